@@ -1,0 +1,46 @@
+import type { ManualStatus } from "./manual-status.ts";
+
+/** Which device PCC rings for an agent: 1 = App/Web/SIP phone, 2 = the agent's phone number (carrier charges). */
+export const RoutingType = { APP: 1, PHONE: 2 } as const;
+export type RoutingType = (typeof RoutingType)[keyof typeof RoutingType];
+
+/** PCC's system status: set by call events only, never by a person. */
+export const SystemStatus = { ON_CALL: 0, FREE: 1 } as const;
+export type SystemStatus = (typeof SystemStatus)[keyof typeof SystemStatus];
+
+/** The three signals PCC accepts as "online"; any one is enough. */
+export interface Presence {
+  /** Logged in on the App or Web client right now. */
+  app: boolean;
+  /** Push-notification device tokens registered after an App login (iOS/Android). */
+  pushTokens: string[];
+  /** A SIP phone registered at v2.stringee.com:15060 as projectId_userId. */
+  sip: boolean;
+}
+
+/** The profile an operator (or PCC sync) controls. */
+export interface AgentProfile {
+  /** The agent's stringee_user_id, also the `userId` of its access token; Callboard's agent id. */
+  id: string;
+  name: string;
+  /** Country code first, digits only (an optional leading "+"); null when not configured. */
+  phoneNumber: string | null;
+  routingType: RoutingType;
+}
+
+/** An agent as the engine sees it: profile, statuses, presence and the engine's own holds. */
+export interface Agent extends AgentProfile {
+  manualStatus: ManualStatus;
+  systemStatus: SystemStatus;
+  presence: Presence;
+  /** When the agent's visible state (statuses, presence, ringing) last changed, ms since epoch. */
+  since: number;
+  /** When the agent's last call ended (or the agent was created): the longest-idle ordering key. */
+  idleSince: number;
+  /** The call currently ringing this agent; a reserved agent gets no other offer. */
+  ringingCallId: string | null;
+  /** The call this agent is talking on. */
+  activeCallId: string | null;
+  answeredCalls: number;
+  missedOffers: number;
+}

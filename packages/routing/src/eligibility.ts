@@ -1,0 +1,55 @@
+import { type Agent, RoutingType, SystemStatus } from "./agent.ts";
+import { AVAILABLE } from "./manual-status.ts";
+import { isOnline } from "./presence.ts";
+
+/** Why an agent cannot ring. The first four are PCC's rule; RESERVED is the engine's own hold. */
+export const Reason = {
+  ON_CALL: "ON_CALL",
+  MANUAL_NOT_AVAILABLE: "MANUAL_NOT_AVAILABLE",
+  OFFLINE: "OFFLINE",
+  NO_PHONE_NUMBER: "NO_PHONE_NUMBER",
+  RESERVED: "RESERVED",
+} as const;
+export type Reason = (typeof Reason)[keyof typeof Reason];
+
+export const REASON_TEXT: Record<Reason, string> = {
+  ON_CALL: "on a call (system status 0)",
+  MANUAL_NOT_AVAILABLE: "manual status is not Available",
+  OFFLINE: "rings App/Web/SIP but is offline (no login, push token or SIP phone)",
+  NO_PHONE_NUMBER: "rings a phone number but none is configured",
+  RESERVED: "already ringing for another call",
+};
+
+type RuleInput = Pick<Agent, "systemStatus" | "manualStatus" | "routingType" | "presence" | "phoneNumber">;
+
+/** Every PCC rule the agent fails, in a fixed order; empty means PCC would ring this agent. */
+export function pccReasons(agent: RuleInput): Reason[] {
+  const reasons: Reason[] = [];
+  if (agent.systemStatus !== SystemStatus.FREE) reasons.push(Reason.ON_CALL);
+  if (agent.manualStatus !== AVAILABLE) reasons.push(Reason.MANUAL_NOT_AVAILABLE);
+  if (agent.routingType === RoutingType.APP && !isOnline(agent)) reasons.push(Reason.OFFLINE);
+  if (agent.routingType === RoutingType.PHONE && !agent.phoneNumber) {
+    reasons.push(Reason.NO_PHONE_NUMBER);
+  }
+  return reasons;
+}
+
+/**
+ * PCC's rule, exactly: system status 1 AND manual status AVAILABLE AND
+ * ((routing type 1 AND online) OR (routing type 2 AND a phone number configured)).
+ */
+export function isEligible(agent: RuleInput): boolean {
+  return pccReasons(agent).length === 0;
+}
+
+/** Every reason a call cannot ring this agent now (PCC's rule plus the engine's reservation); empty = can ring. */
+export function explain(agent: RuleInput & Pick<Agent, "ringingCallId">): Reason[] {
+  const reasons = pccReasons(agent);
+  if (agent.ringingCallId !== null) reasons.push(Reason.RESERVED);
+  return reasons;
+}
+
+/** True when the engine may offer a call to this agent right now. */
+export function canRing(agent: RuleInput & Pick<Agent, "ringingCallId">): boolean {
+  return explain(agent).length === 0;
+}

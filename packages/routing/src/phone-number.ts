@@ -1,0 +1,13 @@
+/**
+ * PCC wants phone numbers country code first (e.g. 84912345678). We accept an optional "+" and 8 to 15
+ * digits (E.164's maximum), the first one not 0 — a leading 0 means a national format without country code.
+ */
+const PHONE_NUMBER = /^\+?[1-9][0-9]{7,14}$/;
+
+/** @example isValidPhoneNumber("84912345678") === true; isValidPhoneNumber("0912345678") === false */
+export function isValidPhoneNumber(value: string): boolean {
+  return PHONE_NUMBER.test(value);
+}
+
+export const PHONE_NUMBER_RULE =
+  "country code first, then digits only (8–15 digits, optional leading +, e.g. 84912345678)";
