@@ -1,0 +1,127 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createDb, createEventLog, migrateDb } from "@callboard/db";
+import type { LoggedEvent } from "@callboard/routing";
+import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import type { Logger } from "pino";
+import { Core } from "./core.ts";
+import { type CallboardServer, createGateway } from "./gateway.ts";
+import { handleSubmitEvent, sendJson } from "./http.ts";
+import { createMetrics } from "./metrics.ts";
+import { appRouter } from "./trpc/root.ts";
+
+export interface AppOptions {
+  dbPath: string;
+  clock?: () => number;
+  corsOrigin?: string;
+  logger: Logger;
+  /** Called when the log cannot be written; main exits, tests fail loudly. */
+  onFatal?: (error: unknown) => void;
+}
+
+export interface App {
+  core: Core;
+  io: CallboardServer;
+  httpServer: Server;
+  listen(port: number, host?: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+/**
+ * Composes the core and its edges without listening, so tests boot it on port 0 with a temp file.
+ * Boot = open SQLite, apply committed migrations, replay the log into memory.
+ */
+export function createApp(options: AppOptions): App {
+  const clock = options.clock ?? Date.now;
+  const logger = options.logger;
+  const db = createDb(options.dbPath);
+  migrateDb(db);
+  const log = createEventLog<LoggedEvent>(db);
+  let io: CallboardServer | null = null;
+  const core = new Core({
+    log,
+    clock,
+    onFatal: options.onFatal ?? ((error) => logger.fatal({ err: error }, "event log write failed")),
+    onStep: (ms) => metrics.onStep(ms),
+    onRejected: (code) => metrics.onRejected(code),
+  });
+  const metrics = createMetrics(core.state, () => io?.engine.clientsCount ?? 0);
+  core.onAppended((events) => metrics.onAppended(events));
+  logger.info({ seq: core.state.seq, dbPath: options.dbPath }, "state rebuilt from the event log");
+
+  const corsOrigin = options.corsOrigin ?? "*";
+  const trpcHandler = createHTTPHandler({
+    router: appRouter,
+    basePath: "/trpc/",
+    createContext: () => ({ core, clock, viewer: "anonymous" as const }),
+    onError: ({ error, path }) => {
+      if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error, path }, "tRPC handler failed");
+    },
+  });
+
+  const httpServer = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    setCors(req.headers.origin, res, corsOrigin);
+    if (req.method === "OPTIONS") {
+      res.writeHead(204).end();
+      return;
+    }
+    const fail = (error: unknown) => {
+      logger.error({ err: error, url: req.url }, "request failed");
+      if (!res.headersSent) sendJson(res, 500, { error: "internal error" });
+    };
+    if (url.pathname.startsWith("/trpc/")) {
+      trpcHandler(req, res);
+    } else if (url.pathname === "/api/events") {
+      handleSubmitEvent(req, res, core).catch(fail);
+    } else if (url.pathname === "/healthz") {
+      sendJson(res, 200, { ok: true, seq: core.state.seq });
+    } else if (url.pathname === "/metrics") {
+      metrics.registry
+        .metrics()
+        .then((text) => {
+          res.writeHead(200, { "content-type": metrics.registry.contentType });
+          res.end(text);
+        })
+        .catch(fail);
+    } else {
+      sendJson(res, 404, { error: `no route for ${req.method} ${url.pathname}` });
+    }
+  });
+
+  const gateway = createGateway({
+    httpServer,
+    core,
+    log,
+    clock,
+    corsOrigin,
+    authenticate: () => ({ viewer: "anonymous" }),
+  });
+  io = gateway.io;
+
+  return {
+    core,
+    io: gateway.io,
+    httpServer,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        httpServer.once("error", reject);
+        httpServer.listen(port, host, () => resolve((httpServer.address() as AddressInfo).port));
+      }),
+    close: async () => {
+      core.close();
+      await gateway.close();
+      if (httpServer.listening) await new Promise<void>((r) => httpServer.close(() => r()));
+      db.$client.close();
+    },
+  };
+}
+
+function setCors(origin: string | undefined, res: import("node:http").ServerResponse, allowed: string): void {
+  if (!origin) return;
+  if (allowed !== "*" && !allowed.split(",").includes(origin)) return;
+  res.setHeader("access-control-allow-origin", origin);
+  res.setHeader("vary", "origin");
+  res.setHeader("access-control-allow-methods", "GET, POST, OPTIONS");
+  res.setHeader("access-control-allow-headers", "content-type, trpc-accept");
+}

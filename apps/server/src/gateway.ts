@@ -1,0 +1,109 @@
+import type { Server as HttpServer } from "node:http";
+import {
+  boardSubscribeSchema,
+  type CatchUp,
+  type ClientToServerEvents,
+  describeZodError,
+  type EventBatch,
+  type InterServerEvents,
+  Room,
+  type ServerToClientEvents,
+  type SocketData,
+} from "@callboard/contracts";
+import type { EventLog } from "@callboard/db";
+import type { LoggedEvent } from "@callboard/routing";
+import { Server, type Socket } from "socket.io";
+import type { Core } from "./core.ts";
+
+/** Deltas to one room go out at most this often: a burst becomes one message. */
+export const FAN_OUT_INTERVAL_MS = 100;
+/** A client further behind than this gets a fresh snapshot instead of the events it missed. */
+export const MAX_CATCH_UP_EVENTS = 2_000;
+
+export type CallboardServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+type CallboardSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+
+export interface GatewayOptions {
+  httpServer: HttpServer;
+  core: Core;
+  log: EventLog<LoggedEvent>;
+  clock: () => number;
+  corsOrigin: string;
+  /** Every connection passes here first; sign-in and wallboard tokens will plug in at this one place. */
+  authenticate: (socket: CallboardSocket) => SocketData;
+}
+
+/**
+ * Fans the core's appended events out to browsers: coalesced per room, seq-numbered so clients
+ * detect gaps, and a subscribe command that answers with exactly what a client missed.
+ */
+export function createGateway(options: GatewayOptions): { io: CallboardServer; close: () => Promise<void> } {
+  const { core, log, clock } = options;
+  const io: CallboardServer = new Server(options.httpServer, {
+    cors: { origin: options.corsOrigin === "*" ? true : options.corsOrigin.split(",") },
+    perMessageDeflate: false,
+    serveClient: false,
+  });
+
+  io.use((socket, next) => {
+    try {
+      socket.data = options.authenticate(socket);
+      next();
+    } catch (error) {
+      next(error instanceof Error ? error : new Error("not allowed"));
+    }
+  });
+
+  io.on("connection", (socket) => {
+    socket.on("board:subscribe", (input, ack) => {
+      if (typeof ack !== "function") return;
+      const parsed = boardSubscribeSchema.safeParse(input);
+      if (!parsed.success) {
+        ack({ ok: false, error: describeZodError(parsed.error) });
+        return;
+      }
+      // Join before reading so nothing appended after the read can be missed; duplicates are
+      // harmless because clients skip any seq they already applied.
+      socket.join(Room.BOARD);
+      ack({ ok: true, data: catchUp(parsed.data.sinceSeq) });
+    });
+  });
+
+  function catchUp(sinceSeq: number): CatchUp {
+    const current = core.state.seq;
+    if (sinceSeq > current || current - sinceSeq > MAX_CATCH_UP_EVENTS) {
+      return { kind: "snapshot", snapshot: { state: core.state, serverTime: clock() } };
+    }
+    const events = log.readAfter(sinceSeq, MAX_CATCH_UP_EVENTS);
+    return { kind: "events", batch: { fromSeq: sinceSeq + 1, toSeq: current, events, serverTime: clock() } };
+  }
+
+  let buffer: LoggedEvent[] = [];
+  let flushTimer: NodeJS.Timeout | null = null;
+  const flush = () => {
+    flushTimer = null;
+    if (buffer.length === 0) return;
+    const events = buffer;
+    buffer = [];
+    const batch: EventBatch = {
+      fromSeq: events[0]!.seq,
+      toSeq: events.at(-1)!.seq,
+      events,
+      serverTime: clock(),
+    };
+    io.to(Room.BOARD).emit("events:appended", batch);
+  };
+  const unsubscribe = core.onAppended((events) => {
+    buffer.push(...events);
+    flushTimer ??= setTimeout(flush, FAN_OUT_INTERVAL_MS);
+  });
+
+  return {
+    io,
+    close: async () => {
+      unsubscribe();
+      if (flushTimer) clearTimeout(flushTimer);
+      await io.close();
+    },
+  };
+}

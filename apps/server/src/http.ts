@@ -1,0 +1,66 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { describeZodError, submitEventSchema } from "@callboard/contracts";
+import { DomainRejectedError, HTTP_STATUS_FOR } from "./domain-error.ts";
+import type { Core } from "./core.ts";
+
+/** Bodies larger than this are refused with 413 before parsing. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
+  res.end(text);
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const type = req.headers["content-type"] ?? "";
+  if (!type.includes("application/json")) {
+    throw new HttpError(415, "the body must be JSON (content-type: application/json)");
+  }
+  const declared = Number(req.headers["content-length"] ?? 0);
+  if (declared > MAX_BODY_BYTES) throw new HttpError(413, `the body exceeds ${MAX_BODY_BYTES} bytes`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new HttpError(413, `the body exceeds ${MAX_BODY_BYTES} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+  } catch (error) {
+    throw new HttpError(400, `the body is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * POST /api/events: the plain-HTTP door for event sources that are not TypeScript clients
+ * (agent apps, scripts, the e2e suite). Same validation and answers as the events.submit mutation.
+ */
+export async function handleSubmitEvent(req: IncomingMessage, res: ServerResponse, core: Core): Promise<void> {
+  try {
+    if (req.method !== "POST") throw new HttpError(405, "use POST");
+    const parsed = submitEventSchema.safeParse(await readJson(req));
+    if (!parsed.success) throw new HttpError(400, describeZodError(parsed.error));
+    const result = await core.submit(parsed.data.event, parsed.data.idempotencyKey ?? null);
+    sendJson(res, result.duplicate ? 200 : 201, result);
+  } catch (error) {
+    if (error instanceof HttpError) {
+      if (error.status === 413) res.setHeader("connection", "close");
+      sendJson(res, error.status, { error: error.message });
+    } else if (error instanceof DomainRejectedError) {
+      sendJson(res, HTTP_STATUS_FOR[error.code], { error: error.message, code: error.code });
+    } else {
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,37 @@
+import { createSimulator } from "@callboard/simulator";
+import { pino } from "pino";
+import { createApp } from "./app.ts";
+import { loadConfig } from "./env.ts";
+import { startSimulation } from "./simulation.ts";
+
+/** Composition root: config → app → listen → demo traffic. Everything else is testable without it. */
+const config = loadConfig(process.env);
+const logger = pino({ level: config.logLevel });
+const app = createApp({
+  dbPath: config.dbPath,
+  corsOrigin: config.corsOrigin,
+  logger,
+  onFatal: (error) => {
+    logger.fatal({ err: error }, "event log write failed; stopping so a restart replays a consistent log");
+    process.exit(1);
+  },
+});
+const port = await app.listen(config.port, config.host);
+logger.info({ port }, `Callboard core listening on http://localhost:${port}`);
+
+let stopSimulation = () => {};
+if (config.simulator.enabled) {
+  const seed = config.simulator.seed ?? Date.now() % 2 ** 31;
+  const simulator = createSimulator({ seed, speed: config.simulator.speed });
+  stopSimulation = await startSimulation({ core: app.core, simulator, clock: Date.now, logger });
+  logger.info({ seed, speed: config.simulator.speed }, "simulator running");
+}
+
+const shutdown = async (signal: string) => {
+  logger.info({ signal }, "shutting down");
+  stopSimulation();
+  await app.close();
+  process.exit(0);
+};
+process.once("SIGINT", () => void shutdown("SIGINT"));
+process.once("SIGTERM", () => void shutdown("SIGTERM"));

@@ -1,0 +1,59 @@
+import type { CenterState, LoggedEvent } from "@callboard/routing";
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
+
+/** Prometheus metrics for /metrics: event rate, queue depth, decision latency, loop lag (default metrics), sockets. */
+export function createMetrics(state: CenterState, connectedSockets: () => number) {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 20 });
+  const events = new Counter({
+    name: "callboard_events_total",
+    help: "Events appended to the log, by type",
+    labelNames: ["type"],
+    registers: [registry],
+  });
+  const rejected = new Counter({
+    name: "callboard_events_rejected_total",
+    help: "Submitted events the domain refused, by reason",
+    labelNames: ["code"],
+    registers: [registry],
+  });
+  const stepSeconds = new Histogram({
+    name: "callboard_engine_step_seconds",
+    help: "Time to check, apply and route one input (includes the routing decisions it triggers)",
+    buckets: [0.00001, 0.00005, 0.0001, 0.0005, 0.001, 0.005, 0.01, 0.05],
+    registers: [registry],
+  });
+  new Gauge({
+    name: "callboard_calls_waiting",
+    help: "Calls waiting for an agent, by queue",
+    labelNames: ["queue"],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const queue of Object.values(state.queues)) this.set({ queue: queue.id }, 0);
+      for (const call of Object.values(state.calls)) {
+        if (call.status === "waiting") this.inc({ queue: call.queueId });
+      }
+    },
+  });
+  new Gauge({
+    name: "callboard_connected_sockets",
+    help: "Browsers connected to the live stream",
+    registers: [registry],
+    collect() {
+      this.set(connectedSockets());
+    },
+  });
+  return {
+    registry,
+    onAppended(appended: LoggedEvent[]) {
+      for (const event of appended) events.inc({ type: event.type });
+    },
+    onStep(durationMs: number) {
+      stepSeconds.observe(durationMs / 1000);
+    },
+    onRejected(code: string) {
+      rejected.inc({ code });
+    },
+  };
+}

@@ -1,0 +1,92 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { ClientToServerEvents, EventBatch, ServerToClientEvents } from "@callboard/contracts";
+import type { InputEvent } from "@callboard/routing";
+import { createTRPCClient, httpLink } from "@trpc/client";
+import { pino } from "pino";
+import { io as connect, type Socket } from "socket.io-client";
+import { type App, createApp } from "./app.ts";
+import type { AppRouter } from "./trpc/root.ts";
+
+export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** A real server on port 0 over a temp SQLite file, with a clock the test moves by hand. */
+export async function bootServer(dir = mkdtempSync(join(tmpdir(), "callboard-it-"))) {
+  const clock = { now: 1_800_000_000_000 };
+  const app: App = createApp({
+    dbPath: join(dir, "callboard.db"),
+    clock: () => clock.now,
+    logger: pino({ level: "silent" }),
+    onFatal: (error) => {
+      throw error;
+    },
+  });
+  const port = await app.listen(0, "127.0.0.1");
+  const url = `http://127.0.0.1:${port}`;
+  const trpc = createTRPCClient<AppRouter>({ links: [httpLink({ url: `${url}/trpc` })] });
+  const sockets: ClientSocket[] = [];
+  return {
+    app,
+    dir,
+    url,
+    clock,
+    trpc,
+    post: (body: unknown, init: RequestInit = {}) =>
+      fetch(`${url}/api/events`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: typeof body === "string" ? body : JSON.stringify(body),
+        ...init,
+      }),
+    submit: (event: InputEvent, idempotencyKey?: string) =>
+      trpc.events.submit.mutate(idempotencyKey ? { event, idempotencyKey } : { event }),
+    socket(): ClientSocket {
+      const socket: ClientSocket = connect(url, { transports: ["websocket"], forceNew: true });
+      sockets.push(socket);
+      return socket;
+    },
+    async stop() {
+      for (const s of sockets) s.disconnect();
+      await app.close();
+    },
+    async destroy() {
+      await this.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Collects every batch a socket receives and resolves when one contains an event matching `match`. */
+export function nextEvent(socket: ClientSocket, match: (batch: EventBatch) => boolean, timeoutMs = 3000) {
+  return new Promise<EventBatch>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("no matching events:appended in time")), timeoutMs);
+    const onBatch = (batch: EventBatch) => {
+      if (!match(batch)) return;
+      clearTimeout(timer);
+      socket.off("events:appended", onBatch);
+      resolve(batch);
+    };
+    socket.on("events:appended", onBatch);
+  });
+}
+
+/** A small center: two agents online and available in one queue, one more on a break. */
+export async function seedCenter(submit: (event: InputEvent) => Promise<unknown>) {
+  for (const [id, name] of [
+    ["lan", "Lan Nguyen"],
+    ["minh", "Minh Tran"],
+    ["hoa", "Hoa Le"],
+  ] as const) {
+    await submit({ type: "agent.upserted", agent: { id, name, phoneNumber: null, routingType: 1 } });
+  }
+  await submit({
+    type: "queue.upserted",
+    queue: { id: "sales", name: "Sales", members: ["lan", "minh", "hoa"], answerTimeoutSec: 15 },
+  });
+  for (const id of ["lan", "minh"]) {
+    await submit({ type: "agent.presence_changed", agentId: id, signal: "app", online: true });
+    await submit({ type: "agent.manual_status_set", agentId: id, status: "AVAILABLE" });
+  }
+  await submit({ type: "agent.presence_changed", agentId: "hoa", signal: "sip", online: true });
+}

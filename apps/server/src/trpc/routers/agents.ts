@@ -1,0 +1,12 @@
+import { setManualStatusSchema } from "@callboard/contracts";
+import type { TRPCRouterRecord } from "@trpc/server";
+import { procedure } from "../trpc.ts";
+
+export const agentsRouter = {
+  /** A supervisor changes an agent's manual status; everyone sees it through the event stream. */
+  setManualStatus: procedure
+    .input(setManualStatusSchema)
+    .mutation(({ ctx, input }) =>
+      ctx.core.submit({ type: "agent.manual_status_set", agentId: input.agentId, status: input.status }),
+    ),
+} satisfies TRPCRouterRecord;

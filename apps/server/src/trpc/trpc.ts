@@ -1,0 +1,34 @@
+import { describeZodError } from "@callboard/contracts";
+import { initTRPC, TRPCError } from "@trpc/server";
+import { ZodError } from "zod";
+import type { Core } from "../core.ts";
+import { DomainRejectedError, TRPC_CODE_FOR } from "../domain-error.ts";
+
+export interface Context {
+  core: Core;
+  clock: () => number;
+  /** Who is calling; sign-in will set this, and `procedure` below is where roles get checked. */
+  viewer: "anonymous";
+}
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    // zod's default message is a JSON dump; clients get one readable line naming each bad field.
+    const message = error.cause instanceof ZodError ? describeZodError(error.cause) : shape.message;
+    return { ...shape, message };
+  },
+});
+
+/** Turns domain rejections into typed tRPC errors (NOT_FOUND, BAD_REQUEST, CONFLICT) with the domain's words. */
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainRejectedError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: TRPC_CODE_FOR[cause.code], message: cause.message, cause });
+  }
+  return result;
+});
+
+export const createTRPCRouter = t.router;
+/** The one procedure every endpoint is built from, so authorization is added in one place. */
+export const procedure = t.procedure.use(domainErrors);

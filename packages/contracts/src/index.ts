@@ -1,0 +1,27 @@
+export {
+  agentIdSchema,
+  agentProfileSchema,
+  callIdSchema,
+  idempotencyKeySchema,
+  inputEventSchema,
+  manualStatusSchema,
+  phoneNumberSchema,
+  queueConfigSchema,
+  queueIdSchema,
+  type SetManualStatusInput,
+  type SubmitEventInput,
+  setManualStatusSchema,
+  submitEventSchema,
+} from "./domain-schemas.ts";
+export { describeZodError, type SubmitResult } from "./errors.ts";
+export type { CatchUp, EventBatch, Snapshot } from "./snapshot.ts";
+export {
+  type Ack,
+  type BoardSubscribeInput,
+  boardSubscribeSchema,
+  type ClientToServerEvents,
+  type InterServerEvents,
+  Room,
+  type ServerToClientEvents,
+  type SocketData,
+} from "./socket.ts";

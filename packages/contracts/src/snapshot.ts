@@ -1,0 +1,19 @@
+import type { CenterState, LoggedEvent } from "@callboard/routing";
+
+/** The whole center at `state.seq`, as the board loads it before applying deltas. */
+export interface Snapshot {
+  state: CenterState;
+  /** The server's clock when the snapshot was taken, so clients can correct their own clock's skew. */
+  serverTime: number;
+}
+
+/** A run of consecutive logged events, fromSeq..toSeq, as fanned out to a room. */
+export interface EventBatch {
+  fromSeq: number;
+  toSeq: number;
+  events: LoggedEvent[];
+  serverTime: number;
+}
+
+/** What a (re)subscribing client needs to be current: the events it missed, or a new snapshot if too many. */
+export type CatchUp = { kind: "events"; batch: EventBatch } | { kind: "snapshot"; snapshot: Snapshot };

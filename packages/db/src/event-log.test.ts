@@ -1,0 +1,70 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type CallboardDb, createDb } from "./client.ts";
+import { createEventLog } from "./event-log.ts";
+import { migrateDb } from "./migrate.ts";
+
+type TestEvent = { seq: number; at: number; type: string; value: number };
+
+describe("event log", () => {
+  let dir: string;
+  let db: CallboardDb;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "callboard-db-"));
+    db = createDb(join(dir, "test.db"));
+    migrateDb(db);
+  });
+  afterEach(() => {
+    db.$client.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const row = (seq: number, key: string | null = null) => ({
+    event: { seq, at: 1000 + seq, type: "t", value: seq * 10 },
+    idempotencyKey: key,
+    agentId: null,
+    callId: null,
+  });
+
+  it("runs in WAL mode with full sync", () => {
+    expect(db.$client.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(db.$client.pragma("synchronous", { simple: true })).toBe(2);
+  });
+
+  it("appends in order and reads back exactly what was written", () => {
+    const log = createEventLog<TestEvent>(db);
+    expect(log.lastSeq()).toBe(0);
+    log.append([row(1), row(2), row(3)]);
+    expect(log.lastSeq()).toBe(3);
+    expect(log.readAfter(1, 10)).toEqual([
+      { seq: 2, at: 1002, type: "t", value: 20 },
+      { seq: 3, at: 1003, type: "t", value: 30 },
+    ]);
+    expect(log.readAfter(0, 2).map((e) => e.seq)).toEqual([1, 2]);
+  });
+
+  it("reads a long log page by page", () => {
+    const log = createEventLog<TestEvent>(db);
+    log.append(Array.from({ length: 25 }, (_, i) => row(i + 1)));
+    expect([...log.readAllAfter(0, 7)].map((e) => e.seq)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+    expect([...log.readAllAfter(20, 7)].map((e) => e.seq)).toEqual([21, 22, 23, 24, 25]);
+  });
+
+  it("finds the seq of an idempotency key and refuses the key twice", () => {
+    const log = createEventLog<TestEvent>(db);
+    log.append([row(1, "k1")]);
+    expect(log.seqForKey("k1")).toBe(1);
+    expect(log.seqForKey("nope")).toBeNull();
+    expect(() => log.append([row(2, "k1")])).toThrow(/UNIQUE/);
+  });
+
+  it("commits a batch whole or not at all", () => {
+    const log = createEventLog<TestEvent>(db);
+    log.append([row(1)]);
+    expect(() => log.append([row(2), row(1)])).toThrow();
+    expect(log.lastSeq()).toBe(1);
+    expect(log.readAfter(0, 10)).toHaveLength(1);
+  });
+});
