@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
-import { z } from "zod";
 import { describeZodError } from "@callboard/contracts";
+import { z } from "zod";
 
 const onOff = z.enum(["on", "off"], { error: 'must be "on" or "off"' });
 

@@ -20,7 +20,12 @@ export const FAN_OUT_INTERVAL_MS = 100;
 /** A client further behind than this gets a fresh snapshot instead of the events it missed. */
 export const MAX_CATCH_UP_EVENTS = 2_000;
 
-export type CallboardServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type CallboardServer = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  InterServerEvents,
+  SocketData
+>;
 type CallboardSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 export interface GatewayOptions {

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { describeZodError, submitEventSchema } from "@callboard/contracts";
-import { DomainRejectedError, HTTP_STATUS_FOR } from "./domain-error.ts";
 import type { Core } from "./core.ts";
+import { DomainRejectedError, HTTP_STATUS_FOR } from "./domain-error.ts";
 
 /** Bodies larger than this are refused with 413 before parsing. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -46,7 +46,11 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
  * POST /api/events: the plain-HTTP door for event sources that are not TypeScript clients
  * (agent apps, scripts, the e2e suite). Same validation and answers as the events.submit mutation.
  */
-export async function handleSubmitEvent(req: IncomingMessage, res: ServerResponse, core: Core): Promise<void> {
+export async function handleSubmitEvent(
+  req: IncomingMessage,
+  res: ServerResponse,
+  core: Core,
+): Promise<void> {
   try {
     if (req.method !== "POST") throw new HttpError(405, "use POST");
     const parsed = submitEventSchema.safeParse(await readJson(req));

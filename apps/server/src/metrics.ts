@@ -1,5 +1,5 @@
 import type { CenterState, LoggedEvent } from "@callboard/routing";
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 
 /** Prometheus metrics for /metrics: event rate, queue depth, decision latency, loop lag (default metrics), sockets. */
 export function createMetrics(state: CenterState, connectedSockets: () => number) {

@@ -2,8 +2,8 @@ import type { Ack, CatchUp } from "@callboard/contracts";
 import { TRPCClientError } from "@trpc/client";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MAX_BODY_BYTES } from "./http.ts";
-import type { AppRouter } from "./trpc/root.ts";
 import { bootServer, type ClientSocket, nextEvent, seedCenter } from "./test-support.ts";
+import type { AppRouter } from "./trpc/root.ts";
 
 type Booted = Awaited<ReturnType<typeof bootServer>>;
 
@@ -94,7 +94,11 @@ describe("core server", () => {
     server.clock.now += 15_000;
     server.app.core.settle();
     await new Promise((r) => setTimeout(r, 50));
-    expect(server.app.core.state.calls.c2).toMatchObject({ status: "ringing", agentId: "minh", missedBy: ["lan"] });
+    expect(server.app.core.state.calls.c2).toMatchObject({
+      status: "ringing",
+      agentId: "minh",
+      missedBy: ["lan"],
+    });
     expect(server.app.core.state.agents.lan!.missedOffers).toBe(1);
   });
 
@@ -116,7 +120,12 @@ describe("core server", () => {
 
   it("rebuilds an identical state after a restart", async () => {
     await server.submit({ type: "call.arrived", callId: "c9", queueId: "sales", from: "84900000009" });
-    await server.submit({ type: "agent.push_token_changed", agentId: "hoa", token: "fcm-1", registered: true });
+    await server.submit({
+      type: "agent.push_token_changed",
+      agentId: "hoa",
+      token: "fcm-1",
+      registered: true,
+    });
     const before = structuredClone(server.app.core.state);
     await server.stop();
 
@@ -155,10 +164,25 @@ describe("core server", () => {
         400,
         /event\.agent\.phoneNumber: must be country code first/,
       ],
-      ["missing field", { event: { type: "call.arrived", callId: "c1", from: "849" } }, 400, /event\.queueId/],
+      [
+        "missing field",
+        { event: { type: "call.arrived", callId: "c1", from: "849" } },
+        400,
+        /event\.queueId/,
+      ],
       ["unknown event type", { event: { type: "call.offered", callId: "c1" } }, 400, /event\.type/],
-      ["unknown queue", { event: { type: "call.arrived", callId: "c1", queueId: "nope", from: "8490" } }, 404, /queue "nope"/],
-      ["answer by an agent the call is not ringing", { event: { type: "call.answered", callId: "zz", agentId: "lan" } }, 404, /call "zz"/],
+      [
+        "unknown queue",
+        { event: { type: "call.arrived", callId: "c1", queueId: "nope", from: "8490" } },
+        404,
+        /queue "nope"/,
+      ],
+      [
+        "answer by an agent the call is not ringing",
+        { event: { type: "call.answered", callId: "zz", agentId: "lan" } },
+        404,
+        /call "zz"/,
+      ],
       ["extra field", { event: { type: "call.ended", callId: "c1", hack: true } }, 400, /hack/],
       ["malformed JSON", "{ not json", 400, /not valid JSON/],
     ];

@@ -21,7 +21,8 @@ export async function startSimulation(options: {
       events.map((event) =>
         core.submit(event).catch((error: unknown) => {
           // The simulator races real users (a supervisor may change a status it planned to change).
-          if (error instanceof DomainRejectedError) logger.debug({ event, reason: error.message }, "sim event refused");
+          if (error instanceof DomainRejectedError)
+            logger.debug({ event, reason: error.message }, "sim event refused");
           else throw error;
         }),
       ),

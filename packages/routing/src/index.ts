@@ -24,5 +24,6 @@ export {
 export { isValidPhoneNumber, PHONE_NUMBER_RULE } from "./phone-number.ts";
 export { isOnline, onlineSignals, PresenceSignal } from "./presence.ts";
 export { DEFAULT_ANSWER_TIMEOUT_SEC, MIN_ANSWER_TIMEOUT_SEC, type QueueConfig } from "./queue.ts";
+export { type QueueSummary, summarizeQueue } from "./queue-summary.ts";
 export { decide, nextDeadline, nextEngineEvent } from "./route.ts";
 export { type CenterState, emptyState, RECENT_DECISIONS } from "./state.ts";

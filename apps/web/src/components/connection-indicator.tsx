@@ -1,0 +1,25 @@
+"use client";
+
+import type { ConnectionStatus } from "@callboard/live";
+import { formatClock } from "~/lib/format";
+
+/** Tells a supervisor whether the numbers on screen are live or how old they may be. */
+export function ConnectionIndicator({ status }: { status: ConnectionStatus }) {
+  const [dot, text] =
+    status.kind === "live"
+      ? ["bg-emerald-500", "Live"]
+      : status.kind === "connecting"
+        ? ["bg-slate-400", "Connecting…"]
+        : ["bg-amber-500 animate-pulse", `Reconnecting… stale since ${formatClock(status.staleSince)}`];
+  return (
+    <span
+      className="inline-flex items-center gap-2 rounded-full border border-slate-200 bg-white px-3 py-1 text-sm"
+      data-testid="connection-status"
+      data-status={status.kind}
+      role="status"
+    >
+      <span className={`h-2.5 w-2.5 rounded-full ${dot}`} aria-hidden />
+      {text}
+    </span>
+  );
+}

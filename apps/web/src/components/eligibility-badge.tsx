@@ -1,0 +1,43 @@
+"use client";
+
+import { type Agent, explain, REASON_TEXT } from "@callboard/routing";
+import { REASON_LABEL } from "./reason-labels";
+
+/** Busy is normal (blue, amber); a reason someone may need to fix is red. */
+const REASON_TONE = {
+  ON_CALL: "bg-sky-50 text-sky-700 ring-sky-200",
+  RESERVED: "bg-amber-50 text-amber-700 ring-amber-200",
+  MANUAL_NOT_AVAILABLE: "bg-rose-50 text-rose-700 ring-rose-200",
+  OFFLINE: "bg-rose-50 text-rose-700 ring-rose-200",
+  NO_PHONE_NUMBER: "bg-rose-50 text-rose-700 ring-rose-200",
+} as const;
+
+/** "Can ring" or every reason it cannot, computed by the same rules the server routes with. */
+export function EligibilityBadge({ agent }: { agent: Agent }) {
+  const reasons = explain(agent);
+  if (reasons.length === 0) {
+    return (
+      <span
+        data-testid={`eligibility-${agent.id}`}
+        data-eligible="true"
+        className="inline-flex w-fit items-center rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-700 ring-1 ring-emerald-200"
+      >
+        Can ring
+      </span>
+    );
+  }
+  return (
+    <span data-testid={`eligibility-${agent.id}`} data-eligible="false" className="flex flex-wrap gap-1">
+      {reasons.map((reason) => (
+        <span
+          key={reason}
+          title={REASON_TEXT[reason]}
+          data-reason={reason}
+          className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${REASON_TONE[reason]}`}
+        >
+          {REASON_LABEL[reason]}
+        </span>
+      ))}
+    </span>
+  );
+}

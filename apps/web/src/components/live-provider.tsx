@@ -1,0 +1,68 @@
+"use client";
+
+import { LiveCenter, type LiveView } from "@callboard/live";
+import { createContext, type ReactNode, useContext, useEffect, useState, useSyncExternalStore } from "react";
+import { type CallboardClient, createCallboardClient } from "~/lib/trpc";
+
+interface Live {
+  center: LiveCenter;
+  client: CallboardClient;
+}
+
+const LiveContext = createContext<Live | null>(null);
+
+/** Without a configured URL the core is on this page's host at port 3001 (the embedded setup). */
+function resolveServerUrl(configured: string | null): string {
+  if (configured) return configured.replace(/\/$/, "");
+  return `${window.location.protocol}//${window.location.hostname}:3001`;
+}
+
+/** Owns the one live connection (snapshot + socket) and the tRPC client for the whole page. */
+export function LiveProvider({ serverUrl, children }: { serverUrl: string | null; children: ReactNode }) {
+  const [live, setLive] = useState<Live | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const url = resolveServerUrl(serverUrl);
+    const client = createCallboardClient(url);
+    const center = new LiveCenter(url, () => client.center.snapshot.query());
+    let cancelled = false;
+    const begin = () => {
+      center.start().then(
+        () => !cancelled && setLive({ center, client }),
+        (cause: unknown) => {
+          if (cancelled) return;
+          setError(`Cannot reach the Callboard core at ${url}: ${(cause as Error).message}. Retrying…`);
+          setTimeout(begin, 3_000);
+        },
+      );
+    };
+    begin();
+    return () => {
+      cancelled = true;
+      center.stop();
+    };
+  }, [serverUrl]);
+
+  if (!live) {
+    return (
+      <div className="flex h-full items-center justify-center p-8 text-slate-500" data-testid="board-loading">
+        {error ?? "Loading the center…"}
+      </div>
+    );
+  }
+  return <LiveContext.Provider value={live}>{children}</LiveContext.Provider>;
+}
+
+function useLiveContext(): Live {
+  const live = useContext(LiveContext);
+  if (!live) throw new Error("useLive must be used inside <LiveProvider>");
+  return live;
+}
+
+/** The current view of the center; re-renders on every applied batch (at most once per frame). */
+export function useLive(): LiveView & { client: CallboardClient } {
+  const { center, client } = useLiveContext();
+  useSyncExternalStore(center.subscribe, center.getVersion, center.getVersion);
+  return { ...center.current, client };
+}

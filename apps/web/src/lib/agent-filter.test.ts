@@ -1,0 +1,66 @@
+import type { Agent } from "@callboard/routing";
+import { describe, expect, it } from "vitest";
+import { activityOf, countActivities, filterAgents, NO_FILTER } from "./agent-filter.ts";
+
+const agent = (patch: Partial<Agent> & Pick<Agent, "id" | "name">): Agent => ({
+  phoneNumber: null,
+  routingType: 1,
+  manualStatus: "AVAILABLE",
+  systemStatus: 1,
+  presence: { app: true, pushTokens: [], sip: false },
+  since: 0,
+  idleSince: 0,
+  ringingCallId: null,
+  activeCallId: null,
+  answeredCalls: 0,
+  missedOffers: 0,
+  ...patch,
+});
+
+const lan = agent({ id: "agent-01", name: "Nguyễn Thị Lan" });
+const minh = agent({ id: "agent-02", name: "Trần Minh", ringingCallId: "c1" });
+const duc = agent({ id: "agent-03", name: "Đỗ Đức", activeCallId: "c2", systemStatus: 0 });
+const hoa = agent({
+  id: "agent-04",
+  name: "Lê Hoa",
+  manualStatus: "LUNCH_BREAK",
+  presence: { app: false, pushTokens: [], sip: false },
+  phoneNumber: "84912345678",
+});
+const all = [minh, duc, lan, hoa];
+
+describe("activityOf", () => {
+  it("puts every agent in one bucket", () => {
+    expect(all.map(activityOf)).toEqual(["ringing", "on_call", "can_ring", "not_eligible"]);
+  });
+});
+
+describe("filterAgents", () => {
+  it("sorts by name with no filter", () => {
+    expect(filterAgents(all, NO_FILTER).map((a) => a.id)).toEqual([
+      "agent-03",
+      "agent-04",
+      "agent-01",
+      "agent-02",
+    ]);
+  });
+  it("filters by activity, manual status and online", () => {
+    expect(filterAgents(all, { ...NO_FILTER, activity: "can_ring" })).toEqual([lan]);
+    expect(filterAgents(all, { ...NO_FILTER, manualStatus: "LUNCH_BREAK" })).toEqual([hoa]);
+    expect(filterAgents(all, { ...NO_FILTER, online: "offline" })).toEqual([hoa]);
+    expect(filterAgents(all, { ...NO_FILTER, online: "online", activity: "not_eligible" })).toEqual([]);
+  });
+  it("searches name without accents, id and phone number", () => {
+    expect(filterAgents(all, { ...NO_FILTER, query: "nguyen thi" })).toEqual([lan]);
+    expect(filterAgents(all, { ...NO_FILTER, query: "do duc" })).toEqual([duc]);
+    expect(filterAgents(all, { ...NO_FILTER, query: "AGENT-02" })).toEqual([minh]);
+    expect(filterAgents(all, { ...NO_FILTER, query: " 8491234 " })).toEqual([hoa]);
+    expect(filterAgents(all, { ...NO_FILTER, query: "zzz" })).toEqual([]);
+  });
+});
+
+describe("countActivities", () => {
+  it("counts each bucket", () => {
+    expect(countActivities(all)).toEqual({ can_ring: 1, ringing: 1, on_call: 1, not_eligible: 1 });
+  });
+});

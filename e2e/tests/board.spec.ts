@@ -1,0 +1,86 @@
+import { expect, test } from "@playwright/test";
+import { CORE_URL, seedQueue, send } from "./events";
+
+test("a supervisor sets an agent Available and another open board shows it can ring", async ({ browser, request }) => {
+  const { second } = await seedQueue(request, "avail");
+  const supervisor = await (await browser.newContext()).newPage();
+  const wall = await (await browser.newContext()).newPage();
+  await supervisor.goto("/");
+  await wall.goto("/");
+  await expect(wall.getByTestId("connection-status")).toHaveText("Live");
+
+  const badge = wall.getByTestId(`eligibility-${second}`);
+  await expect(badge).toHaveAttribute("data-eligible", "false");
+  await expect(badge).toContainText("Not Available");
+
+  await supervisor.getByTestId(`manual-status-${second}`).selectOption("AVAILABLE");
+
+  await expect(badge).toHaveAttribute("data-eligible", "true");
+  await expect(badge).toHaveText("Can ring");
+  await expect(supervisor.getByTestId(`eligibility-${second}`)).toHaveText("Can ring");
+});
+
+test("a call arrives, rings the longest-idle eligible agent, then shows on call and free again", async ({ page, request }) => {
+  const { first, second, queue } = await seedQueue(request, "flow");
+  await page.goto("/");
+  await expect(page.getByTestId("connection-status")).toHaveText("Live");
+  await page.getByLabel("Search agents").fill("flow");
+
+  // Only `first` is Available, so the decision must pick it and say why `second` could not ring.
+  await send(request, { type: "call.arrived", callId: "flow-call-1", queueId: queue, from: "84901234567" });
+  await expect(page.getByTestId(`call-${first}`)).toContainText("Ringing · 84901234567");
+  await expect(page.getByTestId(`eligibility-${first}`)).toContainText("Ringing");
+  const decision = page.getByTestId("decision-flow-call-1");
+  await expect(decision).toContainText(`Lan flow`);
+  await decision.getByRole("button").click();
+  await expect(decision.getByTestId("candidate-table")).toContainText("Could not ring: manual status is not Available");
+
+  await send(request, { type: "call.answered", callId: "flow-call-1", agentId: first });
+  await expect(page.getByTestId(`call-${first}`)).toContainText("On call · 84901234567");
+  await expect(page.getByTestId(`system-status-${first}`)).toHaveText("0 · On call");
+  await expect(page.getByTestId(`eligibility-${first}`)).toContainText("On a call");
+
+  await send(request, { type: "call.ended", callId: "flow-call-1" });
+  await expect(page.getByTestId(`system-status-${first}`)).toHaveText("1 · Free");
+  await expect(page.getByTestId(`eligibility-${first}`)).toHaveText("Can ring");
+  await expect(page.getByTestId(`agent-row-${second}`)).toBeVisible();
+});
+
+test("the queue card counts waiting calls when nobody can ring", async ({ page, request }) => {
+  const { first, queue } = await seedQueue(request, "wait");
+  await send(request, { type: "agent.manual_status_set", agentId: first, status: "LUNCH_BREAK" });
+  await page.goto("/");
+  const card = page.getByTestId(`queue-${queue}`);
+  await expect(card.getByTestId("eligible")).toHaveText("0/2");
+  await send(request, { type: "call.arrived", callId: "wait-call-1", queueId: queue, from: "84907654321" });
+  await expect(card.getByTestId("waiting")).toHaveText("1");
+  await send(request, { type: "call.abandoned", callId: "wait-call-1" });
+  await expect(card.getByTestId("waiting")).toHaveText("0");
+});
+
+test("filters and search narrow the agent list", async ({ page, request }) => {
+  const { first, second } = await seedQueue(request, "filter");
+  await page.goto("/");
+  await page.getByLabel("Search agents").fill("filter");
+  await expect(page.getByTestId(`agent-row-${first}`)).toBeVisible();
+  await expect(page.getByTestId(`agent-row-${second}`)).toBeVisible();
+  await page.getByRole("button", { name: /^Can ring/ }).click();
+  await expect(page.getByTestId(`agent-row-${first}`)).toBeVisible();
+  await expect(page.getByTestId(`agent-row-${second}`)).toHaveCount(0);
+  await page.getByLabel("Search agents").fill("no such agent");
+  await expect(page.getByText("No agent matches these filters.")).toBeVisible();
+});
+
+test("the board says it is stale while the network is down, then catches up", async ({ page, request }) => {
+  const { second } = await seedQueue(request, "recon");
+  await page.goto("/");
+  await expect(page.getByTestId("connection-status")).toHaveText("Live");
+  // Cut the browser's network (Chromium drops the open WebSocket); meanwhile the center changes.
+  await page.context().setOffline(true);
+  await expect(page.getByTestId("connection-status")).toContainText("Reconnecting… stale since", { timeout: 30_000 });
+  await send(request, { type: "agent.manual_status_set", agentId: second, status: "AVAILABLE" });
+  await page.context().setOffline(false);
+  await expect(page.getByTestId("connection-status")).toHaveText("Live", { timeout: 30_000 });
+  await expect(page.getByTestId(`eligibility-${second}`)).toHaveText("Can ring");
+  expect((await request.get(`${CORE_URL}/healthz`)).ok()).toBe(true);
+});

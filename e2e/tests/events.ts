@@ -1,0 +1,26 @@
+import type { APIRequestContext } from "@playwright/test";
+
+export const CORE_URL = "http://127.0.0.1:3101";
+
+/** Sends one event to the core the way any outside source does (POST /api/events) and fails loudly if refused. */
+export async function send(request: APIRequestContext, event: Record<string, unknown>): Promise<number> {
+  const res = await request.post(`${CORE_URL}/api/events`, { data: { event } });
+  if (!res.ok()) throw new Error(`event ${String(event.type)} refused: ${res.status()} ${await res.text()}`);
+  return ((await res.json()) as { seq: number }).seq;
+}
+
+/** A fresh queue with two agents logged in on the App: `first` Available, `second` not yet. */
+export async function seedQueue(request: APIRequestContext, prefix: string) {
+  const first = `${prefix}-lan`;
+  const second = `${prefix}-minh`;
+  await send(request, { type: "agent.upserted", agent: { id: first, name: `Lan ${prefix}`, phoneNumber: null, routingType: 1 } });
+  await send(request, { type: "agent.upserted", agent: { id: second, name: `Minh ${prefix}`, phoneNumber: null, routingType: 1 } });
+  const queue = `${prefix}-queue`;
+  await send(request, {
+    type: "queue.upserted",
+    queue: { id: queue, name: `Queue ${prefix}`, members: [first, second], answerTimeoutSec: 15 },
+  });
+  for (const id of [first, second]) await send(request, { type: "agent.presence_changed", agentId: id, signal: "app", online: true });
+  await send(request, { type: "agent.manual_status_set", agentId: first, status: "AVAILABLE" });
+  return { first, second, queue };
+}

@@ -1,0 +1,1 @@
+export { type ConnectionStatus, LiveCenter, type LiveView } from "./live-center.ts";

@@ -1,0 +1,160 @@
+import type {
+  Ack,
+  CatchUp,
+  ClientToServerEvents,
+  EventBatch,
+  ServerToClientEvents,
+  Snapshot,
+} from "@callboard/contracts";
+import { type CenterState, type LoggedEvent, replay } from "@callboard/routing";
+import { io, type Socket } from "socket.io-client";
+
+export type ConnectionStatus =
+  | { kind: "connecting" }
+  | { kind: "live" }
+  | { kind: "reconnecting"; staleSince: number };
+
+export interface LiveView {
+  state: CenterState | null;
+  connection: ConnectionStatus;
+  /** serverTime − local time, so durations shown agree with the server's clock. */
+  clockOffsetMs: number;
+  /** Bumped on every visible change; React subscribes to this. */
+  version: number;
+}
+
+const RECONNECT_AFTER_KICK_MS = 1_000;
+
+type Scheduler = (apply: () => void) => void;
+
+/** Browsers paint once per frame; elsewhere (Node tests, a hidden tab's fallback) a 16 ms timer stands in. */
+const nextFrame: Scheduler = (apply) => {
+  const raf = (globalThis as { requestAnimationFrame?: (callback: () => void) => number }).requestAnimationFrame;
+  if (raf) raf(apply);
+  else setTimeout(apply, 16);
+};
+
+/**
+ * The board's copy of the center: a snapshot, then deltas applied in seq order with the same reducer
+ * the server uses. A gap or a reconnect asks the server for what is missing. Deltas are applied at
+ * most once per animation frame so a burst of events costs one render.
+ */
+export class LiveCenter {
+  private view: LiveView = { state: null, connection: { kind: "connecting" }, clockOffsetMs: 0, version: 0 };
+  private readonly listeners = new Set<() => void>();
+  private queued: LoggedEvent[] = [];
+  private frameRequested = false;
+  private socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
+  /** Highest seq received (applied or queued); the next batch must start right after it. */
+  private receivedSeq = 0;
+  private resyncing = false;
+
+  constructor(
+    private readonly serverUrl: string,
+    private readonly loadSnapshot: () => Promise<Snapshot>,
+    private readonly schedule: Scheduler = nextFrame,
+  ) {}
+
+  get current(): LiveView {
+    return this.view;
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getVersion = (): number => this.view.version;
+
+  async start(): Promise<void> {
+    this.useSnapshot(await this.loadSnapshot());
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(this.serverUrl, {
+      transports: ["websocket"],
+      reconnectionDelayMax: 5_000,
+    });
+    this.socket = socket;
+    socket.on("connect", () => this.resync());
+    socket.on("disconnect", (reason) => {
+      this.markStale();
+      // Socket.IO retries by itself except when the server closed the connection on purpose
+      // (e.g. a deploy draining sockets); the board must come back anyway.
+      if (reason === "io server disconnect") setTimeout(() => this.socket?.connect(), RECONNECT_AFTER_KICK_MS);
+    });
+    socket.on("connect_error", () => this.markStale());
+    socket.on("events:appended", (batch) => this.receive(batch));
+  }
+
+  stop(): void {
+    this.socket?.disconnect();
+    this.socket = null;
+  }
+
+  private receive(batch: EventBatch): void {
+    if (batch.toSeq <= this.receivedSeq) return;
+    if (batch.fromSeq > this.receivedSeq + 1) {
+      this.resync();
+      return;
+    }
+    this.enqueue(batch.events.filter((e) => e.seq > this.receivedSeq));
+    this.setClockOffset(batch.serverTime);
+  }
+
+  /** Joins the live room and asks for everything after what we hold (first connect, reconnect, gap). */
+  private resync(): void {
+    const socket = this.socket;
+    if (!socket || this.resyncing) return;
+    this.resyncing = true;
+    socket.emit("board:subscribe", { sinceSeq: this.receivedSeq }, (result: Ack<CatchUp>) => {
+      this.resyncing = false;
+      if (!result.ok) {
+        console.error("board:subscribe refused:", result.error);
+        return;
+      }
+      const catchUp = result.data;
+      if (catchUp.kind === "snapshot") this.useSnapshot(catchUp.snapshot);
+      else this.receive(catchUp.batch);
+      this.update({ connection: { kind: "live" } });
+    });
+  }
+
+  private useSnapshot(snapshot: Snapshot): void {
+    this.queued = [];
+    this.receivedSeq = snapshot.state.seq;
+    this.setClockOffset(snapshot.serverTime);
+    this.update({ state: snapshot.state });
+  }
+
+  private enqueue(events: LoggedEvent[]): void {
+    if (events.length === 0) return;
+    this.queued.push(...events);
+    this.receivedSeq = events.at(-1)!.seq;
+    if (this.frameRequested) return;
+    this.frameRequested = true;
+    this.schedule(() => this.applyQueued());
+  }
+
+  private applyQueued(): void {
+    this.frameRequested = false;
+    const { state } = this.view;
+    if (!state || this.queued.length === 0) return;
+    replay(state, this.queued);
+    this.queued = [];
+    this.update({});
+  }
+
+  private markStale(): void {
+    // An unanswered subscribe dies with the connection; the next connect must be free to ask again.
+    this.resyncing = false;
+    if (this.view.connection.kind === "reconnecting") return;
+    this.update({ connection: { kind: "reconnecting", staleSince: Date.now() } });
+  }
+
+  private setClockOffset(serverTime: number): void {
+    this.view = { ...this.view, clockOffsetMs: serverTime - Date.now() };
+  }
+
+  private update(patch: Partial<LiveView>): void {
+    this.view = { ...this.view, ...patch, version: this.view.version + 1 };
+    for (const listener of this.listeners) listener();
+  }
+}

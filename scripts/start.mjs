@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// Builds what changed (turbo's cache makes a rebuild a no-op), then runs the core and the dashboard
+// side by side with the embedded SQLite under ./data and the simulator on. Ctrl-C stops both.
+import { spawn, spawnSync } from "node:child_process";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const corePort = process.env.PORT ?? "3001";
+const webPort = process.env.WEB_PORT ?? "3000";
+const env = {
+  ...process.env,
+  TURBO_TELEMETRY_DISABLED: "1",
+  NEXT_TELEMETRY_DISABLED: "1",
+  CALLBOARD_DATA_DIR: process.env.CALLBOARD_DATA_DIR ?? join(root, "data"),
+  PORT: corePort,
+  WEB_PORT: webPort,
+};
+
+console.log("Building the dashboard (cached when nothing changed)…");
+const build = spawnSync("pnpm", ["exec", "turbo", "run", "build", "--filter=@callboard/web", "--output-logs=errors-only"], {
+  cwd: root,
+  env,
+  stdio: "inherit",
+});
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+const children = [];
+function run(name, args) {
+  const child = spawn("pnpm", args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  const prefix = (stream, out) => {
+    let rest = "";
+    stream.on("data", (chunk) => {
+      const lines = (rest + chunk).split("\n");
+      rest = lines.pop() ?? "";
+      for (const line of lines) out.write(`[${name}] ${line}\n`);
+    });
+  };
+  prefix(child.stdout, process.stdout);
+  prefix(child.stderr, process.stderr);
+  child.on("exit", (code) => {
+    console.log(`[${name}] exited with ${code}`);
+    shutdown(code ?? 1);
+  });
+  children.push(child);
+}
+
+let stopping = false;
+function shutdown(code) {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) child.kill("SIGTERM");
+  setTimeout(() => process.exit(code), 1500).unref();
+}
+process.on("SIGINT", () => shutdown(0));
+process.on("SIGTERM", () => shutdown(0));
+
+run("core", ["--filter", "@callboard/server", "start"]);
+run("web", ["--filter", "@callboard/web", "start"]);
+
+async function waitFor(url) {
+  for (let i = 0; i < 120 && !stopping; i++) {
+    try {
+      if ((await fetch(url)).ok) return true;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return false;
+}
+if ((await waitFor(`http://127.0.0.1:${corePort}/healthz`)) && (await waitFor(`http://127.0.0.1:${webPort}/`))) {
+  console.log(`\n  Callboard is live: open http://localhost:${webPort}  (core API on :${corePort}, data in ${env.CALLBOARD_DATA_DIR})\n`);
+}
