@@ -2,6 +2,7 @@
 // Builds what changed (turbo's cache makes a rebuild a no-op), then runs the core and the dashboard
 // side by side with the embedded SQLite under ./data and the simulator on. Ctrl-C stops both.
 import { spawn, spawnSync } from "node:child_process";
+import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -17,6 +18,20 @@ const env = {
   WEB_PORT: webPort,
 };
 
+/** Fails early, naming the port, instead of letting a stale instance answer for us. */
+async function assertFree(port, what) {
+  await new Promise((resolve) => {
+    const probe = createServer();
+    probe.once("error", () => {
+      console.error(`Port ${port} (${what}) is already in use. Stop what runs there, or set ${what === "core" ? "PORT" : "WEB_PORT"}.`);
+      process.exit(1);
+    });
+    probe.listen(Number(port), () => probe.close(resolve));
+  });
+}
+await assertFree(corePort, "core");
+await assertFree(webPort, "web");
+
 console.log("Building the dashboard (cached when nothing changed)…");
 const build = spawnSync("pnpm", ["exec", "turbo", "run", "build", "--filter=@callboard/web", "--output-logs=errors-only"], {
   cwd: root,
@@ -27,7 +42,8 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 
 const children = [];
 function run(name, args) {
-  const child = spawn("pnpm", args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  // Own process group, so stopping kills pnpm's grandchildren (tsx, next-server) too.
+  const child = spawn("pnpm", args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   const prefix = (stream, out) => {
     let rest = "";
     stream.on("data", (chunk) => {
@@ -49,7 +65,11 @@ let stopping = false;
 function shutdown(code) {
   if (stopping) return;
   stopping = true;
-  for (const child of children) child.kill("SIGTERM");
+  for (const child of children) {
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {}
+  }
   setTimeout(() => process.exit(code), 1500).unref();
 }
 process.on("SIGINT", () => shutdown(0));

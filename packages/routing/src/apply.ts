@@ -4,7 +4,7 @@ import type { DomainEvent, LoggedEvent } from "./events.ts";
 import { isManualStatus } from "./manual-status.ts";
 import { isValidPhoneNumber, PHONE_NUMBER_RULE } from "./phone-number.ts";
 import { MIN_ANSWER_TIMEOUT_SEC } from "./queue.ts";
-import { type CenterState, RECENT_DECISIONS } from "./state.ts";
+import { type CenterState, own, RECENT_DECISIONS } from "./state.ts";
 
 export const RejectCode = {
   UNKNOWN_AGENT: "UNKNOWN_AGENT",
@@ -23,6 +23,9 @@ export interface Rejection {
 
 const reject = (code: RejectCode, message: string): Rejection => ({ code, message });
 
+const badId = (what: string, id: string): Rejection | null =>
+  id === "__proto__" ? reject("INVALID", `${what} "__proto__" is not allowed`) : null;
+
 /**
  * Checks an event against the current state without changing it; null means applyEvent may run.
  * Shape errors are the edges' job (zod), but the domain re-checks what it relies on.
@@ -31,6 +34,8 @@ export function checkEvent(state: CenterState, event: DomainEvent): Rejection | 
   switch (event.type) {
     case "agent.upserted": {
       const { phoneNumber } = event.agent;
+      const bad = badId("agent.id", event.agent.id);
+      if (bad) return bad;
       if (phoneNumber !== null && !isValidPhoneNumber(phoneNumber)) {
         return reject("INVALID", `agent.phoneNumber "${phoneNumber}" is invalid: ${PHONE_NUMBER_RULE}`);
       }
@@ -46,29 +51,34 @@ export function checkEvent(state: CenterState, event: DomainEvent): Rejection | 
       return knownAgent(state, event.agentId);
     case "queue.upserted": {
       const { queue } = event;
-      if (queue.answerTimeoutSec < MIN_ANSWER_TIMEOUT_SEC) {
+      const bad = badId("queue.id", queue.id);
+      if (bad) return bad;
+      if (!Number.isFinite(queue.answerTimeoutSec) || queue.answerTimeoutSec < MIN_ANSWER_TIMEOUT_SEC) {
         return reject(
           "INVALID",
           `queue.answerTimeoutSec must be at least ${MIN_ANSWER_TIMEOUT_SEC} (got ${queue.answerTimeoutSec})`,
         );
       }
-      const unknown = queue.members.find((id) => !state.agents[id]);
+      const unknown = queue.members.find((id) => !own(state.agents, id));
       if (unknown !== undefined) return reject("UNKNOWN_AGENT", `queue member "${unknown}" does not exist`);
       if (new Set(queue.members).size !== queue.members.length) {
         return reject("INVALID", `queue.members lists an agent twice`);
       }
       return null;
     }
-    case "call.arrived":
-      if (!state.queues[event.queueId]) {
+    case "call.arrived": {
+      if (!own(state.queues, event.queueId)) {
         return reject("UNKNOWN_QUEUE", `queue "${event.queueId}" does not exist`);
       }
-      if (state.calls[event.callId]) {
+      const bad = badId("callId", event.callId);
+      if (bad) return bad;
+      if (own(state.calls, event.callId)) {
         return reject("CONFLICT", `call "${event.callId}" is already in the center`);
       }
       return null;
+    }
     case "call.answered": {
-      const call = state.calls[event.callId];
+      const call = own(state.calls, event.callId);
       if (!call) return unknownCall(event.callId);
       if (call.status !== CallStatus.RINGING || call.agentId !== event.agentId) {
         return reject("CONFLICT", `call "${event.callId}" is not ringing agent "${event.agentId}"`);
@@ -76,9 +86,9 @@ export function checkEvent(state: CenterState, event: DomainEvent): Rejection | 
       return null;
     }
     case "call.ended":
-      return state.calls[event.callId] ? null : unknownCall(event.callId);
+      return own(state.calls, event.callId) ? null : unknownCall(event.callId);
     case "call.abandoned": {
-      const call = state.calls[event.callId];
+      const call = own(state.calls, event.callId);
       if (!call) return unknownCall(event.callId);
       if (call.status === CallStatus.TALKING) {
         return reject("CONFLICT", `call "${event.callId}" was answered; end it instead of abandoning it`);
@@ -86,11 +96,11 @@ export function checkEvent(state: CenterState, event: DomainEvent): Rejection | 
       return null;
     }
     case "call.offered": {
-      const call = state.calls[event.callId];
+      const call = own(state.calls, event.callId);
       if (!call) return unknownCall(event.callId);
       if (call.status !== CallStatus.WAITING)
         return reject("CONFLICT", `call "${event.callId}" is not waiting`);
-      const agent = state.agents[event.agentId];
+      const agent = own(state.agents, event.agentId);
       if (!agent) return reject("UNKNOWN_AGENT", `agent "${event.agentId}" does not exist`);
       if (agent.ringingCallId !== null || agent.activeCallId !== null) {
         return reject("CONFLICT", `agent "${event.agentId}" already holds a call`);
@@ -98,7 +108,7 @@ export function checkEvent(state: CenterState, event: DomainEvent): Rejection | 
       return null;
     }
     case "call.offer_ended": {
-      const call = state.calls[event.callId];
+      const call = own(state.calls, event.callId);
       if (!call) return unknownCall(event.callId);
       if (call.status !== CallStatus.RINGING || call.agentId !== event.agentId) {
         return reject("CONFLICT", `call "${event.callId}" is not ringing agent "${event.agentId}"`);
@@ -109,7 +119,7 @@ export function checkEvent(state: CenterState, event: DomainEvent): Rejection | 
 }
 
 function knownAgent(state: CenterState, agentId: string): Rejection | null {
-  return state.agents[agentId] ? null : reject("UNKNOWN_AGENT", `agent "${agentId}" does not exist`);
+  return own(state.agents, agentId) ? null : reject("UNKNOWN_AGENT", `agent "${agentId}" does not exist`);
 }
 
 function unknownCall(callId: string): Rejection {
@@ -126,7 +136,7 @@ export function applyEvent(state: CenterState, event: LoggedEvent): void {
   };
   switch (event.type) {
     case "agent.upserted": {
-      const existing = state.agents[event.agent.id];
+      const existing = own(state.agents, event.agent.id);
       state.agents[event.agent.id] = existing
         ? { ...existing, ...event.agent }
         : {

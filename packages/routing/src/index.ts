@@ -26,4 +26,4 @@ export { isOnline, onlineSignals, PresenceSignal } from "./presence.ts";
 export { DEFAULT_ANSWER_TIMEOUT_SEC, MIN_ANSWER_TIMEOUT_SEC, type QueueConfig } from "./queue.ts";
 export { type QueueSummary, summarizeQueue } from "./queue-summary.ts";
 export { decide, nextDeadline, nextEngineEvent } from "./route.ts";
-export { type CenterState, emptyState, RECENT_DECISIONS } from "./state.ts";
+export { type CenterState, emptyState, own, RECENT_DECISIONS } from "./state.ts";

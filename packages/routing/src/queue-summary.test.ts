@@ -48,5 +48,6 @@ describe("summarizeQueue", () => {
       members: 3,
     });
     expect(summarizeQueue(state, "unknown", 10_000).members).toBe(0);
+    expect(summarizeQueue(state, "toString", 10_000).members).toBe(0);
   });
 });

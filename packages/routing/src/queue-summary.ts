@@ -1,6 +1,6 @@
 import { CallStatus } from "./call.ts";
 import { canRing } from "./eligibility.ts";
-import type { CenterState } from "./state.ts";
+import { type CenterState, own } from "./state.ts";
 
 /** What a supervisor needs to know about one queue at a glance. */
 export interface QueueSummary {
@@ -17,7 +17,7 @@ export interface QueueSummary {
 
 /** Counts a queue's calls and ringable members at `now`; the same numbers for board, wallboard and metrics. */
 export function summarizeQueue(state: CenterState, queueId: string, now: number): QueueSummary {
-  const queue = state.queues[queueId];
+  const queue = own(state.queues, queueId);
   const summary: QueueSummary = {
     queueId,
     waiting: 0,
@@ -38,7 +38,7 @@ export function summarizeQueue(state: CenterState, queueId: string, now: number)
     summary.longestWaitMs = Math.max(summary.longestWaitMs, now - call.arrivedAt);
   }
   for (const id of queue?.members ?? []) {
-    const agent = state.agents[id];
+    const agent = own(state.agents, id);
     if (agent && canRing(agent)) summary.eligible++;
   }
   return summary;

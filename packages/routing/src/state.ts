@@ -24,3 +24,11 @@ export interface CenterState {
 export function emptyState(): CenterState {
   return { seq: 0, agents: {}, queues: {}, calls: {}, decisions: [] };
 }
+
+/**
+ * Ids are opaque strings, so "constructor" or "toString" are real ids: look records up as own
+ * properties only, never through Object.prototype.
+ */
+export function own<T>(records: Record<string, T>, id: string): T | undefined {
+  return Object.hasOwn(records, id) ? records[id] : undefined;
+}
