@@ -4,7 +4,8 @@ import { defineConfig } from "@playwright/test";
 
 /** Debian's Chromium (browsers cannot be downloaded here); its wrapper script prints noise, the binary does not. */
 const chromium =
-  process.env.CHROMIUM_PATH ?? (existsSync("/usr/lib/chromium/chromium") ? "/usr/lib/chromium/chromium" : "/usr/bin/chromium");
+  process.env.CHROMIUM_PATH ??
+  (existsSync("/usr/lib/chromium/chromium") ? "/usr/lib/chromium/chromium" : "/usr/bin/chromium");
 
 export const CORE_URL = "http://127.0.0.1:3101";
 const DATA_DIR = fileURLToPath(new URL(".e2e-data", import.meta.url));
@@ -42,7 +43,13 @@ export default defineConfig({
     {
       command: `rm -rf "${DATA_DIR}" && pnpm --filter @callboard/server start`,
       url: `${CORE_URL}/healthz`,
-      env: { PORT: "3101", HOST: "127.0.0.1", CALLBOARD_DATA_DIR: DATA_DIR, CALLBOARD_SIMULATOR: "off", LOG_LEVEL: "warn" },
+      env: {
+        PORT: "3101",
+        HOST: "127.0.0.1",
+        CALLBOARD_DATA_DIR: DATA_DIR,
+        CALLBOARD_SIMULATOR: "off",
+        LOG_LEVEL: "warn",
+      },
       reuseExistingServer: false,
       timeout: 60_000,
     },

@@ -23,7 +23,9 @@ async function assertFree(port, what) {
   await new Promise((resolve) => {
     const probe = createServer();
     probe.once("error", () => {
-      console.error(`Port ${port} (${what}) is already in use. Stop what runs there, or set ${what === "core" ? "PORT" : "WEB_PORT"}.`);
+      console.error(
+        `Port ${port} (${what}) is already in use. Stop what runs there, or set ${what === "core" ? "PORT" : "WEB_PORT"}.`,
+      );
       process.exit(1);
     });
     probe.listen(Number(port), () => probe.close(resolve));
@@ -33,11 +35,15 @@ await assertFree(corePort, "core");
 await assertFree(webPort, "web");
 
 console.log("Building the dashboard (cached when nothing changed)…");
-const build = spawnSync("pnpm", ["exec", "turbo", "run", "build", "--filter=@callboard/web", "--output-logs=errors-only"], {
-  cwd: root,
-  env,
-  stdio: "inherit",
-});
+const build = spawnSync(
+  "pnpm",
+  ["exec", "turbo", "run", "build", "--filter=@callboard/web", "--output-logs=errors-only"],
+  {
+    cwd: root,
+    env,
+    stdio: "inherit",
+  },
+);
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const children = [];
@@ -87,6 +93,11 @@ async function waitFor(url) {
   }
   return false;
 }
-if ((await waitFor(`http://127.0.0.1:${corePort}/healthz`)) && (await waitFor(`http://127.0.0.1:${webPort}/`))) {
-  console.log(`\n  Callboard is live: open http://localhost:${webPort}  (core API on :${corePort}, data in ${env.CALLBOARD_DATA_DIR})\n`);
+if (
+  (await waitFor(`http://127.0.0.1:${corePort}/healthz`)) &&
+  (await waitFor(`http://127.0.0.1:${webPort}/`))
+) {
+  console.log(
+    `\n  Callboard is live: open http://localhost:${webPort}  (core API on :${corePort}, data in ${env.CALLBOARD_DATA_DIR})\n`,
+  );
 }

@@ -5,7 +5,8 @@ import { chromium } from "@playwright/test";
 
 const [url = "http://localhost:3000", out = "docs/board.png", waitMs = "3000"] = process.argv.slice(2);
 const executablePath =
-  process.env.CHROMIUM_PATH ?? (existsSync("/usr/lib/chromium/chromium") ? "/usr/lib/chromium/chromium" : "/usr/bin/chromium");
+  process.env.CHROMIUM_PATH ??
+  (existsSync("/usr/lib/chromium/chromium") ? "/usr/lib/chromium/chromium" : "/usr/bin/chromium");
 const browser = await chromium.launch({
   executablePath,
   args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"],

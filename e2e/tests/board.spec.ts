@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { CORE_URL, seedQueue, send } from "./events";
 
-test("a supervisor sets an agent Available and another open board shows it can ring", async ({ browser, request }) => {
+test("a supervisor sets an agent Available and another open board shows it can ring", async ({
+  browser,
+  request,
+}) => {
   const { second } = await seedQueue(request, "avail");
   const supervisor = await (await browser.newContext()).newPage();
   const wall = await (await browser.newContext()).newPage();
@@ -20,7 +23,10 @@ test("a supervisor sets an agent Available and another open board shows it can r
   await expect(supervisor.getByTestId(`eligibility-${second}`)).toHaveText("Can ring");
 });
 
-test("a call arrives, rings the longest-idle eligible agent, then shows on call and free again", async ({ page, request }) => {
+test("a call arrives, rings the longest-idle eligible agent, then shows on call and free again", async ({
+  page,
+  request,
+}) => {
   const { first, second, queue } = await seedQueue(request, "flow");
   await page.goto("/");
   await expect(page.getByTestId("connection-status")).toHaveText("Live");
@@ -33,7 +39,9 @@ test("a call arrives, rings the longest-idle eligible agent, then shows on call 
   const decision = page.getByTestId("decision-flow-call-1");
   await expect(decision).toContainText(`Lan flow`);
   await decision.getByRole("button").click();
-  await expect(decision.getByTestId("candidate-table")).toContainText("Could not ring: manual status is not Available");
+  await expect(decision.getByTestId("candidate-table")).toContainText(
+    "Could not ring: manual status is not Available",
+  );
 
   await send(request, { type: "call.answered", callId: "flow-call-1", agentId: first });
   await expect(page.getByTestId(`call-${first}`)).toContainText("On call · 84901234567");
@@ -77,7 +85,9 @@ test("the board says it is stale while the network is down, then catches up", as
   await expect(page.getByTestId("connection-status")).toHaveText("Live");
   // Cut the browser's network (Chromium drops the open WebSocket); meanwhile the center changes.
   await page.context().setOffline(true);
-  await expect(page.getByTestId("connection-status")).toContainText("Reconnecting… stale since", { timeout: 30_000 });
+  await expect(page.getByTestId("connection-status")).toContainText("Reconnecting… stale since", {
+    timeout: 30_000,
+  });
   await send(request, { type: "agent.manual_status_set", agentId: second, status: "AVAILABLE" });
   await page.context().setOffline(false);
   await expect(page.getByTestId("connection-status")).toHaveText("Live", { timeout: 30_000 });

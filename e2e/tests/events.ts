@@ -13,14 +13,21 @@ export async function send(request: APIRequestContext, event: Record<string, unk
 export async function seedQueue(request: APIRequestContext, prefix: string) {
   const first = `${prefix}-lan`;
   const second = `${prefix}-minh`;
-  await send(request, { type: "agent.upserted", agent: { id: first, name: `Lan ${prefix}`, phoneNumber: null, routingType: 1 } });
-  await send(request, { type: "agent.upserted", agent: { id: second, name: `Minh ${prefix}`, phoneNumber: null, routingType: 1 } });
+  await send(request, {
+    type: "agent.upserted",
+    agent: { id: first, name: `Lan ${prefix}`, phoneNumber: null, routingType: 1 },
+  });
+  await send(request, {
+    type: "agent.upserted",
+    agent: { id: second, name: `Minh ${prefix}`, phoneNumber: null, routingType: 1 },
+  });
   const queue = `${prefix}-queue`;
   await send(request, {
     type: "queue.upserted",
     queue: { id: queue, name: `Queue ${prefix}`, members: [first, second], answerTimeoutSec: 15 },
   });
-  for (const id of [first, second]) await send(request, { type: "agent.presence_changed", agentId: id, signal: "app", online: true });
+  for (const id of [first, second])
+    await send(request, { type: "agent.presence_changed", agentId: id, signal: "app", online: true });
   await send(request, { type: "agent.manual_status_set", agentId: first, status: "AVAILABLE" });
   return { first, second, queue };
 }

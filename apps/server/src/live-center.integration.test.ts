@@ -59,7 +59,13 @@ describe("LiveCenter against the real core", () => {
 
   it("never applies a batch across a seq gap: it asks for what is missing instead", async () => {
     const seq = server.app.core.state.seq;
-    const phantom = { seq: seq + 2, at: 0, type: "agent.manual_status_set", agentId: "lan", status: "INVISIBLE" };
+    const phantom = {
+      seq: seq + 2,
+      at: 0,
+      type: "agent.manual_status_set",
+      agentId: "lan",
+      status: "INVISIBLE",
+    };
     server.app.io.to(Room.BOARD).emit("events:appended", {
       fromSeq: seq + 2,
       toSeq: seq + 2,

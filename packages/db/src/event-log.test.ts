@@ -48,7 +48,9 @@ describe("event log", () => {
   it("reads a long log page by page", () => {
     const log = createEventLog<TestEvent>(db);
     log.append(Array.from({ length: 25 }, (_, i) => row(i + 1)));
-    expect([...log.readAllAfter(0, 7)].map((e) => e.seq)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+    expect([...log.readAllAfter(0, 7)].map((e) => e.seq)).toEqual(
+      Array.from({ length: 25 }, (_, i) => i + 1),
+    );
     expect([...log.readAllAfter(20, 7)].map((e) => e.seq)).toEqual([21, 22, 23, 24, 25]);
   });
 

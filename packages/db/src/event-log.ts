@@ -54,7 +54,12 @@ export function createEventLog<E extends LoggableEvent>(db: CallboardDb) {
     }
   });
 
-  const toEvent = (row: EventRow): E => ({ ...JSON.parse(row.data), seq: row.seq, at: row.at, type: row.type });
+  const toEvent = (row: EventRow): E => ({
+    ...JSON.parse(row.data),
+    seq: row.seq,
+    at: row.at,
+    type: row.type,
+  });
 
   return {
     /** Appends rows in one transaction (a group commit): all are durable when this returns, or none. */

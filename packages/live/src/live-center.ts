@@ -29,7 +29,8 @@ type Scheduler = (apply: () => void) => void;
 
 /** Browsers paint once per frame; elsewhere (Node tests, a hidden tab's fallback) a 16 ms timer stands in. */
 const nextFrame: Scheduler = (apply) => {
-  const raf = (globalThis as { requestAnimationFrame?: (callback: () => void) => number }).requestAnimationFrame;
+  const raf = (globalThis as { requestAnimationFrame?: (callback: () => void) => number })
+    .requestAnimationFrame;
   if (raf) raf(apply);
   else setTimeout(apply, 16);
 };
@@ -78,7 +79,8 @@ export class LiveCenter {
       this.markStale();
       // Socket.IO retries by itself except when the server closed the connection on purpose
       // (e.g. a deploy draining sockets); the board must come back anyway.
-      if (reason === "io server disconnect") setTimeout(() => this.socket?.connect(), RECONNECT_AFTER_KICK_MS);
+      if (reason === "io server disconnect")
+        setTimeout(() => this.socket?.connect(), RECONNECT_AFTER_KICK_MS);
     });
     socket.on("connect_error", () => this.markStale());
     socket.on("events:appended", (batch) => this.receive(batch));
