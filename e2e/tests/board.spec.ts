@@ -14,7 +14,7 @@ test("a supervisor sets an agent Available and another open board shows it can r
 
   const badge = wall.getByTestId(`eligibility-${second}`);
   await expect(badge).toHaveAttribute("data-eligible", "false");
-  await expect(badge).toContainText("Not Available");
+  await expect(badge).toContainText("Not available");
 
   await supervisor.getByTestId(`manual-status-${second}`).selectOption("AVAILABLE");
 

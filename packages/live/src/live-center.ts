@@ -49,6 +49,7 @@ export class LiveCenter {
   /** Highest seq received (applied or queued); the next batch must start right after it. */
   private receivedSeq = 0;
   private resyncing = false;
+  private stopped = false;
 
   constructor(
     private readonly serverUrl: string,
@@ -68,7 +69,10 @@ export class LiveCenter {
   getVersion = (): number => this.view.version;
 
   async start(): Promise<void> {
-    this.useSnapshot(await this.loadSnapshot());
+    const snapshot = await this.loadSnapshot();
+    // stop() may have run while the snapshot was loading (React unmounts, StrictMode remounts).
+    if (this.stopped) return;
+    this.useSnapshot(snapshot);
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(this.serverUrl, {
       transports: ["websocket"],
       reconnectionDelayMax: 5_000,
@@ -87,6 +91,7 @@ export class LiveCenter {
   }
 
   stop(): void {
+    this.stopped = true;
     this.socket?.disconnect();
     this.socket = null;
   }

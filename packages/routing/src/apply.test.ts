@@ -28,6 +28,7 @@ const profile = (id: string, extra: Partial<AgentProfile> = {}): AgentProfile =>
 
 const decision = (callId: string, agentId: string, at: number): Decision => ({
   callId,
+  attempt: 1,
   queueId: "q1",
   at,
   strategy: "longest-idle",
@@ -341,10 +342,11 @@ describe("applyEvent: effects", () => {
       offerExpiresAt: null,
       answeredAt: null,
       missedBy: [],
+      offers: 0,
     });
 
     put(s, offered("c7", "a1", 1100, 16_100), 1100);
-    expect(s.calls.c7).toMatchObject({ status: "ringing", agentId: "a1", offerExpiresAt: 16_100 });
+    expect(s.calls.c7).toMatchObject({ status: "ringing", agentId: "a1", offerExpiresAt: 16_100, offers: 1 });
     expect(s.agents.a1).toMatchObject({
       ringingCallId: "c7",
       activeCallId: null,

@@ -189,6 +189,7 @@ export function applyEvent(state: CenterState, event: LoggedEvent): void {
         offerExpiresAt: null,
         answeredAt: null,
         missedBy: [],
+        offers: 0,
       };
       return;
     case "call.offered": {
@@ -199,6 +200,7 @@ export function applyEvent(state: CenterState, event: LoggedEvent): void {
         status: CallStatus.RINGING,
         agentId: event.agentId,
         offerExpiresAt: event.expiresAt,
+        offers: call.offers + 1,
       };
       updateAgent(event.agentId, { ringingCallId: call.id });
       state.decisions.unshift(event.decision);

@@ -16,4 +16,6 @@ export interface Call {
   answeredAt: number | null;
   /** Agents whose offer for this call ended unanswered; ranked last for this call. */
   missedBy: string[];
+  /** Offers made for this call so far; the next decision is attempt offers + 1. */
+  offers: number;
 }

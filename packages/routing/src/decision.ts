@@ -25,6 +25,8 @@ export interface Candidate {
 /** A stored answer to "why did this call ring this agent and not another?". */
 export interface Decision {
   callId: string;
+  /** 1 for a call's first offer, 2 after one offer ended unanswered…; (callId, attempt) is unique. */
+  attempt: number;
   queueId: string;
   at: number;
   strategy: "longest-idle";

@@ -156,6 +156,11 @@ describe("step: routing scenarios", () => {
     expect(summary(c.send(null, 16_000))).toEqual(["TIMEOUT c1←a1", "offered c1→a1"]);
     expect(c.state.calls.c1).toMatchObject({ status: "ringing", agentId: "a1", offerExpiresAt: 31_000 });
     expect(c.state.agents.a1!.ringingCallId).toBe("c1");
+    // Same call, same agent, same instant: the attempt number keeps the two decisions apart.
+    expect(c.state.decisions.map((d) => [d.callId, d.attempt, d.agentId])).toEqual([
+      ["c1", 2, "a1"],
+      ["c1", 1, "a1"],
+    ]);
   });
 
   it("agent going on a break while ringing: AGENT_UNAVAILABLE and re-offered to the next agent", () => {

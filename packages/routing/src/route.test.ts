@@ -48,6 +48,7 @@ const waitingCall = (id: string, queueId: string, arrivedAt: number, missedBy: s
   offerExpiresAt: null,
   answeredAt: null,
   missedBy,
+  offers: missedBy.length,
 });
 
 describe("decide: longest idle", () => {
@@ -64,6 +65,7 @@ describe("decide: longest idle", () => {
     expect(d).not.toBeNull();
     expect(d).toEqual({
       callId: "c1",
+      attempt: 1,
       queueId: "q1",
       at: 7_600,
       strategy: "longest-idle",

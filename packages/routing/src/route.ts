@@ -90,6 +90,7 @@ export function decide(state: CenterState, call: Call, now: number): Decision | 
   ];
   return {
     callId: call.id,
+    attempt: call.offers + 1,
     queueId: queue.id,
     at: now,
     strategy: "longest-idle",

@@ -25,7 +25,7 @@ export function DecisionFeed({ state, now }: { state: CenterState; now: number }
       <ol className="min-h-0 flex-1 divide-y divide-slate-100 overflow-auto" data-testid="decision-feed">
         {state.decisions.length === 0 && <li className="p-4 text-sm text-slate-500">No call routed yet.</li>}
         {state.decisions.map((d) => {
-          const key = `${d.callId}@${d.at}`;
+          const key = `${d.callId}#${d.attempt}`;
           const isOpen = open === key;
           return (
             <li key={key} data-testid={`decision-${d.callId}`}>
@@ -45,7 +45,8 @@ export function DecisionFeed({ state, now }: { state: CenterState; now: number }
                   </span>
                 </div>
                 <div className="text-xs text-slate-500">
-                  {d.callId} · waited {d.waitedSec}s · {summary(d)}
+                  {d.callId}
+                  {d.attempt > 1 && ` · attempt ${d.attempt}`} · waited {d.waitedSec}s · {summary(d)}
                 </div>
               </button>
               {isOpen && <CandidateTable decision={d} name={name} />}

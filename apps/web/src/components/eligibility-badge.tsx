@@ -1,6 +1,6 @@
 "use client";
 
-import { type Agent, explain, REASON_TEXT } from "@callboard/routing";
+import { type Agent, explain, MANUAL_STATUS_LABEL, REASON_TEXT } from "@callboard/routing";
 import { REASON_LABEL } from "./reason-labels";
 
 /** Busy is normal (blue, amber); a reason someone may need to fix is red. */
@@ -35,7 +35,8 @@ export function EligibilityBadge({ agent }: { agent: Agent }) {
           data-reason={reason}
           className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${REASON_TONE[reason]}`}
         >
-          {REASON_LABEL[reason]}
+          {/* Say which status keeps the agent from ringing: "Lunch break" tells more than "not Available". */}
+          {reason === "MANUAL_NOT_AVAILABLE" ? MANUAL_STATUS_LABEL[agent.manualStatus] : REASON_LABEL[reason]}
         </span>
       ))}
     </span>

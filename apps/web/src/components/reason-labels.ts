@@ -1,6 +1,6 @@
 import type { Reason } from "@callboard/routing";
 
-/** Short badge words for each reason; the long explanation (REASON_TEXT) goes in the tooltip. */
+/** Short badge words for each reason (the agent's own status replaces MANUAL_NOT_AVAILABLE's); REASON_TEXT is the tooltip. */
 export const REASON_LABEL: Record<Reason, string> = {
   ON_CALL: "On a call",
   MANUAL_NOT_AVAILABLE: "Not Available",
