@@ -27,7 +27,11 @@ describe("input event schema", () => {
       { type: "agent.presence_changed", agentId: "a", signal: "sip", online: true },
       { type: "agent.push_token_changed", agentId: "a", token: "fcm:abc", registered: false },
       { type: "agent.manual_status_set", agentId: "a", status: "SHORT_BREAK" },
-      { type: "queue.upserted", queue: { id: "q", name: "Sales", members: ["a"], answerTimeoutSec: 3 } },
+      { type: "group.upserted", group: { id: "g", name: "Sales team", members: ["a"] } },
+      {
+        type: "queue.upserted",
+        queue: { id: "q", name: "Sales", groups: [{ groupId: "g", primary: true }] },
+      },
       { type: "call.arrived", callId: "c", queueId: "q", from: "84900000000" },
       { type: "call.answered", callId: "c", agentId: "a" },
       { type: "call.ended", callId: "c" },
@@ -85,16 +89,73 @@ describe("input event schema", () => {
 });
 
 describe("queue config schema", () => {
-  const queue = { id: "q", name: "Sales", members: [], answerTimeoutSec: 15 };
-  it.each([
-    [2, /^answerTimeoutSec: must be at least 3 seconds$/],
-    [7.5, /^answerTimeoutSec: must be a whole number of seconds$/],
-    ["15", /^answerTimeoutSec: must be a number of seconds$/],
-  ])("refuses an answer timeout of %j", (answerTimeoutSec, message) => {
-    expect(problem(queueConfigSchema, { ...queue, answerTimeoutSec })).toMatch(message);
+  const queue = { id: "q", name: "Sales", groups: [{ groupId: "g", primary: true }] };
+
+  it("fills in PCC's defaults", () => {
+    expect(queueConfigSchema.parse(queue)).toEqual({
+      ...queue,
+      strategy: "longest-idle",
+      waitAgentAnswerTimeout: 15,
+      agentWrapUpAfterCalls: true,
+      wrapUpTimeLimit: 10,
+      maximumQueueSize: 5,
+      maximumQueueWaitTime: 60,
+      routeToBackupAfterSec: null,
+      maxConsecutiveMisses: null,
+      schedule: { kind: "always" },
+      randomSeed: 0,
+    });
   });
-  it("accepts PCC's minimum of 3 seconds", () => {
-    expect(problem(queueConfigSchema, { ...queue, answerTimeoutSec: 3 })).toBeNull();
+
+  it("defaults business hours to Vietnam's time zone", () => {
+    const hours = [{ days: [1, 2, 3, 4, 5], open: "08:00", close: "17:30" }];
+    const parsed = queueConfigSchema.parse({ ...queue, schedule: { kind: "business-hours", hours } });
+    expect(parsed.schedule).toEqual({ kind: "business-hours", timeZone: "Asia/Ho_Chi_Minh", hours });
+  });
+
+  it.each([
+    [{ waitAgentAnswerTimeout: 2 }, /^waitAgentAnswerTimeout: must be at least 3 seconds$/],
+    [{ waitAgentAnswerTimeout: 7.5 }, /^waitAgentAnswerTimeout: must be a whole number of seconds$/],
+    [{ waitAgentAnswerTimeout: "15" }, /^waitAgentAnswerTimeout: must be a number of seconds$/],
+    [{ maximumQueueSize: -1 }, /^maximumQueueSize: must not be negative$/],
+    [{ wrapUpTimeLimit: -5 }, /^wrapUpTimeLimit: must not be negative$/],
+    [{ strategy: "fastest" }, /^strategy: must be one of longest-idle, round-robin/],
+    [{ groups: [] }, /^groups: a queue must route to at least one group$/],
+    [
+      {
+        groups: [
+          { groupId: "g", primary: true },
+          { groupId: "g", primary: false },
+        ],
+      },
+      /^groups: a group is assigned to the queue twice$/,
+    ],
+    [{ maxConsecutiveMisses: 0 }, /^maxConsecutiveMisses: must be at least 1/],
+    [
+      {
+        schedule: {
+          kind: "business-hours",
+          timeZone: "Mars/Olympus",
+          hours: [{ days: [1], open: "08:00", close: "17:00" }],
+        },
+      },
+      /^schedule\.timeZone: must be an IANA time zone/,
+    ],
+    [
+      { schedule: { kind: "business-hours", hours: [{ days: [7], open: "08:00", close: "17:00" }] } },
+      /^schedule\.hours\.0\.days\.0: days are 0 \(Sunday\) to 6 \(Saturday\)$/,
+    ],
+    [
+      { schedule: { kind: "business-hours", hours: [{ days: [1], open: "18:00", close: "08:00" }] } },
+      /^schedule\.hours\.0\.close: close must be later than open$/,
+    ],
+    [
+      { schedule: { kind: "business-hours", hours: [{ days: [1], open: "8am", close: "17:00" }] } },
+      /^schedule\.hours\.0\.open: must be a time of day/,
+    ],
+    [{ schedule: { kind: "sometimes" } }, /^schedule\.kind: kind must be "always" or "business-hours"$/],
+  ])("refuses %j naming the field", (patch, message) => {
+    expect(problem(queueConfigSchema, { ...queue, ...patch })).toMatch(message);
   });
 });
 

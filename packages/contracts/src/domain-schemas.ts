@@ -1,11 +1,17 @@
 import {
   type AgentProfile,
+  DEFAULT_TIME_ZONE,
+  type GroupConfig,
   type InputEvent,
+  isClockTime,
+  isKnownTimeZone,
   isValidPhoneNumber,
   MANUAL_STATUSES,
   MIN_ANSWER_TIMEOUT_SEC,
   PHONE_NUMBER_RULE,
+  QUEUE_DEFAULTS,
   type QueueConfig,
+  STRATEGIES,
 } from "@callboard/routing";
 import { z } from "zod";
 
@@ -38,16 +44,108 @@ export const agentProfileSchema = z.strictObject({
   }),
 }) satisfies z.ZodType<AgentProfile>;
 
-export const queueConfigSchema = z.strictObject({
-  id: queueIdSchema,
-  name: z.string().trim().min(1, "must not be empty").max(120),
-  members: z.array(agentIdSchema).max(10_000),
-  answerTimeoutSec: z
+export const groupConfigSchema = z.strictObject({
+  id: id("group id"),
+  name: z.string().trim().min(1, "must not be empty").max(120, "must be at most 120 characters"),
+  members: z.array(agentIdSchema).max(10_000, "must list at most 10,000 agents"),
+}) satisfies z.ZodType<GroupConfig>;
+
+const seconds = (max: number) =>
+  z
     .number({ error: "must be a number of seconds" })
     .int("must be a whole number of seconds")
-    .min(MIN_ANSWER_TIMEOUT_SEC, `must be at least ${MIN_ANSWER_TIMEOUT_SEC} seconds`)
-    .max(600, "must be at most 600 seconds"),
-}) satisfies z.ZodType<QueueConfig>;
+    .min(0, "must not be negative")
+    .max(max, `must be at most ${max} seconds`);
+
+const clockTime = z.string().refine(isClockTime, 'must be a time of day "HH:MM" (00:00–24:00)');
+
+const scheduleSchema = z.discriminatedUnion(
+  "kind",
+  [
+    z.strictObject({ kind: z.literal("always") }),
+    z.strictObject({
+      kind: z.literal("business-hours"),
+      timeZone: z
+        .string()
+        .default(DEFAULT_TIME_ZONE)
+        .refine(isKnownTimeZone, "must be an IANA time zone such as Asia/Ho_Chi_Minh"),
+      hours: z
+        .array(
+          z
+            .strictObject({
+              days: z
+                .array(
+                  z
+                    .number()
+                    .int()
+                    .min(0, "days are 0 (Sunday) to 6 (Saturday)")
+                    .max(6, "days are 0 (Sunday) to 6 (Saturday)"),
+                )
+                .min(1, "must name at least one day"),
+              open: clockTime,
+              close: clockTime,
+            })
+            .refine((h) => h.open < h.close, { message: "close must be later than open", path: ["close"] }),
+        )
+        .min(1, "business hours need at least one opening"),
+    }),
+  ],
+  { error: 'kind must be "always" or "business-hours"' },
+);
+
+/** A queue as PCC names its fields; anything omitted takes PCC's default (QUEUE_DEFAULTS). */
+export const queueConfigSchema = z
+  .strictObject({
+    id: queueIdSchema,
+    name: z.string().trim().min(1, "must not be empty").max(120),
+    groups: z
+      .array(
+        z.strictObject({
+          groupId: id("group id"),
+          primary: z.boolean({ error: "must be true (primary) or false (backup)" }),
+        }),
+      )
+      .min(1, "a queue must route to at least one group")
+      .max(100),
+    strategy: z
+      .enum(STRATEGIES, { error: `must be one of ${STRATEGIES.join(", ")}` })
+      .default(QUEUE_DEFAULTS.strategy),
+    waitAgentAnswerTimeout: z
+      .number({ error: "must be a number of seconds" })
+      .int("must be a whole number of seconds")
+      .min(MIN_ANSWER_TIMEOUT_SEC, `must be at least ${MIN_ANSWER_TIMEOUT_SEC} seconds`)
+      .max(600, "must be at most 600 seconds")
+      .default(QUEUE_DEFAULTS.waitAgentAnswerTimeout),
+    agentWrapUpAfterCalls: z
+      .boolean({ error: "must be true or false" })
+      .default(QUEUE_DEFAULTS.agentWrapUpAfterCalls),
+    wrapUpTimeLimit: seconds(3600).default(QUEUE_DEFAULTS.wrapUpTimeLimit),
+    maximumQueueSize: z
+      .number({ error: "must be a number of calls" })
+      .int("must be a whole number of calls")
+      .min(0, "must not be negative")
+      .max(100_000)
+      .default(QUEUE_DEFAULTS.maximumQueueSize),
+    maximumQueueWaitTime: seconds(86_400).default(QUEUE_DEFAULTS.maximumQueueWaitTime),
+    routeToBackupAfterSec: seconds(86_400).nullable().default(QUEUE_DEFAULTS.routeToBackupAfterSec),
+    maxConsecutiveMisses: z
+      .number({ error: "must be a number of offers or null" })
+      .int("must be a whole number")
+      .min(1, "must be at least 1 (or null for never)")
+      .nullable()
+      .default(QUEUE_DEFAULTS.maxConsecutiveMisses),
+    schedule: scheduleSchema.default(QUEUE_DEFAULTS.schedule),
+    randomSeed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31)
+      .default(QUEUE_DEFAULTS.randomSeed),
+  })
+  .refine((q) => new Set(q.groups.map((g) => g.groupId)).size === q.groups.length, {
+    message: "a group is assigned to the queue twice",
+    path: ["groups"],
+  }) satisfies z.ZodType<QueueConfig>;
 
 /** Every event an outside source may submit; engine events (offers, timeouts) are never accepted from outside. */
 export const inputEventSchema = z.discriminatedUnion(
@@ -71,6 +169,7 @@ export const inputEventSchema = z.discriminatedUnion(
       agentId: agentIdSchema,
       status: manualStatusSchema,
     }),
+    z.strictObject({ type: z.literal("group.upserted"), group: groupConfigSchema }),
     z.strictObject({ type: z.literal("queue.upserted"), queue: queueConfigSchema }),
     z.strictObject({
       type: z.literal("call.arrived"),
@@ -82,7 +181,7 @@ export const inputEventSchema = z.discriminatedUnion(
     z.strictObject({ type: z.literal("call.ended"), callId: callIdSchema }),
     z.strictObject({ type: z.literal("call.abandoned"), callId: callIdSchema }),
   ],
-  { error: "type must be one of the input event types (agent.*, queue.upserted, call.*)" },
+  { error: "type must be one of the input event types (agent.*, group.upserted, queue.upserted, call.*)" },
 ) satisfies z.ZodType<InputEvent>;
 
 export const idempotencyKeySchema = z

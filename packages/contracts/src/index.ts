@@ -2,6 +2,7 @@ export {
   agentIdSchema,
   agentProfileSchema,
   callIdSchema,
+  groupConfigSchema,
   idempotencyKeySchema,
   inputEventSchema,
   manualStatusSchema,

@@ -2,6 +2,8 @@ import type { CenterState, LoggedEvent } from "@callboard/routing";
 
 /** The whole center at `state.seq`, as the board loads it before applying deltas. */
 export interface Snapshot {
+  /** Which event history this is; seqs of different histories must never be mixed. */
+  centerId: string;
   state: CenterState;
   /** The server's clock when the snapshot was taken, so clients can correct their own clock's skew. */
   serverTime: number;
@@ -9,6 +11,7 @@ export interface Snapshot {
 
 /** A run of consecutive logged events, fromSeq..toSeq, as fanned out to a room. */
 export interface EventBatch {
+  centerId: string;
   fromSeq: number;
   toSeq: number;
   events: LoggedEvent[];

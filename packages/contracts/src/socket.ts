@@ -7,6 +7,8 @@ export type Ack<T> = { ok: true; data: T } | { ok: false; error: string };
 export const boardSubscribeSchema = z.strictObject({
   /** The last seq the client has applied; the server answers with everything after it. */
   sinceSeq: z.number().int().min(0),
+  /** The history the client holds; another one (or none) gets a fresh snapshot. */
+  centerId: z.string().max(100).nullable(),
 });
 export type BoardSubscribeInput = z.infer<typeof boardSubscribeSchema>;
 

@@ -35,12 +35,18 @@ export interface Agent extends AgentProfile {
   presence: Presence;
   /** When the agent's visible state (statuses, presence, ringing) last changed, ms since epoch. */
   since: number;
-  /** When the agent's last call ended (or the agent was created): the longest-idle ordering key. */
+  /** When the agent last became free (wrap-up over, or created): the longest-idle ordering key. */
   idleSince: number;
+  /** While set, the agent is in after-call work until this time (system status stays 0). */
+  wrapUpUntil: number | null;
   /** The call currently ringing this agent; a reserved agent gets no other offer. */
   ringingCallId: string | null;
   /** The call this agent is talking on. */
   activeCallId: string | null;
   answeredCalls: number;
   missedOffers: number;
+  /** Offers missed in a row; an answer resets it. Queues may set an agent NOT_AVAILABLE after N. */
+  consecutiveMisses: number;
+  /** Total time on answered calls, ms: the least-talk-time ordering key. */
+  talkTimeMs: number;
 }

@@ -1,139 +1,32 @@
 import { type Agent, SystemStatus } from "./agent.ts";
-import { CallStatus } from "./call.ts";
-import type { DomainEvent, LoggedEvent } from "./events.ts";
-import { isManualStatus } from "./manual-status.ts";
-import { isValidPhoneNumber, PHONE_NUMBER_RULE } from "./phone-number.ts";
-import { MIN_ANSWER_TIMEOUT_SEC } from "./queue.ts";
-import { type CenterState, own, RECENT_DECISIONS } from "./state.ts";
-
-export const RejectCode = {
-  UNKNOWN_AGENT: "UNKNOWN_AGENT",
-  UNKNOWN_QUEUE: "UNKNOWN_QUEUE",
-  UNKNOWN_CALL: "UNKNOWN_CALL",
-  INVALID: "INVALID",
-  CONFLICT: "CONFLICT",
-} as const;
-export type RejectCode = (typeof RejectCode)[keyof typeof RejectCode];
-
-/** Why an event cannot be applied to the current state; the state is left untouched. */
-export interface Rejection {
-  code: RejectCode;
-  message: string;
-}
-
-const reject = (code: RejectCode, message: string): Rejection => ({ code, message });
-
-const badId = (what: string, id: string): Rejection | null =>
-  id === "__proto__" ? reject("INVALID", `${what} "__proto__" is not allowed`) : null;
+import { type Call, type CallOutcome, CallStatus } from "./call.ts";
+import type { LoggedEvent } from "./events.ts";
+import { type CenterState, emptyOutcomes, own, RECENT_DECISIONS } from "./state.ts";
 
 /**
- * Checks an event against the current state without changing it; null means applyEvent may run.
- * Shape errors are the edges' job (zod), but the domain re-checks what it relies on.
+ * Folds one checked event into the state. Call checkEvent first: this function trusts its input.
+ * Every record it changes is replaced, never mutated (see CenterState).
  */
-export function checkEvent(state: CenterState, event: DomainEvent): Rejection | null {
-  switch (event.type) {
-    case "agent.upserted": {
-      const { phoneNumber } = event.agent;
-      const bad = badId("agent.id", event.agent.id);
-      if (bad) return bad;
-      if (phoneNumber !== null && !isValidPhoneNumber(phoneNumber)) {
-        return reject("INVALID", `agent.phoneNumber "${phoneNumber}" is invalid: ${PHONE_NUMBER_RULE}`);
-      }
-      return null;
-    }
-    case "agent.presence_changed":
-    case "agent.push_token_changed":
-      return knownAgent(state, event.agentId);
-    case "agent.manual_status_set":
-      if (!isManualStatus(event.status)) {
-        return reject("INVALID", `status "${String(event.status)}" is not a manual status`);
-      }
-      return knownAgent(state, event.agentId);
-    case "queue.upserted": {
-      const { queue } = event;
-      const bad = badId("queue.id", queue.id);
-      if (bad) return bad;
-      if (!Number.isFinite(queue.answerTimeoutSec) || queue.answerTimeoutSec < MIN_ANSWER_TIMEOUT_SEC) {
-        return reject(
-          "INVALID",
-          `queue.answerTimeoutSec must be at least ${MIN_ANSWER_TIMEOUT_SEC} (got ${queue.answerTimeoutSec})`,
-        );
-      }
-      const unknown = queue.members.find((id) => !own(state.agents, id));
-      if (unknown !== undefined) return reject("UNKNOWN_AGENT", `queue member "${unknown}" does not exist`);
-      if (new Set(queue.members).size !== queue.members.length) {
-        return reject("INVALID", `queue.members lists an agent twice`);
-      }
-      return null;
-    }
-    case "call.arrived": {
-      if (!own(state.queues, event.queueId)) {
-        return reject("UNKNOWN_QUEUE", `queue "${event.queueId}" does not exist`);
-      }
-      const bad = badId("callId", event.callId);
-      if (bad) return bad;
-      if (own(state.calls, event.callId)) {
-        return reject("CONFLICT", `call "${event.callId}" is already in the center`);
-      }
-      return null;
-    }
-    case "call.answered": {
-      const call = own(state.calls, event.callId);
-      if (!call) return unknownCall(event.callId);
-      if (call.status !== CallStatus.RINGING || call.agentId !== event.agentId) {
-        return reject("CONFLICT", `call "${event.callId}" is not ringing agent "${event.agentId}"`);
-      }
-      return null;
-    }
-    case "call.ended":
-      return own(state.calls, event.callId) ? null : unknownCall(event.callId);
-    case "call.abandoned": {
-      const call = own(state.calls, event.callId);
-      if (!call) return unknownCall(event.callId);
-      if (call.status === CallStatus.TALKING) {
-        return reject("CONFLICT", `call "${event.callId}" was answered; end it instead of abandoning it`);
-      }
-      return null;
-    }
-    case "call.offered": {
-      const call = own(state.calls, event.callId);
-      if (!call) return unknownCall(event.callId);
-      if (call.status !== CallStatus.WAITING)
-        return reject("CONFLICT", `call "${event.callId}" is not waiting`);
-      const agent = own(state.agents, event.agentId);
-      if (!agent) return reject("UNKNOWN_AGENT", `agent "${event.agentId}" does not exist`);
-      if (agent.ringingCallId !== null || agent.activeCallId !== null) {
-        return reject("CONFLICT", `agent "${event.agentId}" already holds a call`);
-      }
-      return null;
-    }
-    case "call.offer_ended": {
-      const call = own(state.calls, event.callId);
-      if (!call) return unknownCall(event.callId);
-      if (call.status !== CallStatus.RINGING || call.agentId !== event.agentId) {
-        return reject("CONFLICT", `call "${event.callId}" is not ringing agent "${event.agentId}"`);
-      }
-      return null;
-    }
-  }
-}
-
-function knownAgent(state: CenterState, agentId: string): Rejection | null {
-  return own(state.agents, agentId) ? null : reject("UNKNOWN_AGENT", `agent "${agentId}" does not exist`);
-}
-
-function unknownCall(callId: string): Rejection {
-  return reject("UNKNOWN_CALL", `call "${callId}" is not in the center (never arrived or already over)`);
-}
-
-/** Folds one checked event into the state. Call checkEvent first: this function trusts its input. */
 export function applyEvent(state: CenterState, event: LoggedEvent): void {
   state.seq = event.seq;
   const { at } = event;
-  const updateAgent = (id: string, patch: Partial<Agent>) => {
-    const agent = state.agents[id];
-    if (agent) state.agents[id] = { ...agent, ...patch, since: at };
+  if (at > state.clock) state.clock = at;
+  const updateAgent = (id: string, patch: (agent: Agent) => Partial<Agent>) => {
+    const agent = own(state.agents, id);
+    if (agent) state.agents[id] = { ...agent, ...patch(agent), since: at };
   };
+  const updateCall = (call: Call, patch: Partial<Call>) => {
+    state.calls[call.id] = { ...call, ...patch };
+  };
+  const release = (agentIds: readonly string[]) => {
+    for (const id of agentIds) updateAgent(id, () => ({ ringingCallId: null }));
+  };
+  const finish = (call: Call, outcome: CallOutcome | null) => {
+    delete state.calls[call.id];
+    release(call.ringing);
+    if (outcome) countOutcome(state, call.queueId, outcome);
+  };
+
   switch (event.type) {
     case "agent.upserted": {
       const existing = own(state.agents, event.agent.id);
@@ -146,37 +39,58 @@ export function applyEvent(state: CenterState, event: LoggedEvent): void {
             presence: { app: false, pushTokens: [], sip: false },
             since: at,
             idleSince: at,
+            wrapUpUntil: null,
             ringingCallId: null,
             activeCallId: null,
             answeredCalls: 0,
             missedOffers: 0,
+            consecutiveMisses: 0,
+            talkTimeMs: 0,
           };
       return;
     }
     case "agent.presence_changed": {
-      const agent = state.agents[event.agentId];
+      const agent = own(state.agents, event.agentId);
       if (agent && agent.presence[event.signal] !== event.online) {
-        updateAgent(event.agentId, { presence: { ...agent.presence, [event.signal]: event.online } });
+        updateAgent(agent.id, (a) => ({ presence: { ...a.presence, [event.signal]: event.online } }));
       }
       return;
     }
     case "agent.push_token_changed": {
-      const agent = state.agents[event.agentId];
+      const agent = own(state.agents, event.agentId);
       if (!agent) return;
       const others = agent.presence.pushTokens.filter((t) => t !== event.token);
       const pushTokens = event.registered ? [...others, event.token].sort() : others;
       if (pushTokens.length !== agent.presence.pushTokens.length) {
-        updateAgent(event.agentId, { presence: { ...agent.presence, pushTokens } });
+        updateAgent(agent.id, (a) => ({ presence: { ...a.presence, pushTokens } }));
       }
       return;
     }
     case "agent.manual_status_set":
-      if (state.agents[event.agentId]?.manualStatus !== event.status) {
-        updateAgent(event.agentId, { manualStatus: event.status });
+      if (own(state.agents, event.agentId)?.manualStatus !== event.status) {
+        // Coming back to Available is a fresh start: earlier misses no longer count toward the limit.
+        updateAgent(event.agentId, () => ({
+          manualStatus: event.status,
+          ...(event.status === "AVAILABLE" ? { consecutiveMisses: 0 } : {}),
+        }));
       }
+      return;
+    case "agent.wrap_up_ended":
+      updateAgent(event.agentId, () => ({
+        wrapUpUntil: null,
+        systemStatus: SystemStatus.FREE,
+        idleSince: at,
+      }));
+      return;
+    case "group.upserted":
+      state.groups[event.group.id] = event.group;
       return;
     case "queue.upserted":
       state.queues[event.queue.id] = event.queue;
+      // Not `??=`: for ids like "constructor" that would find Object.prototype's member and create nothing.
+      if (!own(state.queueRuntime, event.queue.id)) {
+        state.queueRuntime[event.queue.id] = { lastOfferedAgentId: null, outcomes: emptyOutcomes() };
+      }
       return;
     case "call.arrived":
       state.calls[event.callId] = {
@@ -184,7 +98,9 @@ export function applyEvent(state: CenterState, event: LoggedEvent): void {
         queueId: event.queueId,
         from: event.from,
         arrivedAt: at,
+        admitted: false,
         status: CallStatus.WAITING,
+        ringing: [],
         agentId: null,
         offerExpiresAt: null,
         answeredAt: null,
@@ -192,60 +108,103 @@ export function applyEvent(state: CenterState, event: LoggedEvent): void {
         offers: 0,
       };
       return;
+    case "call.queued": {
+      const call = own(state.calls, event.callId);
+      if (call) updateCall(call, { admitted: true });
+      return;
+    }
+    case "call.finished": {
+      const call = own(state.calls, event.callId);
+      if (call) finish(call, event.outcome);
+      return;
+    }
     case "call.offered": {
-      const call = state.calls[event.callId];
+      const call = own(state.calls, event.callId);
       if (!call) return;
-      state.calls[call.id] = {
-        ...call,
+      updateCall(call, {
         status: CallStatus.RINGING,
-        agentId: event.agentId,
+        ringing: event.agentIds,
         offerExpiresAt: event.expiresAt,
         offers: call.offers + 1,
-      };
-      updateAgent(event.agentId, { ringingCallId: call.id });
+      });
+      for (const id of event.agentIds) updateAgent(id, () => ({ ringingCallId: call.id }));
+      const runtime = own(state.queueRuntime, call.queueId);
+      if (runtime)
+        state.queueRuntime[call.queueId] = { ...runtime, lastOfferedAgentId: event.agentIds.at(-1)! };
       state.decisions.unshift(event.decision);
       if (state.decisions.length > RECENT_DECISIONS) state.decisions.length = RECENT_DECISIONS;
       return;
     }
     case "call.offer_ended": {
-      const call = state.calls[event.callId];
-      const agent = state.agents[event.agentId];
-      if (!call || !agent) return;
-      state.calls[call.id] = {
-        ...call,
-        status: CallStatus.WAITING,
-        agentId: null,
-        offerExpiresAt: null,
-        missedBy: call.missedBy.includes(agent.id) ? call.missedBy : [...call.missedBy, agent.id],
-      };
-      updateAgent(agent.id, { ringingCallId: null, missedOffers: agent.missedOffers + 1 });
+      const call = own(state.calls, event.callId);
+      if (!call) return;
+      const missed = event.reason === "TIMEOUT";
+      const ringing = call.ringing.filter((id) => !event.agentIds.includes(id));
+      const missedBy = missed ? [...new Set([...call.missedBy, ...event.agentIds])] : call.missedBy;
+      updateCall(call, {
+        ringing,
+        missedBy,
+        ...(ringing.length === 0 ? { status: CallStatus.WAITING, offerExpiresAt: null } : {}),
+      });
+      for (const id of event.agentIds) {
+        updateAgent(id, (a) => ({
+          ringingCallId: null,
+          ...(missed ? { missedOffers: a.missedOffers + 1, consecutiveMisses: a.consecutiveMisses + 1 } : {}),
+          ...(event.autoNotAvailable.includes(id) ? { manualStatus: "NOT_AVAILABLE" as const } : {}),
+        }));
+      }
       return;
     }
     case "call.answered": {
-      const call = state.calls[event.callId];
-      const agent = state.agents[event.agentId];
-      if (!call || !agent) return;
-      state.calls[call.id] = { ...call, status: CallStatus.TALKING, offerExpiresAt: null, answeredAt: at };
-      updateAgent(agent.id, {
+      const call = own(state.calls, event.callId);
+      if (!call) return;
+      updateCall(call, {
+        status: CallStatus.TALKING,
+        ringing: [],
+        agentId: event.agentId,
+        offerExpiresAt: null,
+        answeredAt: at,
+      });
+      release(call.ringing.filter((id) => id !== event.agentId));
+      updateAgent(event.agentId, (a) => ({
         ringingCallId: null,
         activeCallId: call.id,
         systemStatus: SystemStatus.ON_CALL,
-        answeredCalls: agent.answeredCalls + 1,
-      });
+        answeredCalls: a.answeredCalls + 1,
+        consecutiveMisses: 0,
+      }));
+      countOutcome(state, call.queueId, "answered");
       return;
     }
     case "call.ended":
     case "call.abandoned": {
-      const call = state.calls[event.callId];
+      const call = own(state.calls, event.callId);
       if (!call) return;
-      delete state.calls[call.id];
-      if (call.agentId === null) return;
-      if (call.status === CallStatus.TALKING) {
-        updateAgent(call.agentId, { activeCallId: null, systemStatus: SystemStatus.FREE, idleSince: at });
-      } else {
-        updateAgent(call.agentId, { ringingCallId: null });
+      if (call.status !== CallStatus.TALKING || call.agentId === null) {
+        finish(call, "abandoned");
+        return;
       }
+      finish(call, null);
+      const queue = own(state.queues, call.queueId);
+      const wrapUpMs = queue?.agentWrapUpAfterCalls ? queue.wrapUpTimeLimit * 1000 : 0;
+      const talkedMs = at - (call.answeredAt ?? at);
+      updateAgent(call.agentId, (a) => ({
+        activeCallId: null,
+        talkTimeMs: a.talkTimeMs + talkedMs,
+        ...(wrapUpMs > 0
+          ? { wrapUpUntil: at + wrapUpMs }
+          : { systemStatus: SystemStatus.FREE, idleSince: at }),
+      }));
       return;
     }
   }
+}
+
+function countOutcome(state: CenterState, queueId: string, outcome: CallOutcome): void {
+  const runtime = own(state.queueRuntime, queueId);
+  if (!runtime) return;
+  state.queueRuntime[queueId] = {
+    ...runtime,
+    outcomes: { ...runtime.outcomes, [outcome]: runtime.outcomes[outcome] + 1 },
+  };
 }

@@ -1,37 +1,53 @@
 import type { Reason } from "./eligibility.ts";
+import type { ManualStatus } from "./manual-status.ts";
+import type { PresenceSignal } from "./presence.ts";
+import type { Strategy } from "./queue.ts";
 
-/** How one queue member fared in a routing decision. */
-export type CandidateVerdict =
-  /** Rang: the best-ranked agent that could ring. */
-  | "CHOSEN"
-  /** Could ring, but another agent ranked higher. */
-  | "RANKED_LOWER"
+/** How one agent of the queue's groups fared in a routing decision. */
+export const Verdict = {
+  /** Rang (several for ring-all). */
+  CHOSEN: "CHOSEN",
+  /** Could ring, but the strategy ranked others first. */
+  RANKED_LOWER: "RANKED_LOWER",
   /** Could not ring: see reasons. */
-  | "NOT_ELIGIBLE";
+  NOT_ELIGIBLE: "NOT_ELIGIBLE",
+  /** In a backup group, held back: a primary agent could ring, or the call has not waited long enough. */
+  BACKUP_HELD: "BACKUP_HELD",
+} as const;
+export type Verdict = (typeof Verdict)[keyof typeof Verdict];
 
 export interface Candidate {
   agentId: string;
-  verdict: CandidateVerdict;
-  /** Why the agent could not ring (empty unless NOT_ELIGIBLE). */
+  /** Primary if the agent is in any primary group of the queue. */
+  tier: "primary" | "backup";
+  verdict: Verdict;
+  /** Why the agent could not ring (NOT_ELIGIBLE only). */
   reasons: Reason[];
-  /** 1-based position in the strategy's order (eligible agents only). */
+  /** 1-based position in the strategy's order among agents that could ring; null otherwise. */
   rank: number | null;
-  /** The ordering key: longest idle first. */
-  idleSince: number;
+  /** The strategy's ordering key for this agent (lower rings first); see STRATEGY_KEY. */
+  key: number;
   /** The agent already missed this call, so it goes after everyone who has not. */
   missedThisCall: boolean;
+  /** The agent's state at the moment of the decision. */
+  manualStatus: ManualStatus;
+  systemStatus: 0 | 1;
+  online: PresenceSignal[];
 }
 
-/** A stored answer to "why did this call ring this agent and not another?". */
+/** A stored answer to "why did this call ring Lan and not Minh?". */
 export interface Decision {
   callId: string;
   /** 1 for a call's first offer, 2 after one offer ended unanswered…; (callId, attempt) is unique. */
   attempt: number;
   queueId: string;
   at: number;
-  strategy: "longest-idle";
-  agentId: string;
-  /** Every member of the queue, in rank order (eligible first). */
+  strategy: Strategy;
+  /** The agents offered the call: one, or every agent that could ring for ring-all. */
+  agentIds: string[];
+  /** Backup agents were considered (no primary agent could ring, and the backup delay had passed). */
+  usedBackup: boolean;
+  /** Every agent of the queue's groups: the ranked pool (chosen first), then held-back backups, then the ineligible; each of the last two by id. */
   candidates: Candidate[];
   /** Seconds the call had waited when offered. */
   waitedSec: number;

@@ -1,11 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Agent } from "./agent.ts";
+import { agentRecord, clone } from "./center.test-helpers.ts";
 import { canRing, explain, isEligible, pccReasons, REASON_TEXT, Reason } from "./eligibility.ts";
 import { MANUAL_STATUSES, type ManualStatus } from "./manual-status.ts";
 import { isOnline, onlineSignals } from "./presence.ts";
-
-/** A deep copy of plain JSON data (the state is plain JSON by design). */
-const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 /** Written out by hand (not imported) so a renamed or dropped status fails here. */
 const STATUSES = [
@@ -26,6 +24,8 @@ interface Case {
   sip: boolean;
   phoneNumber: string | null;
   ringingCallId: string | null;
+  /** After-call work: set only by the engine, always together with system status 0 in a real center. */
+  wrapUpUntil: number | null;
 }
 
 function* allCases(): Generator<Case> {
@@ -37,34 +37,30 @@ function* allCases(): Generator<Case> {
             for (const sip of [true, false])
               for (const phoneNumber of [null, "84912345678"])
                 for (const ringingCallId of [null, "c1"])
-                  yield {
-                    systemStatus,
-                    manualStatus,
-                    routingType,
-                    app,
-                    pushTokens,
-                    sip,
-                    phoneNumber,
-                    ringingCallId,
-                  };
+                  for (const wrapUpUntil of [null, 25_000])
+                    yield {
+                      systemStatus,
+                      manualStatus,
+                      routingType,
+                      app,
+                      pushTokens,
+                      sip,
+                      phoneNumber,
+                      ringingCallId,
+                      wrapUpUntil,
+                    };
 }
 
 function toAgent(c: Case): Agent {
-  return {
-    id: "a1",
-    name: "Agent One",
+  return agentRecord({
     phoneNumber: c.phoneNumber,
     routingType: c.routingType,
     manualStatus: c.manualStatus,
     systemStatus: c.systemStatus,
     presence: { app: c.app, pushTokens: c.pushTokens, sip: c.sip },
-    since: 0,
-    idleSince: 0,
     ringingCallId: c.ringingCallId,
-    activeCallId: null,
-    answeredCalls: 0,
-    missedOffers: 0,
-  };
+    wrapUpUntil: c.wrapUpUntil,
+  });
 }
 
 /** The expected online signals, spelled as a lookup rather than a computation. */
@@ -108,15 +104,34 @@ function expectedReasons(c: Case): string[] {
   return failing.filter(([, fails]) => fails).map(([code]) => code);
 }
 
+/**
+ * What explain() must say: PCC's failing clauses, except that system status 0 during after-call work
+ * reads WRAP_UP instead of ON_CALL, then RESERVED while ringing. Wrap-up is carried by system status 0,
+ * so with system status 1 the wrap-up flag has nothing to rename.
+ */
+function expectedExplain(c: Case): string[] {
+  const offline = !c.app && c.pushTokens.length === 0 && !c.sip;
+  const failing: [string, boolean][] = [
+    ["ON_CALL", c.systemStatus === 0 && c.wrapUpUntil === null],
+    ["WRAP_UP", c.systemStatus === 0 && c.wrapUpUntil !== null],
+    ["MANUAL_NOT_AVAILABLE", c.manualStatus !== "AVAILABLE"],
+    ["OFFLINE", c.routingType === 1 && offline],
+    ["NO_PHONE_NUMBER", c.routingType === 2 && c.phoneNumber === null],
+    ["RESERVED", c.ringingCallId !== null],
+  ];
+  return failing.filter(([, fails]) => fails).map(([code]) => code);
+}
+
 describe("eligibility: every combination of PCC's inputs", () => {
   it("MANUAL_STATUSES is exactly the six statuses this table enumerates", () => {
     expect([...MANUAL_STATUSES]).toEqual([...STATUSES]);
   });
 
-  it("isOnline, onlineSignals, isEligible, pccReasons, explain and canRing agree with the rule in all 768 cases", () => {
+  it("isOnline, onlineSignals, isEligible, pccReasons, explain and canRing agree with the rule in all 1536 cases", () => {
     let count = 0;
     let eligible = 0;
     let ringable = 0;
+    let wrapUp = 0;
     for (const c of allCases()) {
       count++;
       const agent = toAgent(c);
@@ -131,18 +146,27 @@ describe("eligibility: every combination of PCC's inputs", () => {
       // The rule and its explanation must never disagree.
       expect(reasons.length === 0, label).toBe(expectedEligible(c));
 
-      const withReservation = c.ringingCallId === null ? reasons : [...reasons, "RESERVED"];
-      expect(explain(agent), label).toEqual(withReservation);
+      // The engine's holds only rename (WRAP_UP) or add (RESERVED) reasons; PCC's rule is untouched.
+      const explained = expectedExplain(c);
+      expect(explain(agent), label).toEqual(explained);
+      expect(
+        explained.filter((r) => r !== "RESERVED").map((r) => (r === "WRAP_UP" ? "ON_CALL" : r)),
+        label,
+      ).toEqual(reasons);
       expect(canRing(agent), label).toBe(expectedEligible(c) && c.ringingCallId === null);
 
       if (isEligible(agent)) eligible++;
       if (canRing(agent)) ringable++;
+      if (explain(agent).includes("WRAP_UP")) wrapUp++;
     }
-    expect(count).toBe(768);
+    expect(count).toBe(1536);
     // Counted by hand: system 1 × AVAILABLE × (type 1: 7 online presences × 2 phones + type 2: 8 presences × 1 phone) = 22,
-    // times 2 reservations for isEligible, times 1 (not reserved) for canRing.
-    expect(eligible).toBe(44);
-    expect(ringable).toBe(22);
+    // times 2 reservations × 2 wrap-up values for isEligible, times 1 (not reserved) × 2 wrap-up values for canRing
+    // (with system status 1 a wrap-up flag alone holds nothing: system status 0 is what keeps an agent out).
+    expect(eligible).toBe(88);
+    expect(ringable).toBe(44);
+    // WRAP_UP: system 0 with a wrap-up: half of the 768 system-0 cases.
+    expect(wrapUp).toBe(384);
   });
 
   it("does not mutate its input", () => {
@@ -167,6 +191,7 @@ describe("eligibility: named examples", () => {
     sip: false,
     phoneNumber: null,
     ringingCallId: null,
+    wrapUpUntil: null,
   });
 
   it("an online, available, free app agent can ring", () => {
@@ -208,6 +233,21 @@ describe("eligibility: named examples", () => {
     expect(canRing(agent)).toBe(false);
   });
 
+  it("an agent in after-call work reads WRAP_UP, not ON_CALL, and PCC still says system status 0", () => {
+    const agent = { ...base, systemStatus: 0 as const, wrapUpUntil: 40_000 };
+    expect(explain(agent)).toEqual(["WRAP_UP"]);
+    expect(pccReasons(agent)).toEqual(["ON_CALL"]);
+    expect(isEligible(agent)).toBe(false);
+    expect(canRing(agent)).toBe(false);
+    // Once the wrap-up ends (system status 1, no deadline) the agent can ring again.
+    expect(canRing({ ...agent, systemStatus: 1, wrapUpUntil: null })).toBe(true);
+  });
+
+  it("an agent on a call reads ON_CALL (no wrap-up yet)", () => {
+    const agent = { ...base, systemStatus: 0 as const, activeCallId: "c4" };
+    expect(explain(agent)).toEqual(["ON_CALL"]);
+  });
+
   it("an agent failing everything lists every reason in order", () => {
     const agent = {
       ...base,
@@ -217,6 +257,12 @@ describe("eligibility: named examples", () => {
       ringingCallId: "c1",
     };
     expect(explain(agent)).toEqual(["ON_CALL", "MANUAL_NOT_AVAILABLE", "OFFLINE", "RESERVED"]);
+    expect(explain({ ...agent, wrapUpUntil: 9_000 })).toEqual([
+      "WRAP_UP",
+      "MANUAL_NOT_AVAILABLE",
+      "OFFLINE",
+      "RESERVED",
+    ]);
   });
 
   it("every reason has a text for the board", () => {
@@ -224,7 +270,7 @@ describe("eligibility: named examples", () => {
       expect(REASON_TEXT[code].length).toBeGreaterThan(0);
     }
     expect(Object.keys(Reason).sort()).toEqual(
-      ["MANUAL_NOT_AVAILABLE", "NO_PHONE_NUMBER", "OFFLINE", "ON_CALL", "RESERVED"].sort(),
+      ["MANUAL_NOT_AVAILABLE", "NO_PHONE_NUMBER", "OFFLINE", "ON_CALL", "RESERVED", "WRAP_UP"].sort(),
     );
   });
 });

@@ -2,9 +2,10 @@ import { type Agent, RoutingType, SystemStatus } from "./agent.ts";
 import { AVAILABLE } from "./manual-status.ts";
 import { isOnline } from "./presence.ts";
 
-/** Why an agent cannot ring. The first four are PCC's rule; RESERVED is the engine's own hold. */
+/** Why an agent cannot ring. ON_CALL … NO_PHONE_NUMBER are PCC's rule; WRAP_UP and RESERVED are the engine's holds. */
 export const Reason = {
   ON_CALL: "ON_CALL",
+  WRAP_UP: "WRAP_UP",
   MANUAL_NOT_AVAILABLE: "MANUAL_NOT_AVAILABLE",
   OFFLINE: "OFFLINE",
   NO_PHONE_NUMBER: "NO_PHONE_NUMBER",
@@ -14,6 +15,7 @@ export type Reason = (typeof Reason)[keyof typeof Reason];
 
 export const REASON_TEXT: Record<Reason, string> = {
   ON_CALL: "on a call (system status 0)",
+  WRAP_UP: "in after-call work (system status 0 until wrap-up ends)",
   MANUAL_NOT_AVAILABLE: "manual status is not Available",
   OFFLINE: "rings App/Web/SIP but is offline (no login, push token or SIP phone)",
   NO_PHONE_NUMBER: "rings a phone number but none is configured",
@@ -42,14 +44,23 @@ export function isEligible(agent: RuleInput): boolean {
   return pccReasons(agent).length === 0;
 }
 
-/** Every reason a call cannot ring this agent now (PCC's rule plus the engine's reservation); empty = can ring. */
-export function explain(agent: RuleInput & Pick<Agent, "ringingCallId">): Reason[] {
+type HoldInput = RuleInput & Pick<Agent, "ringingCallId" | "wrapUpUntil">;
+
+/**
+ * Every reason a call cannot ring this agent now; empty = can ring. PCC's rule, except that system
+ * status 0 during after-call work reads WRAP_UP rather than ON_CALL, plus RESERVED while ringing.
+ */
+export function explain(agent: HoldInput): Reason[] {
   const reasons = pccReasons(agent);
+  if (agent.wrapUpUntil !== null) {
+    const i = reasons.indexOf(Reason.ON_CALL);
+    if (i >= 0) reasons[i] = Reason.WRAP_UP;
+  }
   if (agent.ringingCallId !== null) reasons.push(Reason.RESERVED);
   return reasons;
 }
 
 /** True when the engine may offer a call to this agent right now. */
-export function canRing(agent: RuleInput & Pick<Agent, "ringingCallId">): boolean {
+export function canRing(agent: HoldInput): boolean {
   return explain(agent).length === 0;
 }

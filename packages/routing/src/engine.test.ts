@@ -1,64 +1,40 @@
 import { describe, expect, it } from "vitest";
-import type { AgentProfile } from "./agent.ts";
+import {
+  backup,
+  center,
+  clone,
+  HOUR,
+  MONDAY_0900_HCM,
+  offers,
+  PLAIN,
+  primary,
+  SUNDAY_0900_HCM,
+  summary,
+  timed,
+} from "./center.test-helpers.ts";
 import { replay, step } from "./engine.ts";
-import type { DomainEvent, LoggedEvent } from "./events.ts";
+import type { DomainEvent } from "./events.ts";
 import { nextDeadline } from "./route.ts";
-import { emptyState } from "./state.ts";
-
-/** A deep copy of plain JSON data (the state is plain JSON by design). */
-const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
-
-function center() {
-  const state = emptyState();
-  const log: LoggedEvent[] = [];
-  const send = (event: DomainEvent | null, at: number): LoggedEvent[] => {
-    const result = step(state, event, at);
-    if (!result.ok) throw new Error(`${result.rejection.code}: ${result.rejection.message}`);
-    log.push(...result.applied);
-    return result.applied;
-  };
-  const agent = (
-    id: string,
-    at: number,
-    opts: { available?: boolean; profile?: Partial<AgentProfile> } = {},
-  ) => {
-    send(
-      { type: "agent.upserted", agent: { id, name: id, phoneNumber: null, routingType: 1, ...opts.profile } },
-      at,
-    );
-    send({ type: "agent.presence_changed", agentId: id, signal: "app", online: true }, at);
-    if (opts.available !== false) available(id, at);
-  };
-  const available = (id: string, at: number) =>
-    send({ type: "agent.manual_status_set", agentId: id, status: "AVAILABLE" }, at);
-  const queue = (id: string, members: string[], at: number, answerTimeoutSec = 15) =>
-    send({ type: "queue.upserted", queue: { id, name: id, members, answerTimeoutSec } }, at);
-  const arrive = (callId: string, queueId: string, at: number) =>
-    send({ type: "call.arrived", callId, queueId, from: "84900000000" }, at);
-  return { state, log, send, agent, available, queue, arrive };
-}
-
-/** The engine events in a batch, compactly: "offered c1→a1", "TIMEOUT c1←a1". */
-const summary = (events: LoggedEvent[]): string[] =>
-  events.flatMap((e) => {
-    if (e.type === "call.offered") return [`offered ${e.callId}→${e.agentId}`];
-    if (e.type === "call.offer_ended") return [`${e.reason} ${e.callId}←${e.agentId}`];
-    return [];
-  });
+import { emptyOutcomes, emptyState, own } from "./state.ts";
 
 describe("step: routing scenarios", () => {
-  it("offers a call as it arrives, to the longest-idle member, in the same step", () => {
+  it("admits and offers a call as it arrives, to the longest-idle agent, in the same step", () => {
     const c = center();
-    c.agent("a1", 300);
     c.agent("a2", 100);
     c.agent("a3", 200);
-    c.queue("q1", ["a1", "a2", "a3"], 400);
+    c.agent("a1", 300);
+    c.teamQueue("q1", ["a1", "a2", "a3"], 400);
     const applied = c.arrive("c1", "q1", 1_000);
-    expect(applied.map((e) => e.type)).toEqual(["call.arrived", "call.offered"]);
-    expect(summary(applied)).toEqual(["offered c1→a2"]);
-    expect(applied.map((e) => e.seq)).toEqual([c.state.seq - 1, c.state.seq]);
+    expect(applied.map((e) => e.type)).toEqual(["call.arrived", "call.queued", "call.offered"]);
+    expect(summary(applied)).toEqual(["queued c1 #1", "offered c1→a2"]);
+    expect(applied.map((e) => e.seq)).toEqual([c.state.seq - 2, c.state.seq - 1, c.state.seq]);
     expect(applied.every((e) => e.at === 1_000)).toBe(true);
-    expect(c.state.calls.c1).toMatchObject({ status: "ringing", agentId: "a2", offerExpiresAt: 16_000 });
+    expect(c.state.calls.c1).toMatchObject({
+      admitted: true,
+      status: "ringing",
+      ringing: ["a2"],
+      offerExpiresAt: 16_000,
+    });
   });
 
   it("ties on idle time go to the lower id", () => {
@@ -66,20 +42,20 @@ describe("step: routing scenarios", () => {
     c.agent("zed", 100);
     c.agent("amy", 100);
     c.agent("kim", 100);
-    c.queue("q1", ["zed", "kim", "amy"], 100);
-    expect(summary(c.arrive("c1", "q1", 1_000))).toEqual(["offered c1→amy"]);
-    expect(summary(c.arrive("c2", "q1", 1_000))).toEqual(["offered c2→kim"]);
-    expect(summary(c.arrive("c3", "q1", 1_000))).toEqual(["offered c3→zed"]);
+    c.teamQueue("q1", ["zed", "kim", "amy"], 100);
+    expect(offers(c.arrive("c1", "q1", 1_000))).toEqual(["offered c1→amy"]);
+    expect(offers(c.arrive("c2", "q1", 1_000))).toEqual(["offered c2→kim"]);
+    expect(offers(c.arrive("c3", "q1", 1_000))).toEqual(["offered c3→zed"]);
   });
 
   it("FIFO within a queue: the older call is offered first, whatever the ids", () => {
     const c = center();
     c.agent("a1", 100, { available: false });
     c.agent("a2", 100, { available: false });
-    c.queue("q1", ["a1", "a2"], 100);
-    c.arrive("c9", "q1", 1_000);
-    c.arrive("c1", "q1", 2_000);
-    c.arrive("c5", "q1", 3_000);
+    c.teamQueue("q1", ["a1", "a2"], 100);
+    expect(summary(c.arrive("c9", "q1", 1_000))).toEqual(["queued c9 #1"]);
+    expect(summary(c.arrive("c1", "q1", 2_000))).toEqual(["queued c1 #2"]);
+    expect(summary(c.arrive("c5", "q1", 3_000))).toEqual(["queued c5 #3"]);
     expect(summary(c.available("a2", 4_000))).toEqual(["offered c9→a2"]);
     expect(summary(c.available("a1", 5_000))).toEqual(["offered c1→a1"]);
     expect(c.state.calls.c5!.status).toBe("waiting");
@@ -88,7 +64,7 @@ describe("step: routing scenarios", () => {
   it("calls arriving in the same millisecond are ordered by id", () => {
     const c = center();
     c.agent("a1", 100, { available: false });
-    c.queue("q1", ["a1"], 100);
+    c.teamQueue("q1", ["a1"], 100);
     c.arrive("cb", "q1", 1_000);
     c.arrive("ca", "q1", 1_000);
     expect(summary(c.available("a1", 2_000))).toEqual(["offered ca→a1"]);
@@ -98,38 +74,37 @@ describe("step: routing scenarios", () => {
     const c = center();
     c.agent("a1", 100, { available: false });
     c.agent("a2", 100, { profile: { routingType: 2, phoneNumber: null } });
-    c.agent("a3", 100);
-    c.send({ type: "agent.presence_changed", agentId: "a3", signal: "app", online: false }, 100);
-    c.queue("q1", ["a1", "a2", "a3"], 100);
-    expect(c.arrive("c1", "q1", 1_000).map((e) => e.type)).toEqual(["call.arrived"]);
+    c.agent("a3", 100, { online: false });
+    c.teamQueue("q1", ["a1", "a2", "a3"], 100, PLAIN);
+    expect(c.arrive("c1", "q1", 1_000).map((e) => e.type)).toEqual(["call.arrived", "call.queued"]);
     expect(c.state.calls.c1!.status).toBe("waiting");
+    // No maximum wait: nothing is due, however long the engine waits.
     expect(nextDeadline(c.state)).toBeNull();
     expect(step(c.state, null, 1_000_000)).toEqual({ ok: true, applied: [] });
-    // A push token alone makes a3 online again.
+    // A push token alone makes a3 online.
     const applied = c.send(
       { type: "agent.push_token_changed", agentId: "a3", token: "ios", registered: true },
-      2_000,
+      1_000_001,
     );
     expect(summary(applied)).toEqual(["offered c1→a3"]);
   });
 
   it("a routing-type-2 agent with a phone number rings even when offline", () => {
     const c = center();
-    c.agent("a1", 100, { profile: { routingType: 2, phoneNumber: "84912345678" } });
-    c.send({ type: "agent.presence_changed", agentId: "a1", signal: "app", online: false }, 100);
-    c.queue("q1", ["a1"], 100);
-    expect(summary(c.arrive("c1", "q1", 1_000))).toEqual(["offered c1→a1"]);
+    c.agent("a1", 100, { online: false, profile: { routingType: 2, phoneNumber: "84912345678" } });
+    c.teamQueue("q1", ["a1"], 100);
+    expect(offers(c.arrive("c1", "q1", 1_000))).toEqual(["offered c1→a1"]);
   });
 
-  it("offer timeout: the call moves to the next agent, and the one that missed goes last", () => {
+  it("offer timeout: the call moves on at the exact expiry, and the agent that missed goes last", () => {
     const c = center();
     c.agent("a1", 100);
     c.agent("a2", 200);
     c.agent("a3", 300);
-    c.queue("q1", ["a1", "a2", "a3"], 400, 10);
-    expect(summary(c.arrive("c1", "q1", 1_000))).toEqual(["offered c1→a1"]);
-    expect(c.send(null, 10_999)).toEqual([]);
-    expect(summary(c.send(null, 11_000))).toEqual(["TIMEOUT c1←a1", "offered c1→a2"]);
+    c.teamQueue("q1", ["a1", "a2", "a3"], 400, { ...PLAIN, waitAgentAnswerTimeout: 10 });
+    expect(offers(c.arrive("c1", "q1", 1_000))).toEqual(["offered c1→a1"]);
+    expect(c.tick(10_999)).toEqual([]);
+    expect(timed(c.tick(11_000))).toEqual(["11000 TIMEOUT c1←a1", "11000 offered c1→a2"]);
     const second = c.log.at(-1)!;
     if (second.type !== "call.offered") throw new Error("expected an offer");
     expect(second.expiresAt).toBe(21_000);
@@ -138,53 +113,58 @@ describe("step: routing scenarios", () => {
       ["a3", "RANKED_LOWER", false],
       ["a1", "RANKED_LOWER", true],
     ]);
-    // Late tick: still handled once, using the tick's time.
-    expect(summary(c.send(null, 25_000))).toEqual(["TIMEOUT c1←a2", "offered c1→a3"]);
-    expect(c.state.calls.c1!.offerExpiresAt).toBe(35_000);
+    // A late tick: the timeout still happens at its own time, and so does the next offer.
+    expect(timed(c.tick(25_000))).toEqual(["21000 TIMEOUT c1←a2", "21000 offered c1→a3"]);
+    expect(c.state.calls.c1!.offerExpiresAt).toBe(31_000);
     // Everyone missed it: back to the longest idle.
-    expect(summary(c.send(null, 35_000))).toEqual(["TIMEOUT c1←a3", "offered c1→a1"]);
+    expect(timed(c.tick(35_000))).toEqual(["31000 TIMEOUT c1←a3", "31000 offered c1→a1"]);
     expect(c.state.calls.c1!.missedBy).toEqual(["a1", "a2", "a3"]);
-    expect(c.state.agents.a1!.missedOffers).toBe(1);
-    expect(c.state.agents.a2!.missedOffers).toBe(1);
+    expect(c.state.agents.a1).toMatchObject({ missedOffers: 1, consecutiveMisses: 1 });
+    expect(c.state.agents.a2).toMatchObject({ missedOffers: 1, consecutiveMisses: 1 });
+    expect(c.state.clock).toBe(31_000);
   });
 
-  it("offer timeout with a single member: it rings the same agent again", () => {
+  it("offer timeout with a single agent: it rings the same agent again", () => {
     const c = center();
     c.agent("a1", 100);
-    c.queue("q1", ["a1"], 100, 15);
+    c.teamQueue("q1", ["a1"], 100, { ...PLAIN, waitAgentAnswerTimeout: 15 });
     c.arrive("c1", "q1", 1_000);
-    expect(summary(c.send(null, 16_000))).toEqual(["TIMEOUT c1←a1", "offered c1→a1"]);
-    expect(c.state.calls.c1).toMatchObject({ status: "ringing", agentId: "a1", offerExpiresAt: 31_000 });
+    expect(offers(c.tick(16_000))).toEqual(["TIMEOUT c1←a1", "offered c1→a1"]);
+    expect(c.state.calls.c1).toMatchObject({ status: "ringing", ringing: ["a1"], offerExpiresAt: 31_000 });
     expect(c.state.agents.a1!.ringingCallId).toBe("c1");
     // Same call, same agent, same instant: the attempt number keeps the two decisions apart.
-    expect(c.state.decisions.map((d) => [d.callId, d.attempt, d.agentId])).toEqual([
-      ["c1", 2, "a1"],
-      ["c1", 1, "a1"],
+    expect(c.state.decisions.map((d) => [d.callId, d.attempt, d.agentIds])).toEqual([
+      ["c1", 2, ["a1"]],
+      ["c1", 1, ["a1"]],
     ]);
   });
 
-  it("agent going on a break while ringing: AGENT_UNAVAILABLE and re-offered to the next agent", () => {
+  it("agent going on a break while ringing: AGENT_UNAVAILABLE (no miss) and re-offered to the next agent", () => {
     const c = center();
     c.agent("a1", 100);
     c.agent("a2", 200);
-    c.queue("q1", ["a1", "a2"], 200);
+    c.teamQueue("q1", ["a1", "a2"], 200);
     c.arrive("c1", "q1", 1_000);
-    const applied = c.send({ type: "agent.manual_status_set", agentId: "a1", status: "LUNCH_BREAK" }, 2_000);
+    const applied = c.status("a1", "LUNCH_BREAK", 2_000);
     expect(applied.map((e) => e.type)).toEqual([
       "agent.manual_status_set",
       "call.offer_ended",
       "call.offered",
     ]);
     expect(summary(applied)).toEqual(["AGENT_UNAVAILABLE c1←a1", "offered c1→a2"]);
-    expect(c.state.agents.a1).toMatchObject({ ringingCallId: null, manualStatus: "LUNCH_BREAK" });
-    expect(c.state.calls.c1).toMatchObject({ agentId: "a2", offerExpiresAt: 17_000 });
+    expect(c.state.agents.a1).toMatchObject({
+      ringingCallId: null,
+      manualStatus: "LUNCH_BREAK",
+      missedOffers: 0,
+    });
+    expect(c.state.calls.c1).toMatchObject({ ringing: ["a2"], offerExpiresAt: 17_000, missedBy: [] });
   });
 
   it("agent going offline while ringing (last signal lost): AGENT_UNAVAILABLE; nobody else → the call waits", () => {
     const c = center();
     c.agent("a1", 100);
     c.send({ type: "agent.presence_changed", agentId: "a1", signal: "sip", online: true }, 100);
-    c.queue("q1", ["a1"], 100);
+    c.teamQueue("q1", ["a1"], 100, PLAIN);
     c.arrive("c1", "q1", 1_000);
     expect(
       summary(c.send({ type: "agent.presence_changed", agentId: "a1", signal: "app", online: false }, 1_500)),
@@ -192,101 +172,146 @@ describe("step: routing scenarios", () => {
     expect(
       summary(c.send({ type: "agent.presence_changed", agentId: "a1", signal: "sip", online: false }, 2_000)),
     ).toEqual(["AGENT_UNAVAILABLE c1←a1"]);
-    expect(c.state.calls.c1).toMatchObject({ status: "waiting", agentId: null, offerExpiresAt: null });
+    expect(c.state.calls.c1).toMatchObject({ status: "waiting", ringing: [], offerExpiresAt: null });
     expect(nextDeadline(c.state)).toBeNull();
   });
 
   it("an agent in two queues gets the call that waited longest, across queues", () => {
+    // The rule: the engine offers waiting calls oldest first across the whole center, so an agent that
+    // can serve several queues is offered the caller who has waited longest (ties: lower call id).
     const c = center();
     c.agent("shared", 100, { available: false });
-    c.queue("q1", ["shared"], 100);
-    c.queue("q2", ["shared"], 100);
-    c.arrive("a-new", "q1", 2_000);
+    c.teamQueue("q1", ["shared"], 100);
+    c.teamQueue("q2", ["shared"], 100);
     c.arrive("z-old", "q2", 1_000);
-    expect(summary(c.available("shared", 3_000))).toEqual(["offered z-old→shared"]);
+    c.arrive("a-new", "q1", 2_000);
+    expect(offers(c.available("shared", 3_000))).toEqual(["offered z-old→shared"]);
+    c.answer("z-old", "shared", 4_000);
+    c.end("z-old", 5_000);
+    // After its wrap-up (q2: 10 s), the same agent takes the next oldest caller, from the other queue.
+    expect(timed(c.tick(20_000))).toEqual(["15000 wrap-up over shared", "15000 offered a-new→shared"]);
+  });
+
+  it("an agent in two queues: a primary in one and a backup in the other still serves the oldest caller", () => {
+    const c = center();
+    c.agent("shared", 100, { available: false });
+    c.group("A", ["shared"], 100);
+    c.queue("q-backup", backup("A"), 100);
+    c.queue("q-primary", primary("A"), 100);
+    c.arrive("old", "q-backup", 1_000);
+    c.arrive("new", "q-primary", 2_000);
+    expect(offers(c.available("shared", 3_000))).toEqual(["offered old→shared"]);
   });
 
   it("a waiting older call whose queue nobody can serve does not block a newer one elsewhere", () => {
     const c = center();
     c.agent("a1", 100);
-    c.queue("q1", [], 100);
-    c.queue("q2", ["a1"], 100);
+    c.teamQueue("q1", [], 100);
+    c.teamQueue("q2", ["a1"], 100);
     c.arrive("old", "q1", 1_000);
-    expect(summary(c.arrive("new", "q2", 2_000))).toEqual(["offered new→a1"]);
+    expect(offers(c.arrive("new", "q2", 2_000))).toEqual(["offered new→a1"]);
   });
 
   it("answer: systemStatus 0, no more offers; end: systemStatus 1, idleSince moves, next waiting call offered", () => {
     const c = center();
     c.agent("a1", 100);
     c.agent("a2", 200);
-    c.queue("q1", ["a1", "a2"], 200);
+    c.teamQueue("q1", ["a1", "a2"], 200, PLAIN);
     c.arrive("c1", "q1", 1_000);
-    c.send({ type: "call.answered", callId: "c1", agentId: "a1" }, 3_000);
+    c.answer("c1", "a1", 3_000);
     expect(c.state.agents.a1).toMatchObject({ systemStatus: 0, activeCallId: "c1", ringingCallId: null });
-    expect(summary(c.arrive("c2", "q1", 4_000))).toEqual(["offered c2→a2"]);
-    c.send({ type: "call.answered", callId: "c2", agentId: "a2" }, 5_000);
+    expect(offers(c.arrive("c2", "q1", 4_000))).toEqual(["offered c2→a2"]);
+    c.answer("c2", "a2", 5_000);
     // Both talking: c3 waits.
-    expect(summary(c.arrive("c3", "q1", 6_000))).toEqual([]);
-    // a2 hangs up first: free again and offered the waiting call in the same step.
-    expect(summary(c.send({ type: "call.ended", callId: "c2" }, 7_000))).toEqual(["offered c3→a2"]);
+    expect(offers(c.arrive("c3", "q1", 6_000))).toEqual([]);
+    // a2 hangs up first: free again (no wrap-up in this queue) and offered the waiting call in the same step.
+    expect(summary(c.end("c2", 7_000))).toEqual(["offered c3→a2"]);
     expect(c.state.agents.a2).toMatchObject({ systemStatus: 1, activeCallId: null, idleSince: 7_000 });
-    c.send({ type: "call.ended", callId: "c1" }, 8_000);
+    c.end("c1", 8_000);
     expect(c.state.agents.a1).toMatchObject({ systemStatus: 1, activeCallId: null, idleSince: 8_000 });
-    c.send({ type: "call.abandoned", callId: "c3" }, 9_000);
+    c.abandon("c3", 9_000);
     // a2 (idle since 7 000) has now been idle longer than a1 (8 000).
-    expect(summary(c.arrive("c4", "q1", 10_000))).toEqual(["offered c4→a2"]);
+    expect(offers(c.arrive("c4", "q1", 10_000))).toEqual(["offered c4→a2"]);
   });
 
   it("answer by the wrong agent is rejected and changes nothing", () => {
     const c = center();
     c.agent("a1", 100);
     c.agent("a2", 200);
-    c.queue("q1", ["a1", "a2"], 200);
+    c.teamQueue("q1", ["a1", "a2"], 200);
     c.arrive("c1", "q1", 1_000);
     const before = clone(c.state);
     const result = step(c.state, { type: "call.answered", callId: "c1", agentId: "a2" }, 2_000);
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.rejection.code).toBe("CONFLICT");
+    expect(result).toMatchObject({ ok: false, rejection: { code: "CONFLICT" }, applied: [] });
     expect(c.state).toEqual(before);
   });
 
-  it("a rejected event does not even run the engine's pending timeouts", () => {
+  it("a rejected event still lets the timers due before it run, and returns them", () => {
     const c = center();
     c.agent("a1", 100);
-    c.queue("q1", ["a1"], 100);
+    c.teamQueue("q1", ["a1"], 100, PLAIN);
     c.arrive("c1", "q1", 1_000);
-    const before = clone(c.state);
-    const result = step(c.state, { type: "call.ended", callId: "nope" }, 99_000);
+    const twin = clone(c.state);
+    const result = step(c.state, { type: "call.ended", callId: "nope" }, 50_000);
     expect(result).toMatchObject({ ok: false, rejection: { code: "UNKNOWN_CALL" } });
-    expect(c.state).toEqual(before);
+    expect(timed(result.applied)).toEqual([
+      "16000 TIMEOUT c1←a1",
+      "16000 offered c1→a1",
+      "31000 TIMEOUT c1←a1",
+      "31000 offered c1→a1",
+      "46000 TIMEOUT c1←a1",
+      "46000 offered c1→a1",
+    ]);
+    // Exactly what a bare clock tick to the same time would have done; the refused event left no trace.
+    const tick = step(twin, null, 50_000);
+    expect(tick.applied).toEqual(result.applied);
+    expect(c.state).toEqual(twin);
+    expect(c.state.clock).toBe(46_000);
   });
 
   it("abandoned while ringing frees the agent for the next call", () => {
     const c = center();
     c.agent("a1", 100);
-    c.queue("q1", ["a1"], 100);
+    c.teamQueue("q1", ["a1"], 100);
     c.arrive("c1", "q1", 1_000);
     c.arrive("c2", "q1", 1_500);
     expect(c.state.calls.c2!.status).toBe("waiting");
-    expect(summary(c.send({ type: "call.abandoned", callId: "c1" }, 2_000))).toEqual(["offered c2→a1"]);
+    expect(offers(c.abandon("c1", 2_000))).toEqual(["offered c2→a1"]);
   });
 
   it("the decision record is logged with the offer and kept newest first in the state", () => {
     const c = center();
     c.agent("a1", 100);
     c.agent("a2", 200, { available: false });
-    c.queue("q1", ["a1", "a2"], 200);
+    c.teamQueue("q1", ["a1", "a2"], 200);
     c.arrive("c1", "q1", 1_000);
-    c.send(null, 16_000);
-    expect(c.state.decisions.map((d) => [d.callId, d.agentId, d.at])).toEqual([
-      ["c1", "a1", 16_000],
-      ["c1", "a1", 1_000],
+    c.tick(16_000);
+    expect(c.state.decisions.map((d) => [d.callId, d.agentIds, d.at, d.attempt])).toEqual([
+      ["c1", ["a1"], 16_000, 2],
+      ["c1", ["a1"], 1_000, 1],
     ]);
     expect(c.state.decisions[0]!.waitedSec).toBe(15);
-    expect(c.state.decisions[0]!.candidates.map((k) => [k.agentId, k.verdict, k.reasons])).toEqual([
-      ["a1", "CHOSEN", []],
-      ["a2", "NOT_ELIGIBLE", ["MANUAL_NOT_AVAILABLE"]],
+    expect(
+      c.state.decisions[0]!.candidates.map((k) => [k.agentId, k.verdict, k.reasons, k.missedThisCall]),
+    ).toEqual([
+      ["a1", "CHOSEN", [], true],
+      ["a2", "NOT_ELIGIBLE", ["MANUAL_NOT_AVAILABLE"], false],
     ]);
+    const logged = c.log.filter((e) => e.type === "call.offered").map((e) => e.decision);
+    expect(logged.reverse()).toEqual(c.state.decisions);
+  });
+
+  it("the clock is the latest applied event's time; a tick that applies nothing leaves it; time never goes back", () => {
+    const c = center();
+    c.agent("a1", 100);
+    c.teamQueue("q1", ["a1"], 100, PLAIN);
+    expect(c.state.clock).toBe(100);
+    c.tick(5_000);
+    expect(c.state.clock).toBe(100);
+    const late = step(c.state, { type: "call.arrived", callId: "c1", queueId: "q1", from: "1" }, 50);
+    expect(late.ok).toBe(true);
+    expect(late.applied.every((e) => e.at === 100)).toBe(true);
+    expect(c.state.calls.c1!.arrivedAt).toBe(100);
   });
 
   it("is deterministic and replayable: the same inputs give the same log, and the log rebuilds the state", () => {
@@ -295,15 +320,22 @@ describe("step: routing scenarios", () => {
       c.agent("a1", 100);
       c.agent("a2", 200);
       c.agent("a3", 300, { profile: { routingType: 2, phoneNumber: "+84912345678" } });
-      c.queue("q1", ["a1", "a2", "a3"], 300, 5);
-      c.queue("q2", ["a3"], 300, 5);
+      c.group("g1", ["a1", "a2"], 300);
+      c.group("g2", ["a3"], 300);
+      c.queue("q1", [...primary("g1"), ...backup("g2")], 300, {
+        waitAgentAnswerTimeout: 5,
+        routeToBackupAfterSec: 3,
+      });
+      c.queue("q2", primary("g2"), 300, { waitAgentAnswerTimeout: 5, strategy: "ring-all" });
       c.arrive("c1", "q1", 1_000);
       c.arrive("c2", "q2", 1_100);
       c.arrive("c3", "q1", 1_200);
-      c.send(null, 6_000);
-      c.send({ type: "call.answered", callId: "c3", agentId: c.state.calls.c3!.agentId ?? "?" }, 6_500);
-      c.send({ type: "agent.manual_status_set", agentId: "a1", status: "SHORT_BREAK" }, 7_000);
-      c.send(null, 20_000);
+      c.tick(6_000);
+      c.answer("c3", c.state.calls.c3!.ringing[0] ?? "?", 6_500);
+      c.status("a1", "SHORT_BREAK", 7_000);
+      c.tick(20_000);
+      c.end("c3", 21_000);
+      c.tick(90_000);
       return c;
     };
     const one = run();
@@ -321,39 +353,539 @@ describe("step: routing scenarios", () => {
   });
 });
 
+describe("step: admission", () => {
+  const businessHours = {
+    schedule: {
+      kind: "business-hours" as const,
+      timeZone: "Asia/Ho_Chi_Minh",
+      hours: [{ days: [1, 2, 3, 4, 5], open: "08:00", close: "17:00" }],
+    },
+  };
+
+  it("queues a call inside business hours (Monday 09:00 in Ho Chi Minh City = 02:00Z)", () => {
+    const c = center();
+    const t = MONDAY_0900_HCM;
+    c.agent("a1", t - HOUR);
+    c.teamQueue("q", ["a1"], t - HOUR, businessHours);
+    expect(summary(c.arrive("c1", "q", t))).toEqual(["queued c1 #1", "offered c1→a1"]);
+  });
+
+  it("closes a call outside business hours: Sunday, before opening, and at closing time", () => {
+    for (const [label, at] of [
+      ["Sunday 09:00", SUNDAY_0900_HCM],
+      ["Monday 07:59", MONDAY_0900_HCM - HOUR - 60_000],
+      ["Monday 17:00", MONDAY_0900_HCM + 8 * HOUR],
+    ] as const) {
+      const c = center();
+      c.agent("a1", at - HOUR);
+      c.teamQueue("q", ["a1"], at - HOUR, businessHours);
+      const applied = c.arrive("c1", "q", at);
+      expect(summary(applied), label).toEqual(["closed c1"]);
+      expect(applied.at(-1), label).toMatchObject({
+        type: "call.finished",
+        outcome: "closed",
+        reason: "outside the queue's business hours",
+        at,
+      });
+      expect(c.state.calls.c1, label).toBeUndefined();
+      expect(c.state.agents.a1!.ringingCallId, label).toBeNull();
+      expect(c.state.queueRuntime.q!.outcomes, label).toEqual({ ...emptyOutcomes(), closed: 1 });
+    }
+  });
+
+  it("reads the hours in the queue's time zone, not UTC", () => {
+    const c = center();
+    const t = MONDAY_0900_HCM + 7 * HOUR; // 09:00Z = 16:00 in Ho Chi Minh City
+    c.agent("a1", t - HOUR);
+    c.teamQueue("q", ["a1"], t - HOUR, businessHours);
+    c.teamQueue("utc", ["a1"], t - HOUR, {
+      schedule: {
+        kind: "business-hours",
+        timeZone: "UTC",
+        hours: [{ days: [1], open: "10:00", close: "17:00" }],
+      },
+    });
+    expect(summary(c.arrive("c1", "q", t))).toEqual(["queued c1 #1", "offered c1→a1"]);
+    expect(summary(c.arrive("c2", "utc", t))).toEqual(["closed c2"]);
+  });
+
+  it("rejects a call when maximumQueueSize calls already wait or ring; talking calls do not count", () => {
+    const c = center();
+    c.agent("a1", 100);
+    c.teamQueue("q", ["a1"], 100, { maximumQueueSize: 2 });
+    expect(summary(c.arrive("c1", "q", 1_000))).toEqual(["queued c1 #1", "offered c1→a1"]);
+    expect(summary(c.arrive("c2", "q", 2_000))).toEqual(["queued c2 #2"]);
+    const applied = c.arrive("c3", "q", 3_000);
+    expect(summary(applied)).toEqual(["rejected c3"]);
+    expect(applied.at(-1)).toMatchObject({ reason: "queue full: 2 of 2 places taken" });
+    c.answer("c1", "a1", 4_000);
+    expect(summary(c.arrive("c4", "q", 5_000))).toEqual(["queued c4 #2"]);
+    expect(c.state.queueRuntime.q!.outcomes).toEqual({ ...emptyOutcomes(), answered: 1, rejected: 1 });
+  });
+
+  it("a queue of size 0 turns every caller away", () => {
+    const c = center();
+    c.agent("a1", 100);
+    c.teamQueue("q", ["a1"], 100, { maximumQueueSize: 0 });
+    expect(summary(c.arrive("c1", "q", 1_000))).toEqual(["rejected c1"]);
+  });
+
+  it("PCC's defaults: 5 places, 60 s wait, 15 s answer timeout, 10 s wrap-up", () => {
+    const c = center();
+    c.agent("a1", 100, { available: false });
+    c.teamQueue("q", ["a1"], 100);
+    for (let i = 1; i <= 6; i++) c.arrive(`c${i}`, "q", 1_000 * i);
+    expect(c.state.queueRuntime.q!.outcomes.rejected).toBe(1);
+    expect(nextDeadline(c.state)).toBe(61_000);
+    c.available("a1", 10_000);
+    expect(c.state.calls.c1!.offerExpiresAt).toBe(25_000);
+    c.answer("c1", "a1", 11_000);
+    c.end("c1", 12_000);
+    expect(c.state.agents.a1!.wrapUpUntil).toBe(22_000);
+  });
+});
+
+describe("step: maximum wait", () => {
+  it("times a waiting call out at exactly arrivedAt + maximumQueueWaitTime, even when step comes much later", () => {
+    const c = center();
+    c.agent("a1", 100, { available: false });
+    c.teamQueue("q", ["a1"], 100, { maximumQueueWaitTime: 30 });
+    c.arrive("c1", "q", 1_000);
+    c.arrive("c2", "q", 2_000);
+    expect(c.tick(30_999)).toEqual([]);
+    const applied = c.tick(500_000);
+    expect(timed(applied)).toEqual(["31000 timed_out c1", "32000 timed_out c2"]);
+    expect(applied[0]).toMatchObject({
+      type: "call.finished",
+      outcome: "timed_out",
+      reason: "nobody answered within 30s",
+    });
+    expect(c.state.calls).toEqual({});
+    expect(c.state.queueRuntime.q!.outcomes).toEqual({ ...emptyOutcomes(), timed_out: 2 });
+  });
+
+  it("times out a ringing call too, freeing the agent without counting a miss", () => {
+    const c = center();
+    c.agent("a1", 100);
+    c.teamQueue("q", ["a1"], 100, { maximumQueueWaitTime: 20, waitAgentAnswerTimeout: 15 });
+    c.arrive("c1", "q", 1_000);
+    // The first offer expires at 16 000 and is re-offered to a1 until 31 000, but the caller's wait ends at 21 000.
+    expect(timed(c.tick(40_000))).toEqual([
+      "16000 TIMEOUT c1←a1",
+      "16000 offered c1→a1",
+      "21000 timed_out c1",
+    ]);
+    expect(c.state.agents.a1).toMatchObject({ ringingCallId: null, missedOffers: 1 });
+  });
+
+  it("an answered call is no longer timed; maximumQueueWaitTime 0 means no limit", () => {
+    const c = center();
+    c.agent("a1", 100);
+    c.agent("a2", 100, { available: false });
+    c.teamQueue("q", ["a1", "a2"], 100, { maximumQueueWaitTime: 10 });
+    c.teamQueue("forever", ["a2"], 100, { maximumQueueWaitTime: 0 });
+    c.arrive("c1", "q", 1_000);
+    c.answer("c1", "a1", 2_000);
+    c.arrive("c2", "forever", 3_000);
+    expect(c.tick(10 * HOUR)).toEqual([]);
+    expect(Object.keys(c.state.calls).sort()).toEqual(["c1", "c2"]);
+  });
+});
+
+describe("step: outcomes", () => {
+  it("every call ends in exactly one outcome, counted per queue", () => {
+    const c = center();
+    const t = MONDAY_0900_HCM;
+    c.agent("a1", t);
+    c.agent("a2", t, { available: false });
+    c.teamQueue("q", ["a1", "a2"], t, {
+      maximumQueueSize: 2,
+      maximumQueueWaitTime: 30,
+      schedule: {
+        kind: "business-hours",
+        timeZone: "Asia/Ho_Chi_Minh",
+        hours: [{ days: [1], open: "08:00", close: "10:00" }],
+      },
+    });
+    c.arrive("answered", "q", t + 1_000); // rings a1
+    c.answer("answered", "a1", t + 2_000);
+    c.arrive("abandoned", "q", t + 3_000);
+    c.arrive("timed-out", "q", t + 4_000);
+    c.arrive("rejected", "q", t + 5_000);
+    c.abandon("abandoned", t + 6_000);
+    c.arrive("hung-up", "q", t + 7_000);
+    c.end("hung-up", t + 8_000); // call.ended while waiting is an abandon too
+    c.end("answered", t + 9_000); // no second outcome for an answered call
+    c.tick(t + 40_000);
+    c.arrive("closed", "q", t + HOUR);
+    expect(c.state.queueRuntime.q!.outcomes).toEqual({
+      answered: 1,
+      abandoned: 2,
+      rejected: 1,
+      timed_out: 1,
+      closed: 1,
+    });
+    expect(c.state.calls).toEqual({});
+    const outcomes = c.log.flatMap((e) =>
+      e.type === "call.finished"
+        ? [`${e.callId}:${e.outcome}`]
+        : e.type === "call.answered"
+          ? [`${e.callId}:answered`]
+          : [],
+    );
+    expect(outcomes.sort()).toEqual([
+      "answered:answered",
+      "closed:closed",
+      "rejected:rejected",
+      "timed-out:timed_out",
+    ]);
+  });
+});
+
+describe("step: wrap-up", () => {
+  it("counts down after a talking call and ends at exactly wrapUpUntil, even when step comes much later", () => {
+    const c = center();
+    c.agent("a1", 100);
+    c.teamQueue("q", ["a1"], 100, {
+      wrapUpTimeLimit: 30,
+      maximumQueueWaitTime: 0,
+      waitAgentAnswerTimeout: 3_600,
+    });
+    c.arrive("c1", "q", 1_000);
+    c.answer("c1", "a1", 2_000);
+    c.end("c1", 62_000);
+    expect(c.state.agents.a1).toMatchObject({
+      systemStatus: 0,
+      activeCallId: null,
+      wrapUpUntil: 92_000,
+      talkTimeMs: 60_000,
+    });
+    // During the wrap-up a new caller waits; the decision says WRAP_UP, not ON_CALL.
+    c.arrive("c2", "q", 70_000);
+    expect(c.state.calls.c2!.status).toBe("waiting");
+    expect(nextDeadline(c.state)).toBe(92_000);
+    expect(c.tick(91_999)).toEqual([]);
+    const applied = c.tick(HOUR);
+    expect(timed(applied)).toEqual(["92000 wrap-up over a1", "92000 offered c2→a1"]);
+    expect(applied[0]).toEqual({
+      type: "agent.wrap_up_ended",
+      agentId: "a1",
+      seq: applied[0]!.seq,
+      at: 92_000,
+    });
+    expect(c.state.agents.a1).toMatchObject({ systemStatus: 1, wrapUpUntil: null, idleSince: 92_000 });
+    expect(c.state.decisions[0]!.candidates[0]).toMatchObject({
+      agentId: "a1",
+      verdict: "CHOSEN",
+      systemStatus: 1,
+    });
+  });
+
+  it("a decision made during the wrap-up shows WRAP_UP for that agent", () => {
+    const c = center();
+    c.agent("a1", 100);
+    c.agent("a2", 200);
+    c.teamQueue("q", ["a1", "a2"], 200, { wrapUpTimeLimit: 20 });
+    c.arrive("c1", "q", 1_000);
+    c.answer("c1", "a1", 2_000);
+    c.end("c1", 3_000);
+    c.arrive("c2", "q", 4_000);
+    expect(
+      c.state.decisions[0]!.candidates.map((k) => [k.agentId, k.verdict, k.reasons, k.systemStatus]),
+    ).toEqual([
+      ["a2", "CHOSEN", [], 1],
+      ["a1", "NOT_ELIGIBLE", ["WRAP_UP"], 0],
+    ]);
+  });
+
+  it("the wrap-up belongs to the queue of the call that ended", () => {
+    const c = center();
+    c.agent("a1", 100);
+    c.group("g", ["a1"], 100);
+    c.queue("short", primary("g"), 100, { wrapUpTimeLimit: 5 });
+    c.queue("none", primary("g"), 100, { agentWrapUpAfterCalls: false });
+    c.arrive("c1", "short", 1_000);
+    c.answer("c1", "a1", 2_000);
+    c.end("c1", 3_000);
+    expect(c.state.agents.a1!.wrapUpUntil).toBe(8_000);
+    c.tick(8_000);
+    c.arrive("c2", "none", 9_000);
+    c.answer("c2", "a1", 10_000);
+    c.end("c2", 11_000);
+    expect(c.state.agents.a1).toMatchObject({ systemStatus: 1, wrapUpUntil: null, idleSince: 11_000 });
+  });
+
+  it("a manual status change during wrap-up does not end it", () => {
+    const c = center();
+    c.agent("a1", 100);
+    c.teamQueue("q", ["a1"], 100);
+    c.arrive("c1", "q", 1_000);
+    c.answer("c1", "a1", 2_000);
+    c.end("c1", 3_000);
+    c.status("a1", "ACW", 4_000);
+    c.available("a1", 5_000);
+    expect(c.state.agents.a1).toMatchObject({ systemStatus: 0, wrapUpUntil: 13_000 });
+    expect(timed(c.tick(13_000))).toEqual(["13000 wrap-up over a1"]);
+  });
+});
+
+describe("step: consecutive misses", () => {
+  it("after being set NOT_AVAILABLE, an agent who comes back needs the full count of misses again", () => {
+    const c = center();
+    c.agent("a1", 100);
+    c.teamQueue("q", ["a1"], 100, { ...PLAIN, waitAgentAnswerTimeout: 5, maxConsecutiveMisses: 2 });
+    c.arrive("c1", "q", 1_000);
+    c.tick(6_000); // miss 1, rings again
+    c.tick(11_000); // miss 2: NOT_AVAILABLE, the call waits
+    expect(c.state.agents.a1).toMatchObject({ manualStatus: "NOT_AVAILABLE", consecutiveMisses: 2 });
+    c.available("a1", 12_000); // rings c1 again
+    expect(summary(c.tick(17_000))).toEqual(["TIMEOUT c1←a1", "offered c1→a1"]);
+    expect(c.state.agents.a1).toMatchObject({ manualStatus: "AVAILABLE", consecutiveMisses: 1 });
+  });
+
+  it("sets an agent NOT_AVAILABLE after maxConsecutiveMisses offers missed in a row", () => {
+    const c = center();
+    c.agent("a1", 100);
+    c.agent("a2", 200);
+    c.teamQueue("q", ["a1", "a2"], 200, { ...PLAIN, waitAgentAnswerTimeout: 5, maxConsecutiveMisses: 2 });
+    c.arrive("c1", "q", 1_000); // a1
+    c.tick(6_000); // a1 misses (1), a2 rings
+    c.answer("c1", "a2", 7_000);
+    c.arrive("c2", "q", 8_000); // a1
+    const applied = c.tick(13_000); // a1 misses again (2): NOT_AVAILABLE
+    expect(summary(applied)).toEqual(["TIMEOUT c2←a1 (auto NOT_AVAILABLE a1)"]);
+    expect(c.state.agents.a1).toMatchObject({
+      manualStatus: "NOT_AVAILABLE",
+      consecutiveMisses: 2,
+      missedOffers: 2,
+    });
+    // Nobody can ring now (a2 talks): the call waits.
+    expect(c.state.calls.c2!.status).toBe("waiting");
+  });
+
+  it("an answer resets the count; AGENT_UNAVAILABLE does not count; null never sets anyone NOT_AVAILABLE", () => {
+    const c = center();
+    c.agent("a1", 100);
+    c.teamQueue("q", ["a1"], 100, { ...PLAIN, waitAgentAnswerTimeout: 5, maxConsecutiveMisses: 2 });
+    c.arrive("c1", "q", 1_000);
+    c.tick(6_000); // miss 1; rings a1 again
+    c.answer("c1", "a1", 7_000);
+    expect(c.state.agents.a1!.consecutiveMisses).toBe(0);
+    c.end("c1", 8_000);
+    c.arrive("c2", "q", 9_000);
+    c.tick(14_000); // miss 1; rings again
+    c.status("a1", "SHORT_BREAK", 15_000); // AGENT_UNAVAILABLE: no miss
+    expect(c.state.agents.a1).toMatchObject({ consecutiveMisses: 1, missedOffers: 2 });
+    c.available("a1", 16_000); // back to Available: a fresh start
+    expect(c.state.agents.a1).toMatchObject({
+      consecutiveMisses: 0,
+      manualStatus: "AVAILABLE",
+      ringingCallId: "c2",
+    });
+
+    const off = center();
+    off.agent("a1", 100);
+    off.teamQueue("q", ["a1"], 100, { ...PLAIN, waitAgentAnswerTimeout: 3 });
+    off.arrive("c1", "q", 1_000);
+    off.tick(100_000);
+    expect(off.state.agents.a1).toMatchObject({ manualStatus: "AVAILABLE", consecutiveMisses: 33 });
+  });
+});
+
+describe("step: backup groups", () => {
+  /** Primary p1 (on a break), backup b1; the backup may ring after `delay` seconds. */
+  function withBackup(delay: number | null) {
+    const c = center();
+    c.agent("p1", 100, { available: false });
+    c.agent("b1", 100);
+    c.group("P", ["p1"], 100);
+    c.group("B", ["b1"], 100);
+    c.queue("q", [...primary("P"), ...backup("B")], 100, {
+      routeToBackupAfterSec: delay,
+      maximumQueueWaitTime: 0,
+    });
+    return c;
+  }
+
+  it("null delay: backup rings as soon as no primary agent can", () => {
+    const c = withBackup(null);
+    const applied = c.arrive("c1", "q", 1_000);
+    expect(offers(applied)).toEqual(["offered c1→b1"]);
+    expect(c.state.decisions[0]).toMatchObject({ usedBackup: true, waitedSec: 0 });
+  });
+
+  it("held back until the call has waited routeToBackupAfterSec; the opening fires exactly then via a late tick", () => {
+    const c = withBackup(20);
+    expect(summary(c.arrive("c1", "q", 1_000))).toEqual(["queued c1 #1"]);
+    expect(nextDeadline(c.state)).toBe(21_000);
+    expect(c.tick(20_999)).toEqual([]);
+    expect(timed(c.tick(90_000))).toEqual([
+      "21000 offered c1→b1",
+      "36000 TIMEOUT c1←b1",
+      "36000 offered c1→b1",
+      "51000 TIMEOUT c1←b1",
+      "51000 offered c1→b1",
+      "66000 TIMEOUT c1←b1",
+      "66000 offered c1→b1",
+      "81000 TIMEOUT c1←b1",
+      "81000 offered c1→b1",
+    ]);
+    expect(c.state.decisions.at(-1)).toMatchObject({
+      at: 21_000,
+      waitedSec: 20,
+      usedBackup: true,
+      agentIds: ["b1"],
+    });
+  });
+
+  it("a primary agent that becomes free before the delay takes the call; the backup never rings", () => {
+    const c = withBackup(20);
+    c.arrive("c1", "q", 1_000);
+    expect(offers(c.available("p1", 10_000))).toEqual(["offered c1→p1"]);
+    expect(c.state.decisions[0]!.candidates.map((k) => [k.agentId, k.verdict])).toEqual([
+      ["p1", "CHOSEN"],
+      ["b1", "BACKUP_HELD"],
+    ]);
+    c.answer("c1", "p1", 11_000);
+    expect(offers(c.tick(60_000))).toEqual([]);
+  });
+
+  it("a primary that keeps missing is rung again (last) before any backup: the backup is for when no primary can ring", () => {
+    const c = withBackup(null);
+    c.available("p1", 200);
+    c.arrive("c1", "q", 1_000);
+    expect(offers(c.tick(31_000))).toEqual([
+      "TIMEOUT c1←p1",
+      "offered c1→p1",
+      "TIMEOUT c1←p1",
+      "offered c1→p1",
+    ]);
+    // Once the primary goes on a break, the backup takes over at once.
+    expect(offers(c.status("p1", "LUNCH_BREAK", 32_000))).toEqual([
+      "AGENT_UNAVAILABLE c1←p1",
+      "offered c1→b1",
+    ]);
+  });
+});
+
+describe("step: ring-all", () => {
+  function ringAll() {
+    const c = center();
+    c.agent("a1", 100);
+    c.agent("a2", 200);
+    c.agent("a3", 300);
+    c.agent("a4", 400, { available: false });
+    c.agent("b1", 400);
+    c.group("team", ["a1", "a2", "a3", "a4"], 400);
+    c.group("spare", ["b1"], 400);
+    c.queue("q", [...primary("team"), ...backup("spare")], 400, {
+      ...PLAIN,
+      strategy: "ring-all",
+      waitAgentAnswerTimeout: 10,
+    });
+    return c;
+  }
+
+  it("rings every primary agent that can ring at once; the first answer wins and the others stop ringing", () => {
+    const c = ringAll();
+    expect(offers(c.arrive("c1", "q", 1_000))).toEqual(["offered c1→a1,a2,a3"]);
+    const d = c.state.decisions[0]!;
+    expect(d.candidates.map((k) => [k.agentId, k.verdict, k.rank, k.key])).toEqual([
+      ["a1", "CHOSEN", 1, 100],
+      ["a2", "CHOSEN", 2, 200],
+      ["a3", "CHOSEN", 3, 300],
+      ["b1", "BACKUP_HELD", null, 400],
+      ["a4", "NOT_ELIGIBLE", null, 400],
+    ]);
+    for (const id of ["a1", "a2", "a3"]) expect(c.state.agents[id]!.ringingCallId).toBe("c1");
+    c.answer("c1", "a2", 2_000);
+    expect(c.state.calls.c1).toMatchObject({ status: "talking", agentId: "a2", ringing: [] });
+    for (const id of ["a1", "a3"]) {
+      expect(c.state.agents[id]).toMatchObject({ ringingCallId: null, missedOffers: 0 });
+    }
+    // The released agents ring for the next caller right away.
+    expect(offers(c.arrive("c2", "q", 3_000))).toEqual(["offered c2→a1,a3"]);
+    // A late answer from an agent released by c1 is refused.
+    expect(step(c.state, { type: "call.answered", callId: "c1", agentId: "a1" }, 4_000).ok).toBe(false);
+  });
+
+  it("a timeout releases all of them at once, counts a miss for each, and rings them all again", () => {
+    const c = ringAll();
+    c.arrive("c1", "q", 1_000);
+    expect(timed(c.tick(11_000))).toEqual(["11000 TIMEOUT c1←a1,a2,a3", "11000 offered c1→a1,a2,a3"]);
+    for (const id of ["a1", "a2", "a3"]) {
+      expect(c.state.agents[id]).toMatchObject({
+        missedOffers: 1,
+        consecutiveMisses: 1,
+        ringingCallId: "c1",
+      });
+    }
+    expect(c.state.calls.c1!.missedBy).toEqual(["a1", "a2", "a3"]);
+  });
+
+  it("one agent dropping out stops only its ringing", () => {
+    const c = ringAll();
+    c.arrive("c1", "q", 1_000);
+    expect(offers(c.status("a2", "LUNCH_BREAK", 2_000))).toEqual(["AGENT_UNAVAILABLE c1←a2"]);
+    expect(c.state.calls.c1).toMatchObject({
+      status: "ringing",
+      ringing: ["a1", "a3"],
+      offerExpiresAt: 11_000,
+    });
+    c.answer("c1", "a3", 3_000);
+    expect(c.state.agents.a1!.ringingCallId).toBeNull();
+  });
+
+  it("rings the backup group, all of it, only when no primary agent can", () => {
+    const c = ringAll();
+    for (const id of ["a1", "a2", "a3"]) c.status(id, "SHORT_BREAK", 500);
+    expect(offers(c.arrive("c1", "q", 1_000))).toEqual(["offered c1→b1"]);
+    expect(c.state.decisions[0]!.usedBackup).toBe(true);
+  });
+});
+
 describe("step: ids that are also names on Object.prototype", () => {
   it("never throws and never poisons the state", () => {
     const c = center();
     c.agent("a1", 100);
-    c.queue("q1", ["a1"], 100);
+    c.teamQueue("q1", ["a1"], 100);
     for (const name of ["constructor", "toString", "hasOwnProperty", "__proto__", "valueOf"]) {
       const before = clone(c.state);
       for (const event of [
         { type: "agent.presence_changed", agentId: name, signal: "app", online: true },
         { type: "call.arrived", callId: "c1", queueId: name, from: "1" },
         { type: "call.ended", callId: name },
-        { type: "queue.upserted", queue: { id: "q2", name: "Q", members: [name], answerTimeoutSec: 5 } },
+        { type: "agent.wrap_up_ended", agentId: name },
+        { type: "group.upserted", group: { id: "g2", name: "G", members: [name] } },
+        {
+          type: "queue.upserted",
+          queue: { ...c.state.queues.q1!, id: "q2", groups: primary(name) },
+        },
       ] satisfies DomainEvent[]) {
         expect(step(c.state, event, 1_000).ok, `${event.type} ${name}`).toBe(false);
       }
       expect(c.state).toEqual(before);
     }
     // The center still routes afterwards.
-    expect(summary(c.arrive("constructor", "q1", 2_000))).toEqual(["offered constructor→a1"]);
+    expect(offers(c.arrive("constructor", "q1", 2_000))).toEqual(["offered constructor→a1"]);
   });
 
-  it("routes an agent and a queue named like Object.prototype members", () => {
+  it("routes an agent, a group and a queue named like Object.prototype members, and counts their outcomes", () => {
     const c = center();
     c.agent("toString", 100);
     c.agent("constructor", 200);
-    c.queue("valueOf", ["constructor", "toString"], 200);
-    expect(summary(c.arrive("hasOwnProperty", "valueOf", 1_000))).toEqual([
-      "offered hasOwnProperty→toString",
-    ]);
-    expect(summary(c.send(null, 16_000))).toEqual([
+    c.group("__defineGetter__", ["constructor", "toString"], 200);
+    c.queue("valueOf", primary("__defineGetter__"), 200);
+    expect(offers(c.arrive("hasOwnProperty", "valueOf", 1_000))).toEqual(["offered hasOwnProperty→toString"]);
+    expect(offers(c.tick(16_000))).toEqual([
       "TIMEOUT hasOwnProperty←toString",
       "offered hasOwnProperty→constructor",
     ]);
+    c.answer("hasOwnProperty", "constructor", 17_000);
+    expect(own(c.state.queueRuntime, "valueOf")).toEqual({
+      lastOfferedAgentId: "constructor",
+      outcomes: { ...emptyOutcomes(), answered: 1 },
+    });
     expect(replay(emptyState(), c.log)).toEqual(c.state);
   });
 });

@@ -1,5 +1,7 @@
 import type { AgentProfile } from "./agent.ts";
+import type { CallOutcome } from "./call.ts";
 import type { Decision } from "./decision.ts";
+import type { GroupConfig } from "./group.ts";
 import type { ManualStatus } from "./manual-status.ts";
 import type { QueueConfig } from "./queue.ts";
 
@@ -9,29 +11,42 @@ export type InputEvent =
   | { type: "agent.presence_changed"; agentId: string; signal: "app" | "sip"; online: boolean }
   | { type: "agent.push_token_changed"; agentId: string; token: string; registered: boolean }
   | { type: "agent.manual_status_set"; agentId: string; status: ManualStatus }
+  | { type: "group.upserted"; group: GroupConfig }
   | { type: "queue.upserted"; queue: QueueConfig }
   | { type: "call.arrived"; callId: string; queueId: string; from: string }
   | { type: "call.answered"; callId: string; agentId: string }
   | { type: "call.ended"; callId: string }
   | { type: "call.abandoned"; callId: string };
 
-/** Events the engine derives from state and the clock; logged like inputs so replay needs no re-deciding. */
-export type EngineEvent =
-  | { type: "call.offered"; callId: string; agentId: string; expiresAt: number; decision: Decision }
-  | {
-      type: "call.offer_ended";
-      callId: string;
-      agentId: string;
-      reason: OfferEndReason;
-    };
-
 export const OfferEndReason = {
-  /** The agent did not answer within the queue's answer timeout. */
+  /** Nobody answered within the queue's answer timeout. */
   TIMEOUT: "TIMEOUT",
   /** The agent stopped being eligible while ringing (went on a break, offline, …). */
   AGENT_UNAVAILABLE: "AGENT_UNAVAILABLE",
 } as const;
 export type OfferEndReason = (typeof OfferEndReason)[keyof typeof OfferEndReason];
+
+/** Outcomes the engine decides by itself (answered and abandoned come from outside). */
+export type EngineOutcome = Extract<CallOutcome, "rejected" | "timed_out" | "closed">;
+
+/**
+ * Events the engine derives from state and the clock; logged like inputs so that recovery and the
+ * browser only fold, never decide.
+ */
+export type EngineEvent =
+  /** The call passed admission (schedule open, queue not full) and now waits at `position`. */
+  | { type: "call.queued"; callId: string; position: number }
+  | { type: "call.finished"; callId: string; outcome: EngineOutcome; reason: string }
+  | { type: "call.offered"; callId: string; agentIds: string[]; expiresAt: number; decision: Decision }
+  | {
+      type: "call.offer_ended";
+      callId: string;
+      agentIds: string[];
+      reason: OfferEndReason;
+      /** Agents set NOT_AVAILABLE because this miss reached the queue's maxConsecutiveMisses. */
+      autoNotAvailable: string[];
+    }
+  | { type: "agent.wrap_up_ended"; agentId: string };
 
 export type DomainEvent = InputEvent | EngineEvent;
 export type DomainEventType = DomainEvent["type"];
@@ -44,6 +59,7 @@ export const INPUT_EVENT_TYPES = [
   "agent.presence_changed",
   "agent.push_token_changed",
   "agent.manual_status_set",
+  "group.upserted",
   "queue.upserted",
   "call.arrived",
   "call.answered",
@@ -51,24 +67,30 @@ export const INPUT_EVENT_TYPES = [
   "call.abandoned",
 ] as const satisfies readonly InputEvent["type"][];
 
-/** The agent and call an event concerns, for indexing the log. */
-export function eventSubjects(event: DomainEvent): { agentId: string | null; callId: string | null } {
+/** The agents and call an event concerns, for indexing the log (decisions index every candidate). */
+export function eventSubjects(event: DomainEvent): { agentIds: string[]; callId: string | null } {
   switch (event.type) {
     case "agent.upserted":
-      return { agentId: event.agent.id, callId: null };
+      return { agentIds: [event.agent.id], callId: null };
     case "agent.presence_changed":
     case "agent.push_token_changed":
     case "agent.manual_status_set":
-      return { agentId: event.agentId, callId: null };
+    case "agent.wrap_up_ended":
+      return { agentIds: [event.agentId], callId: null };
+    case "group.upserted":
     case "queue.upserted":
-      return { agentId: null, callId: null };
+      return { agentIds: [], callId: null };
     case "call.arrived":
     case "call.ended":
     case "call.abandoned":
-      return { agentId: null, callId: event.callId };
+    case "call.queued":
+    case "call.finished":
+      return { agentIds: [], callId: event.callId };
     case "call.answered":
+      return { agentIds: [event.agentId], callId: event.callId };
     case "call.offered":
+      return { agentIds: event.decision.candidates.map((c) => c.agentId), callId: event.callId };
     case "call.offer_ended":
-      return { agentId: event.agentId, callId: event.callId };
+      return { agentIds: event.agentIds, callId: event.callId };
   }
 }

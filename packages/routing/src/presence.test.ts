@@ -1,25 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { Agent } from "./agent.ts";
+import { agentRecord } from "./center.test-helpers.ts";
 import { MANUAL_STATUSES } from "./manual-status.ts";
 import { isOnline, onlineSignals, PresenceSignal } from "./presence.ts";
 
 function agentWith(overrides: Partial<Agent>): Agent {
-  return {
-    id: "a1",
-    name: "Agent One",
-    phoneNumber: null,
-    routingType: 1,
-    manualStatus: "AVAILABLE",
-    systemStatus: 1,
-    presence: { app: false, pushTokens: [], sip: false },
-    since: 0,
-    idleSince: 0,
-    ringingCallId: null,
-    activeCallId: null,
-    answeredCalls: 0,
-    missedOffers: 0,
-    ...overrides,
-  };
+  return agentRecord({ presence: { app: false, pushTokens: [], sip: false }, ...overrides });
 }
 
 describe("presence: PCC's three online signals", () => {
@@ -27,7 +13,7 @@ describe("presence: PCC's three online signals", () => {
     expect(PresenceSignal).toEqual({ APP: "app", PUSH: "push", SIP: "sip" });
   });
 
-  it("online iff any signal, whatever the other fields are (768 cases)", () => {
+  it("online iff any signal, whatever the other fields are (1536 cases)", () => {
     let count = 0;
     for (const systemStatus of [0, 1] as const)
       for (const manualStatus of MANUAL_STATUSES)
@@ -36,26 +22,28 @@ describe("presence: PCC's three online signals", () => {
             for (const pushTokens of [[], ["tok"]])
               for (const sip of [true, false])
                 for (const phoneNumber of [null, "84912345678"])
-                  for (const ringingCallId of [null, "c1"]) {
-                    count++;
-                    const agent = agentWith({
-                      systemStatus,
-                      manualStatus,
-                      routingType,
-                      phoneNumber,
-                      ringingCallId,
-                      presence: { app, pushTokens, sip },
-                    });
-                    // Offline only when all three signals are absent.
-                    const offline = app === false && pushTokens.length === 0 && sip === false;
-                    expect(isOnline(agent)).toBe(!offline);
-                    const expected: string[] = [];
-                    if (app) expected.push("app");
-                    if (pushTokens.length) expected.push("push");
-                    if (sip) expected.push("sip");
-                    expect(onlineSignals(agent)).toEqual(expected);
-                  }
-    expect(count).toBe(768);
+                  for (const ringingCallId of [null, "c1"])
+                    for (const wrapUpUntil of [null, 25_000]) {
+                      count++;
+                      const agent = agentWith({
+                        systemStatus,
+                        manualStatus,
+                        routingType,
+                        phoneNumber,
+                        ringingCallId,
+                        wrapUpUntil,
+                        presence: { app, pushTokens, sip },
+                      });
+                      // Offline only when all three signals are absent.
+                      const offline = app === false && pushTokens.length === 0 && sip === false;
+                      expect(isOnline(agent)).toBe(!offline);
+                      const expected: string[] = [];
+                      if (app) expected.push("app");
+                      if (pushTokens.length) expected.push("push");
+                      if (sip) expected.push("sip");
+                      expect(onlineSignals(agent)).toEqual(expected);
+                    }
+    expect(count).toBe(1536);
   });
 
   it("several push tokens are one push signal", () => {

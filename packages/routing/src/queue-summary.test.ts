@@ -1,53 +1,109 @@
 import { describe, expect, it } from "vitest";
-import { step } from "./engine.ts";
-import type { InputEvent } from "./events.ts";
+import { backup, center, primary } from "./center.test-helpers.ts";
 import { summarizeQueue } from "./queue-summary.ts";
-import { emptyState } from "./state.ts";
+import { emptyOutcomes } from "./state.ts";
 
 describe("summarizeQueue", () => {
-  it("counts waiting, ringing and talking calls, the longest wait and ringable members", () => {
-    const state = emptyState();
-    const run = (event: InputEvent, now: number) => {
-      const result = step(state, event, now);
-      if (!result.ok) throw new Error(result.rejection.message);
-    };
-    for (const id of ["a", "b", "c"]) {
-      run({ type: "agent.upserted", agent: { id, name: id, phoneNumber: null, routingType: 1 } }, 0);
-    }
-    run(
-      {
-        type: "queue.upserted",
-        queue: { id: "q", name: "Q", members: ["a", "b", "c"], answerTimeoutSec: 15 },
-      },
-      0,
-    );
-    for (const id of ["a", "b"]) {
-      run({ type: "agent.presence_changed", agentId: id, signal: "app", online: true }, 0);
-      run({ type: "agent.manual_status_set", agentId: id, status: "AVAILABLE" }, 0);
-    }
-    expect(summarizeQueue(state, "q", 0)).toEqual({
+  it("counts waiting, ringing and talking calls, the longest wait, ringable members, wrap-ups and outcomes", () => {
+    const c = center();
+    c.agent("a", 0);
+    c.agent("b", 0);
+    c.agent("c", 0, { online: false, available: false });
+    c.agent("d", 0, { online: false });
+    c.group("team", ["a", "b", "c"], 0);
+    // c is in both groups: one member, counted once.
+    c.group("spare", ["c", "d"], 0);
+    c.queue("q", [...primary("team"), ...backup("spare")], 0);
+
+    expect(summarizeQueue(c.state, "q", 0)).toEqual({
       queueId: "q",
       waiting: 0,
       ringing: 0,
       talking: 0,
       longestWaitMs: 0,
       eligible: 2,
-      members: 3,
+      members: 4,
+      wrapUp: [],
+      outcomes: emptyOutcomes(),
     });
-    run({ type: "call.arrived", callId: "c1", queueId: "q", from: "84900000001" }, 1_000); // rings a
-    run({ type: "call.answered", callId: "c1", agentId: "a" }, 2_000);
-    run({ type: "call.arrived", callId: "c2", queueId: "q", from: "84900000002" }, 3_000); // rings b
-    run({ type: "call.arrived", callId: "c3", queueId: "q", from: "84900000003" }, 4_000); // waits
-    expect(summarizeQueue(state, "q", 10_000)).toEqual({
+    c.arrive("c1", "q", 1_000); // rings a
+    c.answer("c1", "a", 2_000);
+    c.arrive("c2", "q", 3_000); // rings b
+    c.arrive("c3", "q", 4_000); // waits: nobody else can ring
+    expect(summarizeQueue(c.state, "q", 10_000)).toEqual({
       queueId: "q",
       waiting: 1,
       ringing: 1,
       talking: 1,
       longestWaitMs: 7_000,
       eligible: 0,
-      members: 3,
+      members: 4,
+      wrapUp: [],
+      outcomes: { ...emptyOutcomes(), answered: 1 },
     });
-    expect(summarizeQueue(state, "unknown", 10_000).members).toBe(0);
-    expect(summarizeQueue(state, "toString", 10_000).members).toBe(0);
+
+    // a hangs up: 10 s of after-call work (PCC's default) before it can ring again.
+    c.end("c1", 11_000);
+    expect(summarizeQueue(c.state, "q", 12_000)).toMatchObject({
+      waiting: 1,
+      ringing: 1,
+      talking: 0,
+      longestWaitMs: 9_000,
+      eligible: 0,
+      wrapUp: [{ agentId: "a", until: 21_000 }],
+    });
+    c.answer("c2", "b", 13_000);
+    c.end("c2", 14_000);
+    // Soonest free first.
+    expect(summarizeQueue(c.state, "q", 15_000)).toMatchObject({
+      waiting: 1,
+      ringing: 0,
+      talking: 0,
+      longestWaitMs: 11_000,
+      wrapUp: [
+        { agentId: "a", until: 21_000 },
+        { agentId: "b", until: 24_000 },
+      ],
+      outcomes: { ...emptyOutcomes(), answered: 2 },
+    });
+    // a's wrap-up ends and it rings for c3 at once.
+    c.tick(21_000);
+    expect(summarizeQueue(c.state, "q", 21_000)).toMatchObject({
+      waiting: 0,
+      ringing: 1,
+      eligible: 0,
+      wrapUp: [{ agentId: "b", until: 24_000 }],
+    });
+    c.abandon("c3", 22_000);
+    c.tick(24_000);
+    expect(summarizeQueue(c.state, "q", 24_000)).toEqual({
+      queueId: "q",
+      waiting: 0,
+      ringing: 0,
+      talking: 0,
+      longestWaitMs: 0,
+      eligible: 2,
+      members: 4,
+      wrapUp: [],
+      outcomes: { ...emptyOutcomes(), answered: 2, abandoned: 1 },
+    });
+    expect(summarizeQueue(c.state, "unknown", 10_000)).toMatchObject({
+      members: 0,
+      outcomes: emptyOutcomes(),
+    });
+    expect(summarizeQueue(c.state, "toString", 10_000).members).toBe(0);
+  });
+
+  it("does not count a call before the engine admitted it, nor a call the engine turned away", () => {
+    const c = center();
+    c.agent("a", 0, { available: false });
+    c.teamQueue("q", ["a"], 0, { maximumQueueSize: 1 });
+    c.arrive("c1", "q", 1_000);
+    c.arrive("c2", "q", 2_000); // rejected: queue full
+    expect(summarizeQueue(c.state, "q", 3_000)).toMatchObject({
+      waiting: 1,
+      longestWaitMs: 2_000,
+      outcomes: { ...emptyOutcomes(), rejected: 1 },
+    });
   });
 });

@@ -1,6 +1,7 @@
-import { CallStatus } from "./call.ts";
+import { type CallOutcome, CallStatus } from "./call.ts";
 import { canRing } from "./eligibility.ts";
-import { type CenterState, own } from "./state.ts";
+import { queueRoster } from "./roster.ts";
+import { type CenterState, emptyOutcomes, own } from "./state.ts";
 
 /** What a supervisor needs to know about one queue at a glance. */
 export interface QueueSummary {
@@ -10,14 +11,19 @@ export interface QueueSummary {
   talking: number;
   /** How long the oldest waiting or ringing caller has been in the queue, ms; 0 when none. */
   longestWaitMs: number;
-  /** Members a call could ring right now. */
+  /** Agents of the queue's groups a call could ring right now. */
   eligible: number;
+  /** Agents of the queue's groups (primary and backup), each once. */
   members: number;
+  /** Members in after-call work, soonest free first. */
+  wrapUp: { agentId: string; until: number }[];
+  outcomes: Record<CallOutcome, number>;
 }
 
 /** Counts a queue's calls and ringable members at `now`; the same numbers for board, wallboard and metrics. */
 export function summarizeQueue(state: CenterState, queueId: string, now: number): QueueSummary {
   const queue = own(state.queues, queueId);
+  const roster = queue ? queueRoster(state, queue) : [];
   const summary: QueueSummary = {
     queueId,
     waiting: 0,
@@ -25,10 +31,12 @@ export function summarizeQueue(state: CenterState, queueId: string, now: number)
     talking: 0,
     longestWaitMs: 0,
     eligible: 0,
-    members: queue?.members.length ?? 0,
+    members: roster.length,
+    wrapUp: [],
+    outcomes: own(state.queueRuntime, queueId)?.outcomes ?? emptyOutcomes(),
   };
   for (const call of Object.values(state.calls)) {
-    if (call.queueId !== queueId) continue;
+    if (call.queueId !== queueId || !call.admitted) continue;
     if (call.status === CallStatus.TALKING) {
       summary.talking++;
       continue;
@@ -37,9 +45,10 @@ export function summarizeQueue(state: CenterState, queueId: string, now: number)
     else summary.ringing++;
     summary.longestWaitMs = Math.max(summary.longestWaitMs, now - call.arrivedAt);
   }
-  for (const id of queue?.members ?? []) {
-    const agent = own(state.agents, id);
-    if (agent && canRing(agent)) summary.eligible++;
+  for (const { agent } of roster) {
+    if (canRing(agent)) summary.eligible++;
+    if (agent.wrapUpUntil !== null) summary.wrapUp.push({ agentId: agent.id, until: agent.wrapUpUntil });
   }
+  summary.wrapUp.sort((a, b) => a.until - b.until);
   return summary;
 }

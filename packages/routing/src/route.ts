@@ -1,130 +1,246 @@
-import type { Agent } from "./agent.ts";
 import { type Call, CallStatus } from "./call.ts";
-import type { Candidate, Decision } from "./decision.ts";
-import { explain, isEligible } from "./eligibility.ts";
+import { type Candidate, type Decision, Verdict } from "./decision.ts";
+import { canRing, explain, isEligible } from "./eligibility.ts";
 import { type EngineEvent, OfferEndReason } from "./events.ts";
-import type { CenterState } from "./state.ts";
+import { onlineSignals } from "./presence.ts";
+import { queueRoster, type RosterEntry } from "./roster.ts";
+import { isOpen } from "./schedule.ts";
+import { type CenterState, own } from "./state.ts";
+import { strategyKey } from "./strategy.ts";
 
 /**
- * The next thing the engine must do at time `now`, or null when the center is settled.
- * The core applies each returned event and asks again, so every decision sees the state the
- * previous one produced. Order: end offers that timed out or whose agent became ineligible, then
- * offer the oldest waiting call (across all queues: the caller who waited longest goes first).
+ * The next thing the engine must do at time `now`, or null when the center is settled. The caller
+ * applies each event and asks again, so every decision sees the state the previous one produced.
+ * Order: admit new calls; timers due (offer timeouts, maximum waits, wrap-ups), earliest first;
+ * withdraw offers from agents who stopped being eligible; then offer the oldest waiting call in the
+ * whole center (an agent in several queues serves the caller who has waited longest).
  */
 export function nextEngineEvent(state: CenterState, now: number): EngineEvent | null {
-  const calls = Object.values(state.calls);
+  const calls = Object.values(state.calls).sort(byArrival);
   for (const call of calls) {
-    if (call.status !== CallStatus.RINGING || call.agentId === null) continue;
-    const agent = state.agents[call.agentId];
-    if (call.offerExpiresAt !== null && call.offerExpiresAt <= now) {
+    if (!call.admitted) return admit(state, call, now);
+  }
+  const timer = dueTimer(state, calls, now);
+  if (timer) return timer;
+  for (const call of calls) {
+    const gone = call.ringing.find((id) => {
+      const agent = own(state.agents, id);
+      return !agent || !isEligible(agent);
+    });
+    if (gone !== undefined) {
       return {
         type: "call.offer_ended",
         callId: call.id,
-        agentId: call.agentId,
-        reason: OfferEndReason.TIMEOUT,
-      };
-    }
-    if (!agent || !isEligible(agent)) {
-      return {
-        type: "call.offer_ended",
-        callId: call.id,
-        agentId: call.agentId,
+        agentIds: [gone],
         reason: OfferEndReason.AGENT_UNAVAILABLE,
+        autoNotAvailable: [],
       };
     }
   }
-  const waiting = calls.filter((c) => c.status === CallStatus.WAITING).sort(byArrival);
-  for (const call of waiting) {
+  // Queues found with nobody to offer: their younger calls cannot do better (same agents, and
+  // backup groups open later for a call that has waited less), so they are skipped.
+  const noOffer = new Set<string>();
+  for (const call of calls) {
+    if (call.status !== CallStatus.WAITING || noOffer.has(call.queueId)) continue;
     const decision = decide(state, call, now);
-    if (decision) {
-      const queue = state.queues[call.queueId];
-      const timeoutMs = (queue?.answerTimeoutSec ?? 0) * 1000;
-      return {
-        type: "call.offered",
-        callId: call.id,
-        agentId: decision.agentId,
-        expiresAt: now + timeoutMs,
-        decision,
-      };
+    if (!decision) {
+      noOffer.add(call.queueId);
+      continue;
     }
+    const queue = own(state.queues, call.queueId)!;
+    return {
+      type: "call.offered",
+      callId: call.id,
+      agentIds: decision.agentIds,
+      expiresAt: now + queue.waitAgentAnswerTimeout * 1000,
+      decision,
+    };
   }
   return null;
 }
 
-/** When the engine next has something to do without any new input (an offer timing out), or null. */
-export function nextDeadline(state: CenterState): number | null {
+function admit(state: CenterState, call: Call, now: number): EngineEvent {
+  const queue = own(state.queues, call.queueId)!;
+  if (!isOpen(queue.schedule, now)) {
+    return {
+      type: "call.finished",
+      callId: call.id,
+      outcome: "closed",
+      reason: "outside the queue's business hours",
+    };
+  }
+  const ahead = Object.values(state.calls).filter(
+    (c) => c.queueId === queue.id && c.admitted && c.status !== CallStatus.TALKING,
+  ).length;
+  if (ahead >= queue.maximumQueueSize) {
+    return {
+      type: "call.finished",
+      callId: call.id,
+      outcome: "rejected",
+      reason: `queue full: ${ahead} of ${queue.maximumQueueSize} places taken`,
+    };
+  }
+  return { type: "call.queued", callId: call.id, position: ahead + 1 };
+}
+
+/** The earliest timer due at `now`, if any. */
+function dueTimer(state: CenterState, calls: Call[], now: number): EngineEvent | null {
+  let best: { at: number; event: EngineEvent } | null = null;
+  const consider = (at: number | null, event: () => EngineEvent) => {
+    if (at !== null && at <= now && (best === null || at < best.at)) best = { at, event: event() };
+  };
+  for (const call of calls) {
+    const queue = own(state.queues, call.queueId);
+    if (!queue) continue;
+    consider(call.status === CallStatus.RINGING ? call.offerExpiresAt : null, () => timeout(state, call));
+    consider(maxWaitDeadline(queue.maximumQueueWaitTime, call), () => ({
+      type: "call.finished",
+      callId: call.id,
+      outcome: "timed_out",
+      reason: `nobody answered within ${queue.maximumQueueWaitTime}s`,
+    }));
+  }
+  for (const agent of Object.values(state.agents)) {
+    consider(agent.wrapUpUntil, () => ({ type: "agent.wrap_up_ended", agentId: agent.id }));
+  }
+  return (best as { event: EngineEvent } | null)?.event ?? null;
+}
+
+function timeout(state: CenterState, call: Call): EngineEvent {
+  const limit = own(state.queues, call.queueId)?.maxConsecutiveMisses ?? null;
+  const autoNotAvailable =
+    limit === null
+      ? []
+      : call.ringing.filter((id) => {
+          const agent = own(state.agents, id);
+          return (
+            agent !== undefined && agent.consecutiveMisses + 1 >= limit && agent.manualStatus === "AVAILABLE"
+          );
+        });
+  return {
+    type: "call.offer_ended",
+    callId: call.id,
+    agentIds: call.ringing,
+    reason: OfferEndReason.TIMEOUT,
+    autoNotAvailable,
+  };
+}
+
+function maxWaitDeadline(maximumQueueWaitTime: number, call: Call): number | null {
+  if (maximumQueueWaitTime <= 0 || !call.admitted || call.status === CallStatus.TALKING) return null;
+  return call.arrivedAt + maximumQueueWaitTime * 1000;
+}
+
+/**
+ * The first time after `after` at which the engine must act without new input: an offer times out,
+ * a caller reaches the maximum wait, a wrap-up ends, or backup groups open for a waiting call.
+ */
+export function nextDeadline(state: CenterState, after: number = state.clock): number | null {
   let next: number | null = null;
+  const consider = (at: number | null) => {
+    if (at !== null && at > after && (next === null || at < next)) next = at;
+  };
   for (const call of Object.values(state.calls)) {
-    if (call.offerExpiresAt !== null && (next === null || call.offerExpiresAt < next)) {
-      next = call.offerExpiresAt;
+    const queue = own(state.queues, call.queueId);
+    if (!queue) continue;
+    consider(call.status === CallStatus.RINGING ? call.offerExpiresAt : null);
+    consider(maxWaitDeadline(queue.maximumQueueWaitTime, call));
+    if (call.status === CallStatus.WAITING && queue.routeToBackupAfterSec !== null) {
+      consider(call.arrivedAt + queue.routeToBackupAfterSec * 1000);
     }
   }
+  for (const agent of Object.values(state.agents)) consider(agent.wrapUpUntil);
   return next;
 }
 
 function byArrival(a: Call, b: Call): number {
-  return a.arrivedAt - b.arrivedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
-/**
- * Longest-idle: among the queue's members that can ring, those that have not missed this call come
- * first, then the one idle longest (earliest idleSince), then the lower id so ties are deterministic.
- * Returns null when nobody can ring; otherwise the full candidate table.
- */
-export function decide(state: CenterState, call: Call, now: number): Decision | null {
-  const queue = state.queues[call.queueId];
-  if (!queue) return null;
-  const members = queue.members.map((id) => state.agents[id]).filter((a): a is Agent => a !== undefined);
-  const rows = members.map((agent) => ({
-    agent,
-    reasons: explain(agent),
-    missedThisCall: call.missedBy.includes(agent.id),
-  }));
-  const ringable = rows.filter((r) => r.reasons.length === 0).sort(rankOrder);
-  const best = ringable[0];
-  if (!best) return null;
-  const blocked = rows.filter((r) => r.reasons.length > 0).sort((a, b) => compareIds(a.agent.id, b.agent.id));
-  const candidates: Candidate[] = [
-    ...ringable.map((r, i) => candidate(r, i === 0 ? "CHOSEN" : "RANKED_LOWER", i + 1)),
-    ...blocked.map((r) => candidate(r, "NOT_ELIGIBLE", null)),
-  ];
-  return {
-    callId: call.id,
-    attempt: call.offers + 1,
-    queueId: queue.id,
-    at: now,
-    strategy: "longest-idle",
-    agentId: best.agent.id,
-    candidates,
-    waitedSec: Math.max(0, Math.round((now - call.arrivedAt) / 1000)),
-  };
-}
-
-interface Row {
-  agent: Agent;
-  reasons: Candidate["reasons"];
-  missedThisCall: boolean;
-}
-
-function rankOrder(a: Row, b: Row): number {
-  return (
-    Number(a.missedThisCall) - Number(b.missedThisCall) ||
-    a.agent.idleSince - b.agent.idleSince ||
-    compareIds(a.agent.id, b.agent.id)
-  );
+  return a.arrivedAt - b.arrivedAt || compareIds(a.id, b.id);
 }
 
 function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function candidate(row: Row, verdict: Candidate["verdict"], rank: number | null): Candidate {
+interface Row extends RosterEntry {
+  reasons: Candidate["reasons"];
+  key: number;
+  missedThisCall: boolean;
+}
+
+/**
+ * Who rings for `call` at `now` under its queue's strategy, with the full candidate table; null when
+ * nobody can. Primary agents first; backup agents only when no primary agent can ring and the call
+ * has waited routeToBackupAfterSec. Within the pool: agents who already missed this call last, then
+ * the strategy's key, then the lower id. Ring-all offers the whole pool at once.
+ */
+export function decide(state: CenterState, call: Call, now: number): Decision | null {
+  const queue = own(state.queues, call.queueId);
+  if (!queue) return null;
+  const roster = queueRoster(state, queue);
+  // Most calls that wait find nobody: answer that cheaply before building the candidate table.
+  const waitedMs = now - call.arrivedAt;
+  const backupAllowed = queue.routeToBackupAfterSec === null || waitedMs >= queue.routeToBackupAfterSec * 1000;
+  if (!roster.some((r) => (r.tier === "primary" || backupAllowed) && canRing(r.agent))) return null;
+  const runtime = own(state.queueRuntime, queue.id);
+  const lastOfferedIndex = roster.findIndex((r) => r.agent.id === runtime?.lastOfferedAgentId);
+  const ctx = {
+    roster: roster.map((r) => r.agent.id),
+    lastOfferedIndex,
+    callId: call.id,
+    attempt: call.offers + 1,
+    seed: queue.randomSeed,
+  };
+  const rows: Row[] = roster.map((entry) => ({
+    ...entry,
+    reasons: explain(entry.agent),
+    key: strategyKey(queue.strategy, entry.agent, entry.index, ctx),
+    missedThisCall: call.missedBy.includes(entry.agent.id),
+  }));
+  const ringable = (r: Row) => r.reasons.length === 0;
+  const primaries = rows.filter((r) => r.tier === "primary" && ringable(r));
+  const backupOpen = primaries.length === 0 && backupAllowed;
+  const pool = (primaries.length > 0 ? primaries : backupOpen ? rows.filter(ringable) : []).sort(rankOrder);
+  if (pool.length === 0) return null;
+
+  const chosen = queue.strategy === "ring-all" ? pool : pool.slice(0, 1);
+  const inPool = new Set(pool.map((r) => r.agent.id));
+  const rest = rows.filter((r) => !inPool.has(r.agent.id)).sort((a, b) => compareIds(a.agent.id, b.agent.id));
+  const candidates: Candidate[] = [
+    ...pool.map((r, i) => candidate(r, i < chosen.length ? Verdict.CHOSEN : Verdict.RANKED_LOWER, i + 1)),
+    ...rest.filter(ringable).map((r) => candidate(r, Verdict.BACKUP_HELD, null)),
+    ...rest.filter((r) => !ringable(r)).map((r) => candidate(r, Verdict.NOT_ELIGIBLE, null)),
+  ];
   return {
-    agentId: row.agent.id,
+    callId: call.id,
+    attempt: call.offers + 1,
+    queueId: queue.id,
+    at: now,
+    strategy: queue.strategy,
+    agentIds: chosen.map((r) => r.agent.id),
+    usedBackup: primaries.length === 0,
+    candidates,
+    waitedSec: Math.max(0, Math.round(waitedMs / 1000)),
+  };
+}
+
+function rankOrder(a: Row, b: Row): number {
+  return (
+    Number(a.missedThisCall) - Number(b.missedThisCall) || a.key - b.key || compareIds(a.agent.id, b.agent.id)
+  );
+}
+
+function candidate(row: Row, verdict: Verdict, rank: number | null): Candidate {
+  const { agent } = row;
+  return {
+    agentId: agent.id,
+    tier: row.tier,
     verdict,
-    reasons: row.reasons,
+    reasons: verdict === Verdict.NOT_ELIGIBLE ? row.reasons : [],
     rank,
-    idleSince: row.agent.idleSince,
+    key: row.key,
     missedThisCall: row.missedThisCall,
+    manualStatus: agent.manualStatus,
+    systemStatus: agent.systemStatus,
+    online: onlineSignals(agent),
   };
 }

@@ -1,10 +1,19 @@
 import type { Agent } from "./agent.ts";
-import type { Call } from "./call.ts";
+import type { Call, CallOutcome } from "./call.ts";
 import type { Decision } from "./decision.ts";
+import type { GroupConfig } from "./group.ts";
 import type { QueueConfig } from "./queue.ts";
 
 /** How many routing decisions the live state keeps (the full history stays in the event log). */
 export const RECENT_DECISIONS = 50;
+
+/** What the engine remembers per queue beyond its configuration. */
+export interface QueueRuntime {
+  /** The agent offered last (round-robin continues after it). */
+  lastOfferedAgentId: string | null;
+  /** How calls of this queue have ended since the log began. */
+  outcomes: Record<CallOutcome, number>;
+}
 
 /**
  * The whole center at one point of the event log. Plain JSON so a snapshot is the state itself.
@@ -14,15 +23,23 @@ export const RECENT_DECISIONS = 50;
 export interface CenterState {
   /** Seq of the last event folded in; 0 for the empty center. */
   seq: number;
+  /** The engine's time: when it last settled. Deadlines at or before it have been handled. */
+  clock: number;
   agents: Record<string, Agent>;
+  groups: Record<string, GroupConfig>;
   queues: Record<string, QueueConfig>;
+  queueRuntime: Record<string, QueueRuntime>;
   calls: Record<string, Call>;
   /** Newest first, at most RECENT_DECISIONS. */
   decisions: Decision[];
 }
 
 export function emptyState(): CenterState {
-  return { seq: 0, agents: {}, queues: {}, calls: {}, decisions: [] };
+  return { seq: 0, clock: 0, agents: {}, groups: {}, queues: {}, queueRuntime: {}, calls: {}, decisions: [] };
+}
+
+export function emptyOutcomes(): Record<CallOutcome, number> {
+  return { answered: 0, abandoned: 0, rejected: 0, timed_out: 0, closed: 0 };
 }
 
 /**

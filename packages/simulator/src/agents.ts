@@ -1,4 +1,4 @@
-import { AVAILABLE, type InputEvent } from "@callboard/routing";
+import { AVAILABLE, type InputEvent, own } from "@callboard/routing";
 import { ACTIVITIES, type Activity, afterCallMs, lateLoginMs, MEAN_ACTIVITY_GAP_MS } from "./behaviour.ts";
 import { type Action, type Batch, later, type Restore, type SimContext } from "./context.ts";
 import { DEVICE_SIGNALS, type RosterAgent } from "./roster.ts";
@@ -39,13 +39,13 @@ export function startAgents(ctx: SimContext, now: number): void {
 type AgentAction = Extract<Action, { kind: "activity" | "return" }>;
 
 /**
- * Starts or ends an agent's activity. Starts only when the agent is idle and Available (a break waits
- * for the call to end); ends undo exactly what the start did. Never touches system status: only call
- * events set that.
+ * Starts or ends an agent's activity. Starts only when the agent is idle (not ringing, talking or in
+ * wrap-up) and Available: a break waits for the call and its wrap-up. Ends undo exactly what the
+ * start did. Never touches system status: only call events set that.
  */
 export function runAgentAction(ctx: SimContext, batch: Batch, action: AgentAction): void {
   const { state, now } = batch;
-  const agent = state.agents[action.agentId];
+  const agent = own(state.agents, action.agentId);
   const roster = ctx.agents.get(action.agentId);
   if (!agent || !roster) {
     // Not in the center (yet): keep its rhythm so it joins in once setup's events are applied.
@@ -62,7 +62,7 @@ export function runAgentAction(ctx: SimContext, batch: Batch, action: AgentActio
     scheduleNextActivity(ctx, agent.id, now);
     return;
   }
-  if (agent.ringingCallId !== null || agent.activeCallId !== null) {
+  if (agent.ringingCallId !== null || agent.activeCallId !== null || agent.wrapUpUntil !== null) {
     ctx.schedule.push(later(ctx, now, afterCallMs(ctx.rng)), action);
     return;
   }

@@ -16,8 +16,11 @@ export const ANSWER_PROBABILITY = 0.8;
 /** Mean time an Available agent works before its next break, logout or status change. */
 export const MEAN_ACTIVITY_GAP_MS = 25 * MIN;
 
-/** How long an agent who is ringing or talking puts off a break: it goes after the call. */
+/** How long an agent who is ringing, talking or wrapping up puts off a break: it goes after the call. */
 export const afterCallMs = (rng: Rng): number => rng.between(15 * SEC, 45 * SEC);
+
+/** How long an agent the engine set Not available (missed offers in a row) takes to notice and come back. */
+export const noticeMissesMs = (rng: Rng): number => rng.between(20 * SEC, 90 * SEC);
 
 /** Time from the phone starting to ring to the agent picking up: 2–8 s. */
 export const answerDelayMs = (rng: Rng): number => rng.between(2 * SEC, 8 * SEC);

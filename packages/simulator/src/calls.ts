@@ -1,4 +1,4 @@
-import { CallStatus, type CenterState, DEFAULT_ANSWER_TIMEOUT_SEC } from "@callboard/routing";
+import { type Call, CallStatus, type CenterState, DEFAULT_ANSWER_TIMEOUT_SEC, own } from "@callboard/routing";
 import {
   ANSWER_PROBABILITY,
   answerDelayMs,
@@ -11,14 +11,22 @@ import { type Action, type Batch, type CallPlan, later, type SimContext } from "
 
 /**
  * Reads the live calls and plans what their people do, once per thing: a new caller gets a patience,
- * a new offer gets an answer-or-ring-out decision, a new conversation gets a talk time. Calls that
- * arrived from elsewhere (or before a restart) are treated the same as the simulator's own.
+ * each agent a new offer rings gets an answer-or-ring-out decision, a new conversation gets a talk
+ * time. Calls that arrived from elsewhere (or before a restart) are treated the same as the
+ * simulator's own; calls that left the state (ended, or finished by the engine) are forgotten.
  */
 export function observeCalls(ctx: SimContext, state: CenterState, now: number): void {
   for (const call of Object.values(state.calls)) {
+    // Not admitted yet: the engine decides first whether this caller gets a place at all.
+    if (!call.admitted) continue;
     let plan = ctx.calls.get(call.id);
     if (!plan) {
-      plan = { offerKey: null, abandonScheduled: false, endScheduled: false } satisfies CallPlan;
+      plan = {
+        offer: 0,
+        decided: new Set(),
+        abandonScheduled: false,
+        endScheduled: false,
+      } satisfies CallPlan;
       ctx.calls.set(call.id, plan);
     }
     if (call.status !== CallStatus.TALKING && !plan.abandonScheduled) {
@@ -26,19 +34,7 @@ export function observeCalls(ctx: SimContext, state: CenterState, now: number): 
       const at = Math.max(now, later(ctx, call.arrivedAt, patienceMs(ctx.rng)));
       ctx.schedule.push(at, { kind: "abandon", callId: call.id });
     }
-    if (call.status === CallStatus.RINGING && call.agentId !== null && call.offerExpiresAt !== null) {
-      const key = `${call.agentId}@${call.offerExpiresAt}`;
-      if (plan.offerKey !== key) {
-        plan.offerKey = key;
-        if (ctx.rng.chance(ANSWER_PROBABILITY)) {
-          const timeoutSec = state.queues[call.queueId]?.answerTimeoutSec ?? DEFAULT_ANSWER_TIMEOUT_SEC;
-          const ringingSince = call.offerExpiresAt - timeoutSec * 1000;
-          const at = Math.max(now, later(ctx, ringingSince, answerDelayMs(ctx.rng)));
-          const { agentId, offerExpiresAt } = call;
-          ctx.schedule.push(at, { kind: "answer", callId: call.id, agentId, offerExpiresAt });
-        }
-      }
-    }
+    if (call.status === CallStatus.RINGING) planAnswers(ctx, state, call, plan, now);
     if (call.status === CallStatus.TALKING && !plan.endScheduled) {
       plan.endScheduled = true;
       const at = Math.max(now, later(ctx, call.answeredAt ?? now, talkTimeMs(ctx.rng)));
@@ -46,7 +42,31 @@ export function observeCalls(ctx: SimContext, state: CenterState, now: number): 
     }
   }
   for (const id of ctx.calls.keys()) {
-    if (!state.calls[id]) ctx.calls.delete(id);
+    if (!own(state.calls, id)) ctx.calls.delete(id);
+  }
+}
+
+/**
+ * Decides, once per (call, agent, offer), whether a ringing agent picks up and when. Under ring-all
+ * every agent draws for itself; the first answer wins and the engine stops the other phones.
+ */
+function planAnswers(ctx: SimContext, state: CenterState, call: Call, plan: CallPlan, now: number): void {
+  const { offerExpiresAt } = call;
+  if (offerExpiresAt === null) return;
+  if (plan.offer !== call.offers) {
+    plan.offer = call.offers;
+    plan.decided = new Set();
+  }
+  const timeoutSec = own(state.queues, call.queueId)?.waitAgentAnswerTimeout ?? DEFAULT_ANSWER_TIMEOUT_SEC;
+  const ringingSince = offerExpiresAt - timeoutSec * 1000;
+  for (const agentId of call.ringing) {
+    if (plan.decided.has(agentId)) continue;
+    plan.decided.add(agentId);
+    if (!ctx.rng.chance(ANSWER_PROBABILITY)) continue;
+    const at = Math.max(now, later(ctx, ringingSince, answerDelayMs(ctx.rng)));
+    // Picking up at or after the timeout is too late: the offer rings out.
+    if (at >= offerExpiresAt) continue;
+    ctx.schedule.push(at, { kind: "answer", callId: call.id, agentId, offer: call.offers, offerExpiresAt });
   }
 }
 
@@ -68,7 +88,7 @@ export function runCallAction(ctx: SimContext, batch: Batch, action: CallAction)
     arrive(ctx, batch, action.at);
     return;
   }
-  const call = state.calls[action.callId];
+  const call = own(state.calls, action.callId);
   if (!call) return;
   if (batch.touchedCalls.has(call.id)) {
     batch.deferred.push(action);
@@ -78,8 +98,9 @@ export function runCallAction(ctx: SimContext, batch: Batch, action: CallAction)
     case "answer": {
       const sameOffer =
         call.status === CallStatus.RINGING &&
-        call.agentId === action.agentId &&
-        call.offerExpiresAt === action.offerExpiresAt;
+        call.offers === action.offer &&
+        call.offerExpiresAt === action.offerExpiresAt &&
+        call.ringing.includes(action.agentId);
       // An offer expiring at `now` times out as soon as the engine settles: too late to pick up.
       if (!sameOffer || action.offerExpiresAt <= now) return;
       if (batch.changedAgents.has(action.agentId)) {
@@ -109,9 +130,9 @@ function arrive(ctx: SimContext, batch: Batch, due: number): void {
   while (at <= now) {
     const queue = queues[ctx.rng.weighted(queueWeights)];
     const from = callerNumber(ctx.rng);
-    if (queue && state.queues[queue.id]) {
+    if (queue && own(state.queues, queue.id)) {
       let callId = `call-${ctx.seedTag}-${++ctx.callNo}`;
-      while (state.calls[callId]) callId = `call-${ctx.seedTag}-${++ctx.callNo}`;
+      while (own(state.calls, callId)) callId = `call-${ctx.seedTag}-${++ctx.callNo}`;
       batch.events.push({ type: "call.arrived", callId, queueId: queue.id, from });
       batch.touchedCalls.add(callId);
     }

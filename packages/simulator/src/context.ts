@@ -6,11 +6,12 @@ import type { Schedule } from "./schedule.ts";
 /** Something the simulator has decided will happen; re-checked against the state when it comes due. */
 export type Action =
   | { kind: "arrival"; at: number }
-  | { kind: "answer"; callId: string; agentId: string; offerExpiresAt: number }
+  | { kind: "answer"; callId: string; agentId: string; offer: number; offerExpiresAt: number }
   | { kind: "end"; callId: string }
   | { kind: "abandon"; callId: string }
   | { kind: "activity"; agentId: string }
-  | { kind: "return"; agentId: string; restore: Restore };
+  | { kind: "return"; agentId: string; restore: Restore }
+  | { kind: "recover"; agentId: string };
 
 /** What ends an agent's activity: the status it went to (only undone if still set), or a signal to restore. */
 export type Restore =
@@ -21,13 +22,14 @@ export type Restore =
   | { what: "login" };
 
 /**
- * Order of due actions inside one tick. Agents change first (only idle ones do), then answers, then
- * hang-ups, then new calls: an arrival or a hang-up makes the engine offer calls, and doing those last
- * keeps a break from cutting short an offer made a moment earlier in the same tick.
+ * Order of due actions inside one tick. Agents change first (breaks start only when idle), then
+ * answers, then hang-ups, then new calls: an arrival or a hang-up makes the engine offer calls, and
+ * doing those last keeps a break from cutting short an offer made a moment earlier in the same tick.
  */
 export const PHASE: Record<Action["kind"], number> = {
   activity: 0,
   return: 0,
+  recover: 0,
   answer: 1,
   end: 2,
   abandon: 2,
@@ -36,8 +38,10 @@ export const PHASE: Record<Action["kind"], number> = {
 
 /** What the simulator remembers about a live call so it decides each thing once. */
 export interface CallPlan {
-  /** agentId@offerExpiresAt of the offer already decided (answer or ring out). */
-  offerKey: string | null;
+  /** The offer (call.offers) whose ringing agents are being decided. */
+  offer: number;
+  /** Agents of that offer already decided (answer or ring out): with ring-all, each draws for itself. */
+  decided: Set<string>;
   abandonScheduled: boolean;
   endScheduled: boolean;
 }
@@ -51,6 +55,8 @@ export interface SimContext {
   readonly schedule: Schedule<Action>;
   readonly calls: Map<string, CallPlan>;
   readonly lunchTaken: Set<string>;
+  /** Agents the engine set Not available after missed offers, whose return to Available is scheduled. */
+  readonly recovering: Set<string>;
   /** Seed in a short form, part of every call id so runs with different seeds never collide. */
   readonly seedTag: string;
   callNo: number;

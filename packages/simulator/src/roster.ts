@@ -1,12 +1,13 @@
 import {
   type AgentProfile,
-  DEFAULT_ANSWER_TIMEOUT_SEC,
+  type GroupConfig,
   type ManualStatus,
   type QueueConfig,
   RoutingType,
 } from "@callboard/routing";
 import { vietnameseNames } from "./names.ts";
 import type { Rng } from "./prng.ts";
+import { buildStaffing } from "./queues.ts";
 
 /** How an agent is connected: decides which presence signals it has when logged in (PCC's three). */
 export const Device = {
@@ -42,30 +43,22 @@ export interface RosterAgent {
   start: StartMode;
 }
 
-/** The simulated center: agents, queues, and each queue's share of incoming calls. */
+/** The simulated center: agents, groups, queues, and each queue's share of incoming calls. */
 export interface Roster {
   agents: RosterAgent[];
+  groups: GroupConfig[];
   queues: QueueConfig[];
   /** Relative call volume per queue, same order as `queues`. */
   queueWeights: number[];
 }
-
-const QUEUE_CATALOG = [
-  { name: "Sales", weight: 5 },
-  { name: "Support", weight: 4 },
-  { name: "Billing", weight: 2 },
-  { name: "Technical", weight: 2 },
-  { name: "Retention", weight: 1 },
-  { name: "VIP", weight: 1 },
-] as const;
 
 const DEVICES: readonly Device[] = ["web", "desk", "mobile", "sip", "push"];
 const DEVICE_WEIGHTS = [35, 25, 20, 10, 10];
 
 /**
  * Builds the demo center from a seeded rng: ids "agent-01"…, mostly routing type 1 with a few type 2
- * (one or two of them without a phone number so the board can show NO_PHONE_NUMBER), queues whose
- * staffing follows their call volume with about a third of agents in a second queue.
+ * (one or two of them without a phone number so the board can show NO_PHONE_NUMBER), and queues with
+ * primary and backup groups (see buildStaffing).
  */
 export function buildRoster(rng: Rng, agentCount: number, queueCount: number): Roster {
   const width = Math.max(2, String(agentCount).length);
@@ -92,8 +85,8 @@ export function buildRoster(rng: Rng, agentCount: number, queueCount: number): R
       start: starts.get(id) ?? "AVAILABLE",
     };
   });
-  const { queues, weights } = buildQueues(rng, ids, queueCount);
-  return { agents, queues, queueWeights: weights };
+  const { groups, queues, weights } = buildStaffing(rng, ids, queueCount);
+  return { agents, groups, queues, queueWeights: weights };
 }
 
 /** A few agents start on a break, not logged in yet, Not available or Invisible; the rest Available. */
@@ -122,62 +115,4 @@ function startModes(
     next += count;
   }
   return modes;
-}
-
-/** Queues staffed in proportion to their volume (each at least one member), a third of agents in two. */
-function buildQueues(
-  rng: Rng,
-  ids: string[],
-  queueCount: number,
-): { queues: QueueConfig[]; weights: number[] } {
-  const catalog = Array.from(
-    { length: queueCount },
-    (_, i) => QUEUE_CATALOG[i] ?? { name: `Queue ${i + 1}`, weight: 1 },
-  );
-  const weights = catalog.map((q) => q.weight);
-  const staffing = apportion(ids.length, weights);
-  const members = catalog.map(() => new Set<string>());
-  const order = rng.shuffle(ids);
-  let q = 0;
-  order.forEach((id, i) => {
-    while (q < staffing.length - 1 && (staffing[q] ?? 0) <= 0) q++;
-    staffing[q] = (staffing[q] ?? 0) - 1;
-    members[q]?.add(id);
-    if (queueCount > 1 && i % 3 === 0) {
-      let second = rng.weighted(weights);
-      if (second === q) second = (q + 1 + rng.int(0, queueCount - 2)) % queueCount;
-      members[second]?.add(id);
-    }
-  });
-  const queues = catalog.map(
-    (entry, i): QueueConfig => ({
-      id: `queue-${entry.name.toLowerCase().replaceAll(" ", "-")}`,
-      name: entry.name,
-      members: [...(members[i] ?? [])].sort(),
-      answerTimeoutSec: DEFAULT_ANSWER_TIMEOUT_SEC,
-    }),
-  );
-  return { queues, weights };
-}
-
-/** Splits `total` in proportion to `weights` (largest remainder), giving every share at least one when possible. */
-function apportion(total: number, weights: number[]): number[] {
-  const sum = weights.reduce((a, b) => a + b, 0);
-  const exact = weights.map((w) => (total * w) / sum);
-  const shares = exact.map(Math.floor);
-  const byRemainder = exact
-    .map((x, i) => ({ i, r: x - Math.floor(x) }))
-    .sort((a, b) => b.r - a.r || a.i - b.i);
-  let left = total - shares.reduce((a, b) => a + b, 0);
-  for (const { i } of byRemainder) {
-    if (left-- <= 0) break;
-    shares[i] = (shares[i] ?? 0) + 1;
-  }
-  for (let i = 0; i < shares.length && total >= shares.length; i++) {
-    if (shares[i] !== 0) continue;
-    const richest = shares.indexOf(Math.max(...shares));
-    shares[richest] = (shares[richest] ?? 0) - 1;
-    shares[i] = 1;
-  }
-  return shares;
 }

@@ -3,6 +3,7 @@ import { runAgentAction, startAgents } from "./agents.ts";
 import { observeCalls, runCallAction, startArrivals } from "./calls.ts";
 import { type Action, type Batch, PHASE, type SimContext } from "./context.ts";
 import { createRng, deriveSeed } from "./prng.ts";
+import { observeAgents, runRecover } from "./recovery.ts";
 import { buildRoster } from "./roster.ts";
 import { Schedule } from "./schedule.ts";
 import { setupEvents } from "./setup.ts";
@@ -25,7 +26,7 @@ export interface SimulatorOptions {
  */
 export interface Simulator {
   /**
-   * Events that create the center: every agent, every queue, logins and starting manual statuses.
+   * Events that create the center: every agent, group and queue, logins and starting manual statuses.
    * Call once, before the first tick.
    */
   setup(now: number): InputEvent[];
@@ -63,6 +64,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     schedule: new Schedule<Action>(),
     calls: new Map(),
     lunchTaken: new Set(),
+    recovering: new Set(),
     seedTag: (Math.trunc(seed) >>> 0).toString(36),
     callNo: 0,
     tokenNo: 0,
@@ -83,6 +85,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     tick(state, now) {
       start(now);
       observeCalls(ctx, state, now);
+      observeAgents(ctx, state, now);
       const batch: Batch = {
         state,
         now,
@@ -95,6 +98,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       const due = ctx.schedule.popDue(now).sort((a, b) => PHASE[a.kind] - PHASE[b.kind]);
       for (const action of due) {
         if (action.kind === "activity" || action.kind === "return") runAgentAction(ctx, batch, action);
+        else if (action.kind === "recover") runRecover(ctx, batch, action);
         else runCallAction(ctx, batch, action);
       }
       for (const action of batch.deferred) ctx.schedule.push(now, action);

@@ -23,23 +23,31 @@ export const T0 = Date.UTC(2025, 0, 6, 1, 0, 0);
  * Drives a simulator the way the server does, for tests only: setup, then every `tickMs` let the
  * engine settle (timeouts) and submit the tick's events through `step` at the same `now`.
  */
-export function runSimulation(options: SimulatorOptions & { minutes: number; tickMs?: number }): RunResult {
-  const { minutes, tickMs = 250, ...simOptions } = options;
+export function runSimulation(
+  options: SimulatorOptions & {
+    minutes: number;
+    tickMs?: number;
+    /** Sees each simulator event and the state it will be checked against, just before `step`. */
+    inspect?: (state: CenterState, event: InputEvent) => void;
+  },
+): RunResult {
+  const { minutes, tickMs = 250, inspect, ...simOptions } = options;
   const sim = createSimulator(simOptions);
   const state = emptyState();
   const result: RunResult = { state, inputs: [], applied: [], rejections: [] };
   let now = T0;
   const submit = (event: InputEvent) => {
     result.inputs.push(event);
+    inspect?.(state, event);
     const outcome = step(state, event, now);
-    if (outcome.ok) result.applied.push(...outcome.applied);
-    else result.rejections.push({ at: now, event, rejection: outcome.rejection });
+    // Timers due before a refused event still ran: their events are in `applied` either way.
+    result.applied.push(...outcome.applied);
+    if (!outcome.ok) result.rejections.push({ at: now, event, rejection: outcome.rejection });
   };
   for (const event of sim.setup(now)) submit(event);
   const end = T0 + minutes * 60_000;
   for (now = T0 + tickMs; now <= end; now += tickMs) {
-    const settled = step(state, null, now);
-    if (settled.ok) result.applied.push(...settled.applied);
+    result.applied.push(...step(state, null, now).applied);
     for (const event of sim.tick(state, now)) submit(event);
   }
   return result;

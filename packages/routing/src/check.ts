@@ -1,0 +1,212 @@
+import { CallStatus } from "./call.ts";
+import type { DomainEvent } from "./events.ts";
+import type { GroupConfig } from "./group.ts";
+import { isManualStatus } from "./manual-status.ts";
+import { isValidPhoneNumber, PHONE_NUMBER_RULE } from "./phone-number.ts";
+import { MIN_ANSWER_TIMEOUT_SEC, type QueueConfig, STRATEGIES } from "./queue.ts";
+import { isClockTime, isKnownTimeZone } from "./schedule.ts";
+import { type CenterState, own } from "./state.ts";
+
+export const RejectCode = {
+  UNKNOWN_AGENT: "UNKNOWN_AGENT",
+  UNKNOWN_GROUP: "UNKNOWN_GROUP",
+  UNKNOWN_QUEUE: "UNKNOWN_QUEUE",
+  UNKNOWN_CALL: "UNKNOWN_CALL",
+  INVALID: "INVALID",
+  CONFLICT: "CONFLICT",
+} as const;
+export type RejectCode = (typeof RejectCode)[keyof typeof RejectCode];
+
+/** Why an event cannot be applied to the current state; the state is left untouched. */
+export interface Rejection {
+  code: RejectCode;
+  message: string;
+}
+
+const reject = (code: RejectCode, message: string): Rejection => ({ code, message });
+
+const badId = (what: string, id: string): Rejection | null =>
+  id === "__proto__" ? reject("INVALID", `${what} "__proto__" is not allowed`) : null;
+
+/**
+ * Checks an event against the current state without changing it; null means applyEvent may run.
+ * Shape errors are the edges' job (zod), but the domain re-checks what it relies on, so a replayed
+ * or in-process event can never corrupt the state.
+ */
+export function checkEvent(state: CenterState, event: DomainEvent): Rejection | null {
+  switch (event.type) {
+    case "agent.upserted": {
+      const { phoneNumber } = event.agent;
+      const bad = badId("agent.id", event.agent.id);
+      if (bad) return bad;
+      if (phoneNumber !== null && !isValidPhoneNumber(phoneNumber)) {
+        return reject("INVALID", `agent.phoneNumber "${phoneNumber}" is invalid: ${PHONE_NUMBER_RULE}`);
+      }
+      return null;
+    }
+    case "agent.presence_changed":
+    case "agent.push_token_changed":
+      return knownAgent(state, event.agentId);
+    case "agent.manual_status_set":
+      if (!isManualStatus(event.status)) {
+        return reject("INVALID", `status "${String(event.status)}" is not a manual status`);
+      }
+      return knownAgent(state, event.agentId);
+    case "group.upserted":
+      return checkGroup(state, event.group);
+    case "queue.upserted":
+      return checkQueue(state, event.queue);
+    case "call.arrived": {
+      if (!own(state.queues, event.queueId)) {
+        return reject("UNKNOWN_QUEUE", `queue "${event.queueId}" does not exist`);
+      }
+      const bad = badId("callId", event.callId);
+      if (bad) return bad;
+      if (own(state.calls, event.callId)) {
+        return reject("CONFLICT", `call "${event.callId}" is already in the center`);
+      }
+      return null;
+    }
+    case "call.answered": {
+      const call = own(state.calls, event.callId);
+      if (!call) return unknownCall(event.callId);
+      if (call.status !== CallStatus.RINGING || !call.ringing.includes(event.agentId)) {
+        return reject("CONFLICT", `call "${event.callId}" is not ringing agent "${event.agentId}"`);
+      }
+      return null;
+    }
+    case "call.ended":
+      return own(state.calls, event.callId) ? null : unknownCall(event.callId);
+    case "call.abandoned": {
+      const call = own(state.calls, event.callId);
+      if (!call) return unknownCall(event.callId);
+      if (call.status === CallStatus.TALKING) {
+        return reject("CONFLICT", `call "${event.callId}" was answered; end it instead of abandoning it`);
+      }
+      return null;
+    }
+    case "call.queued": {
+      const call = own(state.calls, event.callId);
+      if (!call) return unknownCall(event.callId);
+      return call.admitted ? reject("CONFLICT", `call "${event.callId}" is already queued`) : null;
+    }
+    case "call.finished": {
+      const call = own(state.calls, event.callId);
+      if (!call) return unknownCall(event.callId);
+      return call.status === CallStatus.TALKING
+        ? reject("CONFLICT", `call "${event.callId}" is being answered`)
+        : null;
+    }
+    case "call.offered": {
+      const call = own(state.calls, event.callId);
+      if (!call) return unknownCall(event.callId);
+      if (!call.admitted || call.status !== CallStatus.WAITING) {
+        return reject("CONFLICT", `call "${event.callId}" is not waiting`);
+      }
+      if (event.agentIds.length === 0) return reject("INVALID", "an offer needs at least one agent");
+      for (const id of event.agentIds) {
+        const agent = own(state.agents, id);
+        if (!agent) return reject("UNKNOWN_AGENT", `agent "${id}" does not exist`);
+        if (agent.ringingCallId !== null || agent.activeCallId !== null) {
+          return reject("CONFLICT", `agent "${id}" already holds a call`);
+        }
+      }
+      return null;
+    }
+    case "call.offer_ended": {
+      const call = own(state.calls, event.callId);
+      if (!call) return unknownCall(event.callId);
+      const stray = event.agentIds.find((id) => !call.ringing.includes(id));
+      if (call.status !== CallStatus.RINGING || event.agentIds.length === 0 || stray !== undefined) {
+        return reject("CONFLICT", `call "${event.callId}" is not ringing agent "${stray ?? "?"}"`);
+      }
+      return null;
+    }
+    case "agent.wrap_up_ended": {
+      const agent = own(state.agents, event.agentId);
+      if (!agent) return reject("UNKNOWN_AGENT", `agent "${event.agentId}" does not exist`);
+      return agent.wrapUpUntil === null
+        ? reject("CONFLICT", `agent "${event.agentId}" is not in wrap-up`)
+        : null;
+    }
+  }
+}
+
+function checkGroup(state: CenterState, group: GroupConfig): Rejection | null {
+  const bad = badId("group.id", group.id);
+  if (bad) return bad;
+  const unknown = group.members.find((id) => !own(state.agents, id));
+  if (unknown !== undefined) return reject("UNKNOWN_AGENT", `group member "${unknown}" does not exist`);
+  if (new Set(group.members).size !== group.members.length) {
+    return reject("INVALID", "group.members lists an agent twice");
+  }
+  return null;
+}
+
+const finiteAtLeast = (value: number, min: number) => Number.isFinite(value) && value >= min;
+
+function checkQueue(state: CenterState, queue: QueueConfig): Rejection | null {
+  const bad = badId("queue.id", queue.id);
+  if (bad) return bad;
+  if (queue.groups.length === 0) return reject("INVALID", "queue.groups must name at least one group");
+  const ids = queue.groups.map((g) => g.groupId);
+  const twice = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (twice !== undefined) return reject("INVALID", `queue.groups assigns group "${twice}" twice`);
+  const unknown = ids.find((id) => !own(state.groups, id));
+  if (unknown !== undefined) return reject("UNKNOWN_GROUP", `group "${unknown}" does not exist`);
+  if (!(STRATEGIES as readonly string[]).includes(queue.strategy)) {
+    return reject("INVALID", `queue.strategy "${queue.strategy}" is not one of ${STRATEGIES.join(", ")}`);
+  }
+  if (!finiteAtLeast(queue.waitAgentAnswerTimeout, MIN_ANSWER_TIMEOUT_SEC)) {
+    return reject(
+      "INVALID",
+      `queue.waitAgentAnswerTimeout must be at least ${MIN_ANSWER_TIMEOUT_SEC} (got ${queue.waitAgentAnswerTimeout})`,
+    );
+  }
+  for (const [field, value] of [
+    ["wrapUpTimeLimit", queue.wrapUpTimeLimit],
+    ["maximumQueueSize", queue.maximumQueueSize],
+    ["maximumQueueWaitTime", queue.maximumQueueWaitTime],
+    ["routeToBackupAfterSec", queue.routeToBackupAfterSec ?? 0],
+    ["randomSeed", queue.randomSeed],
+  ] as const) {
+    if (!finiteAtLeast(value, 0)) return reject("INVALID", `queue.${field} must be 0 or more (got ${value})`);
+  }
+  if (queue.maxConsecutiveMisses !== null && !finiteAtLeast(queue.maxConsecutiveMisses, 1)) {
+    return reject(
+      "INVALID",
+      `queue.maxConsecutiveMisses must be 1 or more, or null (got ${queue.maxConsecutiveMisses})`,
+    );
+  }
+  const { schedule } = queue;
+  if (schedule.kind !== "always" && schedule.kind !== "business-hours") {
+    // Like an unknown strategy: accepted, it would make the next arrival throw inside the engine.
+    const kind = String((schedule as { kind: unknown }).kind);
+    return reject("INVALID", `queue.schedule.kind "${kind}" is not "always" or "business-hours"`);
+  }
+  if (schedule.kind === "business-hours") {
+    if (!isKnownTimeZone(schedule.timeZone)) {
+      return reject("INVALID", `queue.schedule.timeZone "${schedule.timeZone}" is not a known time zone`);
+    }
+    for (const h of schedule.hours) {
+      if (!isClockTime(h.open) || !isClockTime(h.close) || h.open >= h.close) {
+        return reject(
+          "INVALID",
+          `queue.schedule.hours "${h.open}–${h.close}" must be HH:MM to a later HH:MM`,
+        );
+      }
+      if (h.days.some((d) => !Number.isInteger(d) || d < 0 || d > 6)) {
+        return reject("INVALID", "queue.schedule.hours days must be 0 (Sunday) to 6 (Saturday)");
+      }
+    }
+  }
+  return null;
+}
+
+function knownAgent(state: CenterState, agentId: string): Rejection | null {
+  return own(state.agents, agentId) ? null : reject("UNKNOWN_AGENT", `agent "${agentId}" does not exist`);
+}
+
+function unknownCall(callId: string): Rejection {
+  return reject("UNKNOWN_CALL", `call "${callId}" is not in the center (never arrived or already over)`);
+}
