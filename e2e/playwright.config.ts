@@ -1,13 +1,13 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "@playwright/test";
+import { CORE_URL } from "./tests/events";
 
 /** Debian's Chromium (browsers cannot be downloaded here); its wrapper script prints noise, the binary does not. */
 const chromium =
   process.env.CHROMIUM_PATH ??
   (existsSync("/usr/lib/chromium/chromium") ? "/usr/lib/chromium/chromium" : "/usr/bin/chromium");
 
-export const CORE_URL = "http://127.0.0.1:3101";
 const DATA_DIR = fileURLToPath(new URL(".e2e-data", import.meta.url));
 const WEB_URL = "http://127.0.0.1:3100";
 
@@ -48,6 +48,7 @@ export default defineConfig({
         HOST: "127.0.0.1",
         CALLBOARD_DATA_DIR: DATA_DIR,
         CALLBOARD_SIMULATOR: "off",
+        CALLBOARD_CORS_ORIGIN: WEB_URL,
         LOG_LEVEL: "warn",
       },
       reuseExistingServer: false,

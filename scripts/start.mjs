@@ -16,6 +16,10 @@ const env = {
   CALLBOARD_DATA_DIR: process.env.CALLBOARD_DATA_DIR ?? join(root, "data"),
   PORT: corePort,
   WEB_PORT: webPort,
+  // The dashboard must find the core on whatever port it runs, and the core must accept the dashboard.
+  CALLBOARD_SERVER_PORT: process.env.CALLBOARD_SERVER_PORT ?? corePort,
+  CALLBOARD_CORS_ORIGIN:
+    process.env.CALLBOARD_CORS_ORIGIN ?? `http://localhost:${webPort},http://127.0.0.1:${webPort}`,
 };
 
 /** Fails early, naming the port, instead of letting a stale instance answer for us. */

@@ -23,7 +23,7 @@ test("a supervisor sets an agent Available and another open board shows it can r
   await expect(supervisor.getByTestId(`eligibility-${second}`)).toHaveText("Can ring");
 });
 
-test("a call arrives, rings the longest-idle eligible agent, then shows on call and free again", async ({
+test("a call arrives, rings the longest-idle eligible agent, then shows on call, wrap-up and free again", async ({
   page,
   request,
 }) => {
@@ -36,21 +36,30 @@ test("a call arrives, rings the longest-idle eligible agent, then shows on call 
   await send(request, { type: "call.arrived", callId: "flow-call-1", queueId: queue, from: "84901234567" });
   await expect(page.getByTestId(`call-${first}`)).toContainText("Ringing · 84901234567");
   await expect(page.getByTestId(`eligibility-${first}`)).toContainText("Ringing");
-  const decision = page.getByTestId("decision-flow-call-1");
-  await expect(decision).toContainText(`Lan flow`);
+  await expect(page.getByTestId(`queue-${queue}`).getByTestId("ringing")).toHaveText("1");
+  const decision = page.getByTestId("decision-flow-call-1-1");
+  await expect(decision).toContainText("Lan flow");
   await decision.getByRole("button").click();
   await expect(decision.getByTestId("candidate-table")).toContainText(
     "Could not ring: manual status is not Available",
   );
+  await expect(decision.getByTestId("call-timeline")).toContainText("arrived from 84901234567");
+  await expect(decision.getByTestId("call-timeline")).toContainText("rang Lan flow (attempt 1)");
 
   await send(request, { type: "call.answered", callId: "flow-call-1", agentId: first });
   await expect(page.getByTestId(`call-${first}`)).toContainText("On call · 84901234567");
   await expect(page.getByTestId(`system-status-${first}`)).toHaveText("0 · On call");
   await expect(page.getByTestId(`eligibility-${first}`)).toContainText("On a call");
+  await expect(decision.getByTestId("call-timeline")).toContainText("answered by Lan flow");
 
   await send(request, { type: "call.ended", callId: "flow-call-1" });
+  await expect(page.getByTestId(`eligibility-${first}`)).toContainText("Wrap-up");
+  await expect(page.getByTestId(`queue-${queue}`).getByTestId("wrap-up")).toContainText("Lan flow");
+  await expect(page.getByTestId(`system-status-${first}`)).toHaveText("0 · On call");
+  // The 3-second wrap-up ends by itself; the agent is free and can ring again.
   await expect(page.getByTestId(`system-status-${first}`)).toHaveText("1 · Free");
   await expect(page.getByTestId(`eligibility-${first}`)).toHaveText("Can ring");
+  await expect(page.getByTestId(`queue-${queue}`).getByTestId("outcomes")).toContainText("1 answered");
   await expect(page.getByTestId(`agent-row-${second}`)).toBeVisible();
 });
 

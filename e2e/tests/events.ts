@@ -21,10 +21,21 @@ export async function seedQueue(request: APIRequestContext, prefix: string) {
     type: "agent.upserted",
     agent: { id: second, name: `Minh ${prefix}`, phoneNumber: null, routingType: 1 },
   });
+  const group = `${prefix}-team`;
+  await send(request, {
+    type: "group.upserted",
+    group: { id: group, name: `Team ${prefix}`, members: [first, second] },
+  });
   const queue = `${prefix}-queue`;
+  // Omitted settings take PCC's defaults; a short wrap-up keeps the test quick.
   await send(request, {
     type: "queue.upserted",
-    queue: { id: queue, name: `Queue ${prefix}`, members: [first, second], answerTimeoutSec: 15 },
+    queue: {
+      id: queue,
+      name: `Queue ${prefix}`,
+      groups: [{ groupId: group, primary: true }],
+      wrapUpTimeLimit: 3,
+    },
   });
   for (const id of [first, second])
     await send(request, { type: "agent.presence_changed", agentId: id, signal: "app", online: true });

@@ -1,6 +1,6 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createDb, createEventLog, migrateDb } from "@callboard/db";
+import { createDb, createEventLog, migrateDb, centerId as readCenterId } from "@callboard/db";
 import type { LoggedEvent } from "@callboard/routing";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import type { Logger } from "pino";
@@ -37,11 +37,21 @@ export function createApp(options: AppOptions): App {
   const db = createDb(options.dbPath);
   migrateDb(db);
   const log = createEventLog<LoggedEvent>(db);
+  const centerId = readCenterId(db);
   let io: CallboardServer | null = null;
   const core = new Core({
     log,
     clock,
-    onFatal: options.onFatal ?? ((error) => logger.fatal({ err: error }, "event log write failed")),
+    onFatal:
+      options.onFatal ??
+      ((error) => {
+        logger.fatal(
+          { err: error },
+          "event log write failed; stopping so a restart replays a consistent log",
+        );
+        process.exit(1);
+      }),
+    onListenerError: (error) => logger.error({ err: error }, "an event listener failed"),
     onStep: (ms) => metrics.onStep(ms),
     onRejected: (code) => metrics.onRejected(code),
   });
@@ -49,34 +59,44 @@ export function createApp(options: AppOptions): App {
   core.onAppended((events) => metrics.onAppended(events));
   logger.info({ seq: core.state.seq, dbPath: options.dbPath }, "state rebuilt from the event log");
 
-  const corsOrigin = options.corsOrigin ?? "*";
+  const corsOrigin = options.corsOrigin ?? "*"; // tests and embedders; main passes the configured list
   const trpcHandler = createHTTPHandler({
     router: appRouter,
     basePath: "/trpc/",
-    createContext: () => ({ core, clock, viewer: "anonymous" as const }),
+    createContext: () => ({ core, log, clock, centerId, viewer: "anonymous" as const }),
     onError: ({ error, path }) => {
       if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error, path }, "tRPC handler failed");
     },
   });
 
   const httpServer = createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://localhost");
+    const fail = (error: unknown) => {
+      logger.error({ err: error, url: req.url }, "request failed");
+      if (!res.headersSent) sendJson(res, 500, { error: "internal error" });
+      else res.destroy();
+    };
+    try {
+      route(req, res, fail);
+    } catch (error) {
+      fail(error);
+    }
+  });
+
+  function route(req: IncomingMessage, res: ServerResponse, fail: (error: unknown) => void): void {
+    // The request-target is untrusted: take the path as text rather than letting URL parsing throw.
+    const pathname = (req.url ?? "/").split("?", 1)[0] ?? "/";
     setCors(req.headers.origin, res, corsOrigin);
     if (req.method === "OPTIONS") {
       res.writeHead(204).end();
       return;
     }
-    const fail = (error: unknown) => {
-      logger.error({ err: error, url: req.url }, "request failed");
-      if (!res.headersSent) sendJson(res, 500, { error: "internal error" });
-    };
-    if (url.pathname.startsWith("/trpc/")) {
+    if (pathname.startsWith("/trpc/")) {
       trpcHandler(req, res);
-    } else if (url.pathname === "/api/events") {
+    } else if (pathname === "/api/events") {
       handleSubmitEvent(req, res, core).catch(fail);
-    } else if (url.pathname === "/healthz") {
+    } else if (pathname === "/healthz") {
       sendJson(res, 200, { ok: true, seq: core.state.seq });
-    } else if (url.pathname === "/metrics") {
+    } else if (pathname === "/metrics") {
       metrics.registry
         .metrics()
         .then((text) => {
@@ -85,9 +105,9 @@ export function createApp(options: AppOptions): App {
         })
         .catch(fail);
     } else {
-      sendJson(res, 404, { error: `no route for ${req.method} ${url.pathname}` });
+      sendJson(res, 404, { error: `no route for ${req.method} ${pathname}` });
     }
-  });
+  }
 
   const gateway = createGateway({
     httpServer,
@@ -95,6 +115,7 @@ export function createApp(options: AppOptions): App {
     log,
     clock,
     corsOrigin,
+    centerId,
     authenticate: () => ({ viewer: "anonymous" }),
   });
   io = gateway.io;
@@ -117,7 +138,7 @@ export function createApp(options: AppOptions): App {
   };
 }
 
-function setCors(origin: string | undefined, res: import("node:http").ServerResponse, allowed: string): void {
+function setCors(origin: string | undefined, res: ServerResponse, allowed: string): void {
   if (!origin) return;
   if (allowed !== "*" && !allowed.split(",").includes(origin)) return;
   res.setHeader("access-control-allow-origin", origin);

@@ -1,5 +1,5 @@
 import type { SubmitResult } from "@callboard/contracts";
-import type { EventLog } from "@callboard/db";
+import type { EventLog, RejectedInput } from "@callboard/db";
 import {
   type CenterState,
   emptyState,
@@ -11,6 +11,7 @@ import {
   step,
 } from "@callboard/routing";
 import { DomainRejectedError } from "./domain-error.ts";
+import { isSameEvent } from "./same-event.ts";
 
 /** Inputs folded into one transaction at most; the rest wait for the next turn. */
 const MAX_INPUTS_PER_COMMIT = 100;
@@ -30,6 +31,8 @@ export interface CoreOptions {
   /** Observes how long the engine took per accepted input (ms), for metrics. */
   onStep?: (durationMs: number, applied: LoggedEvent[]) => void;
   onRejected?: (code: string) => void;
+  /** A listener (fan-out, metrics) threw; routing goes on regardless. */
+  onListenerError?: (error: unknown) => void;
 }
 
 /**
@@ -47,6 +50,13 @@ export class Core {
 
   constructor(private readonly options: CoreOptions) {
     this.state = replay(emptyState(), options.log.readAllAfter(0));
+    const lastSeq = options.log.lastSeq();
+    if (this.state.seq !== lastSeq) {
+      throw new Error(`the event log ends at seq ${lastSeq} but replay stopped at ${this.state.seq}`);
+    }
+    // Deadlines that passed while the process was down are handled now, at their own times, and the
+    // timer is armed for the next one — with no new input needed.
+    this.settle();
   }
 
   /** Accepts an input; resolves once it is durable, rejects with DomainRejectedError if the domain refuses it. */
@@ -68,12 +78,13 @@ export class Core {
     return () => this.listeners.delete(listener);
   }
 
-  /** Stops the timer; queued inputs are still committed. */
+  /** Stops the timer and commits every input still queued; later submits are refused. */
   close(): void {
+    if (this.closed) return;
+    while (this.pending.length > 0) this.flush();
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.pending.length > 0) this.flush();
   }
 
   private scheduleFlush(): void {
@@ -84,63 +95,105 @@ export class Core {
 
   private flush(): void {
     this.flushScheduled = false;
+    if (this.closed) return;
     const batch = this.pending.splice(0, MAX_INPUTS_PER_COMMIT);
     if (this.pending.length > 0) this.scheduleFlush();
 
     const now = this.options.clock();
     const rows: Parameters<EventLog<LoggedEvent>["append"]>[0] = [];
+    const refused: RejectedInput[] = [];
     const settled: Array<() => void> = [];
-    const keysInBatch = new Map<string, number>();
-    const push = (events: LoggedEvent[], key: string | null) =>
-      events.forEach((event, i) => {
-        rows.push({ event, idempotencyKey: i === 0 ? key : null, ...eventSubjects(event) });
-      });
+    const keysInBatch = new Map<string, LoggedEvent>();
+    // The idempotency key goes on the input event itself, not on the timers or decisions around it.
+    const push = (events: LoggedEvent[], input: { key: string | null; seq: number } | null) => {
+      for (const event of events) {
+        const idempotencyKey = input !== null && event.seq === input.seq ? input.key : null;
+        rows.push({ event, idempotencyKey, ...eventSubjects(event) });
+      }
+    };
 
     // Timers first: an offer that expired before this input arrived must not block it.
     const due = step(this.state, null, now);
-    if (due.ok) push(due.applied, null);
+    push(due.applied, null);
 
     for (const item of batch) {
       const key = item.idempotencyKey;
-      const seen = key === null ? null : (keysInBatch.get(key) ?? this.options.log.seqForKey(key));
-      if (seen !== null) {
-        settled.push(() => item.resolve({ seq: seen, duplicate: true }));
+      const seen = key === null ? null : this.findByKey(key, keysInBatch);
+      if (seen) {
+        if (isSameEvent(seen, item.event)) {
+          settled.push(() => item.resolve({ seq: seen.seq, duplicate: true }));
+        } else {
+          const error = new DomainRejectedError({
+            code: "CONFLICT",
+            message: `idempotency key "${key}" was already used for a different event (seq ${seen.seq})`,
+          });
+          settled.push(() => item.reject(error));
+        }
         continue;
       }
       const started = performance.now();
       const result = step(this.state, item.event, now);
       if (!result.ok) {
+        push(result.applied, null);
+        refused.push({
+          at: now,
+          type: item.event.type,
+          code: result.rejection.code,
+          message: result.rejection.message,
+          data: JSON.stringify(item.event),
+        });
         this.options.onRejected?.(result.rejection.code);
         const error = new DomainRejectedError(result.rejection);
         settled.push(() => item.reject(error));
         continue;
       }
       this.options.onStep?.(performance.now() - started, result.applied);
-      const seq = result.applied[0]!.seq;
-      if (key !== null) keysInBatch.set(key, seq);
-      push(result.applied, key);
+      const input = result.applied.find((e) => e.type === item.event.type)!;
+      const { seq } = input;
+      if (key !== null) keysInBatch.set(key, input);
+      push(result.applied, { key, seq });
       settled.push(() => item.resolve({ seq, duplicate: false }));
     }
 
     try {
-      this.options.log.append(rows);
+      this.options.log.append(rows, refused);
     } catch (error) {
-      for (const item of batch) item.reject(new Error("the event log could not be written"));
+      // Memory is now ahead of the disk: stop taking input; a restart replays what was committed.
+      this.closed = true;
+      if (this.timer) clearTimeout(this.timer);
+      for (const item of [...batch, ...this.pending.splice(0)]) {
+        item.reject(new Error("the event log could not be written"));
+      }
       this.options.onFatal(error);
       return;
     }
     for (const settle of settled) settle();
     if (rows.length > 0) {
       const events = rows.map((r) => r.event);
-      for (const listener of this.listeners) listener(events);
+      for (const listener of this.listeners) {
+        try {
+          listener(events);
+        } catch (error) {
+          this.options.onListenerError?.(error);
+        }
+      }
     }
     this.armTimer(now);
+  }
+
+  /** The logged event an idempotency key was first used for: in this batch, or already on disk. */
+  private findByKey(key: string, inBatch: Map<string, LoggedEvent>): LoggedEvent | null {
+    const pending = inBatch.get(key);
+    if (pending) return pending;
+    const seq = this.options.log.seqForKey(key);
+    return seq === null ? null : (this.options.log.readAfter(seq - 1, 1)[0] ?? null);
   }
 
   private armTimer(now: number): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    const deadline = nextDeadline(this.state);
+    // Everything due up to `now` was just handled, so only later deadlines need waking for.
+    const deadline = nextDeadline(this.state, Math.max(now, this.state.clock));
     if (deadline === null || this.closed) return;
     // Real time drives the timer; the injected clock decides what is due when it fires.
     this.timer = setTimeout(() => this.settle(), Math.max(0, deadline - now));

@@ -12,6 +12,7 @@ export class DomainRejectedError extends Error {
 
 export const HTTP_STATUS_FOR: Record<RejectCode, number> = {
   UNKNOWN_AGENT: 404,
+  UNKNOWN_GROUP: 404,
   UNKNOWN_QUEUE: 404,
   UNKNOWN_CALL: 404,
   INVALID: 400,
@@ -20,6 +21,7 @@ export const HTTP_STATUS_FOR: Record<RejectCode, number> = {
 
 export const TRPC_CODE_FOR = {
   UNKNOWN_AGENT: "NOT_FOUND",
+  UNKNOWN_GROUP: "NOT_FOUND",
   UNKNOWN_QUEUE: "NOT_FOUND",
   UNKNOWN_CALL: "NOT_FOUND",
   INVALID: "BAD_REQUEST",

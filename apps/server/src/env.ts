@@ -6,7 +6,8 @@ const onOff = z.enum(["on", "off"], { error: 'must be "on" or "off"' });
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3001),
-  HOST: z.string().min(1).default("0.0.0.0"),
+  /** Loopback by default: the API has no sign-in yet, so it is not offered to the network unless asked. */
+  HOST: z.string().min(1).default("127.0.0.1"),
   /** Where the embedded SQLite file lives; the start script points it at the repo's ./data. */
   CALLBOARD_DATA_DIR: z.string().min(1).default("./data"),
   /** Overrides the file inside CALLBOARD_DATA_DIR (tests use a temp file). */
@@ -16,8 +17,8 @@ const envSchema = z.object({
   CALLBOARD_SIMULATOR_SEED: z.coerce.number().int().min(0).optional(),
   /** >1 compresses simulated time (talk times, breaks) for demos. */
   CALLBOARD_SIMULATOR_SPEED: z.coerce.number().positive().max(100).default(1),
-  /** Browser origins allowed to call the API and open sockets; "*" reflects any origin. */
-  CALLBOARD_CORS_ORIGIN: z.string().min(1).default("*"),
+  /** Browser origins allowed to call the API and open sockets (comma-separated); "*" allows any. */
+  CALLBOARD_CORS_ORIGIN: z.string().min(1).default("http://localhost:3000,http://127.0.0.1:3000"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

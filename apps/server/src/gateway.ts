@@ -34,6 +34,7 @@ export interface GatewayOptions {
   log: EventLog<LoggedEvent>;
   clock: () => number;
   corsOrigin: string;
+  centerId: string;
   /** Every connection passes here first; sign-in and wallboard tokens will plug in at this one place. */
   authenticate: (socket: CallboardSocket) => SocketData;
 }
@@ -43,7 +44,7 @@ export interface GatewayOptions {
  * detect gaps, and a subscribe command that answers with exactly what a client missed.
  */
 export function createGateway(options: GatewayOptions): { io: CallboardServer; close: () => Promise<void> } {
-  const { core, log, clock } = options;
+  const { core, log, clock, centerId } = options;
   const io: CallboardServer = new Server(options.httpServer, {
     cors: { origin: options.corsOrigin === "*" ? true : options.corsOrigin.split(",") },
     perMessageDeflate: false,
@@ -70,17 +71,20 @@ export function createGateway(options: GatewayOptions): { io: CallboardServer; c
       // Join before reading so nothing appended after the read can be missed; duplicates are
       // harmless because clients skip any seq they already applied.
       socket.join(Room.BOARD);
-      ack({ ok: true, data: catchUp(parsed.data.sinceSeq) });
+      ack({ ok: true, data: catchUp(parsed.data.sinceSeq, parsed.data.centerId) });
     });
   });
 
-  function catchUp(sinceSeq: number): CatchUp {
+  function catchUp(sinceSeq: number, clientCenterId: string | null): CatchUp {
     const current = core.state.seq;
-    if (sinceSeq > current || current - sinceSeq > MAX_CATCH_UP_EVENTS) {
-      return { kind: "snapshot", snapshot: { state: core.state, serverTime: clock() } };
+    if (clientCenterId !== centerId || sinceSeq > current || current - sinceSeq > MAX_CATCH_UP_EVENTS) {
+      return { kind: "snapshot", snapshot: { centerId, state: core.state, serverTime: clock() } };
     }
     const events = log.readAfter(sinceSeq, MAX_CATCH_UP_EVENTS);
-    return { kind: "events", batch: { fromSeq: sinceSeq + 1, toSeq: current, events, serverTime: clock() } };
+    return {
+      kind: "events",
+      batch: { centerId, fromSeq: sinceSeq + 1, toSeq: current, events, serverTime: clock() },
+    };
   }
 
   let buffer: LoggedEvent[] = [];
@@ -91,6 +95,7 @@ export function createGateway(options: GatewayOptions): { io: CallboardServer; c
     const events = buffer;
     buffer = [];
     const batch: EventBatch = {
+      centerId,
       fromSeq: events[0]!.seq,
       toSeq: events.at(-1)!.seq,
       events,

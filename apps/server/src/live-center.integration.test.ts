@@ -59,6 +59,7 @@ describe("LiveCenter against the real core", () => {
 
   it("never applies a batch across a seq gap: it asks for what is missing instead", async () => {
     const seq = server.app.core.state.seq;
+    const { centerId } = await server.trpc.center.snapshot.query();
     const phantom = {
       seq: seq + 2,
       at: 0,
@@ -67,6 +68,7 @@ describe("LiveCenter against the real core", () => {
       status: "INVISIBLE",
     };
     server.app.io.to(Room.BOARD).emit("events:appended", {
+      centerId,
       fromSeq: seq + 2,
       toSeq: seq + 2,
       events: [phantom as never],
@@ -75,6 +77,28 @@ describe("LiveCenter against the real core", () => {
     await new Promise((r) => setTimeout(r, 100));
     expect(center.current.state?.agents.lan?.manualStatus).toBe("AVAILABLE");
     await server.submit({ type: "agent.manual_status_set", agentId: "minh", status: "LUNCH_BREAK" });
+    await server.submit({ type: "agent.manual_status_set", agentId: "hoa", status: "AVAILABLE" });
+    await eventually(converged);
+    expect(center.current.state?.agents.lan?.manualStatus).toBe("AVAILABLE");
+  });
+
+  it("drops a history it does not hold and reloads the server's instead", async () => {
+    server.app.io.to(Room.BOARD).emit("events:appended", {
+      centerId: "someone-else",
+      fromSeq: server.app.core.state.seq + 1,
+      toSeq: server.app.core.state.seq + 1,
+      events: [
+        {
+          seq: server.app.core.state.seq + 1,
+          at: 0,
+          type: "agent.manual_status_set",
+          agentId: "lan",
+          status: "INVISIBLE",
+        } as never,
+      ],
+      serverTime: server.clock.now,
+    });
+    await new Promise((r) => setTimeout(r, 100));
     await server.submit({ type: "agent.manual_status_set", agentId: "hoa", status: "AVAILABLE" });
     await eventually(converged);
     expect(center.current.state?.agents.lan?.manualStatus).toBe("AVAILABLE");

@@ -11,17 +11,15 @@ const app = createApp({
   dbPath: config.dbPath,
   corsOrigin: config.corsOrigin,
   logger,
-  onFatal: (error) => {
-    logger.fatal({ err: error }, "event log write failed; stopping so a restart replays a consistent log");
-    process.exit(1);
-  },
 });
 const port = await app.listen(config.port, config.host);
 logger.info({ port }, `Callboard core listening on http://localhost:${port}`);
 
 let stopSimulation = () => {};
 if (config.simulator.enabled) {
-  const seed = config.simulator.seed ?? Date.now() % 2 ** 31;
+  // A fixed seed repeats a run from an empty log; on a log that already has history the seed is
+  // moved on by its length, so a restart never reuses the call ids of the earlier run.
+  const seed = ((config.simulator.seed ?? Date.now() % 2 ** 31) + app.core.state.seq) % 2 ** 31;
   const simulator = createSimulator({ seed, speed: config.simulator.speed });
   stopSimulation = await startSimulation({ core: app.core, simulator, clock: Date.now, logger });
   logger.info({ seed, speed: config.simulator.speed }, "simulator running");

@@ -1,4 +1,4 @@
-import type { CenterState, LoggedEvent } from "@callboard/routing";
+import { CallStatus, type CenterState, type LoggedEvent } from "@callboard/routing";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 
 /** Prometheus metrics for /metrics: event rate, queue depth, decision latency, loop lag (default metrics), sockets. */
@@ -32,7 +32,7 @@ export function createMetrics(state: CenterState, connectedSockets: () => number
       this.reset();
       for (const queue of Object.values(state.queues)) this.set({ queue: queue.id }, 0);
       for (const call of Object.values(state.calls)) {
-        if (call.status === "waiting") this.inc({ queue: call.queueId });
+        if (call.admitted && call.status === CallStatus.WAITING) this.inc({ queue: call.queueId });
       }
     },
   });

@@ -1,14 +1,14 @@
 import type { Ack, CatchUp } from "@callboard/contracts";
 import { TRPCClientError } from "@trpc/client";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { MAX_BODY_BYTES } from "./http.ts";
 import { bootServer, type ClientSocket, nextEvent, seedCenter } from "./test-support.ts";
 import type { AppRouter } from "./trpc/root.ts";
 
 type Booted = Awaited<ReturnType<typeof bootServer>>;
 
-const subscribe = (socket: ClientSocket, sinceSeq: number) =>
-  new Promise<Ack<CatchUp>>((resolve) => socket.emit("board:subscribe", { sinceSeq }, resolve));
+const subscribe = (socket: ClientSocket, sinceSeq: number, centerId: string | null) =>
+  new Promise<Ack<CatchUp>>((resolve) => socket.emit("board:subscribe", { sinceSeq, centerId }, resolve));
 
 describe("core server", () => {
   let server: Booted;
@@ -31,7 +31,8 @@ describe("core server", () => {
   it("sends a tRPC mutation's delta to another client's socket", async () => {
     const observer = server.socket();
     const before = server.app.core.state.seq;
-    const joined = await subscribe(observer, before);
+    const { centerId } = await server.trpc.center.snapshot.query();
+    const joined = await subscribe(observer, before, centerId);
     expect(joined).toEqual({
       ok: true,
       data: { kind: "events", batch: expect.objectContaining({ events: [] }) },
@@ -55,22 +56,26 @@ describe("core server", () => {
     });
   });
 
-  it("answers a resubscribe with exactly the events missed, or a snapshot when asked for the future", async () => {
+  it("answers a resubscribe with exactly the events missed, or a snapshot when it cannot", async () => {
     const socket = server.socket();
+    const { centerId } = await server.trpc.center.snapshot.query();
     const seq = server.app.core.state.seq;
-    const caughtUp = await subscribe(socket, seq - 3);
+    const caughtUp = await subscribe(socket, seq - 3, centerId);
     if (!caughtUp.ok || caughtUp.data.kind !== "events") throw new Error("expected events");
     expect(caughtUp.data.batch.events.map((e) => e.seq)).toEqual([seq - 2, seq - 1, seq]);
 
-    const ahead = await subscribe(socket, seq + 100);
+    // Asking for the future, or holding another history (the data folder was reset), gets a snapshot.
+    const ahead = await subscribe(socket, seq + 100, centerId);
     expect(ahead.ok && ahead.data.kind).toBe("snapshot");
+    const foreign = await subscribe(socket, seq - 3, "another-center");
+    expect(foreign.ok && foreign.data.kind === "snapshot" && foreign.data.snapshot.centerId).toBe(centerId);
 
-    const bad = await subscribe(socket, -1);
+    const bad = await subscribe(socket, -1, centerId);
     expect(bad).toEqual({ ok: false, error: expect.stringContaining("sinceSeq") });
   });
 
   it("routes a call to the longest-idle eligible agent, then to the next one after the answer timeout", async () => {
-    // minh's last call ended after lan's, so lan has been idle longer.
+    // minh becomes free after lan does (both wrap up 10 s after their calls), so lan has been idle longer.
     server.clock.now += 1000;
     await server.submit({ type: "call.arrived", callId: "c0", queueId: "sales", from: "84900000000" });
     await server.submit({ type: "call.answered", callId: "c0", agentId: "lan" });
@@ -78,13 +83,23 @@ describe("core server", () => {
     await server.submit({ type: "call.answered", callId: "c1", agentId: "minh" });
     server.clock.now += 1000;
     await server.submit({ type: "call.ended", callId: "c0" });
+    expect(server.app.core.state.agents.lan).toMatchObject({
+      systemStatus: 0,
+      wrapUpUntil: server.clock.now + 10_000,
+    });
     server.clock.now += 1000;
     await server.submit({ type: "call.ended", callId: "c1" });
+    server.clock.now += 10_000;
 
     await server.submit({ type: "call.arrived", callId: "c2", queueId: "sales", from: "84900000002" });
-    const call = server.app.core.state.calls.c2!;
-    expect(call).toMatchObject({ status: "ringing", agentId: "lan" });
+    expect(server.app.core.state.agents.lan).toMatchObject({
+      systemStatus: 1,
+      wrapUpUntil: null,
+      ringingCallId: "c2",
+    });
+    expect(server.app.core.state.calls.c2).toMatchObject({ status: "ringing", ringing: ["lan"] });
     const decision = server.app.core.state.decisions[0]!;
+    expect(decision).toMatchObject({ callId: "c2", attempt: 1, agentIds: ["lan"], strategy: "longest-idle" });
     expect(decision.candidates.map((c) => [c.agentId, c.verdict, c.reasons])).toEqual([
       ["lan", "CHOSEN", []],
       ["minh", "RANKED_LOWER", []],
@@ -93,13 +108,32 @@ describe("core server", () => {
 
     server.clock.now += 15_000;
     server.app.core.settle();
-    await new Promise((r) => setTimeout(r, 50));
-    expect(server.app.core.state.calls.c2).toMatchObject({
-      status: "ringing",
-      agentId: "minh",
-      missedBy: ["lan"],
-    });
+    await vi.waitFor(() =>
+      expect(server.app.core.state.calls.c2).toMatchObject({ ringing: ["minh"], missedBy: ["lan"] }),
+    );
     expect(server.app.core.state.agents.lan!.missedOffers).toBe(1);
+
+    // Both offers are stored: queryable by call, and by every agent that was a candidate.
+    const byCall = await server.trpc.decisions.byCall.query({ callId: "c2" });
+    expect(byCall.map((d) => [d.attempt, d.agentIds])).toEqual([
+      [1, ["lan"]],
+      [2, ["minh"]],
+    ]);
+    const forHoa = await server.trpc.decisions.byAgent.query({ agentId: "hoa" });
+    expect(forHoa.decisions.map((d) => [d.callId, d.attempt])).toEqual([
+      ["c2", 2],
+      ["c2", 1],
+      ["c1", 1],
+      ["c0", 1],
+    ]);
+    const timeline = await server.trpc.calls.timeline.query({ callId: "c2" });
+    expect(timeline.map((e) => e.type)).toEqual([
+      "call.arrived",
+      "call.queued",
+      "call.offered",
+      "call.offer_ended",
+      "call.offered",
+    ]);
   });
 
   it("applies a duplicate idempotency key once and answers with the first seq", async () => {
@@ -116,6 +150,67 @@ describe("core server", () => {
     const viaTrpc = await server.submit(body.event as never, "pcc-evt-42");
     expect(viaTrpc).toEqual({ seq, duplicate: true });
     expect(server.app.core.state.seq).toBe(seq);
+  });
+
+  it("refuses an idempotency key reused for a different event", async () => {
+    const first = await server.submit(
+      { type: "agent.manual_status_set", agentId: "hoa", status: "ACW" },
+      "k1",
+    );
+    const reused = await server
+      .submit({ type: "call.arrived", callId: "cx", queueId: "sales", from: "84900000000" }, "k1")
+      .catch((e: unknown) => e);
+    expect((reused as TRPCClientError<AppRouter>).data?.code).toBe("CONFLICT");
+    expect((reused as Error).message).toBe(
+      `idempotency key "k1" was already used for a different event (seq ${first.seq})`,
+    );
+    expect(server.app.core.state.calls.cx).toBeUndefined();
+  });
+
+  it("records refused inputs beside the log, never in it", async () => {
+    const seq = server.app.core.state.seq;
+    await server.submit({ type: "call.ended", callId: "ghost" }).catch(() => {});
+    const [latest] = await server.trpc.events.rejections.query({});
+    expect(latest).toMatchObject({
+      type: "call.ended",
+      code: "UNKNOWN_CALL",
+      message: expect.stringContaining('"ghost"'),
+    });
+    expect(JSON.parse(latest!.data)).toEqual({ type: "call.ended", callId: "ghost" });
+    expect(server.app.core.state.seq).toBe(seq);
+  });
+
+  it("resumes timers after a restart with no new input", async () => {
+    await server.submit({ type: "call.arrived", callId: "c7", queueId: "sales", from: "84900000007" });
+    expect(server.app.core.state.calls.c7).toMatchObject({ ringing: ["lan"] });
+    await server.stop();
+    // The offer expired while the process was down; nothing else happens after the restart.
+    const restarted = await bootServer(server.dir, server.clock.now + 16_000);
+    try {
+      await vi.waitFor(() => expect(restarted.app.core.state.calls.c7).toMatchObject({ ringing: ["minh"] }));
+      const timeline = await restarted.trpc.calls.timeline.query({ callId: "c7" });
+      expect(timeline.find((e) => e.type === "call.offer_ended")?.at).toBe(server.clock.now + 15_000);
+    } finally {
+      await restarted.destroy();
+    }
+  });
+
+  it("survives a request-target that is not a valid URL", async () => {
+    const { connect } = await import("node:net");
+    const port = Number(new URL(server.url).port);
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, "127.0.0.1", () =>
+        socket.write("GET //[ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"),
+      );
+      let text = "";
+      socket.on("data", (chunk) => {
+        text += chunk.toString();
+      });
+      socket.on("end", () => resolve(text));
+      socket.on("error", reject);
+    });
+    expect(reply).toMatch(/^HTTP\/1\.1 404/);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   });
 
   it("rebuilds an identical state after a restart", async () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ClientToServerEvents, EventBatch, ServerToClientEvents } from "@callboard/contracts";
-import type { InputEvent } from "@callboard/routing";
+import { type InputEvent, QUEUE_DEFAULTS } from "@callboard/routing";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import { pino } from "pino";
 import { io as connect, type Socket } from "socket.io-client";
@@ -12,8 +12,11 @@ import type { AppRouter } from "./trpc/root.ts";
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** A real server on port 0 over a temp SQLite file, with a clock the test moves by hand. */
-export async function bootServer(dir = mkdtempSync(join(tmpdir(), "callboard-it-"))) {
-  const clock = { now: 1_800_000_000_000 };
+export async function bootServer(
+  dir = mkdtempSync(join(tmpdir(), "callboard-it-")),
+  startAt = 1_800_000_000_000,
+) {
+  const clock = { now: startAt };
   const app: App = createApp({
     dbPath: join(dir, "callboard.db"),
     clock: () => clock.now,
@@ -71,7 +74,7 @@ export function nextEvent(socket: ClientSocket, match: (batch: EventBatch) => bo
   });
 }
 
-/** A small center: two agents online and available in one queue, one more on a break. */
+/** A small center: two agents online and available in one queue (PCC defaults), one more not available. */
 export async function seedCenter(submit: (event: InputEvent) => Promise<unknown>) {
   for (const [id, name] of [
     ["lan", "Lan Nguyen"],
@@ -81,8 +84,17 @@ export async function seedCenter(submit: (event: InputEvent) => Promise<unknown>
     await submit({ type: "agent.upserted", agent: { id, name, phoneNumber: null, routingType: 1 } });
   }
   await submit({
+    type: "group.upserted",
+    group: { id: "sales-team", name: "Sales team", members: ["lan", "minh", "hoa"] },
+  });
+  await submit({
     type: "queue.upserted",
-    queue: { id: "sales", name: "Sales", members: ["lan", "minh", "hoa"], answerTimeoutSec: 15 },
+    queue: {
+      ...QUEUE_DEFAULTS,
+      id: "sales",
+      name: "Sales",
+      groups: [{ groupId: "sales-team", primary: true }],
+    },
   });
   for (const id of ["lan", "minh"]) {
     await submit({ type: "agent.presence_changed", agentId: id, signal: "app", online: true });

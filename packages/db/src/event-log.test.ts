@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { centerId } from "./center-id.ts";
 import { type CallboardDb, createDb } from "./client.ts";
 import { createEventLog } from "./event-log.ts";
 import { migrateDb } from "./migrate.ts";
@@ -24,8 +25,14 @@ describe("event log", () => {
   const row = (seq: number, key: string | null = null) => ({
     event: { seq, at: 1000 + seq, type: "t", value: seq * 10 },
     idempotencyKey: key,
-    agentId: null,
+    agentIds: [],
     callId: null,
+  });
+
+  it("names its history once and keeps the name", () => {
+    const id = centerId(db);
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(centerId(db)).toBe(id);
   });
 
   it("runs in WAL mode with full sync", () => {
@@ -68,5 +75,29 @@ describe("event log", () => {
     expect(() => log.append([row(2), row(1)])).toThrow();
     expect(log.lastSeq()).toBe(1);
     expect(log.readAfter(0, 10)).toHaveLength(1);
+  });
+
+  it("finds a call's timeline and the events that concern an agent", () => {
+    const log = createEventLog<TestEvent>(db);
+    const ev = (seq: number, type: string, callId: string | null, agentIds: string[]) => ({
+      event: { seq, at: 1000 + seq, type, value: seq },
+      idempotencyKey: null,
+      agentIds,
+      callId,
+    });
+    log.append([
+      ev(1, "call.arrived", "c1", []),
+      ev(2, "call.offered", "c1", ["lan", "minh"]),
+      ev(3, "call.arrived", "c2", []),
+      ev(4, "call.offered", "c2", ["minh"]),
+      ev(5, "call.answered", "c1", ["lan"]),
+      ev(6, "call.offered", "c2", ["lan", "minh"]),
+    ]);
+    expect(log.forCall("c1").map((e) => e.seq)).toEqual([1, 2, 5]);
+    expect(log.forCall("c2", { type: "call.offered" }).map((e) => e.seq)).toEqual([4, 6]);
+    expect(log.forCall("nope")).toEqual([]);
+    expect(log.forAgent("minh", "call.offered").map((e) => e.seq)).toEqual([6, 4, 2]);
+    expect(log.forAgent("minh", "call.offered", { beforeSeq: 6, limit: 1 }).map((e) => e.seq)).toEqual([4]);
+    expect(log.forAgent("lan", "call.answered").map((e) => e.seq)).toEqual([5]);
   });
 });

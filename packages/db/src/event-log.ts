@@ -1,6 +1,6 @@
-import { asc, desc, eq, gt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, lt, sql } from "drizzle-orm";
 import type { CallboardDb } from "./client.ts";
-import { type EventRow, events } from "./schema.ts";
+import { type EventRow, eventAgents, events, type RejectionRow, rejections } from "./schema.ts";
 
 /** The envelope every logged event has; the rest of it is stored as JSON. */
 export interface LoggableEvent {
@@ -9,10 +9,14 @@ export interface LoggableEvent {
   type: string;
 }
 
+/** A refused input, recorded beside the log (never in it). */
+export type RejectedInput = Omit<RejectionRow, "id">;
+
 export interface AppendRow<E extends LoggableEvent> {
   event: E;
   idempotencyKey: string | null;
-  agentId: string | null;
+  /** Agents the event concerns (indexed for per-agent queries). */
+  agentIds: readonly string[];
   callId: string | null;
 }
 
@@ -29,9 +33,41 @@ export function createEventLog<E extends LoggableEvent>(db: CallboardDb) {
       type: sql.placeholder("type"),
       data: sql.placeholder("data"),
       idempotencyKey: sql.placeholder("idempotencyKey"),
-      agentId: sql.placeholder("agentId"),
       callId: sql.placeholder("callId"),
     })
+    .prepare();
+  const insertAgent = db
+    .insert(eventAgents)
+    .values({ agentId: sql.placeholder("agentId"), seq: sql.placeholder("seq") })
+    .onConflictDoNothing()
+    .prepare();
+  const forCall = db
+    .select()
+    .from(events)
+    .where(eq(events.callId, sql.placeholder("callId")))
+    .orderBy(asc(events.seq))
+    .limit(sql.placeholder("limit"))
+    .prepare();
+  const ofTypeForCall = db
+    .select()
+    .from(events)
+    .where(and(eq(events.callId, sql.placeholder("callId")), eq(events.type, sql.placeholder("type"))))
+    .orderBy(asc(events.seq))
+    .limit(sql.placeholder("limit"))
+    .prepare();
+  const ofTypeForAgent = db
+    .select({ seq: events.seq, at: events.at, type: events.type, data: events.data })
+    .from(eventAgents)
+    .innerJoin(events, eq(events.seq, eventAgents.seq))
+    .where(
+      and(
+        eq(eventAgents.agentId, sql.placeholder("agentId")),
+        lt(eventAgents.seq, sql.placeholder("beforeSeq")),
+        eq(events.type, sql.placeholder("type")),
+      ),
+    )
+    .orderBy(desc(eventAgents.seq))
+    .limit(sql.placeholder("limit"))
     .prepare();
   const byKey = db
     .select({ seq: events.seq })
@@ -47,14 +83,33 @@ export function createEventLog<E extends LoggableEvent>(db: CallboardDb) {
     .prepare();
   const last = db.select({ seq: events.seq }).from(events).orderBy(desc(events.seq)).limit(1).prepare();
 
-  const appendAll = db.$client.transaction((rows: AppendRow<E>[]) => {
-    for (const { event, idempotencyKey, agentId, callId } of rows) {
+  const insertRejection = db
+    .insert(rejections)
+    .values({
+      at: sql.placeholder("at"),
+      type: sql.placeholder("type"),
+      code: sql.placeholder("code"),
+      message: sql.placeholder("message"),
+      data: sql.placeholder("data"),
+    })
+    .prepare();
+  const recentRejections = db
+    .select()
+    .from(rejections)
+    .orderBy(desc(rejections.id))
+    .limit(sql.placeholder("limit"))
+    .prepare();
+
+  const appendAll = db.$client.transaction((rows: AppendRow<E>[], refused: RejectedInput[]) => {
+    for (const rejection of refused) insertRejection.run(rejection);
+    for (const { event, idempotencyKey, agentIds, callId } of rows) {
       const { seq, at, type, ...rest } = event;
-      insert.run({ seq, at, type, data: JSON.stringify(rest), idempotencyKey, agentId, callId });
+      insert.run({ seq, at, type, data: JSON.stringify(rest), idempotencyKey, callId });
+      for (const agentId of agentIds) insertAgent.run({ agentId, seq });
     }
   });
 
-  const toEvent = (row: EventRow): E => ({
+  const toEvent = (row: Pick<EventRow, "seq" | "at" | "type" | "data">): E => ({
     ...JSON.parse(row.data),
     seq: row.seq,
     at: row.at,
@@ -62,9 +117,16 @@ export function createEventLog<E extends LoggableEvent>(db: CallboardDb) {
   });
 
   return {
-    /** Appends rows in one transaction (a group commit): all are durable when this returns, or none. */
-    append(rows: AppendRow<E>[]): void {
-      if (rows.length > 0) appendAll.immediate(rows);
+    /**
+     * Appends rows (and records refused inputs) in one transaction — a group commit: all are durable
+     * when this returns, or none are.
+     */
+    append(rows: AppendRow<E>[], refused: RejectedInput[] = []): void {
+      if (rows.length > 0 || refused.length > 0) appendAll.immediate(rows, refused);
+    },
+    /** The most recently refused inputs, newest first. */
+    recentRejections(limit: number): RejectionRow[] {
+      return recentRejections.all({ limit });
     },
     /** The seq of the event first submitted with this key, if any. */
     seqForKey(key: string): number | null {
@@ -84,6 +146,19 @@ export function createEventLog<E extends LoggableEvent>(db: CallboardDb) {
         if (!tail || page.length < pageSize) return;
         from = tail.seq;
       }
+    },
+    /** A call's events in order (its timeline), optionally of one type only. */
+    forCall(callId: string, options: { type?: string; limit?: number } = {}): E[] {
+      const limit = options.limit ?? 1_000;
+      const rows = options.type
+        ? ofTypeForCall.all({ callId, type: options.type, limit })
+        : forCall.all({ callId, limit });
+      return rows.map(toEvent);
+    },
+    /** The newest events of one type that concern an agent, newest first, before `beforeSeq` (paging). */
+    forAgent(agentId: string, type: string, options: { beforeSeq?: number; limit?: number } = {}): E[] {
+      const beforeSeq = options.beforeSeq ?? Number.MAX_SAFE_INTEGER;
+      return ofTypeForAgent.all({ agentId, type, beforeSeq, limit: options.limit ?? 50 }).map(toEvent);
     },
     lastSeq(): number {
       return last.get()?.seq ?? 0;

@@ -1,4 +1,11 @@
+export { centerId } from "./center-id.ts";
 export { type CallboardDb, createDb } from "./client.ts";
-export { type AppendRow, createEventLog, type EventLog, type LoggableEvent } from "./event-log.ts";
+export {
+  type AppendRow,
+  createEventLog,
+  type EventLog,
+  type LoggableEvent,
+  type RejectedInput,
+} from "./event-log.ts";
 export { migrateDb } from "./migrate.ts";
-export { type EventRow, events } from "./schema.ts";
+export { type EventRow, eventAgents, events, meta, type RejectionRow, rejections } from "./schema.ts";

@@ -12,6 +12,8 @@ import { io, type Socket } from "socket.io-client";
 export type ConnectionStatus =
   | { kind: "connecting" }
   | { kind: "live" }
+  /** Connected, but asking the server for missed events (after a gap, or the server refused/timed out). */
+  | { kind: "catching-up"; since: number }
   | { kind: "reconnecting"; staleSince: number };
 
 export interface LiveView {
@@ -23,22 +25,30 @@ export interface LiveView {
   version: number;
 }
 
-const RECONNECT_AFTER_KICK_MS = 1_000;
-
 type Scheduler = (apply: () => void) => void;
 
-/** Browsers paint once per frame; elsewhere (Node tests, a hidden tab's fallback) a 16 ms timer stands in. */
+const RECONNECT_AFTER_KICK_MS = 1_000;
+/** A subscribe unanswered for this long is abandoned and retried. */
+const SUBSCRIBE_TIMEOUT_MS = 5_000;
+const RETRY_MAX_MS = 10_000;
+
+/**
+ * Browsers paint once per frame, so deltas are applied in requestAnimationFrame. A hidden tab gets
+ * no frames at all, so there (and outside browsers) a short timer keeps the state current instead
+ * of letting events pile up.
+ */
 const nextFrame: Scheduler = (apply) => {
-  const raf = (globalThis as { requestAnimationFrame?: (callback: () => void) => number })
-    .requestAnimationFrame;
-  if (raf) raf(apply);
-  else setTimeout(apply, 16);
+  const g = globalThis as {
+    requestAnimationFrame?: (callback: () => void) => number;
+    document?: { hidden?: boolean };
+  };
+  if (g.requestAnimationFrame && !g.document?.hidden) g.requestAnimationFrame(apply);
+  else setTimeout(apply, 50);
 };
 
 /**
  * The board's copy of the center: a snapshot, then deltas applied in seq order with the same reducer
- * the server uses. A gap or a reconnect asks the server for what is missing. Deltas are applied at
- * most once per animation frame so a burst of events costs one render.
+ * the server uses. A gap, a reconnect or another event history asks the server for what is missing.
  */
 export class LiveCenter {
   private view: LiveView = { state: null, connection: { kind: "connecting" }, clockOffsetMs: 0, version: 0 };
@@ -46,9 +56,12 @@ export class LiveCenter {
   private queued: LoggedEvent[] = [];
   private frameRequested = false;
   private socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
+  private centerId: string | null = null;
   /** Highest seq received (applied or queued); the next batch must start right after it. */
   private receivedSeq = 0;
   private resyncing = false;
+  private retryDelayMs = 500;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
 
   constructor(
@@ -92,16 +105,18 @@ export class LiveCenter {
 
   stop(): void {
     this.stopped = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
     this.socket?.disconnect();
     this.socket = null;
   }
 
   private receive(batch: EventBatch): void {
-    if (batch.toSeq <= this.receivedSeq) return;
-    if (batch.fromSeq > this.receivedSeq + 1) {
+    if (this.resyncing) return; // the pending subscribe answers with everything up to now
+    if (batch.centerId !== this.centerId || batch.fromSeq > this.receivedSeq + 1) {
       this.resync();
       return;
     }
+    if (batch.toSeq <= this.receivedSeq) return;
     this.enqueue(batch.events.filter((e) => e.seq > this.receivedSeq));
     this.setClockOffset(batch.serverTime);
   }
@@ -109,23 +124,43 @@ export class LiveCenter {
   /** Joins the live room and asks for everything after what we hold (first connect, reconnect, gap). */
   private resync(): void {
     const socket = this.socket;
-    if (!socket || this.resyncing) return;
+    if (!socket?.connected || this.resyncing || this.stopped) return;
     this.resyncing = true;
-    socket.emit("board:subscribe", { sinceSeq: this.receivedSeq }, (result: Ack<CatchUp>) => {
-      this.resyncing = false;
-      if (!result.ok) {
-        console.error("board:subscribe refused:", result.error);
-        return;
-      }
-      const catchUp = result.data;
-      if (catchUp.kind === "snapshot") this.useSnapshot(catchUp.snapshot);
-      else this.receive(catchUp.batch);
-      this.update({ connection: { kind: "live" } });
-    });
+    if (this.view.connection.kind === "live")
+      this.update({ connection: { kind: "catching-up", since: this.serverNow() } });
+    socket
+      .timeout(SUBSCRIBE_TIMEOUT_MS)
+      .emit(
+        "board:subscribe",
+        { sinceSeq: this.receivedSeq, centerId: this.centerId },
+        (timeoutError: Error | null, result?: Ack<CatchUp>) => {
+          this.resyncing = false;
+          if (timeoutError || !result?.ok) {
+            this.retryLater();
+            return;
+          }
+          this.retryDelayMs = 500;
+          const catchUp = result.data;
+          if (catchUp.kind === "snapshot") this.useSnapshot(catchUp.snapshot);
+          else this.receive(catchUp.batch);
+          this.update({ connection: { kind: "live" } });
+        },
+      );
+  }
+
+  /** The server did not answer or refused: say so, and try again with backoff. */
+  private retryLater(): void {
+    if (this.stopped) return;
+    if (this.view.connection.kind !== "reconnecting") {
+      this.update({ connection: { kind: "catching-up", since: this.serverNow() } });
+    }
+    this.retryTimer = setTimeout(() => this.resync(), this.retryDelayMs);
+    this.retryDelayMs = Math.min(this.retryDelayMs * 2, RETRY_MAX_MS);
   }
 
   private useSnapshot(snapshot: Snapshot): void {
     this.queued = [];
+    this.centerId = snapshot.centerId;
     this.receivedSeq = snapshot.state.seq;
     this.setClockOffset(snapshot.serverTime);
     this.update({ state: snapshot.state });
@@ -153,7 +188,11 @@ export class LiveCenter {
     // An unanswered subscribe dies with the connection; the next connect must be free to ask again.
     this.resyncing = false;
     if (this.view.connection.kind === "reconnecting") return;
-    this.update({ connection: { kind: "reconnecting", staleSince: Date.now() } });
+    this.update({ connection: { kind: "reconnecting", staleSince: this.serverNow() } });
+  }
+
+  private serverNow(): number {
+    return Date.now() + this.view.clockOffsetMs;
   }
 
   private setClockOffset(serverTime: number): void {

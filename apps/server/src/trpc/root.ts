@@ -1,5 +1,7 @@
 import { agentsRouter } from "./routers/agents.ts";
+import { callsRouter } from "./routers/calls.ts";
 import { centerRouter } from "./routers/center.ts";
+import { decisionsRouter } from "./routers/decisions.ts";
 import { eventsRouter } from "./routers/events.ts";
 import { createTRPCRouter } from "./trpc.ts";
 
@@ -7,6 +9,8 @@ export const appRouter = createTRPCRouter({
   center: centerRouter,
   agents: agentsRouter,
   events: eventsRouter,
+  decisions: decisionsRouter,
+  calls: callsRouter,
 });
 
 export type AppRouter = typeof appRouter;

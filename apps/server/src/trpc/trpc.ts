@@ -1,4 +1,6 @@
 import { describeZodError } from "@callboard/contracts";
+import type { EventLog } from "@callboard/db";
+import type { LoggedEvent } from "@callboard/routing";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import type { Core } from "../core.ts";
@@ -6,15 +8,26 @@ import { DomainRejectedError, TRPC_CODE_FOR } from "../domain-error.ts";
 
 export interface Context {
   core: Core;
+  /** Read-only use here: history queries (decisions, timelines). Only the core writes. */
+  log: EventLog<LoggedEvent>;
   clock: () => number;
+  /** Which event history this server holds (see Snapshot.centerId). */
+  centerId: string;
   /** Who is calling; sign-in will set this, and `procedure` below is where roles get checked. */
   viewer: "anonymous";
 }
 
 const t = initTRPC.context<Context>().create({
+  // Never send stack traces or file paths to clients, whatever NODE_ENV says.
+  isDev: false,
   errorFormatter({ shape, error }) {
     // zod's default message is a JSON dump; clients get one readable line naming each bad field.
-    const message = error.cause instanceof ZodError ? describeZodError(error.cause) : shape.message;
+    const message =
+      error.cause instanceof ZodError
+        ? describeZodError(error.cause)
+        : error.code === "INTERNAL_SERVER_ERROR"
+          ? "internal error"
+          : shape.message;
     return { ...shape, message };
   },
 });

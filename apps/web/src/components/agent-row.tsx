@@ -63,7 +63,7 @@ export const AgentRow = memo(function AgentRow({
           aria-label={`Manual status of ${agent.name}`}
           data-testid={`manual-status-${agent.id}`}
           value={agent.manualStatus}
-          disabled={pending}
+          aria-busy={pending}
           onChange={(e) => onStatusChange(agent.id, e.target.value as ManualStatus)}
           className={`w-full rounded-md border px-2 py-1 text-xs ${
             agent.manualStatus === "AVAILABLE"
@@ -101,7 +101,7 @@ export const AgentRow = memo(function AgentRow({
           ))
         )}
       </div>
-      <EligibilityBadge agent={agent} />
+      <EligibilityBadge agent={agent} now={now} />
       <div className="min-w-0 text-xs" data-testid={`call-${agent.id}`}>
         <CallCell agent={agent} call={call} queueName={queueName} now={now} />
       </div>

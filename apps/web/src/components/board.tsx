@@ -52,7 +52,7 @@ export function Board() {
           <AgentFilters filter={filter} counts={counts} total={all.length} onChange={setFilter} />
           <AgentTable agents={agents} state={state} now={now} client={client} />
         </div>
-        <DecisionFeed state={state} now={now} />
+        <DecisionFeed state={state} now={now} client={client} />
       </div>
     </div>
   );

@@ -5,12 +5,7 @@ import { formatClock } from "~/lib/format";
 
 /** Tells a supervisor whether the numbers on screen are live or how old they may be. */
 export function ConnectionIndicator({ status }: { status: ConnectionStatus }) {
-  const [dot, text] =
-    status.kind === "live"
-      ? ["bg-emerald-500", "Live"]
-      : status.kind === "connecting"
-        ? ["bg-slate-400", "Connecting…"]
-        : ["bg-amber-500 animate-pulse", `Reconnecting… stale since ${formatClock(status.staleSince)}`];
+  const [dot, text] = describe(status);
   return (
     <span
       className="inline-flex items-center gap-2 rounded-full border border-slate-200 bg-white px-3 py-1 text-sm"
@@ -22,4 +17,17 @@ export function ConnectionIndicator({ status }: { status: ConnectionStatus }) {
       {text}
     </span>
   );
+}
+
+function describe(status: ConnectionStatus): [dot: string, text: string] {
+  switch (status.kind) {
+    case "live":
+      return ["bg-emerald-500", "Live"];
+    case "connecting":
+      return ["bg-slate-400", "Connecting…"];
+    case "catching-up":
+      return ["bg-amber-400 animate-pulse", `Catching up… behind since ${formatClock(status.since)}`];
+    case "reconnecting":
+      return ["bg-amber-500 animate-pulse", `Reconnecting… stale since ${formatClock(status.staleSince)}`];
+  }
 }

@@ -1,17 +1,36 @@
 "use client";
 
-import { type CenterState, type Decision, REASON_TEXT } from "@callboard/routing";
+import { type CenterState, type Decision, REASON_TEXT, STRATEGY_KEY, type Verdict } from "@callboard/routing";
 import { useState } from "react";
-import { formatClock, formatDuration } from "~/lib/format";
+import { describeChosen, describeKey } from "~/lib/describe";
+import { formatDuration } from "~/lib/format";
+import type { CallboardClient } from "~/lib/trpc";
+import { CallTimeline } from "./call-timeline";
 
-const VERDICT_TEXT = {
-  CHOSEN: "Chosen",
+const VERDICT_TEXT: Record<Verdict, string> = {
+  CHOSEN: "Rang",
   RANKED_LOWER: "Could ring, ranked lower",
   NOT_ELIGIBLE: "Could not ring",
-} as const;
+  BACKUP_HELD: "Backup group, held back",
+};
 
-/** The latest routing decisions; each opens to the full candidate table with every reason. */
-export function DecisionFeed({ state, now }: { state: CenterState; now: number }) {
+const VERDICT_TONE: Record<Verdict, string> = {
+  CHOSEN: "text-emerald-700",
+  RANKED_LOWER: "text-slate-600",
+  NOT_ELIGIBLE: "text-rose-700",
+  BACKUP_HELD: "text-amber-700",
+};
+
+/** The latest routing decisions; each opens to the full candidate table and the call's timeline. */
+export function DecisionFeed({
+  state,
+  now,
+  client,
+}: {
+  state: CenterState;
+  now: number;
+  client: CallboardClient;
+}) {
   const [open, setOpen] = useState<string | null>(null);
   const name = (id: string) => state.agents[id]?.name ?? id;
   return (
@@ -28,7 +47,7 @@ export function DecisionFeed({ state, now }: { state: CenterState; now: number }
           const key = `${d.callId}#${d.attempt}`;
           const isOpen = open === key;
           return (
-            <li key={key} data-testid={`decision-${d.callId}`}>
+            <li key={key} data-testid={`decision-${d.callId}-${d.attempt}`}>
               <button
                 type="button"
                 aria-expanded={isOpen}
@@ -38,9 +57,10 @@ export function DecisionFeed({ state, now }: { state: CenterState; now: number }
                 <div className="flex justify-between gap-2">
                   <span className="truncate">
                     <span className="text-slate-500">{state.queues[d.queueId]?.name ?? d.queueId}</span> →{" "}
-                    <span className="font-medium text-slate-900">{name(d.agentId)}</span>
+                    <span className="font-medium text-slate-900">{describeChosen(d, name)}</span>
+                    {d.usedBackup && <span className="ml-1 text-xs text-amber-700">(backup)</span>}
                   </span>
-                  <span className="shrink-0 text-xs tabular-nums text-slate-400" title={formatClock(d.at)}>
+                  <span className="shrink-0 text-xs tabular-nums text-slate-400">
                     {formatDuration(now - d.at)} ago
                   </span>
                 </div>
@@ -49,7 +69,12 @@ export function DecisionFeed({ state, now }: { state: CenterState; now: number }
                   {d.attempt > 1 && ` · attempt ${d.attempt}`} · waited {d.waitedSec}s · {summary(d)}
                 </div>
               </button>
-              {isOpen && <CandidateTable decision={d} name={name} />}
+              {isOpen && (
+                <>
+                  <CandidateTable decision={d} name={name} />
+                  <CallTimeline callId={d.callId} client={client} name={name} seq={state.seq} />
+                </>
+              )}
             </li>
           );
         })}
@@ -59,42 +84,46 @@ export function DecisionFeed({ state, now }: { state: CenterState; now: number }
 }
 
 function summary(d: Decision): string {
-  const ringable = d.candidates.filter((c) => c.verdict !== "NOT_ELIGIBLE").length;
-  return `${ringable} of ${d.candidates.length} could ring · longest idle first`;
+  const ringable = d.candidates.filter((c) => c.verdict === "CHOSEN" || c.verdict === "RANKED_LOWER").length;
+  return `${ringable} of ${d.candidates.length} could ring · ${d.strategy}`;
 }
 
 function CandidateTable({ decision, name }: { decision: Decision; name: (id: string) => string }) {
   return (
-    <table className="mx-4 mb-3 w-[calc(100%-2rem)] text-xs" data-testid="candidate-table">
-      <thead className="text-left text-slate-500">
-        <tr>
-          <th className="py-1 font-medium">#</th>
-          <th className="font-medium">Agent</th>
-          <th className="font-medium">Verdict and why</th>
-        </tr>
-      </thead>
-      <tbody>
-        {decision.candidates.map((c) => (
-          <tr key={c.agentId} className="border-t border-slate-100 align-top">
-            <td className="py-1 pr-2 tabular-nums text-slate-400">{c.rank ?? "–"}</td>
-            <td className="pr-2">{name(c.agentId)}</td>
-            <td
-              className={
-                c.verdict === "CHOSEN"
-                  ? "text-emerald-700"
-                  : c.verdict === "NOT_ELIGIBLE"
-                    ? "text-rose-700"
-                    : "text-slate-600"
-              }
-            >
-              {VERDICT_TEXT[c.verdict]}
-              {c.verdict === "NOT_ELIGIBLE" && `: ${c.reasons.map((r) => REASON_TEXT[r]).join("; ")}`}
-              {c.verdict !== "NOT_ELIGIBLE" &&
-                ` · idle since ${formatClock(c.idleSince)}${c.missedThisCall ? " · already missed this call" : ""}`}
-            </td>
+    <div className="mx-4 mb-2">
+      <p className="mb-1 text-[11px] text-slate-500">
+        Strategy {decision.strategy}: ordered by {STRATEGY_KEY[decision.strategy]}; agents who already missed
+        this call go last.
+      </p>
+      <table className="w-full text-xs" data-testid="candidate-table">
+        <thead className="text-left text-slate-500">
+          <tr>
+            <th className="py-1 font-medium">#</th>
+            <th className="font-medium">Agent</th>
+            <th className="font-medium">Verdict and why</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {decision.candidates.map((c) => (
+            <tr key={c.agentId} className="border-t border-slate-100 align-top">
+              <td className="py-1 pr-2 tabular-nums text-slate-400">{c.rank ?? "–"}</td>
+              <td className="pr-2">
+                {name(c.agentId)}
+                {c.tier === "backup" && (
+                  <span className="ml-1 text-[10px] uppercase text-amber-600">backup</span>
+                )}
+              </td>
+              <td className={VERDICT_TONE[c.verdict]}>
+                {VERDICT_TEXT[c.verdict]}
+                {c.verdict === "NOT_ELIGIBLE" && `: ${c.reasons.map((r) => REASON_TEXT[r]).join("; ")}`}
+                {c.verdict === "BACKUP_HELD" && ": a primary agent could ring"}
+                {(c.verdict === "CHOSEN" || c.verdict === "RANKED_LOWER") &&
+                  ` · ${describeKey(decision.strategy, c)}${c.missedThisCall ? " · already missed this call" : ""}`}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

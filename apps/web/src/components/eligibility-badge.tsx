@@ -1,11 +1,13 @@
 "use client";
 
 import { type Agent, explain, MANUAL_STATUS_LABEL, REASON_TEXT } from "@callboard/routing";
+import { formatDuration } from "~/lib/format";
 import { REASON_LABEL } from "./reason-labels";
 
 /** Busy is normal (blue, amber); a reason someone may need to fix is red. */
 const REASON_TONE = {
   ON_CALL: "bg-sky-50 text-sky-700 ring-sky-200",
+  WRAP_UP: "bg-violet-50 text-violet-700 ring-violet-200",
   RESERVED: "bg-amber-50 text-amber-700 ring-amber-200",
   MANUAL_NOT_AVAILABLE: "bg-rose-50 text-rose-700 ring-rose-200",
   OFFLINE: "bg-rose-50 text-rose-700 ring-rose-200",
@@ -13,7 +15,7 @@ const REASON_TONE = {
 } as const;
 
 /** "Can ring" or every reason it cannot, computed by the same rules the server routes with. */
-export function EligibilityBadge({ agent }: { agent: Agent }) {
+export function EligibilityBadge({ agent, now }: { agent: Agent; now: number }) {
   const reasons = explain(agent);
   if (reasons.length === 0) {
     return (
@@ -37,6 +39,9 @@ export function EligibilityBadge({ agent }: { agent: Agent }) {
         >
           {/* Say which status keeps the agent from ringing: "Lunch break" tells more than "not Available". */}
           {reason === "MANUAL_NOT_AVAILABLE" ? MANUAL_STATUS_LABEL[agent.manualStatus] : REASON_LABEL[reason]}
+          {reason === "WRAP_UP" &&
+            agent.wrapUpUntil !== null &&
+            ` · ${formatDuration(agent.wrapUpUntil - now)}`}
         </span>
       ))}
     </span>

@@ -10,10 +10,13 @@ const agent = (patch: Partial<Agent> & Pick<Agent, "id" | "name">): Agent => ({
   presence: { app: true, pushTokens: [], sip: false },
   since: 0,
   idleSince: 0,
+  wrapUpUntil: null,
   ringingCallId: null,
   activeCallId: null,
   answeredCalls: 0,
   missedOffers: 0,
+  consecutiveMisses: 0,
+  talkTimeMs: 0,
   ...patch,
 });
 
@@ -27,11 +30,12 @@ const hoa = agent({
   presence: { app: false, pushTokens: [], sip: false },
   phoneNumber: "84912345678",
 });
-const all = [minh, duc, lan, hoa];
+const tuan = agent({ id: "agent-05", name: "Vũ Tuấn", systemStatus: 0, wrapUpUntil: 5_000 });
+const all = [minh, duc, lan, hoa, tuan];
 
 describe("activityOf", () => {
   it("puts every agent in one bucket", () => {
-    expect(all.map(activityOf)).toEqual(["ringing", "on_call", "can_ring", "not_eligible"]);
+    expect(all.map(activityOf)).toEqual(["ringing", "on_call", "can_ring", "not_eligible", "wrap_up"]);
   });
 });
 
@@ -42,6 +46,7 @@ describe("filterAgents", () => {
       "agent-04",
       "agent-01",
       "agent-02",
+      "agent-05",
     ]);
   });
   it("filters by activity, manual status and online", () => {
@@ -61,6 +66,12 @@ describe("filterAgents", () => {
 
 describe("countActivities", () => {
   it("counts each bucket", () => {
-    expect(countActivities(all)).toEqual({ can_ring: 1, ringing: 1, on_call: 1, not_eligible: 1 });
+    expect(countActivities(all)).toEqual({
+      can_ring: 1,
+      ringing: 1,
+      on_call: 1,
+      wrap_up: 1,
+      not_eligible: 1,
+    });
   });
 });

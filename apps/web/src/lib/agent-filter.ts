@@ -1,19 +1,21 @@
 import { type Agent, explain, isOnline, type ManualStatus } from "@callboard/routing";
 
 /** The board's activity buckets; every agent is in exactly one. */
-export const ACTIVITIES = ["can_ring", "ringing", "on_call", "not_eligible"] as const;
+export const ACTIVITIES = ["can_ring", "ringing", "on_call", "wrap_up", "not_eligible"] as const;
 export type Activity = (typeof ACTIVITIES)[number];
 
 export const ACTIVITY_LABEL: Record<Activity, string> = {
   can_ring: "Can ring",
   ringing: "Ringing",
   on_call: "On call",
+  wrap_up: "Wrap-up",
   not_eligible: "Cannot ring",
 };
 
 /** Which bucket an agent is in, decided by the shared rules (never re-derived here). */
 export function activityOf(agent: Agent): Activity {
   if (agent.activeCallId !== null) return "on_call";
+  if (agent.wrapUpUntil !== null) return "wrap_up";
   if (agent.ringingCallId !== null) return "ringing";
   return explain(agent).length === 0 ? "can_ring" : "not_eligible";
 }
@@ -52,7 +54,13 @@ export function filterAgents(agents: Iterable<Agent>, filter: AgentFilter): Agen
 
 /** How many agents are in each bucket, for the filter chips. */
 export function countActivities(agents: Iterable<Agent>): Record<Activity, number> {
-  const counts: Record<Activity, number> = { can_ring: 0, ringing: 0, on_call: 0, not_eligible: 0 };
+  const counts: Record<Activity, number> = {
+    can_ring: 0,
+    ringing: 0,
+    on_call: 0,
+    wrap_up: 0,
+    not_eligible: 0,
+  };
   for (const agent of agents) counts[activityOf(agent)]++;
   return counts;
 }

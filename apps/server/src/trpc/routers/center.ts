@@ -4,5 +4,7 @@ import { procedure } from "../trpc.ts";
 
 export const centerRouter = {
   /** The whole center with the seq it is at; the board applies socket deltas after it. */
-  snapshot: procedure.query(({ ctx }): Snapshot => ({ state: ctx.core.state, serverTime: ctx.clock() })),
+  snapshot: procedure.query(
+    ({ ctx }): Snapshot => ({ centerId: ctx.centerId, state: ctx.core.state, serverTime: ctx.clock() }),
+  ),
 } satisfies TRPCRouterRecord;

@@ -1,0 +1,76 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createDb, createEventLog, migrateDb } from "@callboard/db";
+import type { LoggedEvent } from "@callboard/routing";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { Core } from "./core.ts";
+
+describe("Core over a real SQLite log", () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "callboard-core-"));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const open = () => {
+    const db = createDb(join(dir, "c.db"));
+    migrateDb(db);
+    return { db, log: createEventLog<LoggedEvent>(db) };
+  };
+  const agent = (id: string) =>
+    ({ type: "agent.upserted", agent: { id, name: id, phoneNumber: null, routingType: 1 } }) as const;
+
+  it("stops taking input when a commit fails, and the log keeps only what was acknowledged", async () => {
+    const { db, log } = open();
+    const onFatal = vi.fn();
+    const core = new Core({ log, clock: () => 1_000, onFatal });
+    await core.submit(agent("lan"));
+
+    // Make SQLite refuse the next group commit, as a full or failing disk would.
+    db.$client.exec(
+      "CREATE TRIGGER refuse BEFORE INSERT ON events BEGIN SELECT RAISE(ABORT, 'disk gone'); END",
+    );
+    const lost = core.submit(agent("minh"));
+    await expect(lost).rejects.toThrow("the event log could not be written");
+    expect(onFatal).toHaveBeenCalledOnce();
+    await expect(core.submit(agent("hoa"))).rejects.toThrow("the core is shut down");
+    db.$client.exec("DROP TRIGGER refuse");
+    db.$client.close();
+
+    // What a restart sees is exactly what was acknowledged.
+    const db2 = createDb(join(dir, "c.db"));
+    const replayed = new Core({ log: createEventLog<LoggedEvent>(db2), clock: () => 2_000, onFatal });
+    expect(Object.keys(replayed.state.agents)).toEqual(["lan"]);
+    replayed.close();
+    db2.$client.close();
+  });
+
+  it("commits every queued input on close", async () => {
+    const { db, log } = open();
+    const core = new Core({
+      log,
+      clock: () => 1_000,
+      onFatal: (e) => {
+        throw e;
+      },
+    });
+    const all = Array.from({ length: 250 }, (_, i) => core.submit(agent(`a${i}`)));
+    core.close();
+    expect((await Promise.all(all)).map((r) => r.seq)).toEqual(Array.from({ length: 250 }, (_, i) => i + 1));
+    expect(log.lastSeq()).toBe(250);
+    db.$client.close();
+  });
+
+  it("refuses to boot on a log with a hole in it", () => {
+    const { db, log } = open();
+    log.append([
+      { event: { ...agent("lan"), seq: 1, at: 1 }, idempotencyKey: null, agentIds: ["lan"], callId: null },
+      { event: { ...agent("minh"), seq: 3, at: 2 }, idempotencyKey: null, agentIds: ["minh"], callId: null },
+    ]);
+    expect(() => new Core({ log, clock: () => 5, onFatal: () => {} })).toThrow(
+      "event log gap: expected seq 2, got 3",
+    );
+    db.$client.close();
+  });
+});

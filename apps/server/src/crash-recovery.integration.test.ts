@@ -1,0 +1,129 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type InputEvent, QUEUE_DEFAULTS } from "@callboard/routing";
+import { createTRPCClient, httpLink } from "@trpc/client";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import type { AppRouter } from "./trpc/root.ts";
+
+const serverDir = fileURLToPath(new URL("..", import.meta.url));
+const tsx = join(serverDir, "node_modules", ".bin", "tsx");
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** The real server process (main.ts), as an operator runs it, so it can be killed with SIGKILL. */
+async function startProcess(dbPath: string, port: number): Promise<ChildProcess> {
+  const child = spawn(tsx, ["src/main.ts"], {
+    cwd: serverDir,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      CALLBOARD_DB_PATH: dbPath,
+      CALLBOARD_SIMULATOR: "off",
+      LOG_LEVEL: "warn",
+    },
+    stdio: "ignore",
+  });
+  await vi.waitFor(
+    async () => {
+      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+      expect(res.ok).toBe(true);
+    },
+    { timeout: 20_000, interval: 100 },
+  );
+  return child;
+}
+
+describe("kill -9 while a call rings and an agent wraps up", () => {
+  const dir = mkdtempSync(join(tmpdir(), "callboard-crash-"));
+  const children: ChildProcess[] = [];
+  afterAll(() => {
+    for (const child of children) child.kill("SIGKILL");
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("loses no acknowledged event and resumes every timer with its remaining time", async () => {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const trpc = createTRPCClient<AppRouter>({ links: [httpLink({ url: `${url}/trpc` })] });
+    const submit = (event: InputEvent) => trpc.events.submit.mutate({ event });
+    const dbPath = join(dir, "callboard.db");
+
+    const first = await startProcess(dbPath, port);
+    children.push(first);
+    for (const id of ["lan", "minh"]) {
+      await submit({ type: "agent.upserted", agent: { id, name: id, phoneNumber: null, routingType: 1 } });
+      await submit({ type: "agent.presence_changed", agentId: id, signal: "app", online: true });
+    }
+    await submit({ type: "group.upserted", group: { id: "team", name: "Team", members: ["lan", "minh"] } });
+    await submit({
+      type: "queue.upserted",
+      queue: {
+        ...QUEUE_DEFAULTS,
+        id: "q",
+        name: "Q",
+        groups: [{ groupId: "team", primary: true }],
+        waitAgentAnswerTimeout: 4,
+        wrapUpTimeLimit: 3,
+      },
+    });
+    await submit({ type: "agent.manual_status_set", agentId: "minh", status: "AVAILABLE" });
+    await submit({ type: "call.arrived", callId: "c0", queueId: "q", from: "84900000000" });
+    await submit({ type: "call.answered", callId: "c0", agentId: "minh" });
+    await submit({ type: "call.ended", callId: "c0" }); // minh wraps up for 3 s
+    await submit({ type: "agent.manual_status_set", agentId: "lan", status: "AVAILABLE" });
+    const last = await submit({ type: "call.arrived", callId: "c1", queueId: "q", from: "84900000001" });
+
+    const before = (await trpc.center.snapshot.query()).state;
+    expect(before.calls.c1).toMatchObject({ status: "ringing", ringing: ["lan"] });
+    const wrapUpUntil = before.agents.minh!.wrapUpUntil!;
+    const offerExpiresAt = before.calls.c1!.offerExpiresAt!;
+    expect(wrapUpUntil).toBeGreaterThan(Date.now());
+
+    first.kill("SIGKILL");
+    await new Promise((resolve) => first.once("exit", resolve));
+
+    const second = await startProcess(dbPath, port);
+    children.push(second);
+    const after = (await trpc.center.snapshot.query()).state;
+    expect(after.seq).toBeGreaterThanOrEqual(last.seq);
+    expect(after.calls.c1).toEqual(before.calls.c1);
+    expect(after.agents.minh!.wrapUpUntil).toBe(wrapUpUntil);
+
+    // The wrap-up ends, then the offer times out, each at its own deadline, and the call moves on.
+    await vi.waitFor(
+      async () => {
+        const { state } = await trpc.center.snapshot.query();
+        expect(state.calls.c1).toMatchObject({ status: "ringing", ringing: ["minh"], missedBy: ["lan"] });
+      },
+      { timeout: 15_000, interval: 200 },
+    );
+    const timeline = await trpc.calls.timeline.query({ callId: "c1" });
+    expect(timeline.map((e) => e.type)).toEqual([
+      "call.arrived",
+      "call.queued",
+      "call.offered",
+      "call.offer_ended",
+      "call.offered",
+    ]);
+    expect(timeline[3]!.at).toBe(offerExpiresAt);
+    const minhEvents = await trpc.decisions.byAgent.query({ agentId: "minh" });
+    expect(minhEvents.decisions.map((d) => [d.callId, d.attempt])).toEqual([
+      ["c1", 2],
+      ["c1", 1],
+      ["c0", 1],
+    ]);
+    second.kill("SIGTERM");
+  }, 60_000);
+});
