@@ -179,7 +179,8 @@ export function decide(state: CenterState, call: Call, now: number): Decision | 
   const roster = queueRoster(state, queue);
   // Most calls that wait find nobody: answer that cheaply before building the candidate table.
   const waitedMs = now - call.arrivedAt;
-  const backupAllowed = queue.routeToBackupAfterSec === null || waitedMs >= queue.routeToBackupAfterSec * 1000;
+  const backupAllowed =
+    queue.routeToBackupAfterSec === null || waitedMs >= queue.routeToBackupAfterSec * 1000;
   if (!roster.some((r) => (r.tier === "primary" || backupAllowed) && canRing(r.agent))) return null;
   const runtime = own(state.queueRuntime, queue.id);
   const lastOfferedIndex = roster.findIndex((r) => r.agent.id === runtime?.lastOfferedAgentId);
