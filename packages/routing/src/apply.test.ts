@@ -1,42 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { applyEvent } from "./apply.ts";
-import { clone, PLAIN, primary, profile, queueConfig } from "./center.test-helpers.ts";
-import { checkEvent } from "./check.ts";
-import type { Decision } from "./decision.ts";
-import type { DomainEvent, LoggedEvent } from "./events.ts";
+import { clone, decision, PLAIN, primary, profile, put, queueConfig } from "./center.test-helpers.ts";
+import type { DomainEvent } from "./events.ts";
 import { type CenterState, emptyOutcomes, emptyState, RECENT_DECISIONS } from "./state.ts";
-
-/** Checks and folds one event at `at`, the way the core does; throws on a rejection. */
-function put(state: CenterState, event: DomainEvent, at: number): LoggedEvent {
-  const rejection = checkEvent(state, event);
-  if (rejection) throw new Error(`${rejection.code}: ${rejection.message}`);
-  const logged = { ...event, seq: state.seq + 1, at } as LoggedEvent;
-  applyEvent(state, logged);
-  return logged;
-}
-
-const decision = (callId: string, agentIds: string[], at: number): Decision => ({
-  callId,
-  attempt: 1,
-  queueId: "q1",
-  at,
-  strategy: "longest-idle",
-  agentIds,
-  usedBackup: false,
-  candidates: agentIds.map((agentId, i) => ({
-    agentId,
-    tier: "primary",
-    verdict: "CHOSEN",
-    reasons: [],
-    rank: i + 1,
-    key: 0,
-    missedThisCall: false,
-    manualStatus: "AVAILABLE",
-    systemStatus: 1,
-    online: ["app"],
-  })),
-  waitedSec: 0,
-});
 
 const offered = (callId: string, agentIds: string[], at: number, expiresAt = at + 15_000): DomainEvent => ({
   type: "call.offered",

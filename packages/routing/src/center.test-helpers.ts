@@ -4,12 +4,15 @@
  * Not exported from index.ts; the name keeps vitest from collecting it as a test file.
  */
 import type { Agent, AgentProfile } from "./agent.ts";
+import { applyEvent } from "./apply.ts";
 import type { Call } from "./call.ts";
+import { checkEvent } from "./check.ts";
+import type { Decision } from "./decision.ts";
 import { step } from "./engine.ts";
 import type { DomainEvent, LoggedEvent } from "./events.ts";
 import type { ManualStatus } from "./manual-status.ts";
 import { QUEUE_DEFAULTS, type QueueConfig, type QueueGroup } from "./queue.ts";
-import { emptyState } from "./state.ts";
+import { type CenterState, emptyState } from "./state.ts";
 
 /** FNV-1a over UTF-16 code units, written out from the algorithm's definition (independent of strategy.ts). */
 export function fnv1a(text: string): number {
@@ -204,3 +207,36 @@ export const timed = (events: readonly LoggedEvent[]): string[] =>
 /** The routing events only (offers and ended offers), for scenarios that are about who rings. */
 export const offers = (events: readonly LoggedEvent[]): string[] =>
   summary(events.filter((e) => e.type === "call.offered" || e.type === "call.offer_ended"));
+
+/** Checks and folds one event at `at`, the way the core does; throws on a rejection. */
+export function put(state: CenterState, event: DomainEvent, at: number): LoggedEvent {
+  const rejection = checkEvent(state, event);
+  if (rejection) throw new Error(`${rejection.code}: ${rejection.message}`);
+  const logged = { ...event, seq: state.seq + 1, at } as LoggedEvent;
+  applyEvent(state, logged);
+  return logged;
+}
+
+/** A minimal decision record choosing `agentIds` (each listed as a CHOSEN candidate). */
+export const decision = (callId: string, agentIds: string[], at: number): Decision => ({
+  callId,
+  attempt: 1,
+  queueId: "q1",
+  at,
+  strategy: "longest-idle",
+  agentIds,
+  usedBackup: false,
+  candidates: agentIds.map((agentId, i) => ({
+    agentId,
+    tier: "primary",
+    verdict: "CHOSEN",
+    reasons: [],
+    rank: i + 1,
+    key: 0,
+    missedThisCall: false,
+    manualStatus: "AVAILABLE",
+    systemStatus: 1,
+    online: ["app"],
+  })),
+  waitedSec: 0,
+});

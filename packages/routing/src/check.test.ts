@@ -1,34 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { applyEvent } from "./apply.ts";
-import { backup, center, clone, PLAIN, primary, profile, queueConfig } from "./center.test-helpers.ts";
+import {
+  backup,
+  center,
+  clone,
+  decision,
+  PLAIN,
+  primary,
+  profile,
+  put,
+  queueConfig,
+} from "./center.test-helpers.ts";
 import { checkEvent } from "./check.ts";
-import type { Decision } from "./decision.ts";
 import { step } from "./engine.ts";
-import type { DomainEvent, LoggedEvent } from "./events.ts";
+import type { DomainEvent } from "./events.ts";
 import type { ManualStatus } from "./manual-status.ts";
 import type { QueueConfig, Schedule, Strategy } from "./queue.ts";
 import { type CenterState, emptyState } from "./state.ts";
-
-/** Checks and folds one event at `at`, the way the core does; throws on a rejection. */
-function put(state: CenterState, event: DomainEvent, at: number): LoggedEvent {
-  const rejection = checkEvent(state, event);
-  if (rejection) throw new Error(`${rejection.code}: ${rejection.message}`);
-  const logged = { ...event, seq: state.seq + 1, at } as LoggedEvent;
-  applyEvent(state, logged);
-  return logged;
-}
-
-const decision = (callId: string, agentIds: string[], at: number): Decision => ({
-  callId,
-  attempt: 1,
-  queueId: "q1",
-  at,
-  strategy: "longest-idle",
-  agentIds,
-  usedBackup: false,
-  candidates: [],
-  waitedSec: 0,
-});
 
 const offered = (callId: string, agentIds: string[], at = 300): DomainEvent => ({
   type: "call.offered",
