@@ -188,12 +188,14 @@ describe("applyEvent: effects", () => {
 
   it("call lifecycle: arrived (not admitted) → queued → offered → answered → ended", () => {
     const s = world();
-    put(s, { type: "call.arrived", callId: "c7", queueId: "q1", from: "84900000007" }, 1000);
+    const arrived = put(s, { type: "call.arrived", callId: "c7", queueId: "q1", from: "84900000007" }, 1000);
     expect(s.calls.c7).toEqual({
       id: "c7",
       queueId: "q1",
       from: "84900000007",
       arrivedAt: 1000,
+      // Its place in the arrival order: the seq of the call.arrived event.
+      arrivedSeq: arrived.seq,
       admitted: false,
       status: "waiting",
       ringing: [],

@@ -98,6 +98,7 @@ export function applyEvent(state: CenterState, event: LoggedEvent): void {
         queueId: event.queueId,
         from: event.from,
         arrivedAt: at,
+        arrivedSeq: event.seq,
         admitted: false,
         status: CallStatus.WAITING,
         ringing: [],

@@ -22,6 +22,8 @@ export interface Call {
   /** The caller's number. */
   from: string;
   arrivedAt: number;
+  /** The seq of its arrival: breaks ties between calls that arrived in the same millisecond (FIFO). */
+  arrivedSeq: number;
   /** False between arrival and the engine's admission (schedule and queue-size checks). */
   admitted: boolean;
   status: CallStatus;

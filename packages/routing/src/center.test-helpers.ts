@@ -9,9 +9,10 @@ import type { Call } from "./call.ts";
 import { checkEvent } from "./check.ts";
 import type { Decision } from "./decision.ts";
 import { step } from "./engine.ts";
-import type { DomainEvent, LoggedEvent } from "./events.ts";
+import { type DomainEvent, INPUT_EVENT_TYPES, type InputEvent, type LoggedEvent } from "./events.ts";
 import type { ManualStatus } from "./manual-status.ts";
 import { QUEUE_DEFAULTS, type QueueConfig, type QueueGroup } from "./queue.ts";
+import { nextDeadline } from "./route.ts";
 import { type CenterState, emptyState } from "./state.ts";
 
 /** FNV-1a over UTF-16 code units, written out from the algorithm's definition (independent of strategy.ts). */
@@ -96,6 +97,7 @@ export const waitingCall = (
   queueId,
   from: "84900000000",
   arrivedAt,
+  arrivedSeq: 0,
   admitted: true,
   status: "waiting",
   ringing: [],
@@ -153,6 +155,16 @@ export function center() {
   const end = (callId: string, at: number) => send({ type: "call.ended", callId }, at);
   const abandon = (callId: string, at: number) => send({ type: "call.abandoned", callId }, at);
   const tick = (at: number) => send(null, at);
+  /**
+   * Ticks at every deadline up to `until`, each on time, the way the live core's timer wakes for
+   * nextDeadline: what a single late tick did before step() stopped back-dating offers.
+   */
+  const tickOnTime = (until: number): LoggedEvent[] => {
+    const applied: LoggedEvent[] = [];
+    for (let d = nextDeadline(state); d !== null && d <= until; d = nextDeadline(state))
+      applied.push(...tick(d));
+    return applied;
+  };
   return {
     state,
     log,
@@ -168,6 +180,7 @@ export function center() {
     end,
     abandon,
     tick,
+    tickOnTime,
   };
 }
 export type Center = ReturnType<typeof center>;
@@ -240,3 +253,55 @@ export const decision = (callId: string, agentIds: string[], at: number): Decisi
   })),
   waitedSec: 0,
 });
+
+export const isInputEvent = (e: DomainEvent): e is InputEvent =>
+  (INPUT_EVENT_TYPES as readonly string[]).includes(e.type);
+
+/**
+ * The engine events that fire at their own deadline (offer expiry, maximum wait, end of wrap-up):
+ * any later step() fires them, stamped with that deadline, before it does anything else.
+ */
+export function isTimerEvent(e: DomainEvent): boolean {
+  return (
+    (e.type === "call.offer_ended" && e.reason === "TIMEOUT") ||
+    (e.type === "call.finished" && e.outcome === "timed_out") ||
+    e.type === "agent.wrap_up_ended"
+  );
+}
+
+/** A logged event as it was handed to step(): without its seq and time. */
+export function unstamp(e: LoggedEvent): DomainEvent {
+  const { seq: _seq, at: _at, ...event } = e;
+  return event as DomainEvent;
+}
+
+/**
+ * Re-runs a log through step() on `state` (empty, or rebuilt from the log up to where `log` starts):
+ * every input at its logged time, plus the clock ticks the log shows. step() only routes at the time
+ * it is called, so an engine event that is not a timer (queued, offered, finished other than
+ * timed_out, offer withdrawn as AGENT_UNAVAILABLE) logged later than the last step can only come from
+ * a bare tick at that time: one is made there first. Timer events need no tick of their own: the next
+ * step fires them, each at its own deadline. `endTick`, when given, is the time of the tick the run
+ * ended with, which may have fired timers and routed nothing. A refused input throws. Returns
+ * everything applied, to be compared with `log` event for event.
+ */
+export function rerunLog(state: CenterState, log: readonly LoggedEvent[], endTick?: number): LoggedEvent[] {
+  const applied: LoggedEvent[] = [];
+  let last = state.clock;
+  const run = (event: DomainEvent | null, at: number) => {
+    const result = step(state, event, at);
+    if (!result.ok) {
+      throw new Error(
+        `re-run refused ${event?.type} at ${at}: ${result.rejection.code} ${result.rejection.message}`,
+      );
+    }
+    applied.push(...result.applied);
+    last = at;
+  };
+  for (const e of log) {
+    if (isInputEvent(e)) run(unstamp(e), e.at);
+    else if (!isTimerEvent(e) && e.at > last) run(null, e.at);
+  }
+  if (endTick !== undefined) run(null, endTick);
+  return applied;
+}

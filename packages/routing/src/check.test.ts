@@ -9,6 +9,7 @@ import {
   profile,
   put,
   queueConfig,
+  timed,
 } from "./center.test-helpers.ts";
 import { checkEvent } from "./check.ts";
 import { step } from "./engine.ts";
@@ -357,11 +358,13 @@ describe("checkEvent: late and duplicate engine events", () => {
     expect(c.state.calls.c1!.ringing).toEqual(["a1"]);
     const late = step(c.state, offerEnded("c1", ["a1"]), 17_000);
     expect(late).toMatchObject({ ok: false, rejection: { code: "CONFLICT" } });
-    // The engine's own timeout ran at 16 000 and moved the call to a2.
-    expect(late.applied.map((e) => [e.type, e.at])).toEqual([
-      ["call.offer_ended", 16_000],
-      ["call.offered", 16_000],
-    ]);
+    // The engine's own timeout ran at 16 000: a1 no longer rings, and its miss is counted once.
+    expect(late.applied.map((e) => [e.type, e.at])).toEqual([["call.offer_ended", 16_000]]);
+    expect(late.applied[0]).toMatchObject({ agentIds: ["a1"], reason: "TIMEOUT" });
+    expect(c.state.calls.c1).toMatchObject({ status: "waiting", ringing: [], missedBy: ["a1"] });
+    expect(c.state.agents.a1!.missedOffers).toBe(1);
+    // The refused step routes nothing; the next step (here a tick) moves the call on to a2, at its time.
+    expect(timed(c.tick(17_000))).toEqual(["17000 offered c1→a2"]);
     expect(c.state.calls.c1!.ringing).toEqual(["a2"]);
     expect(c.state.agents.a1!.missedOffers).toBe(1);
   });

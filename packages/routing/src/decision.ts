@@ -45,7 +45,7 @@ export interface Decision {
   strategy: Strategy;
   /** The agents offered the call: one, or every agent that could ring for ring-all. */
   agentIds: string[];
-  /** Backup agents were considered (no primary agent could ring, and the backup delay had passed). */
+  /** A backup agent was offered the call (no primary agent could ring, or all that could had missed it). */
   usedBackup: boolean;
   /** Every agent of the queue's groups: the ranked pool (chosen first), then held-back backups, then the ineligible; each of the last two by id. */
   candidates: Candidate[];

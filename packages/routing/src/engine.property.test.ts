@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Agent } from "./agent.ts";
 import { applyEvent } from "./apply.ts";
 import type { Call, CallOutcome } from "./call.ts";
-import { fnv1a, MONDAY_0900_HCM, queueConfig } from "./center.test-helpers.ts";
+import { fnv1a, isTimerEvent, MONDAY_0900_HCM, queueConfig, rerunLog } from "./center.test-helpers.ts";
 import { replay, step } from "./engine.ts";
 import { type DomainEvent, INPUT_EVENT_TYPES, type InputEvent, type LoggedEvent } from "./events.ts";
 import { MANUAL_STATUSES } from "./manual-status.ts";
@@ -63,19 +63,26 @@ function rosterOf(s: CenterState, queue: QueueConfig): RosterRow[] {
   return rows;
 }
 
-/** Who may ring for `call` at `at`: ringable primaries, else (once the backup delay passed) every ringable agent. */
+/**
+ * Who may ring for `call` at `at`: the ringable primaries; but once the call has waited the backup
+ * delay and no ringable primary is left who has not already let it ring out (`missed`: who timed
+ * out on it, tracked from the log), every ringable agent, backup or primary.
+ */
 function poolOf(
   s: CenterState,
   call: Call,
   at: number,
-): { pool: RosterRow[]; primaries: number; roster: RosterRow[] } {
+  missed: ReadonlySet<string>,
+): { pool: RosterRow[]; primaries: number; freshPrimaries: number; roster: RosterRow[] } {
   const queue = s.queues[call.queueId]!;
   const roster = rosterOf(s, queue);
   const primaries = roster.filter((r) => r.primary && ringable(r.agent));
-  if (primaries.length > 0) return { pool: primaries, primaries: primaries.length, roster };
+  const freshPrimaries = primaries.filter((r) => !missed.has(r.agent.id)).length;
   const delay = queue.routeToBackupAfterSec;
-  const open = delay === null || at - call.arrivedAt >= delay * 1000;
-  return { pool: open ? roster.filter((r) => ringable(r.agent)) : [], primaries: 0, roster };
+  const waited = delay === null || at - call.arrivedAt >= delay * 1000;
+  const backupOpen = waited && freshPrimaries === 0;
+  const pool = backupOpen ? roster.filter((r) => ringable(r.agent)) : primaries;
+  return { pool, primaries: primaries.length, freshPrimaries, roster };
 }
 
 /** The strategy's ordering key, written independently of strategy.ts. */
@@ -278,7 +285,8 @@ const command: fc.Arbitrary<Cmd> = fc.oneof(
  * Agents a1..a6 with mixed routing types and signals, created two per millisecond (ties broken by id,
  * unlike creation order), all Available; a4 rings a phone it lacks. Groups g1 = a1 a2 a3,
  * g2 = a3 a4, g3 = a5 a6. q1: g1 primary, g3 backup after 5 s, longest idle, 3 s wrap-up, 2 places.
- * q2: g2 primary, g1 backup at once, ring-all, no wrap-up, 20 s maximum wait, NOT_AVAILABLE after 2 misses.
+ * q2: g2 primary, g1 backup after 5 s (so a3, its only primary who can ring, misses once at 3 s and is
+ * rung again before the backup opens), ring-all, no wrap-up, 20 s maximum wait, NOT_AVAILABLE after 2 misses.
  */
 const SETUP: InputEvent[] = [
   { type: "agent.upserted", agent: { id: "a2", name: "a2", phoneNumber: null, routingType: 1 } },
@@ -320,6 +328,7 @@ const SETUP: InputEvent[] = [
         agentWrapUpAfterCalls: false,
         maximumQueueWaitTime: 20,
         maxConsecutiveMisses: 2,
+        routeToBackupAfterSec: 5,
       },
     ),
   },
@@ -393,16 +402,33 @@ function toEvent(state: CenterState, cmd: Cmd): DomainEvent | null {
 const placesTaken = (s: CenterState, queueId: string) =>
   Object.values(s.calls).filter((c) => c.queueId === queueId && c.admitted && c.status !== "talking").length;
 
-const olderThan = (a: Call, b: Call) =>
-  a.arrivedAt < b.arrivedAt || (a.arrivedAt === b.arrivedAt && a.id < b.id);
-
 interface Tracker {
   /** When each queue's settings last changed (a shorter maximum wait may then fall due at once). */
   queueChangedAt: Map<string, number>;
+  /** Each live call's place in the arrival order: the seq of its call.arrived event. */
+  arrivalSeq: Map<string, number>;
+  /** Who let each live call ring out (offer_ended TIMEOUT), from the log. */
+  missed: Map<string, Set<string>>;
 }
 
+const missedOf = (t: Tracker, callId: string): ReadonlySet<string> => t.missed.get(callId) ?? new Set();
+
+/** First come, first served: arrived earlier, or in the same millisecond but called in first. */
+const olderThan = (a: Call, b: Call, t: Tracker) =>
+  a.arrivedAt < b.arrivedAt ||
+  (a.arrivedAt === b.arrivedAt && t.arrivalSeq.get(a.id)! < t.arrivalSeq.get(b.id)!);
+
 /** How often the conditional checks had something to check, across a whole property (guards the generators). */
-const exercised = { fifoWithinQueue: 0, oldestAcrossQueues: 0 };
+const exercised = {
+  fifoWithinQueue: 0,
+  oldestAcrossQueues: 0,
+  /** Two calls of one queue that arrived in the same millisecond in an order their ids do not follow. */
+  sameMsAgainstIdOrder: 0,
+  /** A backup agent offered a call while ringable primaries had all missed it. */
+  backupAfterPrimariesMissed: 0,
+  /** A primary who already missed the call rung again because the backup delay had not passed. */
+  missedPrimaryWhileBackupWaits: 0,
+};
 
 /** Checks one engine event against the state it is about to be applied to. */
 function checkEngineEvent(before: CenterState, e: LoggedEvent, t: Tracker): void {
@@ -412,25 +438,40 @@ function checkEngineEvent(before: CenterState, e: LoggedEvent, t: Tracker): void
       const queue = call ? before.queues[call.queueId] : undefined;
       expect(call).toMatchObject({ admitted: true, status: "waiting", ringing: [] });
       if (!call || !queue) throw new Error(`offer for ${e.callId} without call or queue`);
-      const { pool, primaries, roster } = poolOf(before, call, e.at);
+      const missed = missedOf(t, call.id);
+      expect([...call.missedBy].sort(), `${call.id}'s missedBy`).toEqual([...missed].sort());
+      const { pool, primaries, freshPrimaries, roster } = poolOf(before, call, e.at, missed);
       const inPool = new Set(pool.map((r) => r.agent.id));
+      const backupDelay = queue.routeToBackupAfterSec;
       expect(e.agentIds.length).toBeGreaterThan(0);
       for (const id of e.agentIds) {
         const row = roster.find((r) => r.agent.id === id);
         // No ineligible agent is ever offered: in the queue's groups, PCC-eligible, holding nothing.
         expect(row, `${id} offered ${e.callId} but is not in ${queue.id}'s groups`).toBeDefined();
         expect(ringable(before.agents[id]!), `offered ${e.callId} to ${id}, who cannot ring`).toBe(true);
-        // Backup agents only when no primary agent could ring and the call had waited long enough.
+        // Backup agents only once the call had waited long enough, and when no primary agent could
+        // ring or every one that could had already let this call ring out.
         if (!row!.primary) {
-          expect(primaries, `backup ${id} rang while a primary could`).toBe(0);
-          const delay = queue.routeToBackupAfterSec;
-          if (delay !== null) expect(e.at - call.arrivedAt).toBeGreaterThanOrEqual(delay * 1000);
+          expect(
+            freshPrimaries,
+            `backup ${id} rang while a primary who had not missed ${e.callId} could`,
+          ).toBe(0);
+          if (backupDelay !== null) expect(e.at - call.arrivedAt).toBeGreaterThanOrEqual(backupDelay * 1000);
+          if (primaries > 0) exercised.backupAfterPrimariesMissed++;
+        } else if (
+          missed.has(id) &&
+          freshPrimaries === 0 &&
+          backupDelay !== null &&
+          e.at - call.arrivedAt < backupDelay * 1000 &&
+          roster.some((r) => !r.primary && ringable(r.agent))
+        ) {
+          exercised.missedPrimaryWhileBackupWaits++;
         }
         expect(inPool.has(id)).toBe(true);
       }
       // The strategy's choice: ring-all rings the whole pool; others the best by (missed, key, id).
       const rank = (r: RosterRow): [number, number, string] => [
-        call.missedBy.includes(r.agent.id) ? 1 : 0,
+        missed.has(r.agent.id) ? 1 : 0,
         keyOf(before, queue, call, r, roster),
         r.agent.id,
       ];
@@ -451,7 +492,7 @@ function checkEngineEvent(before: CenterState, e: LoggedEvent, t: Tracker): void
         at: e.at,
         strategy: queue.strategy,
         agentIds: e.agentIds,
-        usedBackup: primaries === 0,
+        usedBackup: e.agentIds.some((id) => !roster.find((r) => r.agent.id === id)!.primary),
         waitedSec: Math.round((e.at - call.arrivedAt) / 1000),
       });
       expect(d.candidates.map((k) => k.agentId).sort()).toEqual(roster.map((r) => r.agent.id).sort());
@@ -467,7 +508,7 @@ function checkEngineEvent(before: CenterState, e: LoggedEvent, t: Tracker): void
         expect(k.verdict, `${k.agentId} in ${JSON.stringify(d)}`).toBe(verdict);
         expect(k.reasons.length > 0).toBe(verdict === "NOT_ELIGIBLE");
         expect(k.rank === null).toBe(!inPool.has(k.agentId));
-        expect(k.missedThisCall).toBe(call.missedBy.includes(k.agentId));
+        expect(k.missedThisCall).toBe(missed.has(k.agentId));
         expect(k.tier).toBe(roster.find((r) => r.agent.id === k.agentId)!.primary ? "primary" : "backup");
         expect([k.manualStatus, k.systemStatus]).toEqual([member.manualStatus, member.systemStatus]);
       }
@@ -475,15 +516,17 @@ function checkEngineEvent(before: CenterState, e: LoggedEvent, t: Tracker): void
       // FIFO within a queue, and the oldest caller first across queues for an agent in several.
       for (const other of Object.values(before.calls)) {
         if (other.id === call.id || other.status !== "waiting" || !other.admitted) continue;
-        if (!olderThan(other, call)) {
+        if (!olderThan(other, call, t)) {
           if (other.queueId === call.queueId) exercised.fifoWithinQueue++;
           else exercised.oldestAcrossQueues++;
+          if (other.queueId === call.queueId && other.arrivedAt === call.arrivedAt && other.id < call.id)
+            exercised.sameMsAgainstIdOrder++;
           continue;
         }
         expect(other.queueId, `${other.id} waited longer than ${call.id} in the same queue`).not.toBe(
           call.queueId,
         );
-        const otherPool = poolOf(before, other, e.at).pool.map((r) => r.agent.id);
+        const otherPool = poolOf(before, other, e.at, missedOf(t, other.id)).pool.map((r) => r.agent.id);
         for (const id of e.agentIds)
           expect(otherPool, `${id} should have rung for older ${other.id}`).not.toContain(id);
       }
@@ -551,7 +594,7 @@ function checkEngineEvent(before: CenterState, e: LoggedEvent, t: Tracker): void
 }
 
 /** What must hold after every step (the engine has settled at `now`). */
-function checkSettled(s: CenterState, now: number): void {
+function checkSettled(s: CenterState, now: number, t: Tracker): void {
   const holders = new Map<string, string>();
   const hold = (agentId: string, callId: string) => {
     // No two calls reference the same agent.
@@ -569,7 +612,7 @@ function checkSettled(s: CenterState, now: number): void {
       expect(call.offerExpiresAt).toBeNull();
       // Work-conserving: nobody who may ring for this call could ring now.
       expect(
-        poolOf(s, call, now).pool.map((r) => r.agent.id),
+        poolOf(s, call, now, missedOf(t, call.id)).pool.map((r) => r.agent.id),
         `idle while ${call.id} waits`,
       ).toEqual([]);
     } else if (call.status === "ringing") {
@@ -777,25 +820,43 @@ function run(cmds: Cmd[]): { state: CenterState; log: LoggedEvent[]; now: number
   const model = new Map<string, AgentModel>();
   const live = new Map<string, CallRecord>();
   const calls: CallRecord[] = [];
-  const tracker: Tracker = { queueChangedAt: new Map() };
+  const tracker: Tracker = { queueChangedAt: new Map(), arrivalSeq: new Map(), missed: new Map() };
   let now = MONDAY_0900_HCM;
   const drive = (event: DomainEvent | null) => {
     const before = clone(state);
     const result = step(state, event, now);
     expect(result.applied.map((e) => e.seq)).toEqual(result.applied.map((_, i) => before.seq + i + 1));
     if (!result.ok) {
-      // Only timers that fell due before the refused event may have run; the event itself left no trace.
+      // Only timers that fell due before the refused event may have run (a refused step routes
+      // nothing); the event itself left no trace.
+      expect(result.applied.every((e) => isTimerEvent(e))).toBe(true);
+    } else if (event !== null) {
+      // `input` is the accepted event as logged, one of the applied events.
+      expect(result.input).toMatchObject({ ...event, at: now });
+      expect(result.applied.filter((e) => e === result.input)).toHaveLength(1);
+      expect(result.applied.filter((e) => (INPUT_EVENT_TYPES as readonly string[]).includes(e.type))).toEqual(
+        [result.input],
+      );
+    } else {
+      expect(result.input).toBeNull();
       expect(result.applied.every((e) => !(INPUT_EVENT_TYPES as readonly string[]).includes(e.type))).toBe(
         true,
       );
-    } else if (event !== null) {
-      expect(result.applied.find((e) => e.type === event.type && e.at === now)).toMatchObject(event);
     }
     for (const e of result.applied) {
       expect(e.at).toBeGreaterThanOrEqual(shadow.clock);
       expect(e.at).toBeLessThanOrEqual(now);
+      // Nothing but a timer is back-dated: inputs, admissions, offers and withdrawals happen at `now`.
+      if (!isTimerEvent(e)) expect(e.at, `${e.type} #${e.seq} back-dated`).toBe(now);
       if (e.type === "queue.upserted") tracker.queueChangedAt.set(e.queue.id, e.at);
       checkEngineEvent(shadow, e, tracker);
+      if (e.type === "call.arrived") {
+        tracker.arrivalSeq.set(e.callId, e.seq);
+        tracker.missed.set(e.callId, new Set());
+      }
+      if (e.type === "call.offer_ended" && e.reason === "TIMEOUT") {
+        for (const id of e.agentIds) tracker.missed.get(e.callId)!.add(id);
+      }
       updateModel(model, shadow, e);
       trackOutcome(live, calls, shadow, e);
       applyEvent(shadow, e);
@@ -805,7 +866,7 @@ function run(cmds: Cmd[]): { state: CenterState; log: LoggedEvent[]; now: number
     expect(shadow).toEqual(state);
     checkModel(model, state);
     checkOutcomes(live, calls, state);
-    if (result.ok) checkSettled(state, now);
+    if (result.ok) checkSettled(state, now, tracker);
   };
   SETUP.forEach((event, i) => {
     now += i % 2 ? 0 : 1;
@@ -817,8 +878,9 @@ function run(cmds: Cmd[]): { state: CenterState; log: LoggedEvent[]; now: number
       drive(toEvent(state, cmd));
       continue;
     }
+    // Free ids are taken from the end of the list, so callers of one instant arrive against id order.
     for (let i = 0; i < cmd.n; i++) {
-      const callId = CALL_IDS.find((id) => id !== "__proto__" && !Object.hasOwn(state.calls, id));
+      const callId = CALL_IDS.findLast((id) => id !== "__proto__" && !Object.hasOwn(state.calls, id));
       if (callId !== undefined)
         drive({ type: "call.arrived", callId, queueId: cmd.queueId, from: "84900000000" });
     }
@@ -854,6 +916,10 @@ describe("engine properties", () => {
     );
     expect(exercised.fifoWithinQueue).toBeGreaterThanOrEqual(5);
     expect(exercised.oldestAcrossQueues).toBeGreaterThanOrEqual(5);
+    expect(exercised.sameMsAgainstIdOrder).toBeGreaterThanOrEqual(5);
+    expect(exercised.backupAfterPrimariesMissed).toBeGreaterThanOrEqual(5);
+    // Rarer (q2's a3 must miss while free to ring again before 5 s): about 8–17 per run.
+    expect(exercised.missedPrimaryWhileBackupWaits).toBeGreaterThanOrEqual(3);
     // Guards against generators that silently stop exercising routing.
     for (const t of [
       "call.queued",
@@ -904,23 +970,15 @@ describe("engine properties", () => {
   });
 
   it(
-    "re-running only the accepted inputs, at their times and without ticks, reproduces the whole log",
+    "re-running the accepted inputs at their times, with the ticks the log shows, reproduces the whole log",
     SLOW,
     () => {
       fc.assert(
         fc.property(fc.array(command, { maxLength: 60, size: "max" }), (cmds) => {
           const { state, log, now } = run(cmds);
           const again = emptyState();
-          const rerun: LoggedEvent[] = [];
-          for (const e of log) {
-            if (!(INPUT_EVENT_TYPES as readonly string[]).includes(e.type)) continue;
-            const { seq: _seq, at, ...input } = e;
-            const result = step(again, input as DomainEvent, at);
-            expect(result.ok).toBe(true);
-            rerun.push(...result.applied);
-          }
-          rerun.push(...step(again, null, now).applied);
-          expect(rerun).toEqual(log);
+          // The run ended with a bare tick at `now`, which may have fired timers and routed nothing.
+          expect(rerunLog(again, log, now)).toEqual(log);
           expect(again).toEqual(state);
         }),
         { numRuns: 40 },

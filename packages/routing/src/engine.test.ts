@@ -4,10 +4,12 @@ import {
   center,
   clone,
   HOUR,
+  isTimerEvent,
   MONDAY_0900_HCM,
   offers,
   PLAIN,
   primary,
+  rerunLog,
   SUNDAY_0900_HCM,
   summary,
   timed,
@@ -61,13 +63,23 @@ describe("step: routing scenarios", () => {
     expect(c.state.calls.c5!.status).toBe("waiting");
   });
 
-  it("calls arriving in the same millisecond are ordered by id", () => {
+  it("calls arriving in the same millisecond are served in arrival order, not id order", () => {
+    // Group commit stamps every input of a flush with the same time: "c-10" sorts before "c-9" as a
+    // string, and "cb" after "ca", yet each was called in after the one before it.
     const c = center();
     c.agent("a1", 100, { available: false });
-    c.teamQueue("q1", ["a1"], 100);
-    c.arrive("cb", "q1", 1_000);
-    c.arrive("ca", "q1", 1_000);
-    expect(summary(c.available("a1", 2_000))).toEqual(["offered ca→a1"]);
+    c.teamQueue("q1", ["a1"], 100, PLAIN);
+    expect(summary(c.arrive("c-9", "q1", 1_000))).toEqual(["queued c-9 #1"]);
+    expect(summary(c.arrive("c-10", "q1", 1_000))).toEqual(["queued c-10 #2"]);
+    expect(summary(c.arrive("cb", "q1", 1_000))).toEqual(["queued cb #3"]);
+    expect(summary(c.arrive("ca", "q1", 1_000))).toEqual(["queued ca #4"]);
+    expect(offers(c.available("a1", 2_000))).toEqual(["offered c-9→a1"]);
+    c.answer("c-9", "a1", 2_100);
+    expect(offers(c.end("c-9", 2_200))).toEqual(["offered c-10→a1"]);
+    c.answer("c-10", "a1", 2_300);
+    expect(offers(c.end("c-10", 2_400))).toEqual(["offered cb→a1"]);
+    c.answer("cb", "a1", 2_500);
+    expect(offers(c.end("cb", 2_600))).toEqual(["offered ca→a1"]);
   });
 
   it("no offer while nobody can ring; the call waits and is offered the moment someone can", () => {
@@ -80,13 +92,25 @@ describe("step: routing scenarios", () => {
     expect(c.state.calls.c1!.status).toBe("waiting");
     // No maximum wait: nothing is due, however long the engine waits.
     expect(nextDeadline(c.state)).toBeNull();
-    expect(step(c.state, null, 1_000_000)).toEqual({ ok: true, applied: [] });
+    expect(step(c.state, null, 1_000_000)).toEqual({ ok: true, applied: [], input: null });
     // A push token alone makes a3 online.
-    const applied = c.send(
+    const result = step(
+      c.state,
       { type: "agent.push_token_changed", agentId: "a3", token: "ios", registered: true },
       1_000_001,
     );
-    expect(summary(applied)).toEqual(["offered c1→a3"]);
+    if (!result.ok) throw new Error(result.rejection.message);
+    expect(summary(result.applied)).toEqual(["offered c1→a3"]);
+    // `input` is the accepted event exactly as logged, and it is among the applied events.
+    expect(result.input).toEqual({
+      type: "agent.push_token_changed",
+      agentId: "a3",
+      token: "ios",
+      registered: true,
+      seq: result.applied[0]!.seq,
+      at: 1_000_001,
+    });
+    expect(result.applied[0]).toBe(result.input);
   });
 
   it("a routing-type-2 agent with a phone number rings even when offline", () => {
@@ -113,15 +137,17 @@ describe("step: routing scenarios", () => {
       ["a3", "RANKED_LOWER", false],
       ["a1", "RANKED_LOWER", true],
     ]);
-    // A late tick: the timeout still happens at its own time, and so does the next offer.
-    expect(timed(c.tick(25_000))).toEqual(["21000 TIMEOUT c1←a2", "21000 offered c1→a3"]);
-    expect(c.state.calls.c1!.offerExpiresAt).toBe(31_000);
+    // A late tick: the timeout still happens at its own time, but the next offer is made at the tick,
+    // never back-dated into time when nobody could have rung; it gets its full answer time from then.
+    expect(timed(c.tick(25_000))).toEqual(["21000 TIMEOUT c1←a2", "25000 offered c1→a3"]);
+    expect(c.state.calls.c1!.offerExpiresAt).toBe(35_000);
+    expect(c.state.decisions[0]).toMatchObject({ at: 25_000, agentIds: ["a3"], waitedSec: 24 });
     // Everyone missed it: back to the longest idle.
-    expect(timed(c.tick(35_000))).toEqual(["31000 TIMEOUT c1←a3", "31000 offered c1→a1"]);
+    expect(timed(c.tick(35_000))).toEqual(["35000 TIMEOUT c1←a3", "35000 offered c1→a1"]);
     expect(c.state.calls.c1!.missedBy).toEqual(["a1", "a2", "a3"]);
     expect(c.state.agents.a1).toMatchObject({ missedOffers: 1, consecutiveMisses: 1 });
     expect(c.state.agents.a2).toMatchObject({ missedOffers: 1, consecutiveMisses: 1 });
-    expect(c.state.clock).toBe(31_000);
+    expect(c.state.clock).toBe(35_000);
   });
 
   it("offer timeout with a single agent: it rings the same agent again", () => {
@@ -178,7 +204,7 @@ describe("step: routing scenarios", () => {
 
   it("an agent in two queues gets the call that waited longest, across queues", () => {
     // The rule: the engine offers waiting calls oldest first across the whole center, so an agent that
-    // can serve several queues is offered the caller who has waited longest (ties: lower call id).
+    // can serve several queues is offered the caller who has waited longest (ties: the one called in first).
     const c = center();
     c.agent("shared", 100, { available: false });
     c.teamQueue("q1", ["shared"], 100);
@@ -189,7 +215,8 @@ describe("step: routing scenarios", () => {
     c.answer("z-old", "shared", 4_000);
     c.end("z-old", 5_000);
     // After its wrap-up (q2: 10 s), the same agent takes the next oldest caller, from the other queue.
-    expect(timed(c.tick(20_000))).toEqual(["15000 wrap-up over shared", "15000 offered a-new→shared"]);
+    expect(nextDeadline(c.state)).toBe(15_000);
+    expect(timed(c.tick(15_000))).toEqual(["15000 wrap-up over shared", "15000 offered a-new→shared"]);
   });
 
   it("an agent in two queues: a primary in one and a backup in the other still serves the oldest caller", () => {
@@ -254,19 +281,18 @@ describe("step: routing scenarios", () => {
     const twin = clone(c.state);
     const result = step(c.state, { type: "call.ended", callId: "nope" }, 50_000);
     expect(result).toMatchObject({ ok: false, rejection: { code: "UNKNOWN_CALL" } });
-    expect(timed(result.applied)).toEqual([
-      "16000 TIMEOUT c1←a1",
-      "16000 offered c1→a1",
-      "31000 TIMEOUT c1←a1",
-      "31000 offered c1→a1",
-      "46000 TIMEOUT c1←a1",
-      "46000 offered c1→a1",
-    ]);
-    // Exactly what a bare clock tick to the same time would have done; the refused event left no trace.
+    // Only the timers: the refused step does not settle, so nothing is offered by it.
+    expect(timed(result.applied)).toEqual(["16000 TIMEOUT c1←a1"]);
+    expect(c.state.calls.c1).toMatchObject({ status: "waiting", ringing: [] });
+    expect(c.state.clock).toBe(16_000);
+    // A bare clock tick to the same time fires the same timers first, then routes at the tick.
     const tick = step(twin, null, 50_000);
-    expect(tick.applied).toEqual(result.applied);
+    expect(timed(tick.applied)).toEqual(["16000 TIMEOUT c1←a1", "50000 offered c1→a1"]);
+    expect(tick.applied.slice(0, result.applied.length)).toEqual(result.applied);
+    // The refused event left no trace: the tick that follows it brings the state to the twin's.
+    expect(step(c.state, null, 50_000).applied).toEqual(tick.applied.slice(result.applied.length));
     expect(c.state).toEqual(twin);
-    expect(c.state.clock).toBe(46_000);
+    expect(c.state.clock).toBe(50_000);
   });
 
   it("abandoned while ringing frees the agent for the next call", () => {
@@ -331,6 +357,9 @@ describe("step: routing scenarios", () => {
       c.arrive("c2", "q2", 1_100);
       c.arrive("c3", "q1", 1_200);
       c.tick(6_000);
+      // c3's offer expired at 6 200: the tick (as the live core makes before every batch) re-offers it
+      // at 6 500, and the answer goes to whoever rings then.
+      c.tick(6_500);
       c.answer("c3", c.state.calls.c3!.ringing[0] ?? "?", 6_500);
       c.status("a1", "SHORT_BREAK", 7_000);
       c.tick(20_000);
@@ -350,6 +379,13 @@ describe("step: routing scenarios", () => {
     // Catching up from a midpoint.
     const half = replay(emptyState(), one.log.slice(0, 10));
     expect(replay(half, one.log)).toEqual(one.state);
+    // Re-running the inputs, with the ticks the log shows (and the last one), gives back every engine event.
+    const again = emptyState();
+    expect(rerunLog(again, one.log, 90_000)).toEqual(one.log);
+    expect(again).toEqual(one.state);
+    // The run did route at ticks of its own, and fired timers at their deadlines: both were reproduced.
+    expect(one.log.some((e) => e.type === "call.offered" && e.at === 6_500)).toBe(true);
+    expect(one.log.filter((e) => isTimerEvent(e)).length).toBeGreaterThan(5);
   });
 });
 
@@ -469,13 +505,12 @@ describe("step: maximum wait", () => {
     c.agent("a1", 100);
     c.teamQueue("q", ["a1"], 100, { maximumQueueWaitTime: 20, waitAgentAnswerTimeout: 15 });
     c.arrive("c1", "q", 1_000);
-    // The first offer expires at 16 000 and is re-offered to a1 until 31 000, but the caller's wait ends at 21 000.
-    expect(timed(c.tick(40_000))).toEqual([
-      "16000 TIMEOUT c1←a1",
-      "16000 offered c1→a1",
-      "21000 timed_out c1",
-    ]);
-    expect(c.state.agents.a1).toMatchObject({ ringingCallId: null, missedOffers: 1 });
+    // The first offer expires at 16 000 and is re-offered to a1 until 31 000…
+    expect(timed(c.tick(16_000))).toEqual(["16000 TIMEOUT c1←a1", "16000 offered c1→a1"]);
+    expect(c.state.calls.c1).toMatchObject({ status: "ringing", offerExpiresAt: 31_000 });
+    // …but the caller's wait ends at 21 000: at its own time, even when the tick comes later.
+    expect(timed(c.tick(40_000))).toEqual(["21000 timed_out c1"]);
+    expect(c.state.agents.a1).toMatchObject({ ringingCallId: null, missedOffers: 1, consecutiveMisses: 1 });
   });
 
   it("an answered call is no longer timed; maximumQueueWaitTime 0 means no limit", () => {
@@ -565,8 +600,9 @@ describe("step: wrap-up", () => {
     expect(c.state.calls.c2!.status).toBe("waiting");
     expect(nextDeadline(c.state)).toBe(92_000);
     expect(c.tick(91_999)).toEqual([]);
+    // The wrap-up ends at its own time; the waiting caller is offered at the (late) tick, not back then.
     const applied = c.tick(HOUR);
-    expect(timed(applied)).toEqual(["92000 wrap-up over a1", "92000 offered c2→a1"]);
+    expect(timed(applied)).toEqual(["92000 wrap-up over a1", `${HOUR} offered c2→a1`]);
     expect(applied[0]).toEqual({
       type: "agent.wrap_up_ended",
       agentId: "a1",
@@ -574,6 +610,8 @@ describe("step: wrap-up", () => {
       at: 92_000,
     });
     expect(c.state.agents.a1).toMatchObject({ systemStatus: 1, wrapUpUntil: null, idleSince: 92_000 });
+    expect(c.state.calls.c2!.offerExpiresAt).toBe(HOUR + 3_600_000);
+    expect(c.state.decisions[0]).toMatchObject({ at: HOUR, waitedSec: (HOUR - 70_000) / 1000 });
     expect(c.state.decisions[0]!.candidates[0]).toMatchObject({
       agentId: "a1",
       verdict: "CHOSEN",
@@ -687,7 +725,8 @@ describe("step: consecutive misses", () => {
     off.agent("a1", 100);
     off.teamQueue("q", ["a1"], 100, { ...PLAIN, waitAgentAnswerTimeout: 3 });
     off.arrive("c1", "q", 1_000);
-    off.tick(100_000);
+    // Rung and missed at every expiry (4 000, 7 000, …, 100 000): 33 misses in a row.
+    expect(offers(off.tickOnTime(100_000)).filter((s) => s.startsWith("TIMEOUT"))).toHaveLength(33);
     expect(off.state.agents.a1).toMatchObject({ manualStatus: "AVAILABLE", consecutiveMisses: 33 });
   });
 });
@@ -714,28 +753,30 @@ describe("step: backup groups", () => {
     expect(c.state.decisions[0]).toMatchObject({ usedBackup: true, waitedSec: 0 });
   });
 
-  it("held back until the call has waited routeToBackupAfterSec; the opening fires exactly then via a late tick", () => {
+  it("held back until the call has waited routeToBackupAfterSec: nextDeadline wakes the engine then; a late tick routes at the tick", () => {
     const c = withBackup(20);
     expect(summary(c.arrive("c1", "q", 1_000))).toEqual(["queued c1 #1"]);
     expect(nextDeadline(c.state)).toBe(21_000);
     expect(c.tick(20_999)).toEqual([]);
-    expect(timed(c.tick(90_000))).toEqual([
-      "21000 offered c1→b1",
-      "36000 TIMEOUT c1←b1",
-      "36000 offered c1→b1",
-      "51000 TIMEOUT c1←b1",
-      "51000 offered c1→b1",
-      "66000 TIMEOUT c1←b1",
-      "66000 offered c1→b1",
-      "81000 TIMEOUT c1←b1",
-      "81000 offered c1→b1",
-    ]);
-    expect(c.state.decisions.at(-1)).toMatchObject({
+    expect(timed(c.tick(21_000))).toEqual(["21000 offered c1→b1"]);
+    expect(c.state.decisions[0]).toMatchObject({
       at: 21_000,
       waitedSec: 20,
       usedBackup: true,
       agentIds: ["b1"],
     });
+
+    // The opening is not an event of its own: a tick that comes late routes at its own time, once.
+    const late = withBackup(20);
+    late.arrive("c1", "q", 1_000);
+    expect(timed(late.tick(90_000))).toEqual(["90000 offered c1→b1"]);
+    expect(late.state.decisions[0]).toMatchObject({
+      at: 90_000,
+      waitedSec: 89,
+      usedBackup: true,
+      agentIds: ["b1"],
+    });
+    expect(late.state.calls.c1!.offerExpiresAt).toBe(105_000);
   });
 
   it("a primary agent that becomes free before the delay takes the call; the backup never rings", () => {
@@ -750,21 +791,49 @@ describe("step: backup groups", () => {
     expect(offers(c.tick(60_000))).toEqual([]);
   });
 
-  it("a primary that keeps missing is rung again (last) before any backup: the backup is for when no primary can ring", () => {
+  it("a primary who already missed the call goes after a fresh backup agent; before routeToBackupAfterSec it is rung again", () => {
+    const table = (c: ReturnType<typeof withBackup>) =>
+      c.state.decisions[0]!.candidates.map((k) => [k.agentId, k.tier, k.verdict, k.rank, k.missedThisCall]);
+
+    // Backup allowed at once: the only primary who can ring has let the call ring out, so the backup
+    // group opens and its fresh agent rings before the primary who missed.
     const c = withBackup(null);
     c.available("p1", 200);
     c.arrive("c1", "q", 1_000);
-    expect(offers(c.tick(31_000))).toEqual([
-      "TIMEOUT c1←p1",
-      "offered c1→p1",
-      "TIMEOUT c1←p1",
-      "offered c1→p1",
+    expect(offers(c.tick(16_000))).toEqual(["TIMEOUT c1←p1", "offered c1→b1"]);
+    expect(c.state.decisions[0]).toMatchObject({ agentIds: ["b1"], usedBackup: true });
+    expect(table(c)).toEqual([
+      ["b1", "backup", "CHOSEN", 1, false],
+      ["p1", "primary", "RANKED_LOWER", 2, true],
     ]);
-    // Once the primary goes on a break, the backup takes over at once.
-    expect(offers(c.status("p1", "LUNCH_BREAK", 32_000))).toEqual([
-      "AGENT_UNAVAILABLE c1←p1",
-      "offered c1→b1",
+
+    // Backup after 20 s: until the call has waited that long, the primary who missed is rung again…
+    const d = withBackup(20);
+    d.available("p1", 200);
+    d.arrive("c1", "q", 1_000);
+    expect(offers(d.tick(16_000))).toEqual(["TIMEOUT c1←p1", "offered c1→p1"]);
+    expect(d.state.decisions[0]).toMatchObject({ agentIds: ["p1"], usedBackup: false, waitedSec: 15 });
+    expect(table(d)).toEqual([
+      ["p1", "primary", "CHOSEN", 1, true],
+      ["b1", "backup", "BACKUP_HELD", null, false],
     ]);
+    // …(nothing to do at 21 000: the call is ringing)…
+    expect(nextDeadline(d.state)).toBe(31_000);
+    // …and its next miss, after the delay, hands the call to the fresh backup.
+    expect(offers(d.tick(31_000))).toEqual(["TIMEOUT c1←p1", "offered c1→b1"]);
+    expect(d.state.decisions[0]).toMatchObject({ agentIds: ["b1"], usedBackup: true });
+    expect(table(d)).toEqual([
+      ["b1", "backup", "CHOSEN", 1, false],
+      ["p1", "primary", "RANKED_LOWER", 2, true],
+    ]);
+
+    // A primary who goes on a break while the backup is still held: the call waits for the delay.
+    const e = withBackup(20);
+    e.available("p1", 200);
+    e.arrive("c1", "q", 1_000);
+    expect(offers(e.status("p1", "LUNCH_BREAK", 5_000))).toEqual(["AGENT_UNAVAILABLE c1←p1"]);
+    expect(nextDeadline(e.state)).toBe(21_000);
+    expect(offers(e.tick(21_000))).toEqual(["offered c1→b1"]);
   });
 });
 
@@ -809,10 +878,11 @@ describe("step: ring-all", () => {
     expect(step(c.state, { type: "call.answered", callId: "c1", agentId: "a1" }, 4_000).ok).toBe(false);
   });
 
-  it("a timeout releases all of them at once, counts a miss for each, and rings them all again", () => {
+  it("a timeout releases all of them at once, counts a miss for each, and rings them all again, with the backup (fresh) first", () => {
     const c = ringAll();
     c.arrive("c1", "q", 1_000);
-    expect(timed(c.tick(11_000))).toEqual(["11000 TIMEOUT c1←a1,a2,a3", "11000 offered c1→a1,a2,a3"]);
+    // Every primary who can ring has missed the call, so the backup group (no delay) joins, ranked first.
+    expect(timed(c.tick(11_000))).toEqual(["11000 TIMEOUT c1←a1,a2,a3", "11000 offered c1→b1,a1,a2,a3"]);
     for (const id of ["a1", "a2", "a3"]) {
       expect(c.state.agents[id]).toMatchObject({
         missedOffers: 1,
@@ -820,7 +890,18 @@ describe("step: ring-all", () => {
         ringingCallId: "c1",
       });
     }
+    expect(c.state.agents.b1).toMatchObject({ missedOffers: 0, ringingCallId: "c1" });
     expect(c.state.calls.c1!.missedBy).toEqual(["a1", "a2", "a3"]);
+    expect(c.state.decisions[0]!.usedBackup).toBe(true);
+    expect(
+      c.state.decisions[0]!.candidates.map((k) => [k.agentId, k.verdict, k.rank, k.missedThisCall]),
+    ).toEqual([
+      ["b1", "CHOSEN", 1, false],
+      ["a1", "CHOSEN", 2, true],
+      ["a2", "CHOSEN", 3, true],
+      ["a3", "CHOSEN", 4, true],
+      ["a4", "NOT_ELIGIBLE", null, false],
+    ]);
   });
 
   it("one agent dropping out stops only its ringing", () => {
@@ -836,7 +917,7 @@ describe("step: ring-all", () => {
     expect(c.state.agents.a1!.ringingCallId).toBeNull();
   });
 
-  it("rings the backup group, all of it, only when no primary agent can", () => {
+  it("rings the backup group, all of it, when no primary agent can", () => {
     const c = ringAll();
     for (const id of ["a1", "a2", "a3"]) c.status(id, "SHORT_BREAK", 500);
     expect(offers(c.arrive("c1", "q", 1_000))).toEqual(["offered c1→b1"]);

@@ -1,48 +1,50 @@
 import { applyEvent } from "./apply.ts";
 import { checkEvent, type Rejection } from "./check.ts";
 import type { DomainEvent, LoggedEvent } from "./events.ts";
-import { nextDeadline, nextEngineEvent } from "./route.ts";
+import { nextDueTimer, nextEngineEvent } from "./route.ts";
 import type { CenterState } from "./state.ts";
 
 export type StepResult =
-  | { ok: true; applied: LoggedEvent[] }
-  /** The event was refused; timers that fell due before it still ran and are in `applied`. */
+  /** `input` is the accepted event as logged (null for a tick). */
+  | { ok: true; applied: LoggedEvent[]; input: LoggedEvent | null }
+  /** The event was refused; timers that fell due before it still fired and are in `applied`. */
   | { ok: false; rejection: Rejection; applied: LoggedEvent[] };
 
 /**
- * Accepts one event (or none: a clock tick) at time `now`. First every deadline up to `now` is handled
- * at its own time (so a late timer decides exactly as an on-time one would), then the event is checked
- * and folded in, then the engine settles (admissions, offers). Returns every event applied, in order,
- * each stamped with its seq and time — the caller persists exactly these.
- * Pure apart from mutating `state`: the same state and inputs give the same output.
+ * Accepts one event (or none: a clock tick) at time `now`. First the timers already set that fell
+ * due up to `now` fire, each at its own deadline (an offer times out when it was due to, however late
+ * the process wakes); then the event is checked and folded in; then the engine settles at `now`
+ * (admissions, withdrawals, offers). Offers are only ever made at `now`, never back-dated into time
+ * when nobody could have rung — so a restart after a long stop fires the old timers once and routes
+ * from the present. Returns every event applied, in order, stamped with seq and time; the caller
+ * persists exactly these. Pure apart from mutating `state`: the same state and inputs give the same
+ * output.
  */
 export function step(state: CenterState, event: DomainEvent | null, now: number): StepResult {
   const at = Math.max(now, state.clock);
-  const applied = advance(state, at);
+  const applied = fireTimers(state, at);
+  let input: LoggedEvent | null = null;
   if (event !== null) {
     const rejection = checkEvent(state, event);
+    // A refused step has fired the due timers but not settled: callers tick first (the core runs
+    // step(state, null, now) before every batch of inputs), so nothing is left unsettled.
     if (rejection) return { ok: false, rejection, applied };
-    applied.push(stamp(state, event, at));
+    input = stamp(state, event, at);
+    applied.push(input);
   }
-  settle(state, at, applied);
-  return { ok: true, applied };
-}
-
-/** Handles every deadline after the engine's clock and up to `now`, each at its own time. */
-function advance(state: CenterState, now: number): LoggedEvent[] {
-  const applied: LoggedEvent[] = [];
-  let cursor = state.clock;
-  for (let d = nextDeadline(state, cursor); d !== null && d <= now; d = nextDeadline(state, cursor)) {
-    settle(state, d, applied);
-    cursor = d;
-  }
-  return applied;
-}
-
-function settle(state: CenterState, at: number, applied: LoggedEvent[]): void {
   for (let next = nextEngineEvent(state, at); next !== null; next = nextEngineEvent(state, at)) {
     applied.push(stamp(state, next, at));
   }
+  return { ok: true, applied, input };
+}
+
+/** Fires every timer due up to `now`, earliest first, each stamped with its own deadline. */
+function fireTimers(state: CenterState, now: number): LoggedEvent[] {
+  const applied: LoggedEvent[] = [];
+  for (let timer = nextDueTimer(state, now); timer !== null; timer = nextDueTimer(state, now)) {
+    applied.push(stamp(state, timer.event, Math.max(timer.at, state.clock)));
+  }
+  return applied;
 }
 
 function stamp(state: CenterState, event: DomainEvent, at: number): LoggedEvent {

@@ -51,6 +51,12 @@ export type EngineEvent =
 export type DomainEvent = InputEvent | EngineEvent;
 export type DomainEventType = DomainEvent["type"];
 
+/**
+ * The version of the event shapes above. Bump it when a logged event changes shape; a log written
+ * in another format is refused at boot instead of being folded wrongly.
+ */
+export const EVENT_FORMAT = 2;
+
 /** An event as stored in the log: its position and the time the core accepted it. */
 export type LoggedEvent = DomainEvent & { seq: number; at: number };
 

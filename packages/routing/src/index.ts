@@ -10,6 +10,7 @@ export {
   type DomainEventType,
   type EngineEvent,
   type EngineOutcome,
+  EVENT_FORMAT,
   eventSubjects,
   INPUT_EVENT_TYPES,
   type InputEvent,

@@ -202,6 +202,50 @@ describe("decide: backup groups", () => {
     expect(d).toMatchObject({ agentIds: ["b1"], usedBackup: true, waitedSec: 30 });
   });
 
+  it("opens backup groups once every primary agent that can ring has missed the call; a fresh backup rings first", () => {
+    const table = (d: ReturnType<typeof decide>) =>
+      d?.candidates.map((k) => [k.agentId, k.tier, k.verdict, k.rank, k.missedThisCall]);
+    // One primary has not missed it yet: the backups are still held.
+    const open = staffed();
+    const partly = decide(open.state, waitingCall("x", "q", 1_000, ["p1"]), 20_000);
+    expect(partly).toMatchObject({ agentIds: ["p2"], usedBackup: false });
+    expect(table(partly)).toEqual([
+      ["p2", "primary", "CHOSEN", 1, false],
+      ["p1", "primary", "RANKED_LOWER", 2, true],
+      ["b1", "backup", "BACKUP_HELD", null, false],
+      ["b2", "backup", "BACKUP_HELD", null, false],
+    ]);
+    // Both have: every agent who can ring is in the pool, those who missed the call last.
+    const all = decide(open.state, waitingCall("x", "q", 1_000, ["p2", "p1"]), 20_000);
+    expect(all).toMatchObject({ agentIds: ["b1"], usedBackup: true });
+    expect(table(all)).toEqual([
+      ["b1", "backup", "CHOSEN", 1, false],
+      ["b2", "backup", "RANKED_LOWER", 2, false],
+      ["p1", "primary", "RANKED_LOWER", 3, true],
+      ["p2", "primary", "RANKED_LOWER", 4, true],
+    ]);
+    // A primary who cannot ring does not hold the backups back.
+    open.status("p2", "LUNCH_BREAK", 300);
+    expect(decide(open.state, waitingCall("x", "q", 1_000, ["p1"]), 20_000)).toMatchObject({
+      agentIds: ["b1"],
+      usedBackup: true,
+    });
+    // Still only after routeToBackupAfterSec: until then the primaries who missed are rung again.
+    const delayed = staffed({ routeToBackupAfterSec: 30 });
+    const early = decide(delayed.state, waitingCall("x", "q", 1_000, ["p2", "p1"]), 30_999);
+    expect(early).toMatchObject({ agentIds: ["p1"], usedBackup: false });
+    expect(table(early)).toEqual([
+      ["p1", "primary", "CHOSEN", 1, true],
+      ["p2", "primary", "RANKED_LOWER", 2, true],
+      ["b1", "backup", "BACKUP_HELD", null, false],
+      ["b2", "backup", "BACKUP_HELD", null, false],
+    ]);
+    expect(decide(delayed.state, waitingCall("x", "q", 1_000, ["p2", "p1"]), 31_000)).toMatchObject({
+      agentIds: ["b1"],
+      usedBackup: true,
+    });
+  });
+
   it("an agent in a primary and a backup group counts as primary", () => {
     const c = staffed();
     c.group("B", ["b1", "p1"], 300);

@@ -20,8 +20,8 @@ export function nextEngineEvent(state: CenterState, now: number): EngineEvent | 
   for (const call of calls) {
     if (!call.admitted) return admit(state, call, now);
   }
-  const timer = dueTimer(state, calls, now);
-  if (timer) return timer;
+  const timer = nextDueTimer(state, now);
+  if (timer) return timer.event;
   for (const call of calls) {
     const gone = call.ringing.find((id) => {
       const agent = own(state.agents, id);
@@ -83,13 +83,13 @@ function admit(state: CenterState, call: Call, now: number): EngineEvent {
   return { type: "call.queued", callId: call.id, position: ahead + 1 };
 }
 
-/** The earliest timer due at `now`, if any. */
-function dueTimer(state: CenterState, calls: Call[], now: number): EngineEvent | null {
-  let best: { at: number; event: EngineEvent } | null = null;
+/** The earliest timer already set that is due at `now` (its deadline ≤ now), with that deadline. */
+export function nextDueTimer(state: CenterState, now: number): { at: number; event: EngineEvent } | null {
+  let best: { at: number; event: () => EngineEvent } | null = null;
   const consider = (at: number | null, event: () => EngineEvent) => {
-    if (at !== null && at <= now && (best === null || at < best.at)) best = { at, event: event() };
+    if (at !== null && at <= now && (best === null || at < best.at)) best = { at, event };
   };
-  for (const call of calls) {
+  for (const call of Object.values(state.calls)) {
     const queue = own(state.queues, call.queueId);
     if (!queue) continue;
     consider(call.status === CallStatus.RINGING ? call.offerExpiresAt : null, () => timeout(state, call));
@@ -103,7 +103,8 @@ function dueTimer(state: CenterState, calls: Call[], now: number): EngineEvent |
   for (const agent of Object.values(state.agents)) {
     consider(agent.wrapUpUntil, () => ({ type: "agent.wrap_up_ended", agentId: agent.id }));
   }
-  return (best as { event: EngineEvent } | null)?.event ?? null;
+  const due = best as { at: number; event: () => EngineEvent } | null;
+  return due ? { at: due.at, event: due.event() } : null;
 }
 
 function timeout(state: CenterState, call: Call): EngineEvent {
@@ -153,8 +154,9 @@ export function nextDeadline(state: CenterState, after: number = state.clock): n
   return next;
 }
 
+/** First come, first served: arrival time, then arrival order within the same millisecond. */
 function byArrival(a: Call, b: Call): number {
-  return a.arrivedAt - b.arrivedAt || compareIds(a.id, b.id);
+  return a.arrivedAt - b.arrivedAt || a.arrivedSeq - b.arrivedSeq;
 }
 
 function compareIds(a: string, b: string): number {
@@ -169,8 +171,8 @@ interface Row extends RosterEntry {
 
 /**
  * Who rings for `call` at `now` under its queue's strategy, with the full candidate table; null when
- * nobody can. Primary agents first; backup agents only when no primary agent can ring and the call
- * has waited routeToBackupAfterSec. Within the pool: agents who already missed this call last, then
+ * nobody can. Primary agents first; backup agents only once the call has waited routeToBackupAfterSec
+ * and no primary agent can ring or every one that can has already missed this call. Within the pool: agents who already missed this call last, then
  * the strategy's key, then the lower id. Ring-all offers the whole pool at once.
  */
 export function decide(state: CenterState, call: Call, now: number): Decision | null {
@@ -199,8 +201,10 @@ export function decide(state: CenterState, call: Call, now: number): Decision | 
   }));
   const ringable = (r: Row) => r.reasons.length === 0;
   const primaries = rows.filter((r) => r.tier === "primary" && ringable(r));
-  const backupOpen = primaries.length === 0 && backupAllowed;
-  const pool = (primaries.length > 0 ? primaries : backupOpen ? rows.filter(ringable) : []).sort(rankOrder);
+  // Backup agents join when no primary agent can ring — or when every one that can has already let
+  // this call ring out, so a primary who never answers cannot hold the call until it times out.
+  const backupOpen = backupAllowed && primaries.every((r) => r.missedThisCall);
+  const pool = (backupOpen ? rows.filter(ringable) : primaries).sort(rankOrder);
   if (pool.length === 0) return null;
 
   const chosen = queue.strategy === "ring-all" ? pool : pool.slice(0, 1);
@@ -218,7 +222,7 @@ export function decide(state: CenterState, call: Call, now: number): Decision | 
     at: now,
     strategy: queue.strategy,
     agentIds: chosen.map((r) => r.agent.id),
-    usedBackup: primaries.length === 0,
+    usedBackup: chosen.some((r) => r.tier === "backup"),
     candidates,
     waitedSec: Math.max(0, Math.round(waitedMs / 1000)),
   };
