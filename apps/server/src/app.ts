@@ -1,7 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createDb, createEventLog, migrateDb, centerId as readCenterId } from "@callboard/db";
-import type { LoggedEvent } from "@callboard/routing";
+import {
+  assertLogFormat,
+  createDb,
+  createEventLog,
+  migrateDb,
+  centerId as readCenterId,
+} from "@callboard/db";
+import { EVENT_FORMAT, type LoggedEvent } from "@callboard/routing";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import type { Logger } from "pino";
 import { Core } from "./core.ts";
@@ -36,6 +42,7 @@ export function createApp(options: AppOptions): App {
   const logger = options.logger;
   const db = createDb(options.dbPath);
   migrateDb(db);
+  assertLogFormat(db, EVENT_FORMAT, options.dbPath);
   const log = createEventLog<LoggedEvent>(db);
   const centerId = readCenterId(db);
   let io: CallboardServer | null = null;

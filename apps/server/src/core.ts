@@ -7,6 +7,7 @@ import {
   type InputEvent,
   type LoggedEvent,
   nextDeadline,
+  type Rejection,
   replay,
   step,
 } from "@callboard/routing";
@@ -112,6 +113,20 @@ export class Core {
       }
     };
 
+    // A refused input is recorded beside the log (same transaction) and its sender told why.
+    const refuse = (item: Pending, rejection: Rejection) => {
+      refused.push({
+        at: now,
+        type: item.event.type,
+        code: rejection.code,
+        message: rejection.message,
+        data: JSON.stringify(item.event),
+      });
+      this.options.onRejected?.(rejection.code);
+      const error = new DomainRejectedError(rejection);
+      settled.push(() => item.reject(error));
+    };
+
     // Timers first: an offer that expired before this input arrived must not block it.
     const due = step(this.state, null, now);
     push(due.applied, null);
@@ -123,11 +138,10 @@ export class Core {
         if (isSameEvent(seen, item.event)) {
           settled.push(() => item.resolve({ seq: seen.seq, duplicate: true }));
         } else {
-          const error = new DomainRejectedError({
+          refuse(item, {
             code: "CONFLICT",
             message: `idempotency key "${key}" was already used for a different event (seq ${seen.seq})`,
           });
-          settled.push(() => item.reject(error));
         }
         continue;
       }
@@ -135,20 +149,11 @@ export class Core {
       const result = step(this.state, item.event, now);
       if (!result.ok) {
         push(result.applied, null);
-        refused.push({
-          at: now,
-          type: item.event.type,
-          code: result.rejection.code,
-          message: result.rejection.message,
-          data: JSON.stringify(item.event),
-        });
-        this.options.onRejected?.(result.rejection.code);
-        const error = new DomainRejectedError(result.rejection);
-        settled.push(() => item.reject(error));
+        refuse(item, result.rejection);
         continue;
       }
       this.options.onStep?.(performance.now() - started, result.applied);
-      const input = result.applied.find((e) => e.type === item.event.type)!;
+      const input = result.input!;
       const { seq } = input;
       if (key !== null) keysInBatch.set(key, input);
       push(result.applied, { key, seq });

@@ -5,7 +5,12 @@ import { z } from "zod";
 const onOff = z.enum(["on", "off"], { error: 'must be "on" or "off"' });
 
 const envSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+  PORT: z.coerce
+    .number({ error: "must be a port number (0–65535)" })
+    .int("must be a port number (0–65535)")
+    .min(0, "must be a port number (0–65535)")
+    .max(65535, "must be a port number (0–65535)")
+    .default(3001),
   /** Loopback by default: the API has no sign-in yet, so it is not offered to the network unless asked. */
   HOST: z.string().min(1).default("127.0.0.1"),
   /** Where the embedded SQLite file lives; the start script points it at the repo's ./data. */

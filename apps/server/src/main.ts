@@ -4,15 +4,29 @@ import { createApp } from "./app.ts";
 import { loadConfig } from "./env.ts";
 import { startSimulation } from "./simulation.ts";
 
+/** A boot problem the operator must fix (bad variable, foreign log, busy port): one clear line, exit 1. */
+function stop(error: unknown): never {
+  console.error(`Callboard cannot start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+
 /** Composition root: config → app → listen → demo traffic. Everything else is testable without it. */
-const config = loadConfig(process.env);
+const config = (() => {
+  try {
+    return loadConfig(process.env);
+  } catch (error) {
+    return stop(error);
+  }
+})();
 const logger = pino({ level: config.logLevel });
-const app = createApp({
-  dbPath: config.dbPath,
-  corsOrigin: config.corsOrigin,
-  logger,
-});
-const port = await app.listen(config.port, config.host);
+const app = (() => {
+  try {
+    return createApp({ dbPath: config.dbPath, corsOrigin: config.corsOrigin, logger });
+  } catch (error) {
+    return stop(error);
+  }
+})();
+const port = await app.listen(config.port, config.host).catch(stop);
 logger.info({ port }, `Callboard core listening on http://localhost:${port}`);
 
 let stopSimulation = () => {};

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { centerId } from "./center-id.ts";
 import { type CallboardDb, createDb } from "./client.ts";
 import { createEventLog } from "./event-log.ts";
+import { assertLogFormat, centerId } from "./meta.ts";
 import { migrateDb } from "./migrate.ts";
 
 type TestEvent = { seq: number; at: number; type: string; value: number };
@@ -33,6 +33,18 @@ describe("event log", () => {
     const id = centerId(db);
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     expect(centerId(db)).toBe(id);
+  });
+
+  it("takes the event format on a new database and refuses a log of another format", () => {
+    const log = createEventLog<TestEvent>(db);
+    assertLogFormat(db, 2, "test.db");
+    expect(() => assertLogFormat(db, 2, "test.db")).not.toThrow();
+    log.append([row(1)]);
+    expect(() => assertLogFormat(db, 3, "test.db")).toThrow(
+      "The event log in test.db was written in event format 2, and this Callboard reads format 3.",
+    );
+    db.$client.exec("DELETE FROM meta WHERE key = 'log_format'");
+    expect(() => assertLogFormat(db, 2, "test.db")).toThrow("written in event format 1");
   });
 
   it("runs in WAL mode with full sync", () => {

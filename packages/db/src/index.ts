@@ -1,4 +1,3 @@
-export { centerId } from "./center-id.ts";
 export { type CallboardDb, createDb } from "./client.ts";
 export {
   type AppendRow,
@@ -7,5 +6,6 @@ export {
   type LoggableEvent,
   type RejectedInput,
 } from "./event-log.ts";
+export { assertLogFormat, centerId } from "./meta.ts";
 export { migrateDb } from "./migrate.ts";
 export { type EventRow, eventAgents, events, meta, type RejectionRow, rejections } from "./schema.ts";

@@ -34,16 +34,20 @@ const RETRY_MAX_MS = 10_000;
 
 /**
  * Browsers paint once per frame, so deltas are applied in requestAnimationFrame. A hidden tab gets
- * no frames at all, so there (and outside browsers) a short timer keeps the state current instead
- * of letting events pile up.
+ * no frames at all (even one requested just before it was hidden), so a timer races the frame and
+ * whichever comes first applies; outside browsers only the timer runs.
  */
 const nextFrame: Scheduler = (apply) => {
-  const g = globalThis as {
-    requestAnimationFrame?: (callback: () => void) => number;
-    document?: { hidden?: boolean };
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    apply();
   };
-  if (g.requestAnimationFrame && !g.document?.hidden) g.requestAnimationFrame(apply);
-  else setTimeout(apply, 50);
+  const g = globalThis as { requestAnimationFrame?: (callback: () => void) => number };
+  // Called as a method: browsers throw "Illegal invocation" for a detached requestAnimationFrame.
+  g.requestAnimationFrame?.(once);
+  setTimeout(once, g.requestAnimationFrame ? 250 : 16);
 };
 
 /**
@@ -126,8 +130,13 @@ export class LiveCenter {
     const socket = this.socket;
     if (!socket?.connected || this.resyncing || this.stopped) return;
     this.resyncing = true;
-    if (this.view.connection.kind === "live")
-      this.update({ connection: { kind: "catching-up", since: this.serverNow() } });
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    if (this.view.connection.kind !== "catching-up") {
+      const { connection } = this.view;
+      const since = connection.kind === "reconnecting" ? connection.staleSince : this.serverNow();
+      this.update({ connection: { kind: "catching-up", since } });
+    }
     socket
       .timeout(SUBSCRIBE_TIMEOUT_MS)
       .emit(

@@ -1,6 +1,6 @@
 "use client";
 
-import type { Agent, CenterState, ManualStatus } from "@callboard/routing";
+import { type Agent, type CenterState, type ManualStatus, own } from "@callboard/routing";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useRef, useState } from "react";
 import type { CallboardClient } from "~/lib/trpc";
@@ -78,7 +78,7 @@ export function AgentTable({
               {virtualizer.getVirtualItems().map((item) => {
                 const agent = agents[item.index]!;
                 const callId = agent.ringingCallId ?? agent.activeCallId;
-                const call = callId ? (state.calls[callId] ?? null) : null;
+                const call = callId ? (own(state.calls, callId) ?? null) : null;
                 return (
                   <div
                     key={item.key}
@@ -94,7 +94,7 @@ export function AgentTable({
                     <AgentRow
                       agent={agent}
                       call={call}
-                      queueName={call ? (state.queues[call.queueId]?.name ?? null) : null}
+                      queueName={call ? (own(state.queues, call.queueId)?.name ?? null) : null}
                       now={now}
                       pending={pending.has(agent.id)}
                       error={errors[agent.id] ?? null}

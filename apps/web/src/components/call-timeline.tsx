@@ -1,7 +1,7 @@
 "use client";
 
-import type { LoggedEvent } from "@callboard/routing";
-import { useEffect, useState } from "react";
+import type { Call, LoggedEvent } from "@callboard/routing";
+import { useEffect, useRef, useState } from "react";
 import { describeCallEvent } from "~/lib/describe";
 import { formatClock } from "~/lib/format";
 import type { CallboardClient } from "~/lib/trpc";
@@ -11,39 +11,46 @@ export function CallTimeline({
   callId,
   client,
   name,
-  seq,
+  call,
 }: {
   callId: string;
   client: CallboardClient;
   name: (agentId: string) => string;
-  /** The center's seq: a change refreshes the timeline while it is open. */
-  seq: number;
+  /** The live call record (null once it is over): a new record means something happened to the call. */
+  call: Call | null;
 }) {
   const [events, setEvents] = useState<LoggedEvent[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: seq is the refresh signal
+  const latest = useRef(0);
+  // Refetch when the call's record changes (or the call ends), not on every event in the center;
+  // the newest request wins and earlier answers are ignored rather than cancelled.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: call is the refresh signal
   useEffect(() => {
-    let cancelled = false;
+    const request = ++latest.current;
     client.calls.timeline
       .query({ callId })
       .then((result) => {
-        if (cancelled) return;
+        if (request !== latest.current) return;
         setEvents(result);
         setError(null);
       })
       .catch((e: unknown) => {
-        if (!cancelled) setError(`Timeline unavailable: ${(e as Error).message}`);
+        if (request === latest.current) setError(`Timeline unavailable: ${(e as Error).message}`);
       });
-    return () => {
-      cancelled = true;
-    };
-  }, [callId, client, seq]);
-  if (error)
+  }, [callId, client, call]);
+  useEffect(
+    () => () => {
+      latest.current = Number.NaN; // unmounted: no answer applies any more
+    },
+    [],
+  );
+  if (error) {
     return (
       <p role="alert" className="px-4 pb-2 text-xs text-rose-600">
         {error}
       </p>
     );
+  }
   if (!events) return <p className="px-4 pb-2 text-xs text-slate-400">Loading timeline…</p>;
   return (
     <ol className="mx-4 mb-3 border-l border-slate-200 pl-3 text-xs" data-testid="call-timeline">

@@ -1,6 +1,13 @@
 "use client";
 
-import { type CenterState, type Decision, REASON_TEXT, STRATEGY_KEY, type Verdict } from "@callboard/routing";
+import {
+  type CenterState,
+  type Decision,
+  own,
+  REASON_TEXT,
+  STRATEGY_KEY,
+  type Verdict,
+} from "@callboard/routing";
 import { useState } from "react";
 import { describeChosen, describeKey } from "~/lib/describe";
 import { formatDuration } from "~/lib/format";
@@ -32,7 +39,7 @@ export function DecisionFeed({
   client: CallboardClient;
 }) {
   const [open, setOpen] = useState<string | null>(null);
-  const name = (id: string) => state.agents[id]?.name ?? id;
+  const name = (id: string) => own(state.agents, id)?.name ?? id;
   return (
     <section
       aria-label="Routing decisions"
@@ -54,25 +61,30 @@ export function DecisionFeed({
                 onClick={() => setOpen(isOpen ? null : key)}
                 className="w-full px-4 py-2 text-left text-sm hover:bg-slate-50"
               >
-                <div className="flex justify-between gap-2">
+                <span className="flex justify-between gap-2">
                   <span className="truncate">
-                    <span className="text-slate-500">{state.queues[d.queueId]?.name ?? d.queueId}</span> →{" "}
-                    <span className="font-medium text-slate-900">{describeChosen(d, name)}</span>
+                    <span className="text-slate-500">{own(state.queues, d.queueId)?.name ?? d.queueId}</span>{" "}
+                    → <span className="font-medium text-slate-900">{describeChosen(d, name)}</span>
                     {d.usedBackup && <span className="ml-1 text-xs text-amber-700">(backup)</span>}
                   </span>
                   <span className="shrink-0 text-xs tabular-nums text-slate-400">
                     {formatDuration(now - d.at)} ago
                   </span>
-                </div>
-                <div className="text-xs text-slate-500">
+                </span>
+                <span className="block text-xs text-slate-500">
                   {d.callId}
                   {d.attempt > 1 && ` · attempt ${d.attempt}`} · waited {d.waitedSec}s · {summary(d)}
-                </div>
+                </span>
               </button>
               {isOpen && (
                 <>
                   <CandidateTable decision={d} name={name} />
-                  <CallTimeline callId={d.callId} client={client} name={name} seq={state.seq} />
+                  <CallTimeline
+                    callId={d.callId}
+                    client={client}
+                    name={name}
+                    call={own(state.calls, d.callId) ?? null}
+                  />
                 </>
               )}
             </li>

@@ -1,6 +1,6 @@
 "use client";
 
-import { type CenterState, summarizeQueue } from "@callboard/routing";
+import { type CenterState, own, summarizeQueue } from "@callboard/routing";
 import { formatDuration } from "~/lib/format";
 
 /** One card per queue: who is waiting and for how long, who can take a call, who is wrapping up, how calls ended. */
@@ -9,7 +9,7 @@ export function QueuePanel({ state, now }: { state: CenterState; now: number }) 
   if (queues.length === 0) {
     return <p className="text-sm text-slate-500">No queues yet.</p>;
   }
-  const name = (id: string) => state.agents[id]?.name ?? id;
+  const name = (id: string) => own(state.agents, id)?.name ?? id;
   return (
     <section
       aria-labelledby="queues-heading"
