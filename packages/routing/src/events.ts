@@ -49,7 +49,6 @@ export type EngineEvent =
   | { type: "agent.wrap_up_ended"; agentId: string };
 
 export type DomainEvent = InputEvent | EngineEvent;
-export type DomainEventType = DomainEvent["type"];
 
 /**
  * The version of the event shapes above. Bump it when a logged event changes shape; a log written

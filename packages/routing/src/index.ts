@@ -7,7 +7,6 @@ export { canRing, explain, isEligible, pccReasons, REASON_TEXT, Reason } from ".
 export { replay, type StepResult, step } from "./engine.ts";
 export {
   type DomainEvent,
-  type DomainEventType,
   type EngineEvent,
   type EngineOutcome,
   EVENT_FORMAT,
