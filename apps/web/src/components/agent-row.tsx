@@ -16,7 +16,7 @@ import { EligibilityBadge } from "./eligibility-badge";
 const SIGNAL_LABEL = { app: "App/Web", push: "Push", sip: "SIP" } as const;
 
 export const AGENT_GRID =
-  "grid grid-cols-[minmax(11rem,1.6fr)_7rem_9rem_5.5rem_8rem_minmax(9rem,1.4fr)_minmax(9rem,1.2fr)_4rem] gap-3 items-center";
+  "grid grid-cols-[minmax(11rem,1.6fr)_minmax(9rem,1.4fr)_9rem_5.5rem_8rem_minmax(9rem,1.2fr)_7rem_4rem] gap-3 items-center";
 
 export interface AgentRowProps {
   agent: Agent;
@@ -48,16 +48,7 @@ export const AgentRow = memo(function AgentRow({
         <div className="truncate font-medium text-slate-900">{agent.name}</div>
         <div className="truncate text-xs text-slate-500">{agent.id}</div>
       </div>
-      <div className="text-xs text-slate-600">
-        {agent.routingType === RoutingType.APP ? (
-          "1 · App/Web/SIP"
-        ) : (
-          <>
-            2 · Phone
-            <div className="truncate text-slate-500">{agent.phoneNumber ?? "no number"}</div>
-          </>
-        )}
-      </div>
+      <EligibilityBadge agent={agent} now={now} />
       <div>
         <select
           aria-label={`Manual status of ${agent.name}`}
@@ -101,9 +92,18 @@ export const AgentRow = memo(function AgentRow({
           ))
         )}
       </div>
-      <EligibilityBadge agent={agent} now={now} />
       <div className="min-w-0 text-xs" data-testid={`call-${agent.id}`}>
         <CallCell agent={agent} call={call} queueName={queueName} now={now} />
+      </div>
+      <div className="text-xs text-slate-600">
+        {agent.routingType === RoutingType.APP ? (
+          "1 · App/Web/SIP"
+        ) : (
+          <>
+            2 · Phone
+            <div className="truncate text-slate-500">{agent.phoneNumber ?? "no number"}</div>
+          </>
+        )}
       </div>
       <div className="text-right text-xs tabular-nums text-slate-500" title="Time in the current state">
         {formatDuration(now - agent.since)}

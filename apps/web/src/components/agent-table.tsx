@@ -62,12 +62,12 @@ export function AgentTable({
           aria-hidden
         >
           <div>Agent · stringee_user_id</div>
-          <div>Routing type</div>
+          <div>Can ring / why not</div>
           <div>Manual status</div>
           <div>System</div>
           <div>Online via</div>
-          <div>Eligible / why not</div>
           <div>Call</div>
+          <div>Routing type</div>
           <div className="text-right">In state</div>
         </div>
         <div ref={scrollRef} className="min-h-0 flex-1 overflow-auto" data-testid="agent-list">
