@@ -2,6 +2,7 @@ import { type Agent, SystemStatus } from "./agent.ts";
 import { type Call, type CallOutcome, CallStatus } from "./call.ts";
 import type { LoggedEvent } from "./events.ts";
 import { type CenterState, emptyOutcomes, own, RECENT_DECISIONS } from "./state.ts";
+import { noteAgent } from "./wrap-up-index.ts";
 
 /**
  * Folds one checked event into the state. Call checkEvent first: this function trusts its input.
@@ -13,7 +14,9 @@ export function applyEvent(state: CenterState, event: LoggedEvent): void {
   if (at > state.clock) state.clock = at;
   const updateAgent = (id: string, patch: (agent: Agent) => Partial<Agent>) => {
     const agent = own(state.agents, id);
-    if (agent) state.agents[id] = { ...agent, ...patch(agent), since: at };
+    if (!agent) return;
+    state.agents[id] = { ...agent, ...patch(agent), since: at };
+    noteAgent(state, id);
   };
   const updateCall = (call: Call, patch: Partial<Call>) => {
     state.calls[call.id] = { ...call, ...patch };

@@ -1,4 +1,5 @@
 import type { Agent } from "./agent.ts";
+import type { GroupConfig } from "./group.ts";
 import type { QueueConfig } from "./queue.ts";
 import { type CenterState, own } from "./state.ts";
 
@@ -10,22 +11,45 @@ export interface RosterEntry {
   index: number;
 }
 
+interface CachedRoster {
+  /** The group records the roster was built from; records are replaced on change, so identity tells. */
+  groups: (GroupConfig | undefined)[];
+  entries: { id: string; tier: RosterEntry["tier"] }[];
+}
+
+/** Rosters by queue record: rebuilt only when the queue or one of its groups is replaced. */
+const rosters = new WeakMap<QueueConfig, CachedRoster>();
+
 /** Every agent a queue can ring, once each, in the queue's fixed order. */
 export function queueRoster(state: CenterState, queue: QueueConfig): RosterEntry[] {
-  const primary = new Set<string>();
-  for (const link of queue.groups) {
-    if (!link.primary) continue;
-    for (const id of own(state.groups, link.groupId)?.members ?? []) primary.add(id);
+  const groups = queue.groups.map((link) => own(state.groups, link.groupId));
+  let cached = rosters.get(queue);
+  if (!cached || cached.groups.some((g, i) => g !== groups[i])) {
+    cached = { groups, entries: buildEntries(queue, groups) };
+    rosters.set(queue, cached);
   }
-  const seen = new Set<string>();
   const roster: RosterEntry[] = [];
-  for (const link of queue.groups) {
-    for (const id of own(state.groups, link.groupId)?.members ?? []) {
-      const agent = own(state.agents, id);
-      if (!agent || seen.has(id)) continue;
-      seen.add(id);
-      roster.push({ agent, tier: primary.has(id) ? "primary" : "backup", index: roster.length });
-    }
+  for (const { id, tier } of cached.entries) {
+    // Agents are looked up now: agent records change far more often than group membership.
+    const agent = own(state.agents, id);
+    if (agent) roster.push({ agent, tier, index: roster.length });
   }
   return roster;
+}
+
+function buildEntries(queue: QueueConfig, groups: (GroupConfig | undefined)[]): CachedRoster["entries"] {
+  const primary = new Set<string>();
+  queue.groups.forEach((link, i) => {
+    if (link.primary) for (const id of groups[i]?.members ?? []) primary.add(id);
+  });
+  const seen = new Set<string>();
+  const entries: CachedRoster["entries"] = [];
+  for (const group of groups) {
+    for (const id of group?.members ?? []) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      entries.push({ id, tier: primary.has(id) ? "primary" : "backup" });
+    }
+  }
+  return entries;
 }

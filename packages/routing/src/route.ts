@@ -7,6 +7,7 @@ import { queueRoster, type RosterEntry } from "./roster.ts";
 import { isOpen } from "./schedule.ts";
 import { type CenterState, own } from "./state.ts";
 import { strategyKey } from "./strategy.ts";
+import { agentsInWrapUp } from "./wrap-up-index.ts";
 
 /**
  * The next thing the engine must do at time `now`, or null when the center is settled. The caller
@@ -100,7 +101,7 @@ export function nextDueTimer(state: CenterState, now: number): { at: number; eve
       reason: `nobody answered within ${queue.maximumQueueWaitTime}s`,
     }));
   }
-  for (const agent of Object.values(state.agents)) {
+  for (const agent of agentsInWrapUp(state)) {
     consider(agent.wrapUpUntil, () => ({ type: "agent.wrap_up_ended", agentId: agent.id }));
   }
   const due = best as { at: number; event: () => EngineEvent } | null;
@@ -150,7 +151,7 @@ export function nextDeadline(state: CenterState, after: number = state.clock): n
       consider(call.arrivedAt + queue.routeToBackupAfterSec * 1000);
     }
   }
-  for (const agent of Object.values(state.agents)) consider(agent.wrapUpUntil);
+  for (const agent of agentsInWrapUp(state)) consider(agent.wrapUpUntil);
   return next;
 }
 
