@@ -84,28 +84,48 @@ function admit(state: CenterState, call: Call, now: number): EngineEvent {
   return { type: "call.queued", callId: call.id, position: ahead + 1 };
 }
 
-/** The earliest timer already set that is due at `now` (its deadline ≤ now), with that deadline. */
-export function nextDueTimer(state: CenterState, now: number): { at: number; event: EngineEvent } | null {
-  let best: { at: number; event: () => EngineEvent } | null = null;
-  const consider = (at: number | null, event: () => EngineEvent) => {
-    if (at !== null && at <= now && (best === null || at < best.at)) best = { at, event };
-  };
+/**
+ * Every point in time at which the engine must act without new input, with the event it fires:
+ * offer timeouts, maximum waits and wrap-up ends. Backup openings are visited with no event — they
+ * only wake the engine to route again. One walk serves both the due timers and the next wake-up.
+ */
+function forEachTimer(
+  state: CenterState,
+  visit: (at: number, fire: (() => EngineEvent) | null) => void,
+): void {
   for (const call of Object.values(state.calls)) {
     const queue = own(state.queues, call.queueId);
     if (!queue) continue;
-    consider(call.status === CallStatus.RINGING ? call.offerExpiresAt : null, () => timeout(state, call));
-    consider(maxWaitDeadline(queue.maximumQueueWaitTime, call), () => ({
-      type: "call.finished",
-      callId: call.id,
-      outcome: "timed_out",
-      reason: `nobody answered within ${queue.maximumQueueWaitTime}s`,
-    }));
+    if (call.status === CallStatus.RINGING && call.offerExpiresAt !== null) {
+      visit(call.offerExpiresAt, () => timeout(state, call));
+    }
+    const maxWait = maxWaitDeadline(queue.maximumQueueWaitTime, call);
+    if (maxWait !== null) {
+      visit(maxWait, () => ({
+        type: "call.finished",
+        callId: call.id,
+        outcome: "timed_out",
+        reason: `nobody answered within ${queue.maximumQueueWaitTime}s`,
+      }));
+    }
+    if (call.status === CallStatus.WAITING && queue.routeToBackupAfterSec !== null) {
+      visit(call.arrivedAt + queue.routeToBackupAfterSec * 1000, null);
+    }
   }
   for (const agent of agentsInWrapUp(state)) {
-    consider(agent.wrapUpUntil, () => ({ type: "agent.wrap_up_ended", agentId: agent.id }));
+    if (agent.wrapUpUntil !== null)
+      visit(agent.wrapUpUntil, () => ({ type: "agent.wrap_up_ended", agentId: agent.id }));
   }
-  const due = best as { at: number; event: () => EngineEvent } | null;
-  return due ? { at: due.at, event: due.event() } : null;
+}
+
+/** The earliest timer already set that is due at `now` (its deadline ≤ now), with that deadline. */
+export function nextDueTimer(state: CenterState, now: number): { at: number; event: EngineEvent } | null {
+  let best: { at: number; fire: () => EngineEvent } | null = null;
+  forEachTimer(state, (at, fire) => {
+    if (fire && at <= now && (best === null || at < best.at)) best = { at, fire };
+  });
+  const due = best as { at: number; fire: () => EngineEvent } | null;
+  return due ? { at: due.at, event: due.fire() } : null;
 }
 
 function timeout(state: CenterState, call: Call): EngineEvent {
@@ -139,19 +159,9 @@ function maxWaitDeadline(maximumQueueWaitTime: number, call: Call): number | nul
  */
 export function nextDeadline(state: CenterState, after: number = state.clock): number | null {
   let next: number | null = null;
-  const consider = (at: number | null) => {
-    if (at !== null && at > after && (next === null || at < next)) next = at;
-  };
-  for (const call of Object.values(state.calls)) {
-    const queue = own(state.queues, call.queueId);
-    if (!queue) continue;
-    consider(call.status === CallStatus.RINGING ? call.offerExpiresAt : null);
-    consider(maxWaitDeadline(queue.maximumQueueWaitTime, call));
-    if (call.status === CallStatus.WAITING && queue.routeToBackupAfterSec !== null) {
-      consider(call.arrivedAt + queue.routeToBackupAfterSec * 1000);
-    }
-  }
-  for (const agent of agentsInWrapUp(state)) consider(agent.wrapUpUntil);
+  forEachTimer(state, (at) => {
+    if (at > after && (next === null || at < next)) next = at;
+  });
   return next;
 }
 
