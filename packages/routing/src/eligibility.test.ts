@@ -1,67 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Agent } from "./agent.ts";
-import { agentRecord, clone } from "./center.test-helpers.ts";
+import { allCases, type Case, clone, STATUSES, toAgent } from "./center.test-helpers.ts";
 import { canRing, explain, isEligible, pccReasons, REASON_TEXT, Reason } from "./eligibility.ts";
-import { MANUAL_STATUSES, type ManualStatus } from "./manual-status.ts";
+import { MANUAL_STATUSES } from "./manual-status.ts";
 import { isOnline, onlineSignals } from "./presence.ts";
-
-/** Written out by hand (not imported) so a renamed or dropped status fails here. */
-const STATUSES = [
-  "AVAILABLE",
-  "NOT_AVAILABLE",
-  "LUNCH_BREAK",
-  "SHORT_BREAK",
-  "INVISIBLE",
-  "ACW",
-] as const satisfies readonly ManualStatus[];
-
-interface Case {
-  systemStatus: 0 | 1;
-  manualStatus: ManualStatus;
-  routingType: 1 | 2;
-  app: boolean;
-  pushTokens: string[];
-  sip: boolean;
-  phoneNumber: string | null;
-  ringingCallId: string | null;
-  /** After-call work: set only by the engine, always together with system status 0 in a real center. */
-  wrapUpUntil: number | null;
-}
-
-function* allCases(): Generator<Case> {
-  for (const systemStatus of [0, 1] as const)
-    for (const manualStatus of STATUSES)
-      for (const routingType of [1, 2] as const)
-        for (const app of [true, false])
-          for (const pushTokens of [[], ["tok"]])
-            for (const sip of [true, false])
-              for (const phoneNumber of [null, "84912345678"])
-                for (const ringingCallId of [null, "c1"])
-                  for (const wrapUpUntil of [null, 25_000])
-                    yield {
-                      systemStatus,
-                      manualStatus,
-                      routingType,
-                      app,
-                      pushTokens,
-                      sip,
-                      phoneNumber,
-                      ringingCallId,
-                      wrapUpUntil,
-                    };
-}
-
-function toAgent(c: Case): Agent {
-  return agentRecord({
-    phoneNumber: c.phoneNumber,
-    routingType: c.routingType,
-    manualStatus: c.manualStatus,
-    systemStatus: c.systemStatus,
-    presence: { app: c.app, pushTokens: c.pushTokens, sip: c.sip },
-    ringingCallId: c.ringingCallId,
-    wrapUpUntil: c.wrapUpUntil,
-  });
-}
 
 /** The expected online signals, spelled as a lookup rather than a computation. */
 function expectedSignals(c: Case): string[] {

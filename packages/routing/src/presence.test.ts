@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Agent } from "./agent.ts";
-import { agentRecord } from "./center.test-helpers.ts";
-import { MANUAL_STATUSES } from "./manual-status.ts";
+import { agentRecord, allCases, toAgent } from "./center.test-helpers.ts";
 import { isOnline, onlineSignals, PresenceSignal } from "./presence.ts";
 
 function agentWith(overrides: Partial<Agent>): Agent {
@@ -15,34 +14,18 @@ describe("presence: PCC's three online signals", () => {
 
   it("online iff any signal, whatever the other fields are (1536 cases)", () => {
     let count = 0;
-    for (const systemStatus of [0, 1] as const)
-      for (const manualStatus of MANUAL_STATUSES)
-        for (const routingType of [1, 2] as const)
-          for (const app of [true, false])
-            for (const pushTokens of [[], ["tok"]])
-              for (const sip of [true, false])
-                for (const phoneNumber of [null, "84912345678"])
-                  for (const ringingCallId of [null, "c1"])
-                    for (const wrapUpUntil of [null, 25_000]) {
-                      count++;
-                      const agent = agentWith({
-                        systemStatus,
-                        manualStatus,
-                        routingType,
-                        phoneNumber,
-                        ringingCallId,
-                        wrapUpUntil,
-                        presence: { app, pushTokens, sip },
-                      });
-                      // Offline only when all three signals are absent.
-                      const offline = app === false && pushTokens.length === 0 && sip === false;
-                      expect(isOnline(agent)).toBe(!offline);
-                      const expected: string[] = [];
-                      if (app) expected.push("app");
-                      if (pushTokens.length) expected.push("push");
-                      if (sip) expected.push("sip");
-                      expect(onlineSignals(agent)).toEqual(expected);
-                    }
+    for (const c of allCases()) {
+      count++;
+      const agent = toAgent(c);
+      // Offline only when all three signals are absent.
+      const offline = c.app === false && c.pushTokens.length === 0 && c.sip === false;
+      expect(isOnline(agent)).toBe(!offline);
+      const expected: string[] = [];
+      if (c.app) expected.push("app");
+      if (c.pushTokens.length) expected.push("push");
+      if (c.sip) expected.push("sip");
+      expect(onlineSignals(agent)).toEqual(expected);
+    }
     expect(count).toBe(1536);
   });
 
