@@ -62,7 +62,7 @@ export function createApp(options: AppOptions): App {
     onStep: (ms) => metrics.onStep(ms),
     onRejected: (code) => metrics.onRejected(code),
   });
-  const metrics = createMetrics(core.state, () => io?.engine.clientsCount ?? 0);
+  const metrics = createMetrics(core.state, clock, () => io?.engine.clientsCount ?? 0);
   core.onAppended((events) => metrics.onAppended(events));
   logger.info({ seq: core.state.seq, dbPath: options.dbPath }, "state rebuilt from the event log");
 

@@ -1,8 +1,8 @@
-import { CallStatus, type CenterState, type LoggedEvent } from "@callboard/routing";
+import { type CenterState, type LoggedEvent, summarizeQueue } from "@callboard/routing";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 
 /** Prometheus metrics for /metrics: event rate, queue depth, decision latency, loop lag (default metrics), sockets. */
-export function createMetrics(state: CenterState, connectedSockets: () => number) {
+export function createMetrics(state: CenterState, clock: () => number, connectedSockets: () => number) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 20 });
   const events = new Counter({
@@ -29,10 +29,10 @@ export function createMetrics(state: CenterState, connectedSockets: () => number
     labelNames: ["queue"],
     registers: [registry],
     collect() {
+      // The same numbers the board shows, from the same function.
       this.reset();
-      for (const queue of Object.values(state.queues)) this.set({ queue: queue.id }, 0);
-      for (const call of Object.values(state.calls)) {
-        if (call.admitted && call.status === CallStatus.WAITING) this.inc({ queue: call.queueId });
+      for (const queue of Object.values(state.queues)) {
+        this.set({ queue: queue.id }, summarizeQueue(state, queue.id, clock()).waiting);
       }
     },
   });
