@@ -198,7 +198,7 @@ export class Core {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     // Everything due up to `now` was just handled, so only later deadlines need waking for.
-    const deadline = nextDeadline(this.state, Math.max(now, this.state.clock));
+    const deadline = nextDeadline(this.state);
     if (deadline === null || this.closed) return;
     // Real time drives the timer; the injected clock decides what is due when it fires.
     this.timer = setTimeout(() => this.settle(), Math.max(0, deadline - now));

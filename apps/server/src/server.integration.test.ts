@@ -1,4 +1,5 @@
 import type { Ack, CatchUp } from "@callboard/contracts";
+import { candidatesOf } from "@callboard/routing";
 import { TRPCClientError } from "@trpc/client";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { MAX_BODY_BYTES } from "./http.ts";
@@ -100,7 +101,7 @@ describe("core server", () => {
     expect(server.app.core.state.calls.c2).toMatchObject({ status: "ringing", ringing: ["lan"] });
     const decision = server.app.core.state.decisions[0]!;
     expect(decision).toMatchObject({ callId: "c2", attempt: 1, agentIds: ["lan"], strategy: "longest-idle" });
-    expect(decision.candidates.map((c) => [c.agentId, c.verdict, c.reasons])).toEqual([
+    expect(candidatesOf(decision).map((c) => [c.agentId, c.verdict, c.reasons])).toEqual([
       ["lan", "CHOSEN", []],
       ["minh", "RANKED_LOWER", []],
       ["hoa", "NOT_ELIGIBLE", ["MANUAL_NOT_AVAILABLE"]],

@@ -1,8 +1,8 @@
 import { type Agent, SystemStatus } from "./agent.ts";
 import { type Call, type CallOutcome, CallStatus } from "./call.ts";
+import { dropIndex, noteAgent, noteCall } from "./center-index.ts";
 import type { LoggedEvent } from "./events.ts";
 import { type CenterState, emptyOutcomes, own, RECENT_DECISIONS } from "./state.ts";
-import { noteAgent } from "./wrap-up-index.ts";
 
 /**
  * Folds one checked event into the state. Call checkEvent first: this function trusts its input.
@@ -15,17 +15,21 @@ export function applyEvent(state: CenterState, event: LoggedEvent): void {
   const updateAgent = (id: string, patch: (agent: Agent) => Partial<Agent>) => {
     const agent = own(state.agents, id);
     if (!agent) return;
-    state.agents[id] = { ...agent, ...patch(agent), since: at };
-    noteAgent(state, id);
+    const next = { ...agent, ...patch(agent), since: at };
+    state.agents[id] = next;
+    noteAgent(state, agent, next);
   };
   const updateCall = (call: Call, patch: Partial<Call>) => {
-    state.calls[call.id] = { ...call, ...patch };
+    const next = { ...call, ...patch };
+    state.calls[call.id] = next;
+    noteCall(state, call, next);
   };
   const release = (agentIds: readonly string[]) => {
     for (const id of agentIds) updateAgent(id, () => ({ ringingCallId: null }));
   };
   const finish = (call: Call, outcome: CallOutcome | null) => {
     delete state.calls[call.id];
+    noteCall(state, call, undefined);
     release(call.ringing);
     if (outcome) countOutcome(state, call.queueId, outcome);
   };
@@ -33,7 +37,7 @@ export function applyEvent(state: CenterState, event: LoggedEvent): void {
   switch (event.type) {
     case "agent.upserted": {
       const existing = own(state.agents, event.agent.id);
-      state.agents[event.agent.id] = existing
+      const next: Agent = existing
         ? { ...existing, ...event.agent }
         : {
             ...event.agent,
@@ -50,6 +54,8 @@ export function applyEvent(state: CenterState, event: LoggedEvent): void {
             consecutiveMisses: 0,
             talkTimeMs: 0,
           };
+      state.agents[next.id] = next;
+      noteAgent(state, existing, next);
       return;
     }
     case "agent.presence_changed": {
@@ -87,16 +93,18 @@ export function applyEvent(state: CenterState, event: LoggedEvent): void {
       return;
     case "group.upserted":
       state.groups[event.group.id] = event.group;
+      dropIndex(state);
       return;
     case "queue.upserted":
       state.queues[event.queue.id] = event.queue;
+      dropIndex(state);
       // Not `??=`: for ids like "constructor" that would find Object.prototype's member and create nothing.
       if (!own(state.queueRuntime, event.queue.id)) {
         state.queueRuntime[event.queue.id] = { lastOfferedAgentId: null, outcomes: emptyOutcomes() };
       }
       return;
-    case "call.arrived":
-      state.calls[event.callId] = {
+    case "call.arrived": {
+      const call: Call = {
         id: event.callId,
         queueId: event.queueId,
         from: event.from,
@@ -111,7 +119,10 @@ export function applyEvent(state: CenterState, event: LoggedEvent): void {
         missedBy: [],
         offers: 0,
       };
+      state.calls[call.id] = call;
+      noteCall(state, undefined, call);
       return;
+    }
     case "call.queued": {
       const call = own(state.calls, event.callId);
       if (call) updateCall(call, { admitted: true });

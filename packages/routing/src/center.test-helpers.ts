@@ -6,6 +6,7 @@
 import type { Agent, AgentProfile } from "./agent.ts";
 import { applyEvent } from "./apply.ts";
 import type { Call } from "./call.ts";
+import { packFacts } from "./candidate-table.ts";
 import { checkEvent } from "./check.ts";
 import type { Decision } from "./decision.ts";
 import { step } from "./engine.ts";
@@ -239,18 +240,13 @@ export const decision = (callId: string, agentIds: string[], at: number): Decisi
   strategy: "longest-idle",
   agentIds,
   usedBackup: false,
-  candidates: agentIds.map((agentId, i) => ({
-    agentId,
-    tier: "primary",
-    verdict: "CHOSEN",
-    reasons: [],
-    rank: i + 1,
-    key: 0,
-    missedThisCall: false,
-    manualStatus: "AVAILABLE",
-    systemStatus: 1,
-    online: ["app"],
-  })),
+  // Free, Available, online on the App: packFacts of such an agent with no reason against it.
+  table: {
+    agentIds,
+    facts: agentIds.map(() => packFacts(agentRecord(), 0, false, false)),
+    ranked: agentIds.map((_, i) => i),
+    keys: agentIds.map(() => 0),
+  },
   waitedSec: 0,
 });
 

@@ -1,3 +1,4 @@
+import type { CandidateTable } from "./candidate-table.ts";
 import type { Reason } from "./eligibility.ts";
 import type { ManualStatus } from "./manual-status.ts";
 import type { PresenceSignal } from "./presence.ts";
@@ -25,8 +26,8 @@ export interface Candidate {
   reasons: Reason[];
   /** 1-based position in the strategy's order among agents that could ring; null otherwise. */
   rank: number | null;
-  /** The strategy's ordering key for this agent (lower rings first); see STRATEGY_KEY. */
-  key: number;
+  /** The strategy's ordering key (lower rings first; see STRATEGY_KEY) for agents in the ranked pool; null otherwise. */
+  key: number | null;
   /** The agent already missed this call, so it goes after everyone who has not. */
   missedThisCall: boolean;
   /** The agent's state at the moment of the decision. */
@@ -47,8 +48,8 @@ export interface Decision {
   agentIds: string[];
   /** A backup agent was offered the call (no primary agent could ring, or all that could had missed it). */
   usedBackup: boolean;
-  /** Every agent of the queue's groups: the ranked pool (chosen first), then held-back backups, then the ineligible; each of the last two by id. */
-  candidates: Candidate[];
+  /** Every agent of the queue's groups and its state at the moment; expand it with candidatesOf(). */
+  table: CandidateTable;
   /** Seconds the call had waited when offered. */
   waitedSec: number;
 }

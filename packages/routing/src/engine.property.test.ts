@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Agent } from "./agent.ts";
 import { applyEvent } from "./apply.ts";
 import type { Call, CallOutcome } from "./call.ts";
+import { candidatesOf } from "./candidate-table.ts";
 import { fnv1a, isTimerEvent, MONDAY_0900_HCM, queueConfig, rerunLog } from "./center.test-helpers.ts";
 import { replay, step } from "./engine.ts";
 import { type DomainEvent, INPUT_EVENT_TYPES, type InputEvent, type LoggedEvent } from "./events.ts";
@@ -495,8 +496,12 @@ function checkEngineEvent(before: CenterState, e: LoggedEvent, t: Tracker): void
         usedBackup: e.agentIds.some((id) => !roster.find((r) => r.agent.id === id)!.primary),
         waitedSec: Math.round((e.at - call.arrivedAt) / 1000),
       });
-      expect(d.candidates.map((k) => k.agentId).sort()).toEqual(roster.map((r) => r.agent.id).sort());
-      for (const k of d.candidates) {
+      expect(
+        candidatesOf(d)
+          .map((k) => k.agentId)
+          .sort(),
+      ).toEqual(roster.map((r) => r.agent.id).sort());
+      for (const k of candidatesOf(d)) {
         const member = before.agents[k.agentId]!;
         const verdict = e.agentIds.includes(k.agentId)
           ? "CHOSEN"
@@ -908,7 +913,7 @@ describe("engine properties", () => {
             count(e.type);
             if (e.agentIds.length > 1) count("ring-all with several");
             if (e.decision.usedBackup) count("backup used");
-            if (e.decision.candidates.some((k) => k.verdict === "BACKUP_HELD")) count("backup held");
+            if (candidatesOf(e.decision).some((k) => k.verdict === "BACKUP_HELD")) count("backup held");
           } else count(e.type);
         }
       }),

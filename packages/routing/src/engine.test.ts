@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { candidatesOf } from "./candidate-table.ts";
 import {
   backup,
   center,
@@ -132,7 +133,7 @@ describe("step: routing scenarios", () => {
     const second = c.log.at(-1)!;
     if (second.type !== "call.offered") throw new Error("expected an offer");
     expect(second.expiresAt).toBe(21_000);
-    expect(second.decision.candidates.map((k) => [k.agentId, k.verdict, k.missedThisCall])).toEqual([
+    expect(candidatesOf(second.decision).map((k) => [k.agentId, k.verdict, k.missedThisCall])).toEqual([
       ["a2", "CHOSEN", false],
       ["a3", "RANKED_LOWER", false],
       ["a1", "RANKED_LOWER", true],
@@ -318,7 +319,7 @@ describe("step: routing scenarios", () => {
     ]);
     expect(c.state.decisions[0]!.waitedSec).toBe(15);
     expect(
-      c.state.decisions[0]!.candidates.map((k) => [k.agentId, k.verdict, k.reasons, k.missedThisCall]),
+      candidatesOf(c.state.decisions[0]!).map((k) => [k.agentId, k.verdict, k.reasons, k.missedThisCall]),
     ).toEqual([
       ["a1", "CHOSEN", [], true],
       ["a2", "NOT_ELIGIBLE", ["MANUAL_NOT_AVAILABLE"], false],
@@ -612,7 +613,7 @@ describe("step: wrap-up", () => {
     expect(c.state.agents.a1).toMatchObject({ systemStatus: 1, wrapUpUntil: null, idleSince: 92_000 });
     expect(c.state.calls.c2!.offerExpiresAt).toBe(HOUR + 3_600_000);
     expect(c.state.decisions[0]).toMatchObject({ at: HOUR, waitedSec: (HOUR - 70_000) / 1000 });
-    expect(c.state.decisions[0]!.candidates[0]).toMatchObject({
+    expect(candidatesOf(c.state.decisions[0]!)[0]).toMatchObject({
       agentId: "a1",
       verdict: "CHOSEN",
       systemStatus: 1,
@@ -629,7 +630,7 @@ describe("step: wrap-up", () => {
     c.end("c1", 3_000);
     c.arrive("c2", "q", 4_000);
     expect(
-      c.state.decisions[0]!.candidates.map((k) => [k.agentId, k.verdict, k.reasons, k.systemStatus]),
+      candidatesOf(c.state.decisions[0]!).map((k) => [k.agentId, k.verdict, k.reasons, k.systemStatus]),
     ).toEqual([
       ["a2", "CHOSEN", [], 1],
       ["a1", "NOT_ELIGIBLE", ["WRAP_UP"], 0],
@@ -783,7 +784,7 @@ describe("step: backup groups", () => {
     const c = withBackup(20);
     c.arrive("c1", "q", 1_000);
     expect(offers(c.available("p1", 10_000))).toEqual(["offered c1→p1"]);
-    expect(c.state.decisions[0]!.candidates.map((k) => [k.agentId, k.verdict])).toEqual([
+    expect(candidatesOf(c.state.decisions[0]!).map((k) => [k.agentId, k.verdict])).toEqual([
       ["p1", "CHOSEN"],
       ["b1", "BACKUP_HELD"],
     ]);
@@ -793,7 +794,13 @@ describe("step: backup groups", () => {
 
   it("a primary who already missed the call goes after a fresh backup agent; before routeToBackupAfterSec it is rung again", () => {
     const table = (c: ReturnType<typeof withBackup>) =>
-      c.state.decisions[0]!.candidates.map((k) => [k.agentId, k.tier, k.verdict, k.rank, k.missedThisCall]);
+      candidatesOf(c.state.decisions[0]!).map((k) => [
+        k.agentId,
+        k.tier,
+        k.verdict,
+        k.rank,
+        k.missedThisCall,
+      ]);
 
     // Backup allowed at once: the only primary who can ring has let the call ring out, so the backup
     // group opens and its fresh agent rings before the primary who missed.
@@ -859,12 +866,12 @@ describe("step: ring-all", () => {
     const c = ringAll();
     expect(offers(c.arrive("c1", "q", 1_000))).toEqual(["offered c1→a1,a2,a3"]);
     const d = c.state.decisions[0]!;
-    expect(d.candidates.map((k) => [k.agentId, k.verdict, k.rank, k.key])).toEqual([
+    expect(candidatesOf(d).map((k) => [k.agentId, k.verdict, k.rank, k.key])).toEqual([
       ["a1", "CHOSEN", 1, 100],
       ["a2", "CHOSEN", 2, 200],
       ["a3", "CHOSEN", 3, 300],
-      ["b1", "BACKUP_HELD", null, 400],
-      ["a4", "NOT_ELIGIBLE", null, 400],
+      ["b1", "BACKUP_HELD", null, null],
+      ["a4", "NOT_ELIGIBLE", null, null],
     ]);
     for (const id of ["a1", "a2", "a3"]) expect(c.state.agents[id]!.ringingCallId).toBe("c1");
     c.answer("c1", "a2", 2_000);
@@ -894,7 +901,7 @@ describe("step: ring-all", () => {
     expect(c.state.calls.c1!.missedBy).toEqual(["a1", "a2", "a3"]);
     expect(c.state.decisions[0]!.usedBackup).toBe(true);
     expect(
-      c.state.decisions[0]!.candidates.map((k) => [k.agentId, k.verdict, k.rank, k.missedThisCall]),
+      candidatesOf(c.state.decisions[0]!).map((k) => [k.agentId, k.verdict, k.rank, k.missedThisCall]),
     ).toEqual([
       ["b1", "CHOSEN", 1, false],
       ["a1", "CHOSEN", 2, true],

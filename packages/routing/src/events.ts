@@ -54,7 +54,7 @@ export type DomainEvent = InputEvent | EngineEvent;
  * The version of the event shapes above. Bump it when a logged event changes shape; a log written
  * in another format is refused at boot instead of being folded wrongly.
  */
-export const EVENT_FORMAT = 2;
+export const EVENT_FORMAT = 3;
 
 /** An event as stored in the log: its position and the time the core accepted it. */
 export type LoggedEvent = DomainEvent & { seq: number; at: number };
@@ -94,7 +94,7 @@ export function eventSubjects(event: DomainEvent): { agentIds: string[]; callId:
     case "call.answered":
       return { agentIds: [event.agentId], callId: event.callId };
     case "call.offered":
-      return { agentIds: event.decision.candidates.map((c) => c.agentId), callId: event.callId };
+      return { agentIds: event.decision.table.agentIds, callId: event.callId };
     case "call.offer_ended":
       return { agentIds: event.agentIds, callId: event.callId };
   }

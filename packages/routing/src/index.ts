@@ -1,9 +1,19 @@
 export { type Agent, type AgentProfile, type Presence, RoutingType, SystemStatus } from "./agent.ts";
 export { applyEvent } from "./apply.ts";
 export { type Call, CallOutcome, CallStatus } from "./call.ts";
+export { type CandidateTable, candidatesOf } from "./candidate-table.ts";
 export { checkEvent, RejectCode, type Rejection } from "./check.ts";
 export { type Candidate, type Decision, Verdict } from "./decision.ts";
-export { canRing, explain, isEligible, pccReasons, REASON_TEXT, Reason } from "./eligibility.ts";
+export {
+  canRing,
+  explain,
+  isEligible,
+  pccReasons,
+  REASON_TEXT,
+  Reason,
+  reasonMask,
+  reasonsOf,
+} from "./eligibility.ts";
 export { replay, type StepResult, step } from "./engine.ts";
 export {
   type DomainEvent,

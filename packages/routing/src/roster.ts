@@ -11,25 +11,36 @@ export interface RosterEntry {
   index: number;
 }
 
+/** A queue's member: an agent id (whether or not that agent exists yet) and its tier in the queue. */
+export interface QueueMember {
+  id: string;
+  tier: RosterEntry["tier"];
+}
+
 interface CachedRoster {
   /** The group records the roster was built from; records are replaced on change, so identity tells. */
   groups: (GroupConfig | undefined)[];
-  entries: { id: string; tier: RosterEntry["tier"] }[];
+  members: QueueMember[];
 }
 
 /** Rosters by queue record: rebuilt only when the queue or one of its groups is replaced. */
 const rosters = new WeakMap<QueueConfig, CachedRoster>();
 
-/** Every agent a queue can ring, once each, in the queue's fixed order. */
-export function queueRoster(state: CenterState, queue: QueueConfig): RosterEntry[] {
+/** Every agent id of a queue's groups, once each, in the queue's fixed order. Cached: do not mutate. */
+export function queueMembers(state: CenterState, queue: QueueConfig): readonly QueueMember[] {
   const groups = queue.groups.map((link) => own(state.groups, link.groupId));
   let cached = rosters.get(queue);
   if (!cached || cached.groups.some((g, i) => g !== groups[i])) {
-    cached = { groups, entries: buildEntries(queue, groups) };
+    cached = { groups, members: buildMembers(queue, groups) };
     rosters.set(queue, cached);
   }
+  return cached.members;
+}
+
+/** Every agent a queue can ring, once each, in the queue's fixed order. */
+export function queueRoster(state: CenterState, queue: QueueConfig): RosterEntry[] {
   const roster: RosterEntry[] = [];
-  for (const { id, tier } of cached.entries) {
+  for (const { id, tier } of queueMembers(state, queue)) {
     // Agents are looked up now: agent records change far more often than group membership.
     const agent = own(state.agents, id);
     if (agent) roster.push({ agent, tier, index: roster.length });
@@ -37,19 +48,19 @@ export function queueRoster(state: CenterState, queue: QueueConfig): RosterEntry
   return roster;
 }
 
-function buildEntries(queue: QueueConfig, groups: (GroupConfig | undefined)[]): CachedRoster["entries"] {
+function buildMembers(queue: QueueConfig, groups: (GroupConfig | undefined)[]): QueueMember[] {
   const primary = new Set<string>();
   queue.groups.forEach((link, i) => {
     if (link.primary) for (const id of groups[i]?.members ?? []) primary.add(id);
   });
   const seen = new Set<string>();
-  const entries: CachedRoster["entries"] = [];
+  const members: QueueMember[] = [];
   for (const group of groups) {
     for (const id of group?.members ?? []) {
       if (seen.has(id)) continue;
       seen.add(id);
-      entries.push({ id, tier: primary.has(id) ? "primary" : "backup" });
+      members.push({ id, tier: primary.has(id) ? "primary" : "backup" });
     }
   }
-  return entries;
+  return members;
 }

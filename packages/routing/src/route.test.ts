@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { applyEvent } from "./apply.ts";
-import { backup, center, clone, PLAIN, primary, waitingCall } from "./center.test-helpers.ts";
+import { candidatesOf } from "./candidate-table.ts";
+import { backup, center, clone, PLAIN, primary, put, waitingCall } from "./center.test-helpers.ts";
 import type { Candidate } from "./decision.ts";
 import { replay } from "./engine.ts";
 import type { LoggedEvent } from "./events.ts";
@@ -14,7 +15,7 @@ const row = (agentId: string, fields: Partial<Candidate>): Candidate => ({
   verdict: "RANKED_LOWER",
   reasons: [],
   rank: null,
-  key: 0,
+  key: null,
   missedThisCall: false,
   manualStatus: "AVAILABLE",
   systemStatus: 1,
@@ -33,8 +34,10 @@ describe("decide: longest idle", () => {
     c.agent("a1", 300);
     c.teamQueue("q1", ["a1", "a2", "a3", "a4", "a5"], 400);
 
-    const d = decide(c.state, waitingCall("c1", "q1", 1_000), 7_600);
-    expect(d).toEqual({
+    const d = decide(c.state, waitingCall("c1", "q1", 1_000), 7_600)!;
+    const { table, ...decision } = d;
+    expect(table.agentIds).toEqual(["a1", "a2", "a3", "a4", "a5"]);
+    expect(decision).toEqual({
       callId: "c1",
       attempt: 1,
       queueId: "q1",
@@ -43,19 +46,19 @@ describe("decide: longest idle", () => {
       agentIds: ["a3"],
       usedBackup: false,
       waitedSec: 7,
-      candidates: [
-        row("a3", { verdict: "CHOSEN", rank: 1, key: 100 }),
-        row("a2", { rank: 2, key: 200 }),
-        row("a1", { rank: 3, key: 300 }),
-        row("a4", {
-          verdict: "NOT_ELIGIBLE",
-          reasons: ["MANUAL_NOT_AVAILABLE"],
-          key: 50,
-          manualStatus: "NOT_AVAILABLE",
-        }),
-        row("a5", { verdict: "NOT_ELIGIBLE", reasons: ["NO_PHONE_NUMBER"], key: 60 }),
-      ],
     });
+    // The ranked pool, then (in the queue's order) held-back backups and agents who cannot ring.
+    expect(candidatesOf(d)).toEqual([
+      row("a3", { verdict: "CHOSEN", rank: 1, key: 100 }),
+      row("a2", { rank: 2, key: 200 }),
+      row("a1", { rank: 3, key: 300 }),
+      row("a4", {
+        verdict: "NOT_ELIGIBLE",
+        reasons: ["MANUAL_NOT_AVAILABLE"],
+        manualStatus: "NOT_AVAILABLE",
+      }),
+      row("a5", { verdict: "NOT_ELIGIBLE", reasons: ["NO_PHONE_NUMBER"] }),
+    ]);
   });
 
   it("breaks idle ties by the lower id", () => {
@@ -66,7 +69,7 @@ describe("decide: longest idle", () => {
     c.teamQueue("q1", ["c", "b", "a"], 100);
     const d = decide(c.state, waitingCall("x", "q1", 100), 100);
     expect(d?.agentIds).toEqual(["a"]);
-    expect(d?.candidates.map((k) => [k.agentId, k.rank])).toEqual([
+    expect(candidatesOf(d!).map((k) => [k.agentId, k.rank])).toEqual([
       ["a", 1],
       ["b", 2],
       ["c", 3],
@@ -81,7 +84,7 @@ describe("decide: longest idle", () => {
     c.teamQueue("q1", ["a1", "a2", "a3"], 300);
     const d = decide(c.state, waitingCall("x", "q1", 400, ["a1", "a2"]), 500);
     expect(d?.attempt).toBe(3);
-    expect(d?.candidates.map((k) => [k.agentId, k.verdict, k.missedThisCall])).toEqual([
+    expect(candidatesOf(d!).map((k) => [k.agentId, k.verdict, k.missedThisCall])).toEqual([
       ["a3", "CHOSEN", false],
       ["a1", "RANKED_LOWER", true],
       ["a2", "RANKED_LOWER", true],
@@ -101,13 +104,13 @@ describe("decide: longest idle", () => {
     expect(c.state.agents.a2!.ringingCallId).toBe("c1");
     const d = decide(c.state, waitingCall("c2", "q1", 1_000), 1_000);
     expect(d?.agentIds).toEqual(["a3"]);
-    expect(d?.candidates.find((k) => k.agentId === "a1")).toMatchObject({
+    expect(candidatesOf(d!).find((k) => k.agentId === "a1")).toMatchObject({
       verdict: "NOT_ELIGIBLE",
       reasons: ["WRAP_UP"],
       systemStatus: 0,
       rank: null,
     });
-    expect(d?.candidates.find((k) => k.agentId === "a2")).toMatchObject({
+    expect(candidatesOf(d!).find((k) => k.agentId === "a2")).toMatchObject({
       verdict: "NOT_ELIGIBLE",
       reasons: ["RESERVED"],
       rank: null,
@@ -133,7 +136,7 @@ describe("decide: longest idle", () => {
     c.teamQueue("q1", ["a1"], 100);
     const d = decide(c.state, waitingCall("x", "q1", 100), 200);
     expect(d?.agentIds).toEqual(["a1"]);
-    expect(d?.candidates.map((k) => k.agentId)).toEqual(["a1"]);
+    expect(candidatesOf(d!).map((k) => k.agentId)).toEqual(["a1"]);
   });
 
   it("lists an agent in several of the queue's groups once", () => {
@@ -144,7 +147,7 @@ describe("decide: longest idle", () => {
     c.group("g2", ["a2", "a1"], 200);
     c.queue("q1", [...primary("g1"), ...primary("g2")], 200);
     const d = decide(c.state, waitingCall("x", "q1", 300), 300);
-    expect(d?.candidates.map((k) => k.agentId)).toEqual(["a1", "a2"]);
+    expect(candidatesOf(d!).map((k) => k.agentId)).toEqual(["a1", "a2"]);
   });
 });
 
@@ -169,7 +172,7 @@ describe("decide: backup groups", () => {
     c.status("p1", "LUNCH_BREAK", 300);
     const d = decide(c.state, waitingCall("x", "q", 1_000), 1_000);
     expect(d).toMatchObject({ agentIds: ["p2"], usedBackup: false });
-    expect(d?.candidates.map((k) => [k.agentId, k.tier, k.verdict, k.rank, k.reasons])).toEqual([
+    expect(candidatesOf(d!).map((k) => [k.agentId, k.tier, k.verdict, k.rank, k.reasons])).toEqual([
       ["p2", "primary", "CHOSEN", 1, []],
       ["b1", "backup", "BACKUP_HELD", null, []],
       ["b2", "backup", "BACKUP_HELD", null, []],
@@ -184,11 +187,11 @@ describe("decide: backup groups", () => {
     c.status("b2", "SHORT_BREAK", 300);
     const d = decide(c.state, waitingCall("x", "q", 1_000), 1_000);
     expect(d).toMatchObject({ agentIds: ["b1"], usedBackup: true });
-    expect(d?.candidates.map((k) => [k.agentId, k.tier, k.verdict, k.reasons])).toEqual([
+    expect(candidatesOf(d!).map((k) => [k.agentId, k.tier, k.verdict, k.reasons])).toEqual([
       ["b1", "backup", "CHOSEN", []],
-      ["b2", "backup", "NOT_ELIGIBLE", ["MANUAL_NOT_AVAILABLE"]],
       ["p1", "primary", "NOT_ELIGIBLE", ["MANUAL_NOT_AVAILABLE"]],
       ["p2", "primary", "NOT_ELIGIBLE", ["OFFLINE"]],
+      ["b2", "backup", "NOT_ELIGIBLE", ["MANUAL_NOT_AVAILABLE"]],
     ]);
   });
 
@@ -204,7 +207,7 @@ describe("decide: backup groups", () => {
 
   it("opens backup groups once every primary agent that can ring has missed the call; a fresh backup rings first", () => {
     const table = (d: ReturnType<typeof decide>) =>
-      d?.candidates.map((k) => [k.agentId, k.tier, k.verdict, k.rank, k.missedThisCall]);
+      candidatesOf(d!).map((k) => [k.agentId, k.tier, k.verdict, k.rank, k.missedThisCall]);
     // One primary has not missed it yet: the backups are still held.
     const open = staffed();
     const partly = decide(open.state, waitingCall("x", "q", 1_000, ["p1"]), 20_000);
@@ -252,8 +255,8 @@ describe("decide: backup groups", () => {
     c.status("p2", "LUNCH_BREAK", 300);
     const d = decide(c.state, waitingCall("x", "q", 1_000), 1_000);
     expect(d?.agentIds).toEqual(["p1"]);
-    expect(d?.candidates.find((k) => k.agentId === "p1")?.tier).toBe("primary");
-    expect(d?.candidates.find((k) => k.agentId === "b1")?.verdict).toBe("BACKUP_HELD");
+    expect(candidatesOf(d!).find((k) => k.agentId === "p1")?.tier).toBe("primary");
+    expect(candidatesOf(d!).find((k) => k.agentId === "b1")?.verdict).toBe("BACKUP_HELD");
   });
 
   it("a queue with backup groups only rings them as soon as the backup delay allows", () => {
@@ -316,12 +319,15 @@ describe("nextEngineEvent and nextDeadline", () => {
     c.arrive("c2", "q", 3_000);
     // Waiting (a1 talks): backup opens at 23 000, maximum wait at 63 000.
     expect(nextDeadline(c.state)).toBe(23_000);
-    expect(nextDeadline(c.state, 23_000)).toBe(63_000);
     c.end("c1", 4_000);
-    // a1's wrap-up ends at 14 000.
+    // a1's wrap-up ends at 14 000; a1 then goes to lunch, so c2 keeps waiting.
     expect(c.state.agents.a1!.wrapUpUntil).toBe(14_000);
     expect(nextDeadline(c.state)).toBe(14_000);
-    expect(nextDeadline(c.state, 14_000)).toBe(23_000);
+    c.status("a1", "LUNCH_BREAK", 5_000);
+    c.tick(14_000);
+    expect(nextDeadline(c.state)).toBe(23_000);
+    c.tick(23_000);
+    expect(nextDeadline(c.state)).toBe(63_000);
   });
 
   it("times an offer out at exactly expiresAt, not a millisecond before", () => {
@@ -378,7 +384,8 @@ describe("nextEngineEvent and nextDeadline", () => {
 
   it("ends the offer of a ringing agent that stopped being eligible", () => {
     const c = ringing();
-    c.state.agents.a1 = { ...c.state.agents.a1!, presence: { app: false, pushTokens: [], sip: false } };
+    // Applied without settling, so the withdrawal is still to be decided.
+    put(c.state, { type: "agent.presence_changed", agentId: "a1", signal: "app", online: false }, 2_000);
     expect(nextEngineEvent(c.state, 2_000)).toEqual({
       type: "call.offer_ended",
       callId: "c1",

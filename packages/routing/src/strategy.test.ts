@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Agent } from "./agent.ts";
+import { candidatesOf } from "./candidate-table.ts";
 import {
   agentRecord,
   type Center,
@@ -85,7 +86,11 @@ const patch = (c: Center, id: string, fields: Partial<Agent>) => {
 
 const order = (c: Center, missedBy: string[] = []) => {
   const d = decide(c.state, waitingCall("x", "q", 9_000, missedBy), 9_000);
-  return d?.candidates.filter((k) => k.rank !== null).map((k) => `${k.agentId}:${k.key}`);
+  return d
+    ? candidatesOf(d)
+        .filter((k) => k.rank !== null)
+        .map((k) => `${k.agentId}:${k.key}`)
+    : undefined;
 };
 
 describe("decide: each strategy's order (tie: missed this call last, then key, then lower id)", () => {
@@ -142,7 +147,7 @@ describe("decide: each strategy's order (tie: missed this call last, then key, t
     const c = staff("ring-all");
     const d = decide(c.state, waitingCall("x", "q", 9_000, ["s1"]), 9_000);
     expect(d?.agentIds).toEqual(["s2", "s3", "s4", "s1"]);
-    expect(d?.candidates.every((k) => k.verdict === "CHOSEN")).toBe(true);
+    expect(candidatesOf(d!).every((k) => k.verdict === "CHOSEN")).toBe(true);
   });
 
   it("every strategy ranks an agent that missed this call after one that did not, whatever the key", () => {
@@ -150,8 +155,8 @@ describe("decide: each strategy's order (tie: missed this call last, then key, t
       const c = staff(strategy, { randomSeed: 3 });
       const first = decide(c.state, waitingCall("x", "q", 9_000), 9_000)!.agentIds[0]!;
       const d = decide(c.state, waitingCall("x", "q", 9_000, [first]), 9_000)!;
-      expect(d.candidates.find((k) => k.agentId === first)?.rank, strategy).toBe(4);
-      expect(d.candidates.at(3), strategy).toMatchObject({ agentId: first, missedThisCall: true });
+      expect(candidatesOf(d).find((k) => k.agentId === first)?.rank, strategy).toBe(4);
+      expect(candidatesOf(d).at(3), strategy).toMatchObject({ agentId: first, missedThisCall: true });
     }
   });
 });

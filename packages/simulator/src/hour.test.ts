@@ -1,4 +1,4 @@
-import { INPUT_EVENT_TYPES, type InputEvent, type LoggedEvent } from "@callboard/routing";
+import { candidatesOf, INPUT_EVENT_TYPES, type InputEvent, type LoggedEvent } from "@callboard/routing";
 import { describe, expect, it } from "vitest";
 import { runSimulation, tally } from "./test-harness.ts";
 
@@ -70,7 +70,9 @@ describe("a simulated hour at speed 1, ticking every 250 ms", () => {
   it("offers calls to backup agents when a queue's own agents are all busy", () => {
     const backup = offers.filter((o) => o.decision.usedBackup);
     expect(backup.length).toBeGreaterThan(0);
-    const tiers = backup.flatMap((o) => o.decision.candidates.filter((c) => o.agentIds.includes(c.agentId)));
+    const tiers = backup.flatMap((o) =>
+      candidatesOf(o.decision).filter((c) => o.agentIds.includes(c.agentId)),
+    );
     expect(tiers.every((c) => c.tier === "backup")).toBe(true);
   });
 

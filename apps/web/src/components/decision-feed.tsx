@@ -2,6 +2,7 @@
 
 import {
   type CenterState,
+  candidatesOf,
   type Decision,
   own,
   REASON_TEXT,
@@ -96,8 +97,7 @@ export function DecisionFeed({
 }
 
 function summary(d: Decision): string {
-  const ringable = d.candidates.filter((c) => c.verdict === "CHOSEN" || c.verdict === "RANKED_LOWER").length;
-  return `${ringable} of ${d.candidates.length} could ring · ${d.strategy}`;
+  return `${d.table.ranked.length} of ${d.table.agentIds.length} could ring · ${d.strategy}`;
 }
 
 function CandidateTable({ decision, name }: { decision: Decision; name: (id: string) => string }) {
@@ -116,7 +116,7 @@ function CandidateTable({ decision, name }: { decision: Decision; name: (id: str
           </tr>
         </thead>
         <tbody>
-          {decision.candidates.map((c) => (
+          {candidatesOf(decision).map((c) => (
             <tr key={c.agentId} className="border-t border-slate-100 align-top">
               <td className="py-1 pr-2 tabular-nums text-slate-400">{c.rank ?? "–"}</td>
               <td className="pr-2">
@@ -129,8 +129,8 @@ function CandidateTable({ decision, name }: { decision: Decision; name: (id: str
                 {VERDICT_TEXT[c.verdict]}
                 {c.verdict === "NOT_ELIGIBLE" && `: ${c.reasons.map((r) => REASON_TEXT[r]).join("; ")}`}
                 {c.verdict === "BACKUP_HELD" && ": a primary agent could ring"}
-                {(c.verdict === "CHOSEN" || c.verdict === "RANKED_LOWER") &&
-                  ` · ${describeKey(decision.strategy, c)}${c.missedThisCall ? " · already missed this call" : ""}`}
+                {c.key !== null &&
+                  ` · ${describeKey(decision.strategy, c.key)}${c.missedThisCall ? " · already missed this call" : ""}`}
               </td>
             </tr>
           ))}

@@ -1,24 +1,22 @@
-import type { Candidate, Decision, LoggedEvent, Strategy } from "@callboard/routing";
+import type { Decision, LoggedEvent, Strategy } from "@callboard/routing";
 import { formatClock, formatDuration } from "./format.ts";
 
 /** A candidate's ordering key in the strategy's own words ("free since 10:02:11", "3 calls"). */
-export function describeKey(strategy: Strategy, candidate: Candidate): string {
+export function describeKey(strategy: Strategy, key: number): string {
   switch (strategy) {
     case "longest-idle":
     case "ring-all":
-      return `free since ${formatClock(candidate.key)}`;
+      return `free since ${formatClock(key)}`;
     case "fewest-calls":
-      return `${candidate.key} answered call${candidate.key === 1 ? "" : "s"}`;
+      return `${key} answered call${key === 1 ? "" : "s"}`;
     case "least-talk-time":
-      return `${formatDuration(candidate.key)} talk time`;
+      return `${formatDuration(key)} talk time`;
     case "top-down":
-      return `position ${candidate.key + 1}`;
+      return `position ${key + 1}`;
     case "round-robin":
-      return candidate.key === 0
-        ? "next in turn"
-        : `${candidate.key} turn${candidate.key === 1 ? "" : "s"} away`;
+      return key === 0 ? "next in turn" : `${key} turn${key === 1 ? "" : "s"} away`;
     case "random":
-      return `draw ${candidate.key}`;
+      return `draw ${key}`;
   }
 }
 
