@@ -12,28 +12,6 @@ export function applyEvent(state: CenterState, event: LoggedEvent): void {
   state.seq = event.seq;
   const { at } = event;
   if (at > state.clock) state.clock = at;
-  const updateAgent = (id: string, patch: (agent: Agent) => Partial<Agent>) => {
-    const agent = own(state.agents, id);
-    if (!agent) return;
-    const next = { ...agent, ...patch(agent), since: at };
-    state.agents[id] = next;
-    noteAgent(state, agent, next);
-  };
-  const updateCall = (call: Call, patch: Partial<Call>) => {
-    const next = { ...call, ...patch };
-    state.calls[call.id] = next;
-    noteCall(state, call, next);
-  };
-  const release = (agentIds: readonly string[]) => {
-    for (const id of agentIds) updateAgent(id, () => ({ ringingCallId: null }));
-  };
-  const finish = (call: Call, outcome: CallOutcome | null) => {
-    delete state.calls[call.id];
-    noteCall(state, call, undefined);
-    release(call.ringing);
-    if (outcome) countOutcome(state, call.queueId, outcome);
-  };
-
   switch (event.type) {
     case "agent.upserted": {
       const existing = own(state.agents, event.agent.id);
@@ -61,7 +39,9 @@ export function applyEvent(state: CenterState, event: LoggedEvent): void {
     case "agent.presence_changed": {
       const agent = own(state.agents, event.agentId);
       if (agent && agent.presence[event.signal] !== event.online) {
-        updateAgent(agent.id, (a) => ({ presence: { ...a.presence, [event.signal]: event.online } }));
+        updateAgent(state, at, agent.id, (a) => ({
+          presence: { ...a.presence, [event.signal]: event.online },
+        }));
       }
       return;
     }
@@ -71,21 +51,21 @@ export function applyEvent(state: CenterState, event: LoggedEvent): void {
       const others = agent.presence.pushTokens.filter((t) => t !== event.token);
       const pushTokens = event.registered ? [...others, event.token].sort() : others;
       if (pushTokens.length !== agent.presence.pushTokens.length) {
-        updateAgent(agent.id, (a) => ({ presence: { ...a.presence, pushTokens } }));
+        updateAgent(state, at, agent.id, (a) => ({ presence: { ...a.presence, pushTokens } }));
       }
       return;
     }
     case "agent.manual_status_set":
       if (own(state.agents, event.agentId)?.manualStatus !== event.status) {
         // Coming back to Available is a fresh start: earlier misses no longer count toward the limit.
-        updateAgent(event.agentId, () => ({
+        updateAgent(state, at, event.agentId, () => ({
           manualStatus: event.status,
           ...(event.status === "AVAILABLE" ? { consecutiveMisses: 0 } : {}),
         }));
       }
       return;
     case "agent.wrap_up_ended":
-      updateAgent(event.agentId, () => ({
+      updateAgent(state, at, event.agentId, () => ({
         wrapUpUntil: null,
         systemStatus: SystemStatus.FREE,
         idleSince: at,
@@ -125,24 +105,24 @@ export function applyEvent(state: CenterState, event: LoggedEvent): void {
     }
     case "call.queued": {
       const call = own(state.calls, event.callId);
-      if (call) updateCall(call, { admitted: true });
+      if (call) updateCall(state, call, { admitted: true });
       return;
     }
     case "call.finished": {
       const call = own(state.calls, event.callId);
-      if (call) finish(call, event.outcome);
+      if (call) finish(state, at, call, event.outcome);
       return;
     }
     case "call.offered": {
       const call = own(state.calls, event.callId);
       if (!call) return;
-      updateCall(call, {
+      updateCall(state, call, {
         status: CallStatus.RINGING,
         ringing: event.agentIds,
         offerExpiresAt: event.expiresAt,
         offers: call.offers + 1,
       });
-      for (const id of event.agentIds) updateAgent(id, () => ({ ringingCallId: call.id }));
+      for (const id of event.agentIds) updateAgent(state, at, id, () => ({ ringingCallId: call.id }));
       const runtime = own(state.queueRuntime, call.queueId);
       if (runtime)
         state.queueRuntime[call.queueId] = { ...runtime, lastOfferedAgentId: event.agentIds.at(-1)! };
@@ -156,13 +136,13 @@ export function applyEvent(state: CenterState, event: LoggedEvent): void {
       const missed = event.reason === "TIMEOUT";
       const ringing = call.ringing.filter((id) => !event.agentIds.includes(id));
       const missedBy = missed ? [...new Set([...call.missedBy, ...event.agentIds])] : call.missedBy;
-      updateCall(call, {
+      updateCall(state, call, {
         ringing,
         missedBy,
         ...(ringing.length === 0 ? { status: CallStatus.WAITING, offerExpiresAt: null } : {}),
       });
       for (const id of event.agentIds) {
-        updateAgent(id, (a) => ({
+        updateAgent(state, at, id, (a) => ({
           ringingCallId: null,
           ...(missed ? { missedOffers: a.missedOffers + 1, consecutiveMisses: a.consecutiveMisses + 1 } : {}),
           ...(event.autoNotAvailable.includes(id) ? { manualStatus: "NOT_AVAILABLE" as const } : {}),
@@ -173,15 +153,19 @@ export function applyEvent(state: CenterState, event: LoggedEvent): void {
     case "call.answered": {
       const call = own(state.calls, event.callId);
       if (!call) return;
-      updateCall(call, {
+      updateCall(state, call, {
         status: CallStatus.TALKING,
         ringing: [],
         agentId: event.agentId,
         offerExpiresAt: null,
         answeredAt: at,
       });
-      release(call.ringing.filter((id) => id !== event.agentId));
-      updateAgent(event.agentId, (a) => ({
+      release(
+        state,
+        at,
+        call.ringing.filter((id) => id !== event.agentId),
+      );
+      updateAgent(state, at, event.agentId, (a) => ({
         ringingCallId: null,
         activeCallId: call.id,
         systemStatus: SystemStatus.ON_CALL,
@@ -196,14 +180,14 @@ export function applyEvent(state: CenterState, event: LoggedEvent): void {
       const call = own(state.calls, event.callId);
       if (!call) return;
       if (call.status !== CallStatus.TALKING || call.agentId === null) {
-        finish(call, "abandoned");
+        finish(state, at, call, "abandoned");
         return;
       }
-      finish(call, null);
+      finish(state, at, call, null);
       const queue = own(state.queues, call.queueId);
       const wrapUpMs = queue?.agentWrapUpAfterCalls ? queue.wrapUpTimeLimit * 1000 : 0;
       const talkedMs = at - (call.answeredAt ?? at);
-      updateAgent(call.agentId, (a) => ({
+      updateAgent(state, at, call.agentId, (a) => ({
         activeCallId: null,
         talkTimeMs: a.talkTimeMs + talkedMs,
         ...(wrapUpMs > 0
@@ -213,6 +197,38 @@ export function applyEvent(state: CenterState, event: LoggedEvent): void {
       return;
     }
   }
+}
+
+// Module-level rather than closures inside applyEvent: this runs on every event of the routing path.
+
+function updateAgent(
+  state: CenterState,
+  at: number,
+  id: string,
+  patch: (agent: Agent) => Partial<Agent>,
+): void {
+  const agent = own(state.agents, id);
+  if (!agent) return;
+  const next = { ...agent, ...patch(agent), since: at };
+  state.agents[id] = next;
+  noteAgent(state, agent, next);
+}
+
+function updateCall(state: CenterState, call: Call, patch: Partial<Call>): void {
+  const next = { ...call, ...patch };
+  state.calls[call.id] = next;
+  noteCall(state, call, next);
+}
+
+function release(state: CenterState, at: number, agentIds: readonly string[]): void {
+  for (const id of agentIds) updateAgent(state, at, id, () => ({ ringingCallId: null }));
+}
+
+function finish(state: CenterState, at: number, call: Call, outcome: CallOutcome | null): void {
+  delete state.calls[call.id];
+  noteCall(state, call, undefined);
+  release(state, at, call.ringing);
+  if (outcome) countOutcome(state, call.queueId, outcome);
 }
 
 function countOutcome(state: CenterState, queueId: string, outcome: CallOutcome): void {
