@@ -1,0 +1,40 @@
+import { SignJWT } from "jose";
+import { DEFAULT_TOKEN_TTL_SEC, hmacKey, STRINGEE_JWT_HEADER } from "./rest-token.ts";
+
+/** Inputs of an agent's client token; pure given nowMs. */
+export interface AgentAccessTokenInput {
+  keySid: string;
+  keySecret: string;
+  /** The agent's stringee_user_id (Callboard's agent id). */
+  userId: string;
+  nowMs: number;
+  ttlSec?: number;
+}
+
+/** Claims of a PCC client token (PCC doc §2.2): `icc_api` is what lets a PCC agent log in. */
+export interface AgentAccessTokenPayload {
+  jti: string;
+  iss: string;
+  exp: number;
+  userId: string;
+  icc_api: true;
+}
+
+/** Signs the token an agent's App/Web client connects with, so the agent logs in as its stringee_user_id. */
+export async function createAgentAccessToken({
+  keySid,
+  keySecret,
+  userId,
+  nowMs,
+  ttlSec = DEFAULT_TOKEN_TTL_SEC,
+}: AgentAccessTokenInput): Promise<string> {
+  const nowSec = Math.floor(nowMs / 1000);
+  const payload: AgentAccessTokenPayload = {
+    jti: `${keySid}-${nowSec}`,
+    iss: keySid,
+    exp: nowSec + ttlSec,
+    userId,
+    icc_api: true,
+  };
+  return new SignJWT({ ...payload }).setProtectedHeader(STRINGEE_JWT_HEADER).sign(hmacKey(keySecret));
+}

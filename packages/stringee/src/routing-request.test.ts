@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { parseRoutingRequest } from "./routing-request.ts";
+
+const CALL = { callId: "call-vn-1-ZD3IDIXS1J-1515820305477", from: "84901234567", to: "842473001234" };
+
+describe("parseRoutingRequest", () => {
+  it("reads the POST JSON form, as object or raw text", () => {
+    const body = { queueId: "QU_1", projectId: 123, calls: [CALL], extra: true };
+    const expected = { ok: true, request: { queueId: "QU_1", projectId: "123", calls: [CALL] } };
+    expect(parseRoutingRequest({ method: "POST", body })).toEqual(expected);
+    expect(parseRoutingRequest({ method: "post", body: JSON.stringify(body) })).toEqual(expected);
+  });
+
+  it("reads the GET form with calls as JSON or a single callId/from/to", () => {
+    expect(
+      parseRoutingRequest({
+        method: "GET",
+        query: {
+          queueId: "QU_1",
+          projectId: "123",
+          calls: JSON.stringify([CALL, { ...CALL, callId: "c2" }]),
+        },
+      }),
+    ).toEqual({
+      ok: true,
+      request: { queueId: "QU_1", projectId: "123", calls: [CALL, { ...CALL, callId: "c2" }] },
+    });
+    const query = new URLSearchParams({ queueId: "QU_1", callId: CALL.callId, from: CALL.from, to: CALL.to });
+    expect(parseRoutingRequest({ method: "GET", query })).toEqual({
+      ok: true,
+      request: { queueId: "QU_1", projectId: null, calls: [CALL] },
+    });
+    // A POST with an empty body falls back to the query form.
+    expect(parseRoutingRequest({ method: "POST", body: "", query: { queueId: "Q", callId: "c" } })).toEqual({
+      ok: true,
+      request: { queueId: "Q", projectId: null, calls: [{ callId: "c", from: "", to: "" }] },
+    });
+  });
+
+  it("names the bad field", () => {
+    const error = (raw: Parameters<typeof parseRoutingRequest>[0]) => {
+      const r = parseRoutingRequest(raw);
+      return r.ok ? null : r.error;
+    };
+    expect(error({ method: "POST", body: { calls: [CALL] } })).toMatch(/^queueId: /);
+    expect(error({ method: "POST", body: { queueId: "", calls: [CALL] } })).toMatch(/^queueId: /);
+    expect(error({ method: "POST", body: { queueId: "Q", calls: "call-1" } })).toBe(
+      "calls: must be an array of calls",
+    );
+    expect(error({ method: "POST", body: { queueId: "Q" } })).toBe("calls: must be an array of calls");
+    expect(error({ method: "POST", body: { queueId: "Q", calls: [] } })).toBe(
+      "calls: must list at least one call",
+    );
+    expect(error({ method: "POST", body: { queueId: "Q", calls: [{ from: "1" }] } })).toMatch(
+      /^calls\.0\.callId: /,
+    );
+    const many = Array.from({ length: 101 }, (_, i) => ({ ...CALL, callId: `c${i}` }));
+    expect(error({ method: "POST", body: { queueId: "Q", calls: many } })).toBe(
+      "calls: must list at most 100 calls per request (got 101)",
+    );
+    expect(error({ method: "POST", body: "{not json" })).toBe("body: must be JSON");
+    expect(error({ method: "POST", body: [CALL] })).toBe("body: must be a JSON object");
+    expect(error({ method: "GET", query: { queueId: "Q", calls: "[oops" } })).toBe(
+      "calls: must be a JSON array of calls",
+    );
+    expect(error({ method: "GET", query: { queueId: "Q" } })).toBe("calls: must be an array of calls");
+  });
+});
