@@ -169,6 +169,11 @@ export const inputEventSchema = z.discriminatedUnion(
       agentId: agentIdSchema,
       status: manualStatusSchema,
     }),
+    z.strictObject({
+      type: z.literal("agent.system_status_reported"),
+      agentId: agentIdSchema,
+      systemStatus: z.union([z.literal(0), z.literal(1)], { error: "must be 0 (on a call) or 1 (free)" }),
+    }),
     z.strictObject({ type: z.literal("group.upserted"), group: groupConfigSchema }),
     z.strictObject({ type: z.literal("queue.upserted"), queue: queueConfigSchema }),
     z.strictObject({

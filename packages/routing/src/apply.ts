@@ -64,6 +64,14 @@ export function applyEvent(state: CenterState, event: LoggedEvent): void {
         }));
       }
       return;
+    case "agent.system_status_reported":
+      if (own(state.agents, event.agentId)?.systemStatus !== event.systemStatus) {
+        updateAgent(state, at, event.agentId, () => ({
+          systemStatus: event.systemStatus,
+          ...(event.systemStatus === SystemStatus.FREE ? { idleSince: at } : {}),
+        }));
+      }
+      return;
     case "agent.wrap_up_ended":
       updateAgent(state, at, event.agentId, () => ({
         wrapUpUntil: null,

@@ -52,6 +52,23 @@ export function checkEvent(state: CenterState, event: DomainEvent): Rejection | 
         return reject("INVALID", `status "${String(event.status)}" is not a manual status`);
       }
       return knownAgent(state, event.agentId);
+    case "agent.system_status_reported": {
+      if (event.systemStatus !== 0 && event.systemStatus !== 1) {
+        return reject(
+          "INVALID",
+          `systemStatus ${String(event.systemStatus)} is not 0 (on a call) or 1 (free)`,
+        );
+      }
+      const agent = own(state.agents, event.agentId);
+      if (!agent) return reject("UNKNOWN_AGENT", `agent "${event.agentId}" does not exist`);
+      if (agent.activeCallId !== null || agent.ringingCallId !== null || agent.wrapUpUntil !== null) {
+        return reject(
+          "CONFLICT",
+          `agent "${event.agentId}" has a call Callboard tracks; its system status follows that call`,
+        );
+      }
+      return null;
+    }
     case "group.upserted":
       return checkGroup(state, event.group);
     case "queue.upserted":

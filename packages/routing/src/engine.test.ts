@@ -15,6 +15,8 @@ import {
   summary,
   timed,
 } from "./center.test-helpers.ts";
+import { checkEvent } from "./check.ts";
+import { explain } from "./eligibility.ts";
 import { replay, step } from "./engine.ts";
 import type { DomainEvent } from "./events.ts";
 import { nextDeadline } from "./route.ts";
@@ -975,5 +977,37 @@ describe("step: ids that are also names on Object.prototype", () => {
       outcomes: { ...emptyOutcomes(), answered: 1 },
     });
     expect(replay(emptyState(), c.log)).toEqual(c.state);
+  });
+});
+
+describe("step: PCC's system status for calls Callboard does not see", () => {
+  const report = (agentId: string, systemStatus: 0 | 1) =>
+    ({ type: "agent.system_status_reported", agentId, systemStatus }) as const;
+
+  it("an agent on a call outside Callboard cannot ring; free again, it rings the waiting caller and counts as idle from then", () => {
+    const c = center();
+    c.agent("a1", 100);
+    c.teamQueue("q1", ["a1"], 100, PLAIN);
+    c.send(report("a1", 0), 200);
+    expect(explain(c.state.agents.a1!)).toEqual(["ON_CALL"]);
+    expect(offers(c.arrive("c1", "q1", 300))).toEqual([]);
+    expect(offers(c.send(report("a1", 1), 400))).toEqual(["offered c1→a1"]);
+    expect(c.state.agents.a1!.idleSince).toBe(400);
+  });
+
+  it("is refused while Callboard tracks a call of the agent (ringing, talking, wrap-up), and for unknown agents or other values", () => {
+    const c = center();
+    c.agent("a1", 100);
+    c.teamQueue("q1", ["a1"], 100);
+    c.arrive("c1", "q1", 200);
+    const refused = (event: DomainEvent) => checkEvent(c.state, event)?.code;
+    expect(refused(report("a1", 1))).toBe("CONFLICT"); // ringing
+    c.answer("c1", "a1", 300);
+    expect(refused(report("a1", 1))).toBe("CONFLICT"); // talking
+    c.end("c1", 400);
+    expect(c.state.agents.a1!.wrapUpUntil).not.toBeNull();
+    expect(refused(report("a1", 1))).toBe("CONFLICT"); // wrap-up
+    expect(refused(report("nobody", 1))).toBe("UNKNOWN_AGENT");
+    expect(refused({ ...report("a1", 1), systemStatus: 2 } as unknown as DomainEvent)).toBe("INVALID");
   });
 });

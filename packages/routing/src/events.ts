@@ -1,4 +1,4 @@
-import type { AgentProfile } from "./agent.ts";
+import type { AgentProfile, SystemStatus } from "./agent.ts";
 import type { CallOutcome } from "./call.ts";
 import type { Decision } from "./decision.ts";
 import type { GroupConfig } from "./group.ts";
@@ -11,6 +11,12 @@ export type InputEvent =
   | { type: "agent.presence_changed"; agentId: string; signal: "app" | "sip"; online: boolean }
   | { type: "agent.push_token_changed"; agentId: string; token: string; registered: boolean }
   | { type: "agent.manual_status_set"; agentId: string; status: ManualStatus }
+  /**
+   * PCC's own system status for an agent (Stringee mode: synced from /v1/agent), for calls Callboard
+   * does not see — an outbound call, a call from another queue. Refused while Callboard tracks a call
+   * of that agent: its own call events are the better source then.
+   */
+  | { type: "agent.system_status_reported"; agentId: string; systemStatus: SystemStatus }
   | { type: "group.upserted"; group: GroupConfig }
   | { type: "queue.upserted"; queue: QueueConfig }
   | { type: "call.arrived"; callId: string; queueId: string; from: string }
@@ -64,6 +70,7 @@ export const INPUT_EVENT_TYPES = [
   "agent.presence_changed",
   "agent.push_token_changed",
   "agent.manual_status_set",
+  "agent.system_status_reported",
   "group.upserted",
   "queue.upserted",
   "call.arrived",
@@ -80,6 +87,7 @@ export function eventSubjects(event: DomainEvent): { agentIds: string[]; callId:
     case "agent.presence_changed":
     case "agent.push_token_changed":
     case "agent.manual_status_set":
+    case "agent.system_status_reported":
     case "agent.wrap_up_ended":
       return { agentIds: [event.agentId], callId: null };
     case "group.upserted":
