@@ -1,6 +1,7 @@
 import { decodeProtectedHeader, jwtVerify } from "jose";
 import { describe, expect, it } from "vitest";
-import { createAgentAccessToken } from "./agent-token.ts";
+import { createAgentAccessToken, verifyAgentAccessToken } from "./agent-token.ts";
+import { createRestToken } from "./rest-token.ts";
 
 const KEY = { keySid: "SK.0.abc", keySecret: "super-secret-key-value" };
 const NOW = 1_700_000_000_123;
@@ -20,5 +21,32 @@ describe("agent access token", () => {
       userId: "agent_1",
       icc_api: true,
     });
+  });
+});
+
+describe("verifyAgentAccessToken", () => {
+  const keys = { keySid: "SK_test", keySecret: "secret-of-the-key" };
+
+  it("accepts the token Callboard issued and names its agent", async () => {
+    const token = await createAgentAccessToken({ ...keys, userId: "lan", nowMs: 1_000_000 });
+    expect(await verifyAgentAccessToken(token, keys.keySecret, 1_000_000)).toEqual({
+      ok: true,
+      userId: "lan",
+    });
+  });
+
+  it("refuses expired tokens, other secrets, REST tokens and garbage", async () => {
+    const token = await createAgentAccessToken({ ...keys, userId: "lan", nowMs: 1_000_000, ttlSec: 60 });
+    expect(await verifyAgentAccessToken(token, keys.keySecret, 1_000_000 + 61_000)).toEqual({
+      ok: false,
+      message: "the token has expired",
+    });
+    expect((await verifyAgentAccessToken(token, "another-secret", 1_000_000)).ok).toBe(false);
+    const rest = await createRestToken({ ...keys, nowMs: 1_000_000 });
+    expect(await verifyAgentAccessToken(rest, keys.keySecret, 1_000_000)).toEqual({
+      ok: false,
+      message: "the token is not a PCC agent token (icc_api)",
+    });
+    expect((await verifyAgentAccessToken("not.a.jwt", keys.keySecret, 1_000_000)).ok).toBe(false);
   });
 });

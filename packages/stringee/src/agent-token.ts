@@ -1,4 +1,4 @@
-import { SignJWT } from "jose";
+import { errors, jwtVerify, SignJWT } from "jose";
 import { DEFAULT_TOKEN_TTL_SEC, hmacKey, STRINGEE_JWT_HEADER } from "./rest-token.ts";
 
 /** Inputs of an agent's client token; pure given nowMs. */
@@ -37,4 +37,34 @@ export async function createAgentAccessToken({
     icc_api: true,
   };
   return new SignJWT({ ...payload }).setProtectedHeader(STRINGEE_JWT_HEADER).sign(hmacKey(keySecret));
+}
+
+/** The agent a client token names, or why it is refused. */
+export type VerifyAgentTokenResult = { ok: true; userId: string } | { ok: false; message: string };
+
+/**
+ * Checks a client token Callboard issued (createAgentAccessToken): HS256 with the key secret, not
+ * expired, `icc_api: true`, a `userId`. Agents' clients present it to report their presence.
+ */
+export async function verifyAgentAccessToken(
+  token: string,
+  keySecret: string,
+  nowMs: number,
+): Promise<VerifyAgentTokenResult> {
+  try {
+    const { payload } = await jwtVerify(token, hmacKey(keySecret), {
+      algorithms: ["HS256"],
+      currentDate: new Date(nowMs),
+      requiredClaims: ["exp"],
+    });
+    if (payload.icc_api !== true)
+      return { ok: false, message: "the token is not a PCC agent token (icc_api)" };
+    if (typeof payload.userId !== "string" || payload.userId === "") {
+      return { ok: false, message: "the token names no userId" };
+    }
+    return { ok: true, userId: payload.userId };
+  } catch (error) {
+    if (error instanceof errors.JWTExpired) return { ok: false, message: "the token has expired" };
+    return { ok: false, message: "the token is not valid for this project" };
+  }
 }

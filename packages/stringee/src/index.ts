@@ -2,6 +2,8 @@ export {
   type AgentAccessTokenInput,
   type AgentAccessTokenPayload,
   createAgentAccessToken,
+  type VerifyAgentTokenResult,
+  verifyAgentAccessToken,
 } from "./agent-token.ts";
 export {
   CALL_EVENT_STATUSES,
@@ -12,6 +14,7 @@ export {
   type ParseCallEventResult,
   parseCallEvent,
 } from "./call-event.ts";
+export { type CallEventInputs, callEventInputs } from "./call-event-inputs.ts";
 export { describeIssues } from "./describe-issues.ts";
 export { type PccEnvelope, pccEnvelopeSchema, pccMessage } from "./envelope.ts";
 export { createLimiter, type Limiter } from "./limiter.ts";

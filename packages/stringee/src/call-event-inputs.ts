@@ -1,0 +1,55 @@
+import { CallStatus, type CenterState, type InputEvent, own } from "@callboard/routing";
+import type { CallEvent } from "./call-event.ts";
+
+/** What one PCC call event means for Callboard: the inputs to submit (maybe none) and why. */
+export interface CallEventInputs {
+  inputs: InputEvent[];
+  note: string;
+}
+
+/**
+ * Maps a PCC call event onto the call Callboard routed (correlated by call_id, the id PCC sent to
+ * the routing webhook). PCC's events carry no agent id: the agent who answered is `to.number` when
+ * that is a known agent (UNCONFIRMED), else the one agent Callboard is ringing for the call.
+ * Delivery may be out of order: an `ended` whose answerDuration says the call was answered stands
+ * in for an `answered` not yet seen, so both orders end in the same state.
+ */
+export function callEventInputs(state: CenterState, event: CallEvent): CallEventInputs {
+  const call = own(state.calls, event.call_id);
+  if (!call) return { inputs: [], note: "not a call Callboard is routing (never routed, or already over)" };
+  const callId = call.id;
+  switch (event.call_status) {
+    case "created":
+    case "started":
+    case "ringing":
+      return { inputs: [], note: `${event.call_status}: Callboard already knows the call is ${call.status}` };
+    case "answered": {
+      if (call.status === CallStatus.TALKING) return { inputs: [], note: "already answered" };
+      const agentId = answeringAgent(state, call.ringing, event);
+      if (agentId === null) return { inputs: [], note: "answered, but by which agent cannot be told" };
+      return { inputs: [{ type: "call.answered", callId, agentId }], note: `answered by ${agentId}` };
+    }
+    case "ended":
+    case "agentEnded": {
+      if (call.status === CallStatus.TALKING)
+        return { inputs: [{ type: "call.ended", callId }], note: "ended" };
+      const agentId = (event.answerDuration ?? 0) > 0 ? answeringAgent(state, call.ringing, event) : null;
+      if (agentId !== null) {
+        return {
+          inputs: [
+            { type: "call.answered", callId, agentId },
+            { type: "call.ended", callId },
+          ],
+          note: `ended after ${agentId} answered (the answered event came late or never)`,
+        };
+      }
+      return { inputs: [{ type: "call.abandoned", callId }], note: "caller left before an answer" };
+    }
+  }
+}
+
+function answeringAgent(state: CenterState, ringing: readonly string[], event: CallEvent): string | null {
+  const named = event.to?.number;
+  if (named !== undefined && own(state.agents, named)) return named;
+  return ringing.length === 1 ? ringing[0]! : null;
+}
