@@ -11,9 +11,11 @@ import { EVENT_FORMAT, type LoggedEvent } from "@callboard/routing";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import type { Logger } from "pino";
 import { Core } from "./core.ts";
+import type { StringeeConfig } from "./env.ts";
 import { type CallboardServer, createGateway } from "./gateway.ts";
 import { handleSubmitEvent, sendJson } from "./http.ts";
 import { createMetrics } from "./metrics.ts";
+import { type Connector, createConnector } from "./stringee/connector.ts";
 import { appRouter } from "./trpc/root.ts";
 
 export interface AppOptions {
@@ -21,12 +23,18 @@ export interface AppOptions {
   clock?: () => number;
   corsOrigin?: string;
   logger: Logger;
+  /** Stringee mode: PCC's webhooks, sync and agent endpoints; null or absent = standalone. */
+  stringee?: StringeeConfig | null;
+  /** Stringee mode's REST calls go through this fetch (tests: the real one, to a fake PCC). */
+  fetch?: typeof globalThis.fetch;
   /** Called when the log cannot be written; main exits, tests fail loudly. */
   onFatal?: (error: unknown) => void;
 }
 
 export interface App {
   core: Core;
+  /** Null in standalone mode. */
+  connector: Connector | null;
   io: CallboardServer;
   httpServer: Server;
   listen(port: number, host?: string): Promise<number>;
@@ -66,11 +74,29 @@ export function createApp(options: AppOptions): App {
   core.onAppended((events) => metrics.onAppended(events));
   logger.info({ seq: core.state.seq, dbPath: options.dbPath }, "state rebuilt from the event log");
 
+  const connector = options.stringee
+    ? createConnector({
+        core,
+        log,
+        config: options.stringee,
+        logger,
+        clock,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+      })
+    : null;
+
   const corsOrigin = options.corsOrigin ?? "*"; // tests and embedders; main passes the configured list
   const trpcHandler = createHTTPHandler({
     router: appRouter,
     basePath: "/trpc/",
-    createContext: () => ({ core, log, clock, centerId, viewer: "anonymous" as const }),
+    createContext: () => ({
+      core,
+      log,
+      clock,
+      centerId,
+      connector: connector?.state.status ?? null,
+      viewer: "anonymous" as const,
+    }),
     onError: ({ error, path }) => {
       if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error, path }, "tRPC handler failed");
     },
@@ -101,6 +127,8 @@ export function createApp(options: AppOptions): App {
       trpcHandler(req, res);
     } else if (pathname === "/api/events") {
       handleSubmitEvent(req, res, core).catch(fail);
+    } else if (connector?.route(pathname, req, res, fail)) {
+      // handled by the Stringee connector
     } else if (pathname === "/healthz") {
       sendJson(res, 200, { ok: true, seq: core.state.seq });
     } else if (pathname === "/metrics") {
@@ -129,6 +157,7 @@ export function createApp(options: AppOptions): App {
 
   return {
     core,
+    connector,
     io: gateway.io,
     httpServer,
     listen: (port, host) =>
@@ -137,6 +166,7 @@ export function createApp(options: AppOptions): App {
         httpServer.listen(port, host, () => resolve((httpServer.address() as AddressInfo).port));
       }),
     close: async () => {
+      connector?.close();
       core.close();
       await gateway.close();
       if (httpServer.listening) await new Promise<void>((r) => httpServer.close(() => r()));

@@ -25,7 +25,49 @@ const envSchema = z.object({
   /** Browser origins allowed to call the API and open sockets (comma-separated); "*" allows any. */
   CALLBOARD_CORS_ORIGIN: z.string().min(1).default("http://localhost:3000,http://127.0.0.1:3000"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** standalone: simulator, no keys. stringee: a real PCC project drives the same engine. */
+  CALLBOARD_MODE: z
+    .enum(["standalone", "stringee"], { error: 'must be "standalone" or "stringee"' })
+    .default("standalone"),
+  /** Bearer token for operator-only endpoints (agent access tokens); required in stringee mode. */
+  CALLBOARD_OPERATOR_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  STRINGEE_API_BASE_URL: z.url({ error: "must be a URL" }).default("https://icc-api.stringee.com"),
+  STRINGEE_API_KEY_SID: z.string().trim().min(1, "must not be empty").optional(),
+  STRINGEE_API_KEY_SECRET: z.string().min(1, "must not be empty").optional(),
+  STRINGEE_PROJECT_ID: z.string().trim().regex(/^\d+$/, "must be the numeric project id").optional(),
+  /** The project's signing secret: when set, call events must carry a valid X-STRINGEE-SIGNATURE. */
+  STRINGEE_SIGNING_SECRET: z.string().min(1, "must not be empty").optional(),
+  STRINGEE_SYNC_INTERVAL_MS: z.coerce
+    .number({ error: "must be a number of milliseconds" })
+    .int("must be a whole number of milliseconds")
+    .min(5_000, "must be at least 5000 (5 s)")
+    .max(3_600_000, "must be at most 3600000 (1 h)")
+    .default(60_000),
+  /** device_status values (undocumented by PCC) that count as logged in on App/Web; unset = ignored. */
+  STRINGEE_DEVICE_STATUS_ONLINE: z
+    .string()
+    .regex(/^\d+(,\d+)*$/, "must be comma-separated numbers, e.g. 1 or 1,2")
+    .optional(),
 });
+
+/** What stringee mode needs; every field checked at boot. */
+export interface StringeeConfig {
+  baseUrl: string;
+  keySid: string;
+  keySecret: string;
+  projectId: string;
+  signingSecret: string | null;
+  syncIntervalMs: number;
+  deviceStatusOnline: number[] | null;
+  operatorToken: string;
+}
+
+const REQUIRED_IN_STRINGEE_MODE = [
+  "STRINGEE_API_KEY_SID",
+  "STRINGEE_API_KEY_SECRET",
+  "STRINGEE_PROJECT_ID",
+  "CALLBOARD_OPERATOR_TOKEN",
+] as const;
 
 export interface Config {
   port: number;
@@ -34,6 +76,8 @@ export interface Config {
   simulator: { enabled: boolean; seed: number | null; speed: number };
   corsOrigin: string;
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
+  /** Null in standalone mode. */
+  stringee: StringeeConfig | null;
 }
 
 /** Parses the environment once; nothing else reads process.env. Throws naming every bad variable. */
@@ -41,16 +85,38 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) throw new Error(`Invalid environment: ${describeZodError(parsed.error)}`);
   const e = parsed.data;
+  const stringee = e.CALLBOARD_MODE === "stringee" ? stringeeConfig(e) : null;
   return {
     port: e.PORT,
     host: e.HOST,
     dbPath: resolve(e.CALLBOARD_DB_PATH ?? resolve(e.CALLBOARD_DATA_DIR, "callboard.db")),
     simulator: {
-      enabled: e.CALLBOARD_SIMULATOR === "on",
+      // The simulator would invent calls PCC never sent: in stringee mode it runs only when asked.
+      enabled: e.CALLBOARD_SIMULATOR === "on" && (stringee === null || env.CALLBOARD_SIMULATOR === "on"),
       seed: e.CALLBOARD_SIMULATOR_SEED ?? null,
       speed: e.CALLBOARD_SIMULATOR_SPEED,
     },
     corsOrigin: e.CALLBOARD_CORS_ORIGIN,
     logLevel: e.LOG_LEVEL,
+    stringee,
+  };
+}
+
+function stringeeConfig(e: z.infer<typeof envSchema>): StringeeConfig {
+  const missing = REQUIRED_IN_STRINGEE_MODE.filter((name) => e[name] === undefined);
+  if (missing.length > 0) {
+    throw new Error(
+      `Invalid environment: CALLBOARD_MODE=stringee needs ${missing.join(", ")} (see README, "Connect to Stringee PCC")`,
+    );
+  }
+  return {
+    baseUrl: e.STRINGEE_API_BASE_URL.replace(/\/+$/, ""),
+    keySid: e.STRINGEE_API_KEY_SID!,
+    keySecret: e.STRINGEE_API_KEY_SECRET!,
+    projectId: e.STRINGEE_PROJECT_ID!,
+    signingSecret: e.STRINGEE_SIGNING_SECRET ?? null,
+    syncIntervalMs: e.STRINGEE_SYNC_INTERVAL_MS,
+    deviceStatusOnline: e.STRINGEE_DEVICE_STATUS_ONLINE?.split(",").map(Number) ?? null,
+    operatorToken: e.CALLBOARD_OPERATOR_TOKEN!,
   };
 }

@@ -6,7 +6,8 @@ import { DomainRejectedError, HTTP_STATUS_FOR } from "./domain-error.ts";
 /** Bodies larger than this are refused with 413 before parsing. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-class HttpError extends Error {
+/** A request the client must fix: its status and a message that says what is wrong. */
+export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
@@ -21,11 +22,8 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(text);
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  const type = req.headers["content-type"] ?? "";
-  if (!type.includes("application/json")) {
-    throw new HttpError(415, "the body must be JSON (content-type: application/json)");
-  }
+/** The raw body, refused with 413 past MAX_BODY_BYTES (webhook signatures are computed over these bytes). */
+export async function readBody(req: IncomingMessage): Promise<Buffer> {
   const declared = Number(req.headers["content-length"] ?? 0);
   if (declared > MAX_BODY_BYTES) throw new HttpError(413, `the body exceeds ${MAX_BODY_BYTES} bytes`);
   const chunks: Buffer[] = [];
@@ -35,10 +33,43 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
     if (size > MAX_BODY_BYTES) throw new HttpError(413, `the body exceeds ${MAX_BODY_BYTES} bytes`);
     chunks.push(chunk as Buffer);
   }
+  return Buffer.concat(chunks);
+}
+
+/** Parses JSON text, or says why it is not JSON (400). */
+export function parseJson(body: Buffer): unknown {
   try {
-    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    return JSON.parse(body.toString("utf8"));
   } catch (error) {
     throw new HttpError(400, `the body is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+/** A JSON body (content-type checked, size limited). */
+export async function readJson(req: IncomingMessage): Promise<unknown> {
+  const type = req.headers["content-type"] ?? "";
+  if (!type.includes("application/json")) {
+    throw new HttpError(415, "the body must be JSON (content-type: application/json)");
+  }
+  return parseJson(await readBody(req));
+}
+
+/**
+ * Runs a handler and answers its expected failures: HttpError with its status, a domain refusal
+ * with the domain's words. Anything else is a bug and goes to the caller's 500.
+ */
+export async function answerErrors(res: ServerResponse, handle: () => Promise<void>): Promise<void> {
+  try {
+    await handle();
+  } catch (error) {
+    if (error instanceof HttpError) {
+      if (error.status === 413) res.setHeader("connection", "close");
+      sendJson(res, error.status, { error: error.message });
+    } else if (error instanceof DomainRejectedError) {
+      sendJson(res, HTTP_STATUS_FOR[error.code], { error: error.message, code: error.code });
+    } else {
+      throw error;
+    }
   }
 }
 
@@ -51,20 +82,11 @@ export async function handleSubmitEvent(
   res: ServerResponse,
   core: Core,
 ): Promise<void> {
-  try {
+  await answerErrors(res, async () => {
     if (req.method !== "POST") throw new HttpError(405, "use POST");
     const parsed = submitEventSchema.safeParse(await readJson(req));
     if (!parsed.success) throw new HttpError(400, describeZodError(parsed.error));
     const result = await core.submit(parsed.data.event, parsed.data.idempotencyKey ?? null);
     sendJson(res, result.duplicate ? 200 : 201, result);
-  } catch (error) {
-    if (error instanceof HttpError) {
-      if (error.status === 413) res.setHeader("connection", "close");
-      sendJson(res, error.status, { error: error.message });
-    } else if (error instanceof DomainRejectedError) {
-      sendJson(res, HTTP_STATUS_FOR[error.code], { error: error.message, code: error.code });
-    } else {
-      throw error;
-    }
-  }
+  });
 }

@@ -21,13 +21,30 @@ const config = (() => {
 const logger = pino({ level: config.logLevel });
 const app = (() => {
   try {
-    return createApp({ dbPath: config.dbPath, corsOrigin: config.corsOrigin, logger });
+    return createApp({
+      dbPath: config.dbPath,
+      corsOrigin: config.corsOrigin,
+      logger,
+      stringee: config.stringee,
+    });
   } catch (error) {
     return stop(error);
   }
 })();
 const port = await app.listen(config.port, config.host).catch(stop);
 logger.info({ port }, `Callboard core listening on http://localhost:${port}`);
+if (config.stringee) {
+  logger.info(
+    {
+      projectId: config.stringee.projectId,
+      baseUrl: config.stringee.baseUrl,
+      signatureCheck: config.stringee.signingSecret !== null,
+    },
+    "stringee mode: PCC webhooks at /stringee/routing and /stringee/events",
+  );
+  if (config.stringee.signingSecret === null)
+    logger.warn("STRINGEE_SIGNING_SECRET is not set: call events are not verified");
+}
 
 let stopSimulation = () => {};
 if (config.simulator.enabled) {

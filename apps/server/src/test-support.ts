@@ -6,7 +6,7 @@ import { type InputEvent, QUEUE_DEFAULTS } from "@callboard/routing";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import { pino } from "pino";
 import { io as connect, type Socket } from "socket.io-client";
-import { type App, createApp } from "./app.ts";
+import { type App, type AppOptions, createApp } from "./app.ts";
 import type { AppRouter } from "./trpc/root.ts";
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -15,6 +15,8 @@ export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export async function bootServer(
   dir = mkdtempSync(join(tmpdir(), "callboard-it-")),
   startAt = 1_800_000_000_000,
+  /** Stringee mode and anything else createApp takes. */
+  extra: Partial<AppOptions> = {},
 ) {
   const clock = { now: startAt };
   const app: App = createApp({
@@ -24,6 +26,7 @@ export async function bootServer(
     onFatal: (error) => {
       throw error;
     },
+    ...extra,
   });
   const port = await app.listen(0, "127.0.0.1");
   const url = `http://127.0.0.1:${port}`;

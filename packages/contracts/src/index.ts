@@ -1,4 +1,11 @@
 export {
+  agentTokenRequestSchema,
+  type ConnectorProblem,
+  type ConnectorStatus,
+  type PresenceReport,
+  presenceReportSchema,
+} from "./connector.ts";
+export {
   agentIdSchema,
   agentProfileSchema,
   callIdSchema,

@@ -1,6 +1,7 @@
 import { agentsRouter } from "./routers/agents.ts";
 import { callsRouter } from "./routers/calls.ts";
 import { centerRouter } from "./routers/center.ts";
+import { connectorRouter } from "./routers/connector.ts";
 import { decisionsRouter } from "./routers/decisions.ts";
 import { eventsRouter } from "./routers/events.ts";
 import { createTRPCRouter } from "./trpc.ts";
@@ -11,6 +12,7 @@ export const appRouter = createTRPCRouter({
   events: eventsRouter,
   decisions: decisionsRouter,
   calls: callsRouter,
+  connector: connectorRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,4 +1,4 @@
-import { describeZodError } from "@callboard/contracts";
+import { type ConnectorStatus, describeZodError } from "@callboard/contracts";
 import type { EventLog } from "@callboard/db";
 import type { LoggedEvent } from "@callboard/routing";
 import { initTRPC, TRPCError } from "@trpc/server";
@@ -13,6 +13,8 @@ export interface Context {
   clock: () => number;
   /** Which event history this server holds (see Snapshot.centerId). */
   centerId: string;
+  /** The Stringee connector's live status; null in standalone mode. */
+  connector: ConnectorStatus | null;
   /** Who is calling; sign-in will set this, and `procedure` below is where roles get checked. */
   viewer: "anonymous";
 }

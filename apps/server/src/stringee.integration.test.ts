@@ -1,0 +1,348 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  callEvent,
+  callRoutingWebhook,
+  type FakePcc,
+  signAndPostCallEvent,
+  startFakePcc,
+} from "@callboard/stringee/fake";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { loadConfig, type StringeeConfig } from "./env.ts";
+import { bootServer } from "./test-support.ts";
+
+const KEYS = { keySid: "SK_callboard_test", keySecret: "key-secret-never-shown" };
+const SIGNING = "signing-secret-never-shown";
+const OPERATOR = "operator-token-0123456789";
+const PROJECT = 4242;
+
+type Server = Awaited<ReturnType<typeof bootServer>>;
+
+let pcc: FakePcc;
+let server: Server;
+let queueId: string;
+const agentIds: Record<string, string> = {};
+
+beforeEach(async () => {
+  pcc = await startFakePcc({ ...KEYS, projectId: PROJECT });
+  const { store } = pcc;
+  agentIds.lan = store.addAgent({ stringeeUserId: "lan", name: "Lan", manualStatus: "AVAILABLE" });
+  agentIds.minh = store.addAgent({ stringeeUserId: "minh", name: "Minh", manualStatus: "NOT AVAILABLE" });
+  agentIds.tuan = store.addAgent({
+    stringeeUserId: "tuan",
+    name: "Tuan",
+    manualStatus: "AVAILABLE",
+    routingType: 2,
+    phoneNumber: "84901234567",
+  });
+  const sales = store.addGroup("Sales");
+  const overflow = store.addGroup("Overflow");
+  store.addMember(sales, agentIds.lan);
+  store.addMember(sales, agentIds.minh);
+  store.addMember(overflow, agentIds.tuan);
+  queueId = store.addQueue({ name: "Sales line", wait_agent_answer_timeout: 20 });
+  store.routeQueueToGroup(queueId, sales, true);
+  store.routeQueueToGroup(queueId, overflow, false);
+  const stringee: StringeeConfig = {
+    baseUrl: pcc.url,
+    ...KEYS,
+    projectId: String(PROJECT),
+    signingSecret: SIGNING,
+    syncIntervalMs: 3_600_000,
+    deviceStatusOnline: null,
+    operatorToken: OPERATOR,
+  };
+  server = await bootServer(mkdtempSync(join(tmpdir(), "callboard-pcc-")), Date.now(), { stringee });
+  await server.app.connector!.syncNow();
+});
+
+afterEach(async () => {
+  await server.destroy();
+  await pcc.close();
+});
+
+const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${server.url}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+
+async function agentToken(agentId: string): Promise<string> {
+  const response = await post("/stringee/agent-token", { agentId }, { authorization: `Bearer ${OPERATOR}` });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { token: string }).token;
+}
+
+async function goOnline(agentId: string) {
+  const token = await agentToken(agentId);
+  const response = await post(
+    "/stringee/presence",
+    { signal: "app", online: true },
+    { authorization: `Bearer ${token}` },
+  );
+  expect(response.status).toBe(200);
+}
+
+const event = (callId: string, status: Parameters<typeof callEvent>[0]["status"], extra = {}) =>
+  callEvent({ callId, status, timestampMs: Date.now(), from: "84911111111", to: "lan", ...extra });
+
+describe("stringee mode: sync", () => {
+  it("mirrors PCC's agents, groups, membership and queue (its own ids, primary and backup) with no mapping", async () => {
+    const state = server.app.core.state;
+    expect(Object.keys(state.agents).sort()).toEqual(["lan", "minh", "tuan"]);
+    expect(state.agents.lan).toMatchObject({ manualStatus: "AVAILABLE", routingType: 1 });
+    expect(state.agents.minh?.manualStatus).toBe("NOT_AVAILABLE");
+    expect(state.agents.tuan).toMatchObject({ routingType: 2, phoneNumber: "84901234567" });
+    expect(state.queues[queueId]).toMatchObject({
+      waitAgentAnswerTimeout: 20,
+      groups: [{ primary: true }, { primary: false }],
+    });
+    const { status } = server.app.connector!.state;
+    expect(status.sync).toMatchObject({ state: "ok", agents: 3, groups: 2, queues: 1 });
+    // A second sync with nothing changed at PCC submits nothing.
+    const seq = state.seq;
+    await server.app.connector!.syncNow();
+    expect(server.app.core.state.seq).toBe(seq);
+    expect(status.sync.changes).toBe(0);
+  });
+
+  it("turns PCC's manual and system status changes into events", async () => {
+    pcc.store.setManualStatus(agentIds.minh!, "AVAILABLE");
+    pcc.store.setSystemStatus(agentIds.tuan!, 0);
+    await server.app.connector!.syncNow();
+    expect(server.app.core.state.agents.minh?.manualStatus).toBe("AVAILABLE");
+    expect(server.app.core.state.agents.tuan?.systemStatus).toBe(0);
+  });
+
+  it("a failing PCC is retried, then shown on the status panel without any secret; the next sync recovers", async () => {
+    pcc.failNext(20, "http500");
+    await server.app.connector!.syncNow();
+    const { status } = server.app.connector!.state;
+    expect(status.sync.state).toBe("failed");
+    expect(status.lastError?.where).toBe("sync");
+    expect(status.lastError?.message).toMatch(/500/);
+    const panel = JSON.stringify(await server.trpc.connector.status.query());
+    for (const secret of [KEYS.keySecret, SIGNING, OPERATOR]) expect(panel).not.toContain(secret);
+    pcc.failNext(0, "http500");
+    await server.app.connector!.syncNow();
+    expect(status.sync.state).toBe("ok");
+  });
+});
+
+describe("stringee mode: agent tokens and presence", () => {
+  it("issues an icc_api token for a synced agent, with SIP details; operator only", async () => {
+    const response = await post(
+      "/stringee/agent-token",
+      { agentId: "lan" },
+      { authorization: `Bearer ${OPERATOR}` },
+    );
+    const body = (await response.json()) as { token: string; sip: { registrar: string; username: string } };
+    expect(body.sip).toMatchObject({ registrar: "v2.stringee.com:15060", username: `${PROJECT}_lan` });
+    const payload = JSON.parse(Buffer.from(body.token.split(".")[1]!, "base64url").toString());
+    expect(payload).toMatchObject({ userId: "lan", icc_api: true, iss: KEYS.keySid });
+    expect((await post("/stringee/agent-token", { agentId: "lan" })).status).toBe(401);
+    expect(
+      (await post("/stringee/agent-token", { agentId: "lan" }, { authorization: "Bearer wrong" })).status,
+    ).toBe(401);
+    const unknown = await post(
+      "/stringee/agent-token",
+      { agentId: "ghost" },
+      { authorization: `Bearer ${OPERATOR}` },
+    );
+    expect(unknown.status).toBe(404);
+    const bad = await post(
+      "/stringee/agent-token",
+      { agentId: "lan", ttlSec: 5 },
+      { authorization: `Bearer ${OPERATOR}` },
+    );
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: string }).error).toMatch(/ttlSec/);
+  });
+
+  it("takes the three online signals from the agent's own client, authenticated by its token", async () => {
+    const token = await agentToken("minh");
+    const auth = { authorization: `Bearer ${token}` };
+    expect((await post("/stringee/presence", { signal: "sip", registered: true }, auth)).status).toBe(200);
+    expect(
+      (await post("/stringee/presence", { signal: "push", token: "fcm-1", registered: true }, auth)).status,
+    ).toBe(200);
+    expect((await post("/stringee/presence", { signal: "app", online: true }, auth)).status).toBe(200);
+    expect(server.app.core.state.agents.minh?.presence).toEqual({
+      app: true,
+      pushTokens: ["fcm-1"],
+      sip: true,
+    });
+    // A heartbeat that changes nothing is not logged.
+    const seq = server.app.core.state.seq;
+    await post("/stringee/presence", { signal: "app", online: true }, auth);
+    expect(server.app.core.state.seq).toBe(seq);
+
+    expect((await post("/stringee/presence", { signal: "app", online: true })).status).toBe(401);
+    expect(
+      (await post("/stringee/presence", { signal: "app", online: true }, { authorization: "Bearer x.y.z" }))
+        .status,
+    ).toBe(401);
+    const bad = await post("/stringee/presence", { signal: "bluetooth" }, auth);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: string }).error).toMatch(/signal/);
+  });
+});
+
+describe("stringee mode: the routing webhook", () => {
+  it("answers PCC's version 2 list, ordered by the queue's strategy, and records the decision", async () => {
+    await goOnline("lan");
+    const answer = await callRoutingWebhook(`${server.url}/stringee/routing`, {
+      queueId,
+      projectId: PROJECT,
+      calls: [{ callId: "call-vn-1-A", from: "84911111111", to: "842473000000" }],
+    });
+    expect(answer).toEqual({
+      version: 2,
+      calls: [
+        { callId: "call-vn-1-A", agents: [{ stringee_user_id: "lan", routing_type: 1, answer_timeout: 20 }] },
+      ],
+    });
+    const decisions = await server.trpc.decisions.byCall.query({ callId: "call-vn-1-A" });
+    expect(decisions.map((d) => d.agentIds)).toEqual([["lan"]]);
+    // Asking again (GET form) for the same call gives the same list and no second arrival.
+    const again = await callRoutingWebhook(
+      `${server.url}/stringee/routing`,
+      { queueId, calls: [{ callId: "call-vn-1-A", from: "84911111111", to: "842473000000" }] },
+      { method: "GET" },
+    );
+    expect(again.calls[0]?.agents.map((a) => a.stringee_user_id)).toEqual(["lan"]);
+  });
+
+  it("rings the backup group's phone agent (with its number) when no primary agent can ring", async () => {
+    const answer = await callRoutingWebhook(`${server.url}/stringee/routing`, {
+      queueId,
+      calls: [{ callId: "call-vn-1-B", from: "84911111111", to: "842473000000" }],
+    });
+    expect(answer.calls[0]?.agents).toEqual([
+      { stringee_user_id: "tuan", routing_type: 2, phone_number: "84901234567", answer_timeout: 20 },
+    ]);
+  });
+
+  it("an unknown queue gets a valid empty answer and a warning on the panel, never a 500", async () => {
+    const answer = await callRoutingWebhook(`${server.url}/stringee/routing`, {
+      queueId: "QU_NOT_SYNCED",
+      calls: [{ callId: "call-vn-1-C", from: "84911111111", to: "842473000000" }],
+    });
+    expect(answer).toEqual({ version: 2, calls: [{ callId: "call-vn-1-C", agents: [] }] });
+    const { status } = server.app.connector!.state;
+    expect(status.routing.unknownQueues).toBe(1);
+    expect(status.lastError).toMatchObject({ where: "routing" });
+    expect(server.app.core.state.calls["call-vn-1-C"]).toBeUndefined();
+  });
+
+  it("refuses malformed and oversized requests with the reason", async () => {
+    const malformed = await post("/stringee/routing", "{not json");
+    expect(malformed.status).toBe(400);
+    const noQueue = await post("/stringee/routing", { calls: [] });
+    expect(noQueue.status).toBe(400);
+    expect(((await noQueue.json()) as { error: string }).error).toMatch(/queueId/);
+    const huge = await post("/stringee/routing", { queueId, calls: [], pad: "x".repeat(70_000) });
+    expect(huge.status).toBe(413);
+  });
+});
+
+describe("stringee mode: call events", () => {
+  async function ringingCall(callId: string) {
+    await goOnline("lan");
+    await callRoutingWebhook(`${server.url}/stringee/routing`, {
+      queueId,
+      calls: [{ callId, from: "84911111111", to: "842473000000" }],
+    });
+    expect(server.app.core.state.calls[callId]?.ringing).toEqual(["lan"]);
+  }
+  const eventsUrl = () => `${server.url}/stringee/events`;
+
+  it("answered then ended: the agent talks, then wraps up; a redelivered event is not applied twice", async () => {
+    await ringingCall("call-vn-1-D");
+    const answered = event("call-vn-1-D", "answered");
+    expect((await signAndPostCallEvent(eventsUrl(), SIGNING, answered)).status).toBe(200);
+    expect(server.app.core.state.calls["call-vn-1-D"]).toMatchObject({ status: "talking", agentId: "lan" });
+    const seq = server.app.core.state.seq;
+    expect((await signAndPostCallEvent(eventsUrl(), SIGNING, answered)).status).toBe(200);
+    expect(server.app.core.state.seq).toBe(seq);
+    await signAndPostCallEvent(eventsUrl(), SIGNING, event("call-vn-1-D", "ended", { answerDuration: 30 }));
+    expect(server.app.core.state.calls["call-vn-1-D"]).toBeUndefined();
+    expect(server.app.core.state.agents.lan?.wrapUpUntil).not.toBeNull();
+    expect(server.app.core.state.queueRuntime[queueId]?.outcomes.answered).toBe(1);
+  });
+
+  it("a wrong or missing signature is refused with 401 and nothing is recorded", async () => {
+    await ringingCall("call-vn-1-E");
+    const seq = server.app.core.state.seq;
+    const answered = event("call-vn-1-E", "answered");
+    expect((await signAndPostCallEvent(eventsUrl(), "not-the-secret", answered)).status).toBe(401);
+    expect((await signAndPostCallEvent(eventsUrl(), null, answered)).status).toBe(401);
+    expect(server.app.core.state.seq).toBe(seq);
+    expect(server.app.connector!.state.status.events.refusedSignatures).toBe(2);
+    expect(await server.trpc.events.rejections.query({})).toEqual([]);
+  });
+
+  it("malformed or oversized events get 400/413 with a reason", async () => {
+    const bad = await signAndPostCallEvent(eventsUrl(), SIGNING, {
+      call_id: "x",
+      call_status: "exploded",
+      timestamp_ms: 1,
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatch(/call_status/);
+    expect((await signAndPostCallEvent(eventsUrl(), SIGNING, "{oops")).status).toBe(400);
+    expect((await signAndPostCallEvent(eventsUrl(), SIGNING, { pad: "x".repeat(70_000) })).status).toBe(413);
+  });
+
+  it("out of order (ended before answered) ends in the same state as in order", async () => {
+    await ringingCall("call-vn-1-F");
+    await signAndPostCallEvent(eventsUrl(), SIGNING, event("call-vn-1-F", "ended", { answerDuration: 12 }));
+    await signAndPostCallEvent(eventsUrl(), SIGNING, event("call-vn-1-F", "answered"));
+    const state = server.app.core.state;
+    expect(state.calls["call-vn-1-F"]).toBeUndefined();
+    expect(state.queueRuntime[queueId]?.outcomes).toMatchObject({ answered: 1, abandoned: 0 });
+    expect(state.agents.lan).toMatchObject({ answeredCalls: 1 });
+  });
+
+  it("a caller who hangs up while ringing is abandoned", async () => {
+    await ringingCall("call-vn-1-G");
+    await signAndPostCallEvent(eventsUrl(), SIGNING, event("call-vn-1-G", "ended"));
+    expect(server.app.core.state.queueRuntime[queueId]?.outcomes.abandoned).toBe(1);
+    expect(server.app.core.state.agents.lan?.ringingCallId).toBeNull();
+  });
+});
+
+describe("stringee mode: configuration", () => {
+  it("a missing variable stops start-up with a message naming it; standalone needs none", () => {
+    expect(() => loadConfig({ CALLBOARD_MODE: "stringee", STRINGEE_API_KEY_SID: "SK" })).toThrow(
+      /STRINGEE_API_KEY_SECRET, STRINGEE_PROJECT_ID, CALLBOARD_OPERATOR_TOKEN/,
+    );
+    expect(() =>
+      loadConfig({
+        CALLBOARD_MODE: "stringee",
+        STRINGEE_API_KEY_SID: "SK",
+        STRINGEE_API_KEY_SECRET: "s",
+        STRINGEE_PROJECT_ID: "abc",
+        CALLBOARD_OPERATOR_TOKEN: OPERATOR,
+      }),
+    ).toThrow(/STRINGEE_PROJECT_ID/);
+    expect(() => loadConfig({ CALLBOARD_MODE: "pcc" })).toThrow(/CALLBOARD_MODE/);
+    const standalone = loadConfig({});
+    expect(standalone.stringee).toBeNull();
+    expect(standalone.simulator.enabled).toBe(true);
+    const stringee = loadConfig({
+      CALLBOARD_MODE: "stringee",
+      STRINGEE_API_KEY_SID: "SK",
+      STRINGEE_API_KEY_SECRET: "s",
+      STRINGEE_PROJECT_ID: "42",
+      CALLBOARD_OPERATOR_TOKEN: OPERATOR,
+    });
+    expect(stringee.stringee).toMatchObject({
+      baseUrl: "https://icc-api.stringee.com",
+      syncIntervalMs: 60_000,
+    });
+    expect(stringee.simulator.enabled).toBe(false);
+  });
+});

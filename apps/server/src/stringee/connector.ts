@@ -1,0 +1,67 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { EventLog } from "@callboard/db";
+import type { LoggedEvent } from "@callboard/routing";
+import { createPccClient } from "@callboard/stringee";
+import type { Logger } from "pino";
+import type { Core } from "../core.ts";
+import type { StringeeConfig } from "../env.ts";
+import { handleAgentToken } from "./agent-token.ts";
+import { handleCallEvents } from "./call-events.ts";
+import { PresenceEndpoint } from "./presence.ts";
+import { handleRoutingWebhook } from "./routing-webhook.ts";
+import { ConnectorState } from "./status.ts";
+import { startSync } from "./sync.ts";
+
+export interface ConnectorOptions {
+  core: Core;
+  log: EventLog<LoggedEvent>;
+  config: StringeeConfig;
+  logger: Logger;
+  clock: () => number;
+  /** Tests call PCC's fake with a real fetch; injectable for nothing else. */
+  fetch?: typeof globalThis.fetch;
+}
+
+export interface Connector {
+  state: ConnectorState;
+  /** Handles /stringee/* paths; false when the path is not the connector's. */
+  route(pathname: string, req: IncomingMessage, res: ServerResponse, fail: (error: unknown) => void): boolean;
+  syncNow(): Promise<void>;
+  close(): void;
+}
+
+/** Stringee mode's edge: PCC's webhooks in, PCC's REST API polled, agents' presence and tokens. */
+export function createConnector(options: ConnectorOptions): Connector {
+  const { core, log, config, logger, clock } = options;
+  const state = new ConnectorState(config);
+  const client = createPccClient({
+    baseUrl: config.baseUrl,
+    keySid: config.keySid,
+    keySecret: config.keySecret,
+    now: clock,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  const sync = startSync({ core, client, config, state, logger, clock });
+  const presence = new PresenceEndpoint({ core, state, keySecret: config.keySecret, clock });
+  const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => Promise<void>> = {
+    "/stringee/routing": (req, res) => handleRoutingWebhook(req, res, { core, log, state, logger, clock }),
+    "/stringee/events": (req, res) =>
+      handleCallEvents(req, res, { core, state, signingSecret: config.signingSecret, logger, clock }),
+    "/stringee/presence": (req, res) => presence.handle(req, res),
+    "/stringee/agent-token": (req, res) => handleAgentToken(req, res, { core, config, clock }),
+  };
+  return {
+    state,
+    route(pathname, req, res, fail) {
+      const handler = Object.hasOwn(routes, pathname) ? routes[pathname] : undefined;
+      if (!handler) return false;
+      handler(req, res).catch(fail);
+      return true;
+    },
+    syncNow: () => sync.syncNow(),
+    close() {
+      sync.stop();
+      presence.close();
+    },
+  };
+}

@@ -1,0 +1,114 @@
+import { type InputEvent, own } from "@callboard/routing";
+import { type PccClient, PccError, pullCenter, reconcile } from "@callboard/stringee";
+import type { Logger } from "pino";
+import type { Core } from "../core.ts";
+import { DomainRejectedError } from "../domain-error.ts";
+import type { StringeeConfig } from "../env.ts";
+import type { ConnectorState } from "./status.ts";
+
+export interface SyncOptions {
+  core: Core;
+  client: PccClient;
+  config: StringeeConfig;
+  state: ConnectorState;
+  logger: Logger;
+  clock: () => number;
+}
+
+/** First retry after a failed sync; doubles up to the sync interval. */
+const FIRST_RETRY_MS = 5_000;
+
+/**
+ * Pulls the whole center from PCC at start and on every interval, and submits what changed as
+ * ordinary inputs. A failed sync is shown on the panel and retried sooner (backoff up to the
+ * interval) — it never stops silently.
+ */
+export function startSync(options: SyncOptions): { syncNow(): Promise<void>; stop(): void } {
+  const { config, state, clock, logger } = options;
+  let timer: NodeJS.Timeout | null = null;
+  let stopped = false;
+  let failures = 0;
+  let running: Promise<void> | null = null;
+
+  const schedule = (delayMs: number) => {
+    if (stopped) return;
+    state.status.sync.nextAt = clock() + delayMs;
+    timer = setTimeout(() => void syncNow(), delayMs);
+    timer.unref();
+  };
+
+  const syncNow = (): Promise<void> => {
+    running ??= syncOnce(options)
+      .then(() => {
+        failures = 0;
+        schedule(config.syncIntervalMs);
+      })
+      .catch((error: unknown) => {
+        failures++;
+        const message =
+          error instanceof PccError ? error.message : `sync failed: ${(error as Error).message}`;
+        state.status.sync.state = "failed";
+        state.problem("sync", message, clock());
+        logger.warn({ failures, message }, "Stringee sync failed; retrying");
+        schedule(Math.min(config.syncIntervalMs, FIRST_RETRY_MS * 2 ** (failures - 1)));
+      })
+      .finally(() => {
+        running = null;
+      });
+    return running;
+  };
+
+  void syncNow();
+  return {
+    syncNow,
+    stop: () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+    },
+  };
+}
+
+async function syncOnce({ core, client, config, state, clock, logger }: SyncOptions): Promise<void> {
+  const started = clock();
+  const sync = state.status.sync;
+  sync.lastAttemptAt = started;
+  const pulled = await pullCenter(client);
+  const result = reconcile(pulled, core.state);
+  const inputs: InputEvent[] = [...result.events];
+  for (const { agentId, systemStatus } of result.systemStatuses) {
+    const agent = own(core.state.agents, agentId);
+    // Only where PCC and Callboard disagree and Callboard tracks no call of the agent (the engine refuses otherwise).
+    if (!agent || (systemStatus !== 0 && systemStatus !== 1) || agent.systemStatus === systemStatus) continue;
+    if (agent.activeCallId !== null || agent.ringingCallId !== null || agent.wrapUpUntil !== null) continue;
+    inputs.push({ type: "agent.system_status_reported", agentId, systemStatus });
+  }
+  if (config.deviceStatusOnline) {
+    for (const pcc of pulled.agents) {
+      const agent = own(core.state.agents, pcc.stringee_user_id);
+      const online = pcc.device_status != null && config.deviceStatusOnline.includes(pcc.device_status);
+      if (agent && agent.presence.app !== online) {
+        inputs.push({ type: "agent.presence_changed", agentId: agent.id, signal: "app", online });
+      }
+    }
+  }
+  const warnings = [...result.warnings];
+  for (const input of inputs) {
+    try {
+      await core.submit(input);
+    } catch (error) {
+      if (!(error instanceof DomainRejectedError)) throw error;
+      warnings.push(`${input.type} refused: ${error.message}`);
+    }
+  }
+  Object.assign(sync, {
+    state: "ok",
+    lastSuccessAt: clock(),
+    durationMs: clock() - started,
+    agents: pulled.agents.length,
+    groups: pulled.groups.length,
+    queues: pulled.queues.length,
+    changes: inputs.length,
+    warnings: warnings.slice(0, 50),
+  });
+  logger.info({ changes: inputs.length, warnings: warnings.length }, "Stringee sync done");
+}

@@ -1,0 +1,11 @@
+import type { ConnectorStatus } from "@callboard/contracts";
+import type { TRPCRouterRecord } from "@trpc/server";
+import { procedure } from "../trpc.ts";
+
+export const connectorRouter = {
+  /** Which mode the core runs in and, in stringee mode, the connector's status panel. */
+  status: procedure.query(
+    ({ ctx }): { mode: "standalone" } | { mode: "stringee"; status: ConnectorStatus } =>
+      ctx.connector ? { mode: "stringee", status: ctx.connector } : { mode: "standalone" },
+  ),
+} satisfies TRPCRouterRecord;
