@@ -90,7 +90,7 @@ export function handleRoutingWebhook(req: IncomingMessage, res: ServerResponse, 
 /** The agents ringing for the call now, then the rest of its latest decision's ranking that can still ring. */
 function rankedAgents(state: CenterState, log: EventLog<LoggedEvent>, callId: string): string[] {
   const call = own(state.calls, callId);
-  if (!call || call.status !== "ringing") return [];
+  if (call?.status !== "ringing") return [];
   const decision = latestDecision(state, log, callId);
   const ranked = decision ? decision.table.ranked.map((row) => decision.table.agentIds[row]!) : [];
   const rest = ranked.filter((id) => {
