@@ -23,6 +23,7 @@ import {
   queueId,
   SMALL_CENTER,
 } from "./center.ts";
+import { count, ratio, table, us } from "./report.ts";
 import { repetitions, type Summary, summarize, toUs } from "./stats.ts";
 
 const envNumber = (name: string, fallback: number): number => {
@@ -224,20 +225,6 @@ if (waitingCount() !== spec.waitingCalls) throw new Error(`after the run: ${wait
 // -------------------------------------------------------------------------------------------- report
 const engine = summarize(samples.available);
 const baseline = summarize(samples.baseline);
-
-const us = (x: number) =>
-  Number.isNaN(x) ? "n/a" : x >= 100 ? Math.round(x).toLocaleString("en-US") : x.toFixed(1);
-const count = (x: number) => (Number.isNaN(x) ? "n/a" : Math.round(x).toLocaleString("en-US"));
-const ratio = (a: number, b: number) =>
-  b > 0 && !Number.isNaN(a) ? `${(a / b).toFixed(a / b >= 100 ? 0 : 2)}×` : "n/a";
-
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
-  const line = (cells: string[]) =>
-    `| ${cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join(" | ")} |`;
-  const rule = `|${widths.map((w, c) => (c === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`;
-  return [line(header), rule, ...rows.map(line)].join("\n");
-}
 
 const latencyRows = (pick: (s: Summary) => number, label: string): string[] => [
   label,
