@@ -189,6 +189,7 @@ function callChanged(
   }
 
   if (!next) return;
+  const queue = own(state.queues, queueId);
   if (
     next.status === CallStatus.RINGING &&
     next.offerExpiresAt !== null &&
@@ -196,22 +197,21 @@ function callChanged(
   ) {
     index.timers.push({ at: next.offerExpiresAt, kind: TimerKind.OFFER, id: next.id });
   }
-  if (next.admitted && !prev?.admitted) {
-    const queue = own(state.queues, queueId);
-    if (queue && queue.maximumQueueWaitTime > 0) {
-      index.timers.push({
-        at: next.arrivedAt + queue.maximumQueueWaitTime * 1000,
-        kind: TimerKind.MAX_WAIT,
-        id: next.id,
-      });
-    }
-    if (queue && queue.routeToBackupAfterSec !== null) {
-      index.timers.push({
-        at: next.arrivedAt + queue.routeToBackupAfterSec * 1000,
-        kind: TimerKind.BACKUP_OPENS,
-        id: next.id,
-      });
-    }
+  if (next.admitted && !prev?.admitted && queue && queue.maximumQueueWaitTime > 0) {
+    index.timers.push({
+      at: next.arrivedAt + queue.maximumQueueWaitTime * 1000,
+      kind: TimerKind.MAX_WAIT,
+      id: next.id,
+    });
+  }
+  // A backup opening counts only while the call waits (see isSet in route.ts), so every return to
+  // waiting — admission, or an offer that ended — sets it again: it may still be ahead.
+  if (!wasWaiting && nowWaiting && queue && queue.routeToBackupAfterSec !== null) {
+    index.timers.push({
+      at: next.arrivedAt + queue.routeToBackupAfterSec * 1000,
+      kind: TimerKind.BACKUP_OPENS,
+      id: next.id,
+    });
   }
 }
 

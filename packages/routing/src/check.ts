@@ -87,10 +87,21 @@ export function checkEvent(state: CenterState, event: DomainEvent): Rejection | 
     case "call.answered": {
       const call = own(state.calls, event.callId);
       if (!call) return unknownCall(event.callId);
-      if (call.status !== CallStatus.RINGING || !call.ringing.includes(event.agentId)) {
-        return reject("CONFLICT", `call "${event.callId}" is not ringing agent "${event.agentId}"`);
-      }
-      return null;
+      if (call.status === CallStatus.RINGING && call.ringing.includes(event.agentId)) return null;
+      // A late answer: the offer to this agent timed out a moment before the agent picked up (a
+      // phone network rings on after Callboard's timer). While the call is still in the queue and
+      // the agent holds nothing else, the answer stands.
+      const agent = own(state.agents, event.agentId);
+      const lateAnswer =
+        call.status !== CallStatus.TALKING &&
+        call.missedBy.includes(event.agentId) &&
+        agent !== undefined &&
+        agent.ringingCallId === null &&
+        agent.activeCallId === null &&
+        agent.wrapUpUntil === null;
+      return lateAnswer
+        ? null
+        : reject("CONFLICT", `call "${event.callId}" is not ringing agent "${event.agentId}"`);
     }
     case "call.ended":
       return own(state.calls, event.callId) ? null : unknownCall(event.callId);

@@ -15,6 +15,7 @@ import {
 } from "./center.test-helpers.ts";
 import { type CenterIndex, centerIndex } from "./center-index.ts";
 import { replay, step } from "./engine.ts";
+import { nextDeadline } from "./route.ts";
 import type { DomainEvent, InputEvent, LoggedEvent } from "./events.ts";
 import { MANUAL_STATUSES } from "./manual-status.ts";
 import { type CenterState, emptyState } from "./state.ts";
@@ -307,6 +308,8 @@ describe("a long simulated day", () => {
         expect(comparable(centerIndex(folded)), `after event ${i}`).toEqual(
           comparable(centerIndex(clone(folded))),
         );
+        // …and so do its timers: the next wake-up is the same as a fresh build's.
+        expect(nextDeadline(folded), `next deadline after event ${i}`).toBe(nextDeadline(clone(folded)));
       }
     }
 

@@ -670,6 +670,36 @@ describe("step: wrap-up", () => {
   });
 });
 
+describe("step: a late answer", () => {
+  it("an agent who picks up just after its offer timed out gets the call while it is still in the queue; the agent ringing now is released", () => {
+    const c = center();
+    c.agent("a1", 100);
+    c.agent("a2", 200);
+    c.teamQueue("q", ["a1", "a2"], 200, { ...PLAIN, waitAgentAnswerTimeout: 5 });
+    c.arrive("c1", "q", 1_000); // a1
+    expect(summary(c.tick(6_000))).toEqual(["TIMEOUT c1←a1", "offered c1→a2"]);
+    c.answer("c1", "a1", 6_200);
+    expect(c.state.calls.c1).toMatchObject({ status: "talking", agentId: "a1", ringing: [] });
+    expect(c.state.agents.a1).toMatchObject({ activeCallId: "c1", missedOffers: 1, consecutiveMisses: 0 });
+    expect(c.state.agents.a2).toMatchObject({ ringingCallId: null, missedOffers: 0 });
+  });
+
+  it("is refused from an agent who never rang for the call, or who has taken another call since", () => {
+    const c = center();
+    c.agent("a1", 100);
+    c.agent("a2", 200);
+    c.agent("a3", 300);
+    c.teamQueue("q", ["a1", "a2", "a3"], 300, { ...PLAIN, waitAgentAnswerTimeout: 5 });
+    c.arrive("c1", "q", 1_000); // a1
+    c.tick(6_000); // a1 missed c1; c1 rings a2
+    const answer = (agentId: string) => checkEvent(c.state, { type: "call.answered", callId: "c1", agentId });
+    expect(answer("a3")?.code).toBe("CONFLICT"); // never rang for c1
+    c.arrive("c2", "q", 6_500); // rings a1: it missed c1, not c2, and has idled longest
+    expect(c.state.calls.c2!.ringing).toEqual(["a1"]);
+    expect(answer("a1")?.code).toBe("CONFLICT"); // a1 rings for c2 now
+  });
+});
+
 describe("step: consecutive misses", () => {
   it("after being set NOT_AVAILABLE, an agent who comes back needs the full count of misses again", () => {
     const c = center();
@@ -780,6 +810,21 @@ describe("step: backup groups", () => {
       agentIds: ["b1"],
     });
     expect(late.state.calls.c1!.offerExpiresAt).toBe(105_000);
+  });
+
+  it("a call back to waiting after its primary offer was withdrawn still wakes the engine when backup groups open", () => {
+    const c = center();
+    c.agent("p1", 100);
+    c.agent("b1", 100);
+    c.group("P", ["p1"], 100);
+    c.group("B", ["b1"], 100);
+    c.queue("q", [...primary("P"), ...backup("B")], 100, { ...PLAIN, routeToBackupAfterSec: 10 });
+    expect(offers(c.arrive("c1", "q", 1_000))).toEqual(["offered c1→p1"]);
+    // The core asks for its next wake-up while the call rings (the opening is not due while ringing).
+    expect(nextDeadline(c.state)).toBe(16_000);
+    expect(summary(c.status("p1", "LUNCH_BREAK", 5_000))).toEqual(["AGENT_UNAVAILABLE c1←p1"]);
+    expect(nextDeadline(c.state)).toBe(11_000);
+    expect(timed(c.tick(11_000))).toEqual(["11000 offered c1→b1"]);
   });
 
   it("a primary agent that becomes free before the delay takes the call; the backup never rings", () => {
