@@ -74,6 +74,18 @@ describe("callEventInputs: PCC call events → Callboard inputs", () => {
     expect(callEventInputs(state, pcc("agentEnded")).inputs).toEqual([{ type: "call.ended", callId: "c1" }]);
   });
 
+  it("a late answer (Callboard's offer timed out a moment before PCC's): the agent who missed it last", () => {
+    const state = centerRinging(["a1"]);
+    const timedOut = step(state, null, 1_000 + 15_000); // a1 misses; a1 is the only one: rung again
+    expect(timedOut.ok && state.calls.c1?.ringing).toEqual(["a1"]);
+    // Offer withdrawn (a1 went offline for a moment): nobody rings, a1 missed it.
+    step(state, { type: "agent.presence_changed", agentId: "a1", signal: "app", online: false }, 16_500);
+    expect(state.calls.c1).toMatchObject({ status: "waiting", missedBy: ["a1"] });
+    expect(callEventInputs(state, pcc("answered", { to: { number: "84911111111" } })).inputs).toEqual([
+      { type: "call.answered", callId: "c1", agentId: "a1" },
+    ]);
+  });
+
   it("created, started, ringing, repeats and unknown calls change nothing", () => {
     const state = centerRinging(["a1"]);
     for (const status of ["created", "started", "ringing"] as const) {

@@ -10,7 +10,9 @@ export interface CallEventInputs {
 /**
  * Maps a PCC call event onto the call Callboard routed (correlated by call_id, the id PCC sent to
  * the routing webhook). PCC's events carry no agent id: the agent who answered is `to.number` when
- * that is a known agent (UNCONFIRMED), else the one agent Callboard is ringing for the call.
+ * that is a known agent (UNCONFIRMED), else the one agent Callboard is ringing for the call, else —
+ * nobody ringing — the agent whose offer timed out last (PCC rings on a moment after Callboard's
+ * timer; the engine accepts such a late answer while the call is still queued).
  * Delivery may be out of order: an `ended` whose answerDuration says the call was answered stands
  * in for an `answered` not yet seen, so both orders end in the same state.
  */
@@ -25,7 +27,7 @@ export function callEventInputs(state: CenterState, event: CallEvent): CallEvent
       return { inputs: [], note: `${event.call_status}: Callboard already knows the call is ${call.status}` };
     case "answered": {
       if (call.status === CallStatus.TALKING) return { inputs: [], note: "already answered" };
-      const agentId = answeringAgent(state, call.ringing, event);
+      const agentId = answeringAgent(state, call.ringing, call.missedBy, event);
       if (agentId === null) return { inputs: [], note: "answered, but by which agent cannot be told" };
       return { inputs: [{ type: "call.answered", callId, agentId }], note: `answered by ${agentId}` };
     }
@@ -33,7 +35,8 @@ export function callEventInputs(state: CenterState, event: CallEvent): CallEvent
     case "agentEnded": {
       if (call.status === CallStatus.TALKING)
         return { inputs: [{ type: "call.ended", callId }], note: "ended" };
-      const agentId = (event.answerDuration ?? 0) > 0 ? answeringAgent(state, call.ringing, event) : null;
+      const agentId =
+        (event.answerDuration ?? 0) > 0 ? answeringAgent(state, call.ringing, call.missedBy, event) : null;
       if (agentId !== null) {
         return {
           inputs: [
@@ -48,8 +51,14 @@ export function callEventInputs(state: CenterState, event: CallEvent): CallEvent
   }
 }
 
-function answeringAgent(state: CenterState, ringing: readonly string[], event: CallEvent): string | null {
+function answeringAgent(
+  state: CenterState,
+  ringing: readonly string[],
+  missedBy: readonly string[],
+  event: CallEvent,
+): string | null {
   const named = event.to?.number;
   if (named !== undefined && own(state.agents, named)) return named;
-  return ringing.length === 1 ? ringing[0]! : null;
+  if (ringing.length === 1) return ringing[0]!;
+  return ringing.length === 0 ? (missedBy.at(-1) ?? null) : null;
 }
