@@ -15,6 +15,7 @@ import type { StringeeConfig } from "./env.ts";
 import { type CallboardServer, createGateway } from "./gateway.ts";
 import { handleSubmitEvent, sendJson } from "./http.ts";
 import { createMetrics } from "./metrics.ts";
+import { isOperator } from "./stringee/agent-token.ts";
 import { type Connector, createConnector } from "./stringee/connector.ts";
 import { appRouter } from "./trpc/root.ts";
 
@@ -95,6 +96,7 @@ export function createApp(options: AppOptions): App {
       clock,
       centerId,
       connector: connector?.state.status ?? null,
+      pcc: connector,
       viewer: "anonymous" as const,
     }),
     onError: ({ error, path }) => {
@@ -126,6 +128,13 @@ export function createApp(options: AppOptions): App {
     if (pathname.startsWith("/trpc/")) {
       trpcHandler(req, res);
     } else if (pathname === "/api/events") {
+      // In stringee mode the core faces the internet for PCC's webhooks: raw input needs the operator token.
+      if (options.stringee && !isOperator(req.headers.authorization, options.stringee.operatorToken)) {
+        sendJson(res, 401, {
+          error: "stringee mode: send the operator token as Authorization: Bearer <token>",
+        });
+        return;
+      }
       handleSubmitEvent(req, res, core).catch(fail);
     } else if (connector?.route(pathname, req, res, fail)) {
       // handled by the Stringee connector

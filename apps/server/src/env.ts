@@ -43,6 +43,15 @@ const envSchema = z.object({
     .min(5_000, "must be at least 5000 (5 s)")
     .max(3_600_000, "must be at most 3600000 (1 h)")
     .default(60_000),
+  /**
+   * What the routing webhook lists: the agents Callboard rings, then the rest of its ranking (PCC
+   * tries them in order), or only the agents Callboard rings (PCC asks again when they do not answer).
+   */
+  STRINGEE_ROUTING_LIST: z
+    .enum(["ranking", "offered"], { error: 'must be "ranking" or "offered"' })
+    .default("ranking"),
+  /** A secret PCC's get_list_agents_url carries as `?key=`; set it so only PCC can put calls in queues. */
+  STRINGEE_ROUTING_KEY: z.string().min(16, "must be at least 16 characters").optional(),
   /** device_status values (undocumented by PCC) that count as logged in on App/Web; unset = ignored. */
   STRINGEE_DEVICE_STATUS_ONLINE: z
     .string()
@@ -60,6 +69,8 @@ export interface StringeeConfig {
   syncIntervalMs: number;
   deviceStatusOnline: number[] | null;
   operatorToken: string;
+  routingList: "ranking" | "offered";
+  routingKey: string | null;
 }
 
 const REQUIRED_IN_STRINGEE_MODE = [
@@ -118,5 +129,7 @@ function stringeeConfig(e: z.infer<typeof envSchema>): StringeeConfig {
     syncIntervalMs: e.STRINGEE_SYNC_INTERVAL_MS,
     deviceStatusOnline: e.STRINGEE_DEVICE_STATUS_ONLINE?.split(",").map(Number) ?? null,
     operatorToken: e.CALLBOARD_OPERATOR_TOKEN!,
+    routingList: e.STRINGEE_ROUTING_LIST,
+    routingKey: e.STRINGEE_ROUTING_KEY ?? null,
   };
 }

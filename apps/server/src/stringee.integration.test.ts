@@ -8,7 +8,7 @@ import {
   signAndPostCallEvent,
   startFakePcc,
 } from "@callboard/stringee/fake";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { loadConfig, type StringeeConfig } from "./env.ts";
 import { bootServer } from "./test-support.ts";
 
@@ -22,6 +22,7 @@ type Server = Awaited<ReturnType<typeof bootServer>>;
 let pcc: FakePcc;
 let server: Server;
 let queueId: string;
+let routingKey: string | null = null;
 const agentIds: Record<string, string> = {};
 
 beforeEach(async () => {
@@ -52,6 +53,8 @@ beforeEach(async () => {
     syncIntervalMs: 3_600_000,
     deviceStatusOnline: null,
     operatorToken: OPERATOR,
+    routingList: "ranking",
+    routingKey,
   };
   server = await bootServer(mkdtempSync(join(tmpdir(), "callboard-pcc-")), Date.now(), { stringee });
   await server.app.connector!.syncNow();
@@ -114,6 +117,40 @@ describe("stringee mode: sync", () => {
     await server.app.connector!.syncNow();
     expect(server.app.core.state.agents.minh?.manualStatus).toBe("AVAILABLE");
     expect(server.app.core.state.agents.tuan?.systemStatus).toBe(0);
+  });
+
+  it("a supervisor's manual status change is written to PCC first, so the next sync keeps it", async () => {
+    await server.trpc.agents.setManualStatus.mutate({ agentId: "minh", status: "AVAILABLE" });
+    expect(pcc.store.agents.find((a) => a.stringee_user_id === "minh")?.manual_status).toBe("AVAILABLE");
+    await server.app.connector!.syncNow();
+    expect(server.app.core.state.agents.minh?.manualStatus).toBe("AVAILABLE");
+    // PCC refusing it refuses the change: nothing is recorded.
+    pcc.failNext(20, "http500");
+    const seq = server.app.core.state.seq;
+    await expect(
+      server.trpc.agents.setManualStatus.mutate({ agentId: "minh", status: "LUNCH_BREAK" }),
+    ).rejects.toThrow(/PCC refused the change/);
+    expect(server.app.core.state.seq).toBe(seq);
+    expect(server.app.core.state.agents.minh?.manualStatus).toBe("AVAILABLE");
+  });
+
+  it("an agent the engine sets Not available after repeated misses is set Not available at PCC too", async () => {
+    const queue = { ...server.app.core.state.queues[queueId]!, maxConsecutiveMisses: 1 };
+    const auth = { authorization: `Bearer ${OPERATOR}` };
+    expect((await post("/api/events", { event: { type: "queue.upserted", queue } }, auth)).status).toBe(201);
+    await goOnline("lan");
+    await callRoutingWebhook(`${server.url}/stringee/routing`, {
+      queueId,
+      calls: [{ callId: "call-vn-1-M", from: "84911111111", to: "842473000000" }],
+    });
+    server.clock.now += 20_000; // the answer timeout
+    server.app.core.settle();
+    await expect
+      .poll(() => pcc.store.agents.find((a) => a.stringee_user_id === "lan")?.manual_status)
+      .toBe("NOT AVAILABLE");
+    expect(server.app.core.state.agents.lan?.manualStatus).toBe("NOT_AVAILABLE");
+    await server.app.connector!.syncNow();
+    expect(server.app.core.state.agents.lan?.manualStatus).toBe("NOT_AVAILABLE");
   });
 
   it("a failing PCC is retried, then shown on the status panel without any secret; the next sync recovers", async () => {
@@ -215,6 +252,20 @@ describe("stringee mode: the routing webhook", () => {
     expect(again.calls[0]?.agents.map((a) => a.stringee_user_id)).toEqual(["lan"]);
   });
 
+  it("lists the agent Callboard rings first, then the rest of the ranking that can still ring", async () => {
+    await server.trpc.agents.setManualStatus.mutate({ agentId: "minh", status: "AVAILABLE" });
+    await goOnline("minh");
+    await goOnline("lan");
+    const answer = await callRoutingWebhook(`${server.url}/stringee/routing`, {
+      queueId,
+      calls: [{ callId: "call-vn-1-R", from: "84911111111", to: "842473000000" }],
+    });
+    const ringing = server.app.core.state.calls["call-vn-1-R"]!.ringing;
+    expect(ringing).toHaveLength(1);
+    const listed = answer.calls[0]!.agents.map((a) => a.stringee_user_id);
+    expect(listed).toEqual([ringing[0], ...["lan", "minh"].filter((id) => id !== ringing[0])]);
+  });
+
   it("rings the backup group's phone agent (with its number) when no primary agent can ring", async () => {
     const answer = await callRoutingWebhook(`${server.url}/stringee/routing`, {
       queueId,
@@ -311,6 +362,38 @@ describe("stringee mode: call events", () => {
     await signAndPostCallEvent(eventsUrl(), SIGNING, event("call-vn-1-G", "ended"));
     expect(server.app.core.state.queueRuntime[queueId]?.outcomes.abandoned).toBe(1);
     expect(server.app.core.state.agents.lan?.ringingCallId).toBeNull();
+  });
+});
+
+describe("stringee mode: who may feed the core", () => {
+  it("raw inputs on /api/events need the operator token (the core faces the internet for PCC)", async () => {
+    const event = { event: { type: "agent.manual_status_set", agentId: "lan", status: "LUNCH_BREAK" } };
+    expect((await post("/api/events", event)).status).toBe(401);
+    expect((await post("/api/events", event, { authorization: "Bearer nope" })).status).toBe(401);
+    expect((await post("/api/events", event, { authorization: `Bearer ${OPERATOR}` })).status).toBe(201);
+  });
+});
+
+describe("stringee mode: a routing key", () => {
+  beforeAll(() => {
+    routingKey = "routing-key-0123456789";
+  });
+  afterAll(() => {
+    routingKey = null;
+  });
+
+  it("when set, only requests carrying it may put calls in queues", async () => {
+    const request = { queueId, calls: [{ callId: "call-vn-1-K", from: "84911111111", to: "842473000000" }] };
+    await expect(callRoutingWebhook(`${server.url}/stringee/routing`, request)).rejects.toThrow(/401/);
+    await expect(
+      callRoutingWebhook(`${server.url}/stringee/routing?key=wrong-key-0123456789`, request),
+    ).rejects.toThrow(/401/);
+    expect(server.app.core.state.calls["call-vn-1-K"]).toBeUndefined();
+    const answer = await callRoutingWebhook(`${server.url}/stringee/routing?key=${routingKey}`, request, {
+      method: "GET",
+    });
+    expect(answer.calls[0]?.callId).toBe("call-vn-1-K");
+    expect(server.app.core.state.calls["call-vn-1-K"]).toBeDefined();
   });
 });
 

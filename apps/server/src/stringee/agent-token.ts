@@ -1,4 +1,3 @@
-import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { agentTokenRequestSchema, describeZodError } from "@callboard/contracts";
 import { own } from "@callboard/routing";
@@ -6,6 +5,7 @@ import { createAgentAccessToken, sipRegistration } from "@callboard/stringee";
 import type { Core } from "../core.ts";
 import type { StringeeConfig } from "../env.ts";
 import { answerErrors, HttpError, readJson, sendJson } from "../http.ts";
+import { sameSecret } from "./same-secret.ts";
 
 /**
  * POST /stringee/agent-token (operator only, Bearer CALLBOARD_OPERATOR_TOKEN): the access token an
@@ -45,9 +45,7 @@ export function handleAgentToken(
   });
 }
 
-/** Constant-time comparison, so the operator token cannot be guessed byte by byte from timings. */
-function isOperator(header: string | undefined, expected: string): boolean {
-  const given = Buffer.from(header?.startsWith("Bearer ") ? header.slice(7).trim() : "");
-  const wanted = Buffer.from(expected);
-  return given.length === wanted.length && timingSafeEqual(given, wanted);
+/** The request carries the operator token as `Authorization: Bearer …`. */
+export function isOperator(header: string | undefined, expected: string): boolean {
+  return sameSecret(header?.startsWith("Bearer ") ? header.slice(7).trim() : "", expected);
 }

@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { EventLog } from "@callboard/db";
-import type { LoggedEvent } from "@callboard/routing";
-import { createPccClient } from "@callboard/stringee";
+import type { LoggedEvent, ManualStatus } from "@callboard/routing";
+import { createPccClient, PCC_MANUAL_STATUS, PccError } from "@callboard/stringee";
+import { TRPCError } from "@trpc/server";
 import type { Logger } from "pino";
 import type { Core } from "../core.ts";
 import type { StringeeConfig } from "../env.ts";
@@ -27,6 +28,11 @@ export interface Connector {
   /** Handles /stringee/* paths; false when the path is not the connector's. */
   route(pathname: string, req: IncomingMessage, res: ServerResponse, fail: (error: unknown) => void): boolean;
   syncNow(): Promise<void>;
+  /**
+   * Writes a supervisor's manual status change to PCC first (PCC is the source the sync reads; without
+   * this the next sync would undo the change), then records it. PCC refusing it refuses the change.
+   */
+  setManualStatus(agentId: string, status: ManualStatus): Promise<void>;
   close(): void;
 }
 
@@ -43,8 +49,45 @@ export function createConnector(options: ConnectorOptions): Connector {
   });
   const sync = startSync({ core, client, config, state, logger, clock });
   const presence = new PresenceEndpoint({ core, state, keySecret: config.keySecret, clock });
+  const writeManualStatus = async (agentId: string, status: ManualStatus) => {
+    const pccId = sync.pccAgentIds.get(agentId);
+    if (pccId === undefined) {
+      throw new TRPCError({
+        code: "PRECONDITION_FAILED",
+        message: `agent "${agentId}" is not synced from PCC yet; try again after the next sync`,
+      });
+    }
+    try {
+      await client.updateAgent(pccId, { manual_status: PCC_MANUAL_STATUS[status] });
+    } catch (error) {
+      if (!(error instanceof PccError)) throw error;
+      state.problem("sync", `writing ${agentId}'s manual status to PCC failed: ${error.message}`, clock());
+      throw new TRPCError({ code: "BAD_GATEWAY", message: `PCC refused the change: ${error.message}` });
+    }
+  };
+  // The engine sets agents Not available after too many misses; PCC must hear it, or the next sync
+  // would make them Available again.
+  const stopWatching = core.onAppended((events) => {
+    for (const event of events) {
+      if (event.type !== "call.offer_ended") continue;
+      for (const agentId of event.autoNotAvailable) {
+        writeManualStatus(agentId, "NOT_AVAILABLE").catch(() => {
+          // Already on the panel (or the agent is not synced yet); the next sync shows PCC's value.
+        });
+      }
+    }
+  });
   const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => Promise<void>> = {
-    "/stringee/routing": (req, res) => handleRoutingWebhook(req, res, { core, log, state, logger, clock }),
+    "/stringee/routing": (req, res) =>
+      handleRoutingWebhook(req, res, {
+        core,
+        log,
+        key: config.routingKey,
+        list: config.routingList,
+        state,
+        logger,
+        clock,
+      }),
     "/stringee/events": (req, res) =>
       handleCallEvents(req, res, { core, state, signingSecret: config.signingSecret, logger, clock }),
     "/stringee/presence": (req, res) => presence.handle(req, res),
@@ -59,7 +102,9 @@ export function createConnector(options: ConnectorOptions): Connector {
       return true;
     },
     syncNow: () => sync.syncNow(),
+    setManualStatus: writeManualStatus,
     close() {
+      stopWatching();
       sync.stop();
       presence.close();
     },

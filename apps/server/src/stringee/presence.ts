@@ -6,6 +6,9 @@ import type { Core } from "../core.ts";
 import { answerErrors, HttpError, readJson, sendJson } from "../http.ts";
 import type { ConnectorState } from "./status.ts";
 
+/** A restarted core waits this long for logged-in clients' next heartbeat (the report schema's default ttl). */
+const DEFAULT_APP_TTL_SEC = 60;
+
 export interface PresenceDeps {
   core: Core;
   state: ConnectorState;
@@ -22,7 +25,15 @@ export class PresenceEndpoint {
   private readonly expiry = new Map<string, number>();
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly deps: PresenceDeps) {}
+  constructor(private readonly deps: PresenceDeps) {
+    // After a restart nobody's heartbeat is known: every App/Web login recorded in the log gets one
+    // default ttl to report again, or it counts as logged out.
+    const until = deps.clock() + DEFAULT_APP_TTL_SEC * 1000;
+    for (const agent of Object.values(deps.core.state.agents)) {
+      if (agent.presence.app) this.expiry.set(agent.id, until);
+    }
+    this.arm();
+  }
 
   handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     return answerErrors(res, async () => {

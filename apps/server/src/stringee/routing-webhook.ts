@@ -12,11 +12,16 @@ import { parseRoutingRequest, type RoutingAnswerCall, routingAnswer } from "@cal
 import type { Logger } from "pino";
 import type { Core } from "../core.ts";
 import { DomainRejectedError } from "../domain-error.ts";
-import { answerErrors, HttpError, parseJson, readBody, sendJson } from "../http.ts";
+import { answerErrors, HttpError, readBody, sendJson } from "../http.ts";
+import { sameSecret } from "./same-secret.ts";
 import type { ConnectorState } from "./status.ts";
 
 export interface RoutingWebhookDeps {
   core: Core;
+  /** STRINGEE_ROUTING_KEY: when set, PCC's get_list_agents_url must carry it as `?key=`. */
+  key: string | null;
+  /** See STRINGEE_ROUTING_LIST. */
+  list: "ranking" | "offered";
   log: EventLog<LoggedEvent>;
   state: ConnectorState;
   logger: Logger;
@@ -26,16 +31,22 @@ export interface RoutingWebhookDeps {
 /**
  * PCC's get_list_agents_url (POST JSON or GET query). A call PCC asks about for the first time
  * arrives in the queue like any other, so the engine admits it and decides with the queue's
- * strategy; the answer lists, for each call, the agents the decision ranked — the ones ringing
- * first, then those still free to ring — with the queue's answer timeout. A call nobody can take
+ * strategy; the answer lists, for each call, the agents Callboard rings for it and (list "ranking")
+ * then the rest of the decision's ranking still free to ring, with the queue's answer timeout. A call nobody can take
  * gets an empty list (PCC asks again later). Unknown queues get an empty answer and a warning.
  */
 export function handleRoutingWebhook(req: IncomingMessage, res: ServerResponse, deps: RoutingWebhookDeps) {
   return answerErrors(res, async () => {
     const { core, state, logger, clock } = deps;
     if (req.method !== "POST" && req.method !== "GET") throw new HttpError(405, "use POST or GET");
-    const query = Object.fromEntries(new URLSearchParams((req.url ?? "").split("?")[1] ?? ""));
-    const body = req.method === "POST" ? parseJson(await readBody(req)) : undefined;
+    const url = new URL(req.url ?? "/", "http://callboard.invalid");
+    if (deps.key !== null && !sameSecret(url.searchParams.get("key") ?? "", deps.key)) {
+      throw new HttpError(401, "the routing URL's key is missing or wrong (see STRINGEE_ROUTING_KEY)");
+    }
+    const query = Object.fromEntries(url.searchParams);
+    delete query.key;
+    // An empty POST body falls back to the query form, as for GET.
+    const body = req.method === "POST" ? await readBody(req) : undefined;
     const parsed = parseRoutingRequest({ method: req.method, query, body });
     if (!parsed.ok) throw new HttpError(400, parsed.error);
     const { queueId, calls } = parsed.request;
@@ -46,9 +57,12 @@ export function handleRoutingWebhook(req: IncomingMessage, res: ServerResponse, 
     const queue = own(core.state.queues, queueId);
     if (!queue) {
       state.status.routing.unknownQueues++;
-      const message = `routing webhook: queue "${queueId}" is not synced from PCC; answered with no agents`;
-      state.problem("routing", message, clock());
-      logger.warn({ queueId }, message);
+      // Once a minute per queue: PCC may ask many times a second.
+      if (warnings.due(`unknown:${queueId}`, clock())) {
+        const message = `routing webhook: queue "${queueId}" is not synced from PCC; answered with no agents`;
+        state.problem("routing", message, clock());
+        logger.warn({ queueId }, message);
+      }
       sendJson(
         res,
         200,
@@ -60,7 +74,14 @@ export function handleRoutingWebhook(req: IncomingMessage, res: ServerResponse, 
       return;
     }
     for (const call of calls) {
-      if (own(core.state.calls, call.callId)) continue;
+      const known = own(core.state.calls, call.callId);
+      if (known && known.queueId !== queueId && warnings.due(`moved:${call.callId}`, clock())) {
+        // PCC moved the call (overflow, transfer): Callboard keeps routing it in the queue it entered.
+        const message = `routing webhook: call ${call.callId} asked for in queue "${queueId}" but routed in "${known.queueId}"`;
+        state.problem("routing", message, clock());
+        logger.warn({ callId: call.callId, queueId, routedIn: known.queueId }, message);
+      }
+      if (known) continue;
       try {
         // Keyed, so PCC asking twice for a call that has since ended does not bring it back.
         await core.submit(
@@ -74,7 +95,7 @@ export function handleRoutingWebhook(req: IncomingMessage, res: ServerResponse, 
     }
     const answer: RoutingAnswerCall[] = calls.map((c) => ({
       callId: c.callId,
-      agents: rankedAgents(core.state, deps.log, c.callId).map((agentId) => {
+      agents: listedAgents(core.state, deps.log, c.callId, deps.list).map((agentId) => {
         const agent = own(core.state.agents, agentId)!;
         return {
           stringeeUserId: agent.id,
@@ -87,10 +108,28 @@ export function handleRoutingWebhook(req: IncomingMessage, res: ServerResponse, 
   });
 }
 
-/** The agents ringing for the call now, then the rest of its latest decision's ranking that can still ring. */
-function rankedAgents(state: CenterState, log: EventLog<LoggedEvent>, callId: string): string[] {
+/** Remembers when each warning was last given, so a flood of identical requests logs one line a minute. */
+const warnings = {
+  last: new Map<string, number>(),
+  due(key: string, now: number): boolean {
+    const last = this.last.get(key);
+    if (last !== undefined && now - last < 60_000) return false;
+    if (this.last.size > 10_000) this.last.clear();
+    this.last.set(key, now);
+    return true;
+  },
+};
+
+/** The agents ringing for the call now, then (list "ranking") the rest of its latest decision's ranking that can still ring. */
+function listedAgents(
+  state: CenterState,
+  log: EventLog<LoggedEvent>,
+  callId: string,
+  list: RoutingWebhookDeps["list"],
+): string[] {
   const call = own(state.calls, callId);
   if (call?.status !== "ringing") return [];
+  if (list === "offered") return call.ringing;
   const decision = latestDecision(state, log, callId);
   const ranked = decision ? decision.table.ranked.map((row) => decision.table.agentIds[row]!) : [];
   const rest = ranked.filter((id) => {

@@ -23,22 +23,29 @@ const FIRST_RETRY_MS = 5_000;
  * ordinary inputs. A failed sync is shown on the panel and retried sooner (backoff up to the
  * interval) — it never stops silently.
  */
-export function startSync(options: SyncOptions): { syncNow(): Promise<void>; stop(): void } {
+export function startSync(options: SyncOptions): {
+  syncNow(): Promise<void>;
+  stop(): void;
+  /** PCC's agent id (`AG_…`) per stringee_user_id, from the last successful pull. */
+  pccAgentIds: Map<string, string>;
+} {
   const { config, state, clock, logger } = options;
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
   let failures = 0;
   let running: Promise<void> | null = null;
+  const pccAgentIds = new Map<string, string>();
 
   const schedule = (delayMs: number) => {
     if (stopped) return;
+    if (timer) clearTimeout(timer);
     state.status.sync.nextAt = clock() + delayMs;
     timer = setTimeout(() => void syncNow(), delayMs);
     timer.unref();
   };
 
   const syncNow = (): Promise<void> => {
-    running ??= syncOnce(options)
+    running ??= syncOnce(options, pccAgentIds)
       .then(() => {
         failures = 0;
         schedule(config.syncIntervalMs);
@@ -61,6 +68,7 @@ export function startSync(options: SyncOptions): { syncNow(): Promise<void>; sto
   void syncNow();
   return {
     syncNow,
+    pccAgentIds,
     stop: () => {
       stopped = true;
       if (timer) clearTimeout(timer);
@@ -68,17 +76,27 @@ export function startSync(options: SyncOptions): { syncNow(): Promise<void>; sto
   };
 }
 
-async function syncOnce({ core, client, config, state, clock, logger }: SyncOptions): Promise<void> {
+async function syncOnce(
+  { core, client, config, state, clock, logger }: SyncOptions,
+  pccAgentIds: Map<string, string>,
+): Promise<void> {
   const started = clock();
   const sync = state.status.sync;
   sync.lastAttemptAt = started;
   const pulled = await pullCenter(client);
+  // What changed in Callboard while the pull was on the wire is newer than PCC's answer: leave it.
+  const changedSincePull = (agentId: string) => (own(core.state.agents, agentId)?.since ?? 0) > started;
   const result = reconcile(pulled, core.state);
-  const inputs: InputEvent[] = [...result.events];
+  pccAgentIds.clear();
+  for (const agent of pulled.agents) pccAgentIds.set(agent.stringee_user_id, agent.id);
+  const inputs: InputEvent[] = result.events.filter(
+    (e) => e.type !== "agent.manual_status_set" || !changedSincePull(e.agentId),
+  );
   for (const { agentId, systemStatus } of result.systemStatuses) {
     const agent = own(core.state.agents, agentId);
     // Only where PCC and Callboard disagree and Callboard tracks no call of the agent (the engine refuses otherwise).
     if (!agent || (systemStatus !== 0 && systemStatus !== 1) || agent.systemStatus === systemStatus) continue;
+    if (changedSincePull(agentId)) continue;
     if (agent.activeCallId !== null || agent.ringingCallId !== null || agent.wrapUpUntil !== null) continue;
     inputs.push({ type: "agent.system_status_reported", agentId, systemStatus });
   }

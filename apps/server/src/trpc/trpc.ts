@@ -5,6 +5,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import type { Core } from "../core.ts";
 import { DomainRejectedError, TRPC_CODE_FOR } from "../domain-error.ts";
+import type { Connector } from "../stringee/connector.ts";
 
 export interface Context {
   core: Core;
@@ -15,6 +16,8 @@ export interface Context {
   centerId: string;
   /** The Stringee connector's live status; null in standalone mode. */
   connector: ConnectorStatus | null;
+  /** Stringee mode: admin edits go to PCC first (see Connector.setManualStatus); null in standalone mode. */
+  pcc: Pick<Connector, "setManualStatus"> | null;
   /** Who is calling; sign-in will set this, and `procedure` below is where roles get checked. */
   viewer: "anonymous";
 }
