@@ -11,6 +11,9 @@ test("a supervisor sets an agent Available and another open board shows it can r
   await supervisor.goto("/");
   await wall.goto("/");
   await expect(wall.getByTestId("connection-status")).toHaveText("Live");
+  // No PCC behind this core: the board says so and shows no connector panel.
+  await expect(wall.getByTestId("mode-tag")).toHaveText("Standalone");
+  await expect(wall.getByTestId("connector-panel")).toHaveCount(0);
 
   const badge = wall.getByTestId(`eligibility-${second}`);
   await expect(badge).toHaveAttribute("data-eligible", "false");

@@ -6,15 +6,18 @@ import { formatClock } from "~/lib/format";
 import { AgentFilters } from "./agent-filters";
 import { AgentTable } from "./agent-table";
 import { ConnectionIndicator } from "./connection-indicator";
+import { ConnectorPanel, StandaloneTag } from "./connector-panel";
 import { DecisionFeed } from "./decision-feed";
 import { useLive } from "./live-provider";
 import { QueuePanel } from "./queue-panel";
+import { useConnectorStatus } from "./use-connector-status";
 import { useNow } from "./use-now";
 
 /** The supervisor's live board: queues on top, every agent with why it can or cannot ring, decisions beside. */
 export function Board() {
   const { state, connection, clockOffsetMs, version, client } = useLive();
   const now = useNow(clockOffsetMs);
+  const connector = useConnectorStatus(client);
   const [filter, setFilter] = useState(NO_FILTER);
   // `version` changes whenever the state object was updated in place.
   // biome-ignore lint/correctness/useExhaustiveDependencies: version is the change signal for state
@@ -39,6 +42,7 @@ export function Board() {
           <Total label="Calls waiting" value={waiting} testId="total-waiting" />
         </section>
         <div className="ml-auto flex items-center gap-3 text-xs text-slate-500">
+          {connector?.mode === "standalone" && <StandaloneTag />}
           <span className="tabular-nums" title="Event log position">
             seq {state.seq}
           </span>
@@ -46,6 +50,7 @@ export function Board() {
           <ConnectionIndicator status={connection} />
         </div>
       </header>
+      {connector?.mode === "stringee" && <ConnectorPanel status={connector.status} now={now} />}
       <QueuePanel state={state} now={now} />
       <div className="grid min-h-0 flex-1 grid-cols-1 gap-4 xl:grid-cols-[minmax(0,1fr)_24rem]">
         <div className="flex min-h-[24rem] min-w-0 flex-col gap-3">
