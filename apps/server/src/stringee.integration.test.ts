@@ -8,6 +8,7 @@ import {
   signAndPostCallEvent,
   startFakePcc,
 } from "@callboard/stringee/fake";
+import { pino } from "pino";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { loadConfig, type StringeeConfig } from "./env.ts";
 import { bootServer } from "./test-support.ts";
@@ -23,6 +24,7 @@ let pcc: FakePcc;
 let server: Server;
 let queueId: string;
 let routingKey: string | null = null;
+const logLines: string[] = [];
 const agentIds: Record<string, string> = {};
 
 beforeEach(async () => {
@@ -56,7 +58,12 @@ beforeEach(async () => {
     routingList: "ranking",
     routingKey,
   };
-  server = await bootServer(mkdtempSync(join(tmpdir(), "callboard-pcc-")), Date.now(), { stringee });
+  logLines.length = 0;
+  server = await bootServer(mkdtempSync(join(tmpdir(), "callboard-pcc-")), Date.now(), {
+    stringee,
+    // Everything the core logs, at every level, so tests can check no secret is ever written.
+    logger: pino({ level: "trace" }, { write: (line: string) => void logLines.push(line) }),
+  });
   await server.app.connector!.syncNow();
 });
 
@@ -161,7 +168,13 @@ describe("stringee mode: sync", () => {
     expect(status.lastError?.where).toBe("sync");
     expect(status.lastError?.message).toMatch(/500/);
     const panel = JSON.stringify(await server.trpc.connector.status.query());
-    for (const secret of [KEYS.keySecret, SIGNING, OPERATOR]) expect(panel).not.toContain(secret);
+    await post("/stringee/agent-token", { agentId: "lan" }, { authorization: "Bearer wrong" });
+    await signAndPostCallEvent(`${server.url}/stringee/events`, "not-the-secret", event("x", "ended"));
+    expect(logLines.length).toBeGreaterThan(0);
+    for (const secret of [KEYS.keySecret, SIGNING, OPERATOR]) {
+      expect(panel).not.toContain(secret);
+      expect(logLines.join("\n")).not.toContain(secret);
+    }
     pcc.failNext(0, "http500");
     await server.app.connector!.syncNow();
     expect(status.sync.state).toBe("ok");
