@@ -15,9 +15,9 @@ import {
 } from "./center.test-helpers.ts";
 import { type CenterIndex, centerIndex } from "./center-index.ts";
 import { replay, step } from "./engine.ts";
-import { nextDeadline } from "./route.ts";
 import type { DomainEvent, InputEvent, LoggedEvent } from "./events.ts";
 import { MANUAL_STATUSES } from "./manual-status.ts";
+import { nextDeadline } from "./route.ts";
 import { type CenterState, emptyState } from "./state.ts";
 
 /**
