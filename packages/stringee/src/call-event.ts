@@ -1,5 +1,5 @@
+import { describeZodError } from "@callboard/contracts";
 import { z } from "zod";
-import { describeIssues } from "./describe-issues.ts";
 import { boolLike, numberLike, opaqueId } from "./lenient.ts";
 
 /** The call_status values Stringee posts to the event URL (§9). */
@@ -62,7 +62,7 @@ export function parseCallEvent(json: unknown): ParseCallEventResult {
   const parsed = callEventSchema.safeParse(value);
   return parsed.success
     ? { ok: true, event: parsed.data }
-    : { ok: false, error: describeIssues(parsed.error) };
+    : { ok: false, error: describeZodError(parsed.error) };
 }
 
 /** The idempotency key of an event: Stringee may retry a post, and the same status at the same instant is one fact. */

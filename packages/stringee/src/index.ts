@@ -15,7 +15,6 @@ export {
   parseCallEvent,
 } from "./call-event.ts";
 export { type CallEventInputs, callEventInputs } from "./call-event-inputs.ts";
-export { describeIssues } from "./describe-issues.ts";
 export { type PccEnvelope, pccEnvelopeSchema, pccMessage } from "./envelope.ts";
 export { createLimiter, type Limiter } from "./limiter.ts";
 export { PccError, type PccErrorInit, PccErrorKind } from "./pcc-error.ts";

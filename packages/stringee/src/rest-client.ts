@@ -1,5 +1,5 @@
+import { describeZodError } from "@callboard/contracts";
 import type { z } from "zod";
-import { describeIssues } from "./describe-issues.ts";
 import { type PccEnvelope, pccEnvelopeSchema, pccMessage } from "./envelope.ts";
 import { PccError, type PccErrorKind } from "./pcc-error.ts";
 import {
@@ -214,7 +214,7 @@ export function createPccClient(options: PccClientOptions): PccClient {
         ok: false,
         failure: {
           kind: "invalid-response",
-          message: `not a PCC envelope (${redact(describeIssues(envelope.error))})`,
+          message: `not a PCC envelope (${redact(describeZodError(envelope.error))})`,
           retry: false,
           status,
         },
@@ -280,7 +280,7 @@ export function createPccClient(options: PccClientOptions): PccClient {
       if (!parsed.success) {
         throw invalid(
           pathWithQuery(path, pageQuery),
-          `unexpected list data (${describeIssues(parsed.error)})`,
+          `unexpected list data (${describeZodError(parsed.error)})`,
         );
       }
       const rows = items(parsed.data);

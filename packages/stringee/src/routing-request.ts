@@ -1,5 +1,5 @@
+import { describeZodError } from "@callboard/contracts";
 import { z } from "zod";
-import { describeIssues } from "./describe-issues.ts";
 import { opaqueId } from "./lenient.ts";
 
 /** How many calls one get_list_agents_url request may carry before we refuse it. */
@@ -110,5 +110,5 @@ export function parseRoutingRequest({ method, query, body }: RawRoutingRequest):
   const parsed = routingRequestSchema.safeParse(value);
   return parsed.success
     ? { ok: true, request: parsed.data }
-    : { ok: false, error: describeIssues(parsed.error) };
+    : { ok: false, error: describeZodError(parsed.error) };
 }
