@@ -89,6 +89,14 @@ describe("event log", () => {
     expect(log.readAfter(0, 10)).toHaveLength(1);
   });
 
+  it("keeps only the newest refused inputs", () => {
+    const log = createEventLog<TestEvent>(db, { rejectionsKept: 3 });
+    const refused = (n: number) => ({ at: n, type: "t", code: "INVALID", message: `bad ${n}`, data: "{}" });
+    log.append([], [refused(1), refused(2)]);
+    log.append([], [refused(3), refused(4), refused(5)]);
+    expect(log.recentRejections(10).map((r) => r.message)).toEqual(["bad 5", "bad 4", "bad 3"]);
+  });
+
   it("finds a call's timeline and the events that concern an agent", () => {
     const log = createEventLog<TestEvent>(db);
     const ev = (seq: number, type: string, callId: string | null, agentIds: string[]) => ({

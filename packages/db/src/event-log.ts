@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, lt, lte, sql } from "drizzle-orm";
 import type { CallboardDb } from "./client.ts";
 import { type EventRow, eventAgents, events, type RejectionRow, rejections } from "./schema.ts";
 
@@ -24,7 +24,13 @@ export interface AppendRow<E extends LoggableEvent> {
  * Append and read the ordered log with statements prepared once. The log knows envelopes only, not
  * the domain, so the schema can outlive any event type.
  */
-export function createEventLog<E extends LoggableEvent>(db: CallboardDb) {
+/** Refused inputs kept for `events.rejections`; older ones are dropped, so a flood of bad input cannot fill the disk. */
+export const REJECTIONS_KEPT = 10_000;
+
+export function createEventLog<E extends LoggableEvent>(
+  db: CallboardDb,
+  { rejectionsKept = REJECTIONS_KEPT }: { rejectionsKept?: number } = {},
+) {
   const insert = db
     .insert(events)
     .values({
@@ -93,6 +99,10 @@ export function createEventLog<E extends LoggableEvent>(db: CallboardDb) {
       data: sql.placeholder("data"),
     })
     .prepare();
+  const pruneRejections = db
+    .delete(rejections)
+    .where(lte(rejections.id, sql.placeholder("upTo")))
+    .prepare();
   const recentRejections = db
     .select()
     .from(rejections)
@@ -101,7 +111,9 @@ export function createEventLog<E extends LoggableEvent>(db: CallboardDb) {
     .prepare();
 
   const appendAll = db.$client.transaction((rows: AppendRow<E>[], refused: RejectedInput[]) => {
-    for (const rejection of refused) insertRejection.run(rejection);
+    let lastId = 0;
+    for (const rejection of refused) lastId = Number(insertRejection.run(rejection).lastInsertRowid);
+    if (lastId > rejectionsKept) pruneRejections.run({ upTo: lastId - rejectionsKept });
     for (const { event, idempotencyKey, agentIds, callId } of rows) {
       const { seq, at, type, ...rest } = event;
       insert.run({ seq, at, type, data: JSON.stringify(rest), idempotencyKey, callId });
