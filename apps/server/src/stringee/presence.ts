@@ -4,10 +4,13 @@ import { type InputEvent, own } from "@callboard/routing";
 import { verifyAgentAccessToken } from "@callboard/stringee";
 import type { Core } from "../core.ts";
 import { answerErrors, HttpError, readJson, sendJson } from "../http.ts";
+import { AppLogins } from "./app-logins.ts";
 import type { ConnectorState } from "./status.ts";
 
 /** A restarted core waits this long for logged-in clients' next heartbeat (the report schema's default ttl). */
-const DEFAULT_APP_TTL_SEC = 60;
+const RESTART_GRACE_MS = 60_000;
+/** How often silent App/Web logins are looked for: a logout is noticed at most this late. */
+const SWEEP_MS = 5_000;
 
 export interface PresenceDeps {
   core: Core;
@@ -19,20 +22,16 @@ export interface PresenceDeps {
 /**
  * PCC has no presence webhook, so agents' own clients report the three online signals here,
  * authenticated with the access token Callboard issued them (Bearer). A logged-in App/Web client
- * repeats "online" within its ttl; silence logs it out (AppPresenceExpiry).
+ * repeats "online" within its ttl; silence logs it out (AppLogins, swept every SWEEP_MS).
  */
 export class PresenceEndpoint {
-  private readonly expiry = new Map<string, number>();
-  private timer: NodeJS.Timeout | null = null;
+  private readonly logins: AppLogins;
+  private readonly timer: NodeJS.Timeout;
 
   constructor(private readonly deps: PresenceDeps) {
-    // After a restart nobody's heartbeat is known: every App/Web login recorded in the log gets one
-    // default ttl to report again, or it counts as logged out.
-    const until = deps.clock() + DEFAULT_APP_TTL_SEC * 1000;
-    for (const agent of Object.values(deps.core.state.agents)) {
-      if (agent.presence.app) this.expiry.set(agent.id, until);
-    }
-    this.arm();
+    this.logins = new AppLogins(Object.values(deps.core.state.agents), deps.clock(), RESTART_GRACE_MS);
+    this.timer = setInterval(() => this.sweep(), SWEEP_MS);
+    this.timer.unref();
   }
 
   handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -57,9 +56,8 @@ export class PresenceEndpoint {
         const online = report.signal === "app" ? report.online : report.registered;
         input = { type: "agent.presence_changed", agentId, signal: report.signal, online };
         if (report.signal === "app") {
-          if (online) this.expiry.set(agentId, clock() + report.ttlSec * 1000);
-          else this.expiry.delete(agentId);
-          this.arm();
+          if (online) this.logins.beat(agentId, clock() + report.ttlSec * 1000);
+          else this.logins.forget(agentId);
         }
       }
       // Heartbeats that change nothing are not logged.
@@ -69,8 +67,7 @@ export class PresenceEndpoint {
   }
 
   close(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    clearInterval(this.timer);
   }
 
   private async authenticate(req: IncomingMessage): Promise<string> {
@@ -85,28 +82,16 @@ export class PresenceEndpoint {
     return verified.userId;
   }
 
-  /** Wakes at the earliest expiry and logs out the App/Web clients that went silent. */
-  private arm(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    if (this.expiry.size === 0) return;
-    const next = Math.min(...this.expiry.values());
-    this.timer = setTimeout(() => this.expire(), Math.max(0, next - this.deps.clock()));
-    this.timer.unref();
-  }
-
-  private expire(): void {
+  /** Logs out the App/Web clients that went silent. */
+  private sweep(): void {
     const { core, clock } = this.deps;
     const now = clock();
-    for (const [agentId, until] of this.expiry) {
-      if (until > now) continue;
-      this.expiry.delete(agentId);
+    for (const agentId of this.logins.expired(now)) {
       const input: InputEvent = { type: "agent.presence_changed", agentId, signal: "app", online: false };
       if (changes(core, input)) {
         core.submit(input).catch((error: Error) => this.deps.state.problem("presence", error.message, now));
       }
     }
-    this.arm();
   }
 }
 
