@@ -183,7 +183,17 @@ export const inputEventSchema = z.discriminatedUnion(
       from: z.string().trim().min(1, "must not be empty").max(64),
     }),
     z.strictObject({ type: z.literal("call.answered"), callId: callIdSchema, agentId: agentIdSchema }),
-    z.strictObject({ type: z.literal("call.ended"), callId: callIdSchema }),
+    z.strictObject({
+      type: z.literal("call.ended"),
+      callId: callIdSchema,
+      talkSec: z
+        .number({ error: "must be a number of seconds" })
+        .min(0, "must not be negative")
+        .max(86_400 * 7)
+        .optional(),
+      cause: z.string().trim().min(1, "must not be empty").max(200).optional(),
+      answered: z.boolean({ error: "must be true or false" }).optional(),
+    }),
     z.strictObject({ type: z.literal("call.abandoned"), callId: callIdSchema }),
   ],
   { error: "type must be one of the input event types (agent.*, group.upserted, queue.upserted, call.*)" },

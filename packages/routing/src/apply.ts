@@ -188,13 +188,14 @@ export function applyEvent(state: CenterState, event: LoggedEvent): void {
       const call = own(state.calls, event.callId);
       if (!call) return;
       if (call.status !== CallStatus.TALKING || call.agentId === null) {
-        finish(state, at, call, "abandoned");
+        finish(state, at, call, event.type === "call.ended" && event.answered ? "answered" : "abandoned");
         return;
       }
       finish(state, at, call, null);
       const queue = own(state.queues, call.queueId);
       const wrapUpMs = queue?.agentWrapUpAfterCalls ? queue.wrapUpTimeLimit * 1000 : 0;
-      const talkedMs = at - (call.answeredAt ?? at);
+      const measured = event.type === "call.ended" ? event.talkSec : undefined;
+      const talkedMs = measured !== undefined ? Math.round(measured * 1000) : at - (call.answeredAt ?? at);
       updateAgent(state, at, call.agentId, (a) => ({
         activeCallId: null,
         talkTimeMs: a.talkTimeMs + talkedMs,

@@ -104,6 +104,9 @@ export function checkEvent(state: CenterState, event: DomainEvent): Rejection | 
         : reject("CONFLICT", `call "${event.callId}" is not ringing agent "${event.agentId}"`);
     }
     case "call.ended":
+      if (event.talkSec !== undefined && !(Number.isFinite(event.talkSec) && event.talkSec >= 0)) {
+        return reject("INVALID", `talkSec ${String(event.talkSec)} is not a number of seconds`);
+      }
       return own(state.calls, event.callId) ? null : unknownCall(event.callId);
     case "call.abandoned": {
       const call = own(state.calls, event.callId);

@@ -670,6 +670,34 @@ describe("step: wrap-up", () => {
   });
 });
 
+describe("step: what the telephony measured", () => {
+  it("talk time is the telephony's when it says (talkSec), else answer to end on the engine's clock", () => {
+    const c = center();
+    c.agent("a1", 100);
+    c.teamQueue("q", ["a1"], 100, PLAIN);
+    c.arrive("c1", "q", 1_000);
+    c.answer("c1", "a1", 2_000);
+    c.send({ type: "call.ended", callId: "c1", talkSec: 30.5, cause: "NORMAL_CLEARING" }, 40_000);
+    expect(c.state.agents.a1!.talkTimeMs).toBe(30_500);
+    c.arrive("c2", "q", 41_000);
+    c.answer("c2", "a1", 42_000);
+    c.end("c2", 52_000);
+    expect(c.state.agents.a1!.talkTimeMs).toBe(40_500);
+    expect(checkEvent(c.state, { type: "call.ended", callId: "c1", talkSec: -1 })?.code).toBe("INVALID");
+  });
+
+  it("a call that ends 'answered' without Callboard knowing the agent counts as answered, not abandoned", () => {
+    const c = center();
+    c.agent("a1", 100);
+    c.teamQueue("q", ["a1"], 100, PLAIN);
+    c.arrive("c1", "q", 1_000); // rings a1
+    c.send({ type: "call.ended", callId: "c1", answered: true }, 5_000);
+    expect(c.state.calls).toEqual({});
+    expect(c.state.queueRuntime.q!.outcomes).toMatchObject({ answered: 1, abandoned: 0 });
+    expect(c.state.agents.a1).toMatchObject({ ringingCallId: null, answeredCalls: 0 });
+  });
+});
+
 describe("step: a late answer", () => {
   it("an agent who picks up just after its offer timed out gets the call while it is still in the queue; the agent ringing now is released", () => {
     const c = center();

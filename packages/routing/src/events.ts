@@ -21,7 +21,19 @@ export type InputEvent =
   | { type: "queue.upserted"; queue: QueueConfig }
   | { type: "call.arrived"; callId: string; queueId: string; from: string }
   | { type: "call.answered"; callId: string; agentId: string }
-  | { type: "call.ended"; callId: string }
+  | {
+      type: "call.ended";
+      callId: string;
+      /** Talk time the telephony measured (PCC's answerDuration); otherwise answer to end on Callboard's clock. */
+      talkSec?: number;
+      /** Why the call ended, as the telephony said it (e.g. "486 Busy Here"); shown on the timeline. */
+      cause?: string;
+      /**
+       * The telephony says the call was answered, though Callboard could not tell by whom (PCC's
+       * events name no agent): a call not known as answered then ends as answered, not abandoned.
+       */
+      answered?: boolean;
+    }
   | { type: "call.abandoned"; callId: string };
 
 export const OfferEndReason = {

@@ -63,15 +63,33 @@ describe("callEventInputs: PCC call events → Callboard inputs", () => {
     ]);
   });
 
-  it("ended: while talking → ended; while ringing → abandoned, unless answerDuration says it was answered", () => {
+  it("ended: while talking → ended with PCC's talk time and cause; while ringing → abandoned, unless answerDuration says it was answered", () => {
     const state = centerRinging(["a1"]);
     expect(callEventInputs(state, pcc("ended")).inputs).toEqual([{ type: "call.abandoned", callId: "c1" }]);
     expect(callEventInputs(state, pcc("ended", { answerDuration: 12 })).inputs).toEqual([
       { type: "call.answered", callId: "c1", agentId: "a1" },
-      { type: "call.ended", callId: "c1" },
+      { type: "call.ended", callId: "c1", talkSec: 12, answered: true },
     ]);
     deliver(state, [pcc("answered")]);
+    expect(
+      callEventInputs(state, pcc("ended", { answerDuration: 30, endCallCause: "NORMAL_CLEARING" })).inputs,
+    ).toEqual([{ type: "call.ended", callId: "c1", talkSec: 30, cause: "NORMAL_CLEARING" }]);
     expect(callEventInputs(state, pcc("agentEnded")).inputs).toEqual([{ type: "call.ended", callId: "c1" }]);
+  });
+
+  it("an answered call whose agent cannot be told (ring-all, no to.number) still ends as answered", () => {
+    const state = centerRinging(["a1", "a2"]);
+    deliver(state, [
+      pcc("answered", { to: { number: "84911111111" } }),
+      pcc("ended", { answerDuration: 40 }),
+    ]);
+    expect(state.calls).toEqual({});
+    expect(state.queueRuntime.q1?.outcomes).toMatchObject({ answered: 1, abandoned: 0 });
+  });
+
+  it("agentEnded before an answer changes nothing: the caller may still be waiting", () => {
+    const state = centerRinging(["a1"]);
+    expect(callEventInputs(state, pcc("agentEnded")).inputs).toEqual([]);
   });
 
   it("a late answer (Callboard's offer timed out a moment before PCC's): the agent who missed it last", () => {
@@ -105,5 +123,6 @@ describe("callEventInputs: PCC call events → Callboard inputs", () => {
     expect(inOrder.calls).toEqual({});
     expect(inOrder.queueRuntime.q1?.outcomes.answered).toBe(1);
     expect(inOrder.agents.a1?.answeredCalls).toBe(1);
+    expect(inOrder.agents.a1?.talkTimeMs).toBe(12_000); // PCC's answerDuration, whichever order
   });
 });

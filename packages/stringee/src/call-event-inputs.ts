@@ -31,24 +31,41 @@ export function callEventInputs(state: CenterState, event: CallEvent): CallEvent
       if (agentId === null) return { inputs: [], note: "answered, but by which agent cannot be told" };
       return { inputs: [{ type: "call.answered", callId, agentId }], note: `answered by ${agentId}` };
     }
-    case "ended":
-    case "agentEnded": {
-      if (call.status === CallStatus.TALKING)
-        return { inputs: [{ type: "call.ended", callId }], note: "ended" };
-      const agentId =
-        (event.answerDuration ?? 0) > 0 ? answeringAgent(state, call.ringing, call.missedBy, event) : null;
-      if (agentId !== null) {
-        return {
-          inputs: [
-            { type: "call.answered", callId, agentId },
-            { type: "call.ended", callId },
-          ],
-          note: `ended after ${agentId} answered (the answered event came late or never)`,
-        };
+    case "agentEnded":
+      // The agent's leg ended (UNCONFIRMED meaning). Only a call being talked on ends with it; before an
+      // answer it says nothing about the caller, who may still be waiting: PCC's "ended" will tell.
+      if (call.status !== CallStatus.TALKING)
+        return { inputs: [], note: "agentEnded before an answer: waiting for ended" };
+      return { inputs: [ended(callId, event)], note: "the agent ended the call" };
+    case "ended": {
+      if (call.status === CallStatus.TALKING) return { inputs: [ended(callId, event)], note: "ended" };
+      if ((event.answerDuration ?? 0) <= 0) {
+        return { inputs: [{ type: "call.abandoned", callId }], note: "caller left before an answer" };
       }
-      return { inputs: [{ type: "call.abandoned", callId }], note: "caller left before an answer" };
+      // Answered, though the answered event came late, never, or was refused: the call still counts
+      // as answered (`answered: true`) even if the agent cannot be told or Callboard had moved it on.
+      const agentId = answeringAgent(state, call.ringing, call.missedBy, event);
+      const end = { ...ended(callId, event), answered: true };
+      if (agentId === null)
+        return { inputs: [end], note: "ended after an answer by an agent PCC did not name" };
+      return {
+        inputs: [{ type: "call.answered", callId, agentId }, end],
+        note: `ended after ${agentId} answered (the answered event came late or never)`,
+      };
     }
   }
+}
+
+/** PCC's measurements on the end of a call: talk time (answerDuration, seconds) and the end cause. */
+function ended(callId: string, event: CallEvent): Extract<InputEvent, { type: "call.ended" }> {
+  return {
+    type: "call.ended",
+    callId,
+    ...(event.answerDuration !== undefined && event.answerDuration >= 0
+      ? { talkSec: event.answerDuration }
+      : {}),
+    ...(event.endCallCause ? { cause: event.endCallCause.slice(0, 200) } : {}),
+  };
 }
 
 function answeringAgent(

@@ -36,7 +36,7 @@ export function describeCallEvent(event: LoggedEvent, name: (agentId: string) =>
     case "call.answered":
       return `answered by ${name(event.agentId)}`;
     case "call.ended":
-      return "ended";
+      return `ended${event.cause ? ` (${event.cause})` : ""}${event.talkSec !== undefined ? ` after ${formatDuration(event.talkSec * 1000)} of talk` : ""}${event.answered ? " — answered, by an agent PCC did not name" : ""}`;
     case "call.abandoned":
       return "caller hung up";
     case "call.finished":
