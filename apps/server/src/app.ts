@@ -34,6 +34,11 @@ export interface AppOptions {
 
 export interface App {
   core: Core;
+  /**
+   * Stringee mode: listens with only /stringee/* (and /healthz), for the internet; the board and its
+   * API stay on `listen`'s address. Throws in standalone mode.
+   */
+  listenPublic(port: number, host: string): Promise<number>;
   /** Null in standalone mode. */
   connector: Connector | null;
   io: CallboardServer;
@@ -104,18 +109,30 @@ export function createApp(options: AppOptions): App {
     },
   });
 
-  const httpServer = createServer((req, res) => {
-    const fail = (error: unknown) => {
-      logger.error({ err: error, url: req.url }, "request failed");
-      if (!res.headersSent) sendJson(res, 500, { error: "internal error" });
-      else res.destroy();
-    };
-    try {
-      route(req, res, fail);
-    } catch (error) {
-      fail(error);
-    }
-  });
+  /** A server for `handle`; a handler bug answers 500 and is logged (without the query: it may carry a key). */
+  const serve = (handle: typeof route) =>
+    createServer((req, res) => {
+      const fail = (error: unknown) => {
+        logger.error({ err: error, path: (req.url ?? "").split("?", 1)[0] }, "request failed");
+        if (!res.headersSent) sendJson(res, 500, { error: "internal error" });
+        else res.destroy();
+      };
+      try {
+        handle(req, res, fail);
+      } catch (error) {
+        fail(error);
+      }
+    });
+  const httpServer = serve(route);
+  // Stringee mode's public face: PCC's webhooks and agents' clients only — never the board's API.
+  const publicServer = connector
+    ? serve((req, res, fail) => {
+        const pathname = (req.url ?? "/").split("?", 1)[0] ?? "/";
+        if (connector.route(pathname, req, res, fail)) return;
+        if (pathname === "/healthz") sendJson(res, 200, { ok: true });
+        else sendJson(res, 404, { error: `no route for ${req.method} ${pathname} on the public listener` });
+      })
+    : null;
 
   function route(req: IncomingMessage, res: ServerResponse, fail: (error: unknown) => void): void {
     // The request-target is untrusted: take the path as text rather than letting URL parsing throw.
@@ -174,8 +191,16 @@ export function createApp(options: AppOptions): App {
         httpServer.once("error", reject);
         httpServer.listen(port, host, () => resolve((httpServer.address() as AddressInfo).port));
       }),
+    listenPublic: (port, host) => {
+      if (!publicServer) return Promise.reject(new Error("the public listener exists in stringee mode only"));
+      return new Promise((resolve, reject) => {
+        publicServer.once("error", reject);
+        publicServer.listen(port, host, () => resolve((publicServer.address() as AddressInfo).port));
+      });
+    },
     close: async () => {
       connector?.close();
+      if (publicServer?.listening) await new Promise<void>((r) => publicServer.close(() => r()));
       core.close();
       await gateway.close();
       if (httpServer.listening) await new Promise<void>((r) => httpServer.close(() => r()));

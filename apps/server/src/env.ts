@@ -50,6 +50,17 @@ const envSchema = z.object({
   STRINGEE_ROUTING_LIST: z
     .enum(["ranking", "offered"], { error: 'must be "ranking" or "offered"' })
     .default("ranking"),
+  /**
+   * Where PCC's webhooks and agents' clients reach the core: a second listener serving /stringee/*
+   * only, so the board's API can stay private (HOST) while this one faces the internet.
+   */
+  STRINGEE_PUBLIC_PORT: z.coerce
+    .number({ error: "must be a port number (1–65535)" })
+    .int("must be a port number (1–65535)")
+    .min(1, "must be a port number (1–65535)")
+    .max(65535, "must be a port number (1–65535)")
+    .optional(),
+  STRINGEE_PUBLIC_HOST: z.string().min(1).default("0.0.0.0"),
   /** A secret PCC's get_list_agents_url carries as `?key=`; set it so only PCC can put calls in queues. */
   STRINGEE_ROUTING_KEY: z.string().min(16, "must be at least 16 characters").optional(),
   /** device_status values (undocumented by PCC) that count as logged in on App/Web; unset = ignored. */
@@ -71,6 +82,8 @@ export interface StringeeConfig {
   operatorToken: string;
   routingList: "ranking" | "offered";
   routingKey: string | null;
+  /** The public listener (/stringee/* only); null = the webhooks are served on PORT only. */
+  publicListener: { port: number; host: string } | null;
 }
 
 const REQUIRED_IN_STRINGEE_MODE = [
@@ -131,5 +144,9 @@ function stringeeConfig(e: z.infer<typeof envSchema>): StringeeConfig {
     operatorToken: e.CALLBOARD_OPERATOR_TOKEN!,
     routingList: e.STRINGEE_ROUTING_LIST,
     routingKey: e.STRINGEE_ROUTING_KEY ?? null,
+    publicListener:
+      e.STRINGEE_PUBLIC_PORT === undefined
+        ? null
+        : { port: e.STRINGEE_PUBLIC_PORT, host: e.STRINGEE_PUBLIC_HOST },
   };
 }

@@ -33,6 +33,14 @@ const app = (() => {
 })();
 const port = await app.listen(config.port, config.host).catch(stop);
 logger.info({ port }, `Callboard core listening on http://localhost:${port}`);
+if (config.stringee?.publicListener) {
+  const { port: publicPort, host } = config.stringee.publicListener;
+  const listening = await app.listenPublic(publicPort, host).catch(stop);
+  logger.info(
+    { port: listening, host },
+    "PCC's webhooks and agents' clients: /stringee/* on the public listener",
+  );
+}
 if (config.stringee) {
   logger.info(
     {

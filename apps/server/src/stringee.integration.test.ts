@@ -24,6 +24,7 @@ let pcc: FakePcc;
 let server: Server;
 let queueId: string;
 let routingKey: string | null = null;
+let deviceStatusOnline: number[] | null = null;
 const logLines: string[] = [];
 const agentIds: Record<string, string> = {};
 
@@ -53,10 +54,11 @@ beforeEach(async () => {
     projectId: String(PROJECT),
     signingSecret: SIGNING,
     syncIntervalMs: 3_600_000,
-    deviceStatusOnline: null,
+    deviceStatusOnline,
     operatorToken: OPERATOR,
     routingList: "ranking",
     routingKey,
+    publicListener: null,
   };
   logLines.length = 0;
   server = await bootServer(mkdtempSync(join(tmpdir(), "callboard-pcc-")), Date.now(), {
@@ -384,6 +386,43 @@ describe("stringee mode: who may feed the core", () => {
     expect((await post("/api/events", event)).status).toBe(401);
     expect((await post("/api/events", event, { authorization: "Bearer nope" })).status).toBe(401);
     expect((await post("/api/events", event, { authorization: `Bearer ${OPERATOR}` })).status).toBe(201);
+  });
+});
+
+describe("stringee mode: the public listener", () => {
+  it("serves PCC's webhooks and agents' clients, and nothing of the board's API", async () => {
+    const port = await server.app.listenPublic(0, "127.0.0.1");
+    const publicUrl = `http://127.0.0.1:${port}`;
+    const answer = await callRoutingWebhook(`${publicUrl}/stringee/routing`, {
+      queueId,
+      calls: [{ callId: "call-vn-1-P", from: "84911111111", to: "842473000000" }],
+    });
+    expect(answer.version).toBe(2);
+    for (const path of ["/trpc/center.snapshot", "/api/events", "/metrics"]) {
+      expect((await fetch(`${publicUrl}${path}`)).status, path).toBe(404);
+    }
+    expect((await fetch(`${publicUrl}/healthz`)).status).toBe(200);
+  });
+});
+
+describe("stringee mode: PCC's device_status, when configured", () => {
+  beforeAll(() => {
+    deviceStatusOnline = [1];
+  });
+  afterAll(() => {
+    deviceStatusOnline = null;
+  });
+
+  it("counts as an App/Web login, but never overrules what the agent's own client reports", async () => {
+    await goOnline("lan");
+    pcc.store.updateAgent(agentIds.lan!, { device_status: 0 });
+    pcc.store.updateAgent(agentIds.minh!, { device_status: 1 });
+    await server.app.connector!.syncNow();
+    expect(server.app.core.state.agents.minh?.presence.app).toBe(true);
+    expect(server.app.core.state.agents.lan?.presence.app).toBe(true);
+    pcc.store.updateAgent(agentIds.minh!, { device_status: 0 });
+    await server.app.connector!.syncNow();
+    expect(server.app.core.state.agents.minh?.presence.app).toBe(false);
   });
 });
 

@@ -20,6 +20,11 @@ export class AppLogins {
     this.until.set(agentId, until);
   }
 
+  /** The client has reported itself online and not gone silent. */
+  has(agentId: string): boolean {
+    return this.until.has(agentId);
+  }
+
   /** The client logged out: no expiry to watch. */
   forget(agentId: string): void {
     this.until.delete(agentId);

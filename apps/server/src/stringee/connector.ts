@@ -9,7 +9,7 @@ import type { StringeeConfig } from "../env.ts";
 import { handleAgentToken } from "./agent-token.ts";
 import { handleCallEvents } from "./call-events.ts";
 import { PresenceEndpoint } from "./presence.ts";
-import { handleRoutingWebhook } from "./routing-webhook.ts";
+import { handleRoutingWebhook, WarnOnce } from "./routing-webhook.ts";
 import { ConnectorState } from "./status.ts";
 import { startSync } from "./sync.ts";
 
@@ -47,8 +47,17 @@ export function createConnector(options: ConnectorOptions): Connector {
     now: clock,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
-  const sync = startSync({ core, client, config, state, logger, clock });
   const presence = new PresenceEndpoint({ core, state, keySecret: config.keySecret, clock });
+  const sync = startSync({
+    core,
+    client,
+    config,
+    state,
+    logger,
+    clock,
+    clientLoggedIn: (agentId) => presence.reportsApp(agentId),
+  });
+  const warnings = new WarnOnce();
   const writeManualStatus = async (agentId: string, status: ManualStatus) => {
     const pccId = sync.pccAgentIds.get(agentId);
     if (pccId === undefined) {
@@ -84,6 +93,7 @@ export function createConnector(options: ConnectorOptions): Connector {
         log,
         key: config.routingKey,
         list: config.routingList,
+        warnings,
         state,
         logger,
         clock,

@@ -70,6 +70,11 @@ export class PresenceEndpoint {
     clearInterval(this.timer);
   }
 
+  /** The agent's own client reports its App/Web login (and keeps it alive): that beats any other source. */
+  reportsApp(agentId: string): boolean {
+    return this.logins.has(agentId);
+  }
+
   private async authenticate(req: IncomingMessage): Promise<string> {
     const header = req.headers.authorization ?? "";
     const token = header.startsWith("Bearer ") ? header.slice(7).trim() : "";

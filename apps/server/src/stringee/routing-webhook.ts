@@ -20,6 +20,8 @@ export interface RoutingWebhookDeps {
   core: Core;
   /** STRINGEE_ROUTING_KEY: when set, PCC's get_list_agents_url must carry it as `?key=`. */
   key: string | null;
+  /** Rate limit for repeated warnings (unknown queue, moved call). */
+  warnings: WarnOnce;
   /** See STRINGEE_ROUTING_LIST. */
   list: "ranking" | "offered";
   log: EventLog<LoggedEvent>;
@@ -37,7 +39,7 @@ export interface RoutingWebhookDeps {
  */
 export function handleRoutingWebhook(req: IncomingMessage, res: ServerResponse, deps: RoutingWebhookDeps) {
   return answerErrors(res, async () => {
-    const { core, state, logger, clock } = deps;
+    const { core, state, logger, clock, warnings } = deps;
     if (req.method !== "POST" && req.method !== "GET") throw new HttpError(405, "use POST or GET");
     const url = new URL(req.url ?? "/", "http://callboard.invalid");
     if (deps.key !== null && !sameSecret(url.searchParams.get("key") ?? "", deps.key)) {
@@ -109,16 +111,17 @@ export function handleRoutingWebhook(req: IncomingMessage, res: ServerResponse, 
 }
 
 /** Remembers when each warning was last given, so a flood of identical requests logs one line a minute. */
-const warnings = {
-  last: new Map<string, number>(),
+export class WarnOnce {
+  private readonly last = new Map<string, number>();
+
   due(key: string, now: number): boolean {
     const last = this.last.get(key);
     if (last !== undefined && now - last < 60_000) return false;
     if (this.last.size > 10_000) this.last.clear();
     this.last.set(key, now);
     return true;
-  },
-};
+  }
+}
 
 /** The agents ringing for the call now, then (list "ranking") the rest of its latest decision's ranking that can still ring. */
 function listedAgents(

@@ -13,6 +13,11 @@ export interface SyncOptions {
   state: ConnectorState;
   logger: Logger;
   clock: () => number;
+  /**
+   * The agent's own client reports its App/Web login: PCC's undocumented device_status must not
+   * overrule it (STRINGEE_DEVICE_STATUS_ONLINE applies to the others only).
+   */
+  clientLoggedIn: (agentId: string) => boolean;
 }
 
 /** First retry after a failed sync; doubles up to the sync interval. */
@@ -77,7 +82,7 @@ export function startSync(options: SyncOptions): {
 }
 
 async function syncOnce(
-  { core, client, config, state, clock, logger }: SyncOptions,
+  { core, client, config, state, clock, logger, clientLoggedIn }: SyncOptions,
   pccAgentIds: Map<string, string>,
 ): Promise<void> {
   const started = clock();
@@ -104,7 +109,7 @@ async function syncOnce(
     for (const pcc of pulled.agents) {
       const agent = own(core.state.agents, pcc.stringee_user_id);
       const online = pcc.device_status != null && config.deviceStatusOnline.includes(pcc.device_status);
-      if (agent && agent.presence.app !== online) {
+      if (agent && !clientLoggedIn(agent.id) && agent.presence.app !== online) {
         inputs.push({ type: "agent.presence_changed", agentId: agent.id, signal: "app", online });
       }
     }
