@@ -281,6 +281,22 @@ describe("stringee mode: the routing webhook", () => {
     expect(listed).toEqual([ringing[0], ...["lan", "minh"].filter((id) => id !== ringing[0])]);
   });
 
+  it("several calls in one request arrive in the request's order, in one commit; a repeated call id once", async () => {
+    const calls = ["call-vn-1-X", "call-vn-1-Y", "call-vn-1-X", "call-vn-1-Z"].map((callId) => ({
+      callId,
+      from: "84911111111",
+      to: "842473000000",
+    }));
+    const answer = await callRoutingWebhook(`${server.url}/stringee/routing`, { queueId, calls });
+    expect(answer.calls.map((c) => c.callId)).toEqual(calls.map((c) => c.callId));
+    const state = server.app.core.state;
+    const seqs = ["call-vn-1-X", "call-vn-1-Y", "call-vn-1-Z"].map((id) => state.calls[id]!.arrivedSeq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    // The backup group's phone agent took the oldest call; the others wait.
+    expect(answer.calls[0]?.agents.map((a) => a.stringee_user_id)).toEqual(["tuan"]);
+    expect(answer.calls[1]?.agents).toEqual([]);
+  });
+
   it("rings the backup group's phone agent (with its number) when no primary agent can ring", async () => {
     const answer = await callRoutingWebhook(`${server.url}/stringee/routing`, {
       queueId,

@@ -75,6 +75,7 @@ export function handleRoutingWebhook(req: IncomingMessage, res: ServerResponse, 
       );
       return;
     }
+    const arrivals: Promise<void>[] = [];
     for (const call of calls) {
       const known = own(core.state.calls, call.callId);
       if (known && known.queueId !== queueId && warnings.due(`moved:${call.callId}`, clock())) {
@@ -84,17 +85,23 @@ export function handleRoutingWebhook(req: IncomingMessage, res: ServerResponse, 
         logger.warn({ callId: call.callId, queueId, routedIn: known.queueId }, message);
       }
       if (known) continue;
-      try {
-        // Keyed, so PCC asking twice for a call that has since ended does not bring it back.
-        await core.submit(
+      // Submitted together, in the request's order: the core folds them into one commit. Keyed, so
+      // PCC asking again for a call that has since ended does not bring it back.
+      const arrival = core
+        .submit(
           { type: "call.arrived", callId: call.callId, queueId, from: call.from || "unknown" },
           `pcc-routing:${call.callId}`,
+        )
+        .then(
+          () => {},
+          (error: unknown) => {
+            if (!(error instanceof DomainRejectedError)) throw error;
+            state.problem("routing", `call ${call.callId}: ${error.message}`, clock());
+          },
         );
-      } catch (error) {
-        if (!(error instanceof DomainRejectedError)) throw error;
-        state.problem("routing", `call ${call.callId}: ${error.message}`, clock());
-      }
+      arrivals.push(arrival);
     }
+    await Promise.all(arrivals);
     const answer: RoutingAnswerCall[] = calls.map((c) => ({
       callId: c.callId,
       agents: listedAgents(core.state, deps.log, c.callId, deps.list).map((agentId) => {
