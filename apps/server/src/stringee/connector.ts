@@ -1,8 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { EventLog } from "@callboard/db";
 import type { LoggedEvent, ManualStatus } from "@callboard/routing";
-import { createPccClient, PCC_MANUAL_STATUS, PccError } from "@callboard/stringee";
-import { TRPCError } from "@trpc/server";
+import { createPccClient } from "@callboard/stringee";
 import type { Logger } from "pino";
 import type { Core } from "../core.ts";
 import type { StringeeConfig } from "../env.ts";
@@ -12,6 +11,7 @@ import { PresenceEndpoint } from "./presence.ts";
 import { handleRoutingWebhook, WarnOnce } from "./routing-webhook.ts";
 import { ConnectorState } from "./status.ts";
 import { startSync } from "./sync.ts";
+import { startWriteThrough } from "./write-through.ts";
 
 export interface ConnectorOptions {
   core: Core;
@@ -58,34 +58,7 @@ export function createConnector(options: ConnectorOptions): Connector {
     clientLoggedIn: (agentId) => presence.reportsApp(agentId),
   });
   const warnings = new WarnOnce();
-  const writeManualStatus = async (agentId: string, status: ManualStatus) => {
-    const pccId = sync.pccAgentIds.get(agentId);
-    if (pccId === undefined) {
-      throw new TRPCError({
-        code: "PRECONDITION_FAILED",
-        message: `agent "${agentId}" is not synced from PCC yet; try again after the next sync`,
-      });
-    }
-    try {
-      await client.updateAgent(pccId, { manual_status: PCC_MANUAL_STATUS[status] });
-    } catch (error) {
-      if (!(error instanceof PccError)) throw error;
-      state.problem("sync", `writing ${agentId}'s manual status to PCC failed: ${error.message}`, clock());
-      throw new TRPCError({ code: "BAD_GATEWAY", message: `PCC refused the change: ${error.message}` });
-    }
-  };
-  // The engine sets agents Not available after too many misses; PCC must hear it, or the next sync
-  // would make them Available again.
-  const stopWatching = core.onAppended((events) => {
-    for (const event of events) {
-      if (event.type !== "call.offer_ended") continue;
-      for (const agentId of event.autoNotAvailable) {
-        writeManualStatus(agentId, "NOT_AVAILABLE").catch(() => {
-          // Already on the panel (or the agent is not synced yet); the next sync shows PCC's value.
-        });
-      }
-    }
-  });
+  const writeThrough = startWriteThrough({ core, client, pccAgentIds: sync.pccAgentIds, state, clock });
   const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => Promise<void>> = {
     "/stringee/routing": (req, res) =>
       handleRoutingWebhook(req, res, {
@@ -112,9 +85,9 @@ export function createConnector(options: ConnectorOptions): Connector {
       return true;
     },
     syncNow: () => sync.syncNow(),
-    setManualStatus: writeManualStatus,
+    setManualStatus: writeThrough.setManualStatus,
     close() {
-      stopWatching();
+      writeThrough.stop();
       sync.stop();
       presence.close();
     },
