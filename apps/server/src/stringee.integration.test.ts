@@ -128,6 +128,23 @@ describe("stringee mode: sync", () => {
     expect(server.app.core.state.agents.tuan?.systemStatus).toBe(0);
   });
 
+  it("a talked-on call whose ended event never came is ended once PCC has had the agent free for a while", async () => {
+    await goOnline("lan");
+    await callRoutingWebhook(`${server.url}/stringee/routing`, {
+      queueId,
+      calls: [{ callId: "call-vn-1-L", from: "84911111111", to: "842473000000" }],
+    });
+    await signAndPostCallEvent(`${server.url}/stringee/events`, SIGNING, event("call-vn-1-L", "answered"));
+    expect(server.app.core.state.calls["call-vn-1-L"]?.status).toBe("talking");
+    // PCC says lan is free (system_status 1) right away: too soon to call the end lost.
+    await server.app.connector!.syncNow();
+    expect(server.app.core.state.calls["call-vn-1-L"]?.status).toBe("talking");
+    server.clock.now += 61_000;
+    await server.app.connector!.syncNow();
+    expect(server.app.core.state.calls["call-vn-1-L"]).toBeUndefined();
+    expect(server.app.core.state.agents.lan?.activeCallId).toBeNull();
+  });
+
   it("a supervisor's manual status change is written to PCC first, so the next sync keeps it", async () => {
     await server.trpc.agents.setManualStatus.mutate({ agentId: "minh", status: "AVAILABLE" });
     expect(pcc.store.agents.find((a) => a.stringee_user_id === "minh")?.manual_status).toBe("AVAILABLE");

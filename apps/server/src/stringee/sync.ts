@@ -81,6 +81,18 @@ export function startSync(options: SyncOptions): {
   };
 }
 
+/**
+ * How long a call must have been talked on before PCC's "free" (system_status 1, which PCC's docs
+ * say it keeps at 0 during a call) for its agent means the call's ended event was lost.
+ */
+const LOST_END_AFTER_MS = 60_000;
+
+/** The call the agent talks on, if it was answered before `answeredBefore` (else null). */
+function lostEnd(core: Core, callId: string | null, answeredBefore: number): string | null {
+  const call = callId === null ? undefined : own(core.state.calls, callId);
+  return call?.answeredAt != null && call.answeredAt < answeredBefore ? call.id : null;
+}
+
 async function syncOnce(
   { core, client, config, state, clock, logger, clientLoggedIn }: SyncOptions,
   pccAgentIds: Map<string, string>,
@@ -102,6 +114,17 @@ async function syncOnce(
     // Only where PCC and Callboard disagree and Callboard tracks no call of the agent (the engine refuses otherwise).
     if (!agent || (systemStatus !== 0 && systemStatus !== 1) || agent.systemStatus === systemStatus) continue;
     if (changedSincePull(agentId)) continue;
+    const stuck = systemStatus === 1 ? lostEnd(core, agent.activeCallId, started - LOST_END_AFTER_MS) : null;
+    if (stuck) {
+      // PCC has had the agent free for a while, yet Callboard still sees the call: its `ended` event was
+      // lost. End it, or the agent never rings again.
+      inputs.push({
+        type: "call.ended",
+        callId: stuck,
+        cause: "PCC reports the agent free; the ended event never came",
+      });
+      continue;
+    }
     if (agent.activeCallId !== null || agent.ringingCallId !== null || agent.wrapUpUntil !== null) continue;
     inputs.push({ type: "agent.system_status_reported", agentId, systemStatus });
   }
