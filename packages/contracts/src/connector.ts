@@ -3,8 +3,8 @@ import { z } from "zod";
 /** One problem the Stringee connector met, kept for the status panel (never a secret or a token). */
 export interface ConnectorProblem {
   at: number;
-  /** Which part: sync, routing webhook, call events, presence, tokens. */
-  where: "sync" | "routing" | "events" | "presence" | "tokens";
+  /** Which part: sync (and writes to PCC), routing webhook, call events, presence. */
+  where: "sync" | "routing" | "events" | "presence";
   message: string;
 }
 

@@ -43,7 +43,6 @@ const WHERE_LABEL: Record<ConnectorProblem["where"], string> = {
   routing: "Routing webhook",
   events: "Call events",
   presence: "Presence",
-  tokens: "Agent tokens",
 };
 
 /** "Call events · 10s ago": which part of the connector failed, and when. */
