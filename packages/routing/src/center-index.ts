@@ -47,7 +47,10 @@ export interface CenterIndex {
   tables: Map<string, QueueTable>;
   /** Per queue: members who can ring right now, by tier. */
   ringable: Map<string, { primary: number; backup: number }>;
-  /** Queues that may have an offer to make: since they were last found with none, a member became able to ring or a call started waiting. */
+  /**
+   * Queues that may have an offer to make: since they were last found with none, a member became able
+   * to ring, a call started waiting, or backup groups opened for a waiting call (route.ts).
+   */
   dirty: Set<string>;
   /** Agents that changed while ringing: their offer may have to be withdrawn. */
   suspects: Set<string>;
