@@ -36,7 +36,7 @@ export interface App {
   core: Core;
   /**
    * Stringee mode: listens with only /stringee/* (and /healthz), for the internet; the board and its
-   * API stay on `listen`'s address. Throws in standalone mode.
+   * API stay on `listen`'s address. Rejects in standalone mode.
    */
   listenPublic(port: number, host: string): Promise<number>;
   /** Null in standalone mode. */
@@ -128,6 +128,16 @@ export function createApp(options: AppOptions): App {
   const publicServer = connector
     ? serve((req, res, fail) => {
         const pathname = (req.url ?? "/").split("?", 1)[0] ?? "/";
+        if (pathname === "/stringee/presence") {
+          // Agents' Web clients report from their own pages: any origin, authenticated by the bearer token.
+          res.setHeader("access-control-allow-origin", "*");
+          res.setHeader("access-control-allow-headers", "authorization, content-type");
+          res.setHeader("access-control-allow-methods", "POST, OPTIONS");
+          if (req.method === "OPTIONS") {
+            res.writeHead(204).end();
+            return;
+          }
+        }
         if (connector.route(pathname, req, res, fail)) return;
         if (pathname === "/healthz") sendJson(res, 200, { ok: true });
         else sendJson(res, 404, { error: `no route for ${req.method} ${pathname} on the public listener` });

@@ -435,6 +435,13 @@ describe("stringee mode: the public listener", () => {
       expect((await fetch(`${publicUrl}${path}`)).status, path).toBe(404);
     }
     expect((await fetch(`${publicUrl}/healthz`)).status).toBe(200);
+    // An agent's Web client reports presence from its own page: the preflight passes.
+    const preflight = await fetch(`${publicUrl}/stringee/presence`, {
+      method: "OPTIONS",
+      headers: { origin: "https://agents.example.com", "access-control-request-headers": "authorization" },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-headers")).toMatch(/authorization/);
   });
 });
 
