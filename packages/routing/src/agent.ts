@@ -50,3 +50,22 @@ export interface Agent extends AgentProfile {
   /** Total time on answered calls, ms: the least-talk-time ordering key. */
   talkTimeMs: number;
 }
+
+/** An agent as it enters the center at `at`: Not available, free, offline, no history. */
+export function newAgent(profile: AgentProfile, at: number): Agent {
+  return {
+    ...profile,
+    manualStatus: "NOT_AVAILABLE",
+    systemStatus: SystemStatus.FREE,
+    presence: { app: false, pushTokens: [], sip: false },
+    since: at,
+    idleSince: at,
+    wrapUpUntil: null,
+    ringingCallId: null,
+    activeCallId: null,
+    answeredCalls: 0,
+    missedOffers: 0,
+    consecutiveMisses: 0,
+    talkTimeMs: 0,
+  };
+}

@@ -1,4 +1,4 @@
-import { type Agent, SystemStatus } from "./agent.ts";
+import { type Agent, newAgent, SystemStatus } from "./agent.ts";
 import { type Call, type CallOutcome, CallStatus } from "./call.ts";
 import { dropIndex, noteAgent, noteCall } from "./center-index.ts";
 import type { LoggedEvent } from "./events.ts";
@@ -15,23 +15,7 @@ export function applyEvent(state: CenterState, event: LoggedEvent): void {
   switch (event.type) {
     case "agent.upserted": {
       const existing = own(state.agents, event.agent.id);
-      const next: Agent = existing
-        ? { ...existing, ...event.agent }
-        : {
-            ...event.agent,
-            manualStatus: "NOT_AVAILABLE",
-            systemStatus: SystemStatus.FREE,
-            presence: { app: false, pushTokens: [], sip: false },
-            since: at,
-            idleSince: at,
-            wrapUpUntil: null,
-            ringingCallId: null,
-            activeCallId: null,
-            answeredCalls: 0,
-            missedOffers: 0,
-            consecutiveMisses: 0,
-            talkTimeMs: 0,
-          };
+      const next: Agent = existing ? { ...existing, ...event.agent } : newAgent(event.agent, at);
       state.agents[next.id] = next;
       noteAgent(state, existing, next);
       return;

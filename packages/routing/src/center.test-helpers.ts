@@ -3,7 +3,7 @@
  * throws on any rejection, queue configs with PCC's defaults, and compact traces of engine events.
  * Not exported from index.ts; the name keeps vitest from collecting it as a test file.
  */
-import type { Agent, AgentProfile } from "./agent.ts";
+import { type Agent, type AgentProfile, newAgent } from "./agent.ts";
 import { applyEvent } from "./apply.ts";
 import type { Call } from "./call.ts";
 import { packFacts } from "./candidate-table.ts";
@@ -67,22 +67,9 @@ export const profile = (id: string, extra: Partial<AgentProfile> = {}): AgentPro
 /** A complete agent record (free, available, online on the App), for pure-function tests. */
 export function agentRecord(overrides: Partial<Agent> = {}): Agent {
   return {
-    id: "a1",
-    name: "Agent One",
-    phoneNumber: null,
-    routingType: 1,
+    ...newAgent({ id: "a1", name: "Agent One", phoneNumber: null, routingType: 1 }, 0),
     manualStatus: "AVAILABLE",
-    systemStatus: 1,
     presence: { app: true, pushTokens: [], sip: false },
-    since: 0,
-    idleSince: 0,
-    wrapUpUntil: null,
-    ringingCallId: null,
-    activeCallId: null,
-    answeredCalls: 0,
-    missedOffers: 0,
-    consecutiveMisses: 0,
-    talkTimeMs: 0,
     ...overrides,
   };
 }

@@ -1,4 +1,11 @@
-export { type Agent, type AgentProfile, type Presence, RoutingType, SystemStatus } from "./agent.ts";
+export {
+  type Agent,
+  type AgentProfile,
+  newAgent,
+  type Presence,
+  RoutingType,
+  SystemStatus,
+} from "./agent.ts";
 export { applyEvent } from "./apply.ts";
 export { type Call, CallOutcome, CallStatus } from "./call.ts";
 export { type CandidateTable, candidatesOf } from "./candidate-table.ts";

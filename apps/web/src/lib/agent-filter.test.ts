@@ -1,22 +1,11 @@
-import type { Agent } from "@callboard/routing";
+import { type Agent, newAgent } from "@callboard/routing";
 import { describe, expect, it } from "vitest";
 import { activityOf, countActivities, filterAgents, NO_FILTER } from "./agent-filter.ts";
 
 const agent = (patch: Partial<Agent> & Pick<Agent, "id" | "name">): Agent => ({
-  phoneNumber: null,
-  routingType: 1,
+  ...newAgent({ id: patch.id, name: patch.name, phoneNumber: null, routingType: 1 }, 0),
   manualStatus: "AVAILABLE",
-  systemStatus: 1,
   presence: { app: true, pushTokens: [], sip: false },
-  since: 0,
-  idleSince: 0,
-  wrapUpUntil: null,
-  ringingCallId: null,
-  activeCallId: null,
-  answeredCalls: 0,
-  missedOffers: 0,
-  consecutiveMisses: 0,
-  talkTimeMs: 0,
   ...patch,
 });
 
