@@ -15,8 +15,8 @@ import type { StringeeConfig } from "./env.ts";
 import { type CallboardServer, createGateway } from "./gateway.ts";
 import { handleSubmitEvent, sendJson } from "./http.ts";
 import { createMetrics } from "./metrics.ts";
-import { isOperator } from "./stringee/agent-token.ts";
 import { type Connector, createConnector } from "./stringee/connector.ts";
+import { isOperator } from "./stringee/credentials.ts";
 import { appRouter } from "./trpc/root.ts";
 
 export interface AppOptions {

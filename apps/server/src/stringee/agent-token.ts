@@ -5,7 +5,7 @@ import { createAgentAccessToken, sipRegistration } from "@callboard/stringee";
 import type { Core } from "../core.ts";
 import type { StringeeConfig } from "../env.ts";
 import { answerErrors, HttpError, readJson, sendJson } from "../http.ts";
-import { sameSecret } from "./same-secret.ts";
+import { isOperator } from "./credentials.ts";
 
 /**
  * POST /stringee/agent-token (operator only, Bearer CALLBOARD_OPERATOR_TOKEN): the access token an
@@ -43,9 +43,4 @@ export function handleAgentToken(
       sip: sipRegistration({ projectId: config.projectId, userId: agentId }),
     });
   });
-}
-
-/** The request carries the operator token as `Authorization: Bearer …`. */
-export function isOperator(header: string | undefined, expected: string): boolean {
-  return sameSecret(header?.startsWith("Bearer ") ? header.slice(7).trim() : "", expected);
 }

@@ -5,6 +5,7 @@ import { verifyAgentAccessToken } from "@callboard/stringee";
 import type { Core } from "../core.ts";
 import { answerErrors, HttpError, readJson, sendJson } from "../http.ts";
 import { AppLogins } from "./app-logins.ts";
+import { bearerToken } from "./credentials.ts";
 import type { ConnectorState } from "./status.ts";
 
 /** A restarted core waits this long for logged-in clients' next heartbeat (the report schema's default ttl). */
@@ -76,8 +77,7 @@ export class PresenceEndpoint {
   }
 
   private async authenticate(req: IncomingMessage): Promise<string> {
-    const header = req.headers.authorization ?? "";
-    const token = header.startsWith("Bearer ") ? header.slice(7).trim() : "";
+    const token = bearerToken(req.headers.authorization);
     if (!token) throw new HttpError(401, "send the agent's access token as Authorization: Bearer <token>");
     const verified = await verifyAgentAccessToken(token, this.deps.keySecret, this.deps.clock());
     if (!verified.ok) {

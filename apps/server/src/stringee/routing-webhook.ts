@@ -13,7 +13,7 @@ import type { Logger } from "pino";
 import type { Core } from "../core.ts";
 import { DomainRejectedError } from "../domain-error.ts";
 import { answerErrors, HttpError, readBody, sendJson } from "../http.ts";
-import { sameSecret } from "./same-secret.ts";
+import { sameSecret } from "./credentials.ts";
 import type { ConnectorState } from "./status.ts";
 
 export interface RoutingWebhookDeps {
