@@ -1,0 +1,21 @@
+import type { Me } from "@callboard/contracts";
+
+/** A signed-in person, by the session they presented. */
+export interface UserPrincipal extends Me {
+  kind: "user";
+  /** The SHA-256 of the session token (the sessions table's key), never the token itself. */
+  sessionId: string;
+}
+
+/** A read-only screen, by the wallboard token it presented: its queues' summaries, nothing else. */
+export interface WallboardPrincipal {
+  kind: "wallboard";
+  /** The token's digest (the table's key), so the screen can be re-checked and revoked. */
+  digest: string;
+  /** The public handle admins see. */
+  tokenId: string;
+  label: string;
+  queueIds: string[];
+}
+
+export type Principal = UserPrincipal | WallboardPrincipal;
