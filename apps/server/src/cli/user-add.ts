@@ -29,6 +29,11 @@ async function main(): Promise<void> {
     process.exit(values.help ? 0 : 2);
   }
   const username = positionals[0]!;
+  // Say what is wrong with the arguments before asking for a password.
+  const args = createUserSchema
+    .omit({ password: true })
+    .safeParse({ username, name: values.name ?? username, role: values.role, agentId: values.agent ?? null });
+  if (!args.success) throw new Error(describeZodError(args.error));
   const password = values.generate ? newDemoPassword() : await readPassword(`Password for ${username}: `);
   const parsed = createUserSchema.safeParse({
     username,
