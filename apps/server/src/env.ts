@@ -104,8 +104,11 @@ export interface Config {
   stringee: StringeeConfig | null;
 }
 
-/** Parses the environment once; nothing else reads process.env. Throws naming every bad variable. */
-export function loadConfig(env: Record<string, string | undefined>): Config {
+/**
+ * Parses the environment once; nothing else reads process.env (Biome's noProcessEnv enforces it).
+ * Throws naming every bad variable. Tests pass their own variables.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) throw new Error(`Invalid environment: ${describeZodError(parsed.error)}`);
   const e = parsed.data;
