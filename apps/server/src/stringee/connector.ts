@@ -9,7 +9,7 @@ import { handleAgentToken } from "./agent-token.ts";
 import { handleCallEvents } from "./call-events.ts";
 import { PresenceEndpoint } from "./presence.ts";
 import { handleRoutingWebhook, WarnOnce } from "./routing-webhook.ts";
-import { ConnectorState } from "./status.ts";
+import { ConnectorPanel } from "./status.ts";
 import { startSync } from "./sync.ts";
 import { startWriteThrough } from "./write-through.ts";
 
@@ -24,7 +24,7 @@ export interface ConnectorOptions {
 }
 
 export interface Connector {
-  state: ConnectorState;
+  state: ConnectorPanel;
   /** Handles /stringee/* paths; false when the path is not the connector's. */
   route(pathname: string, req: IncomingMessage, res: ServerResponse, fail: (error: unknown) => void): boolean;
   syncNow(): Promise<void>;
@@ -39,7 +39,7 @@ export interface Connector {
 /** Stringee mode's edge: PCC's webhooks in, PCC's REST API polled, agents' presence and tokens. */
 export function createConnector(options: ConnectorOptions): Connector {
   const { core, log, config, logger, clock } = options;
-  const state = new ConnectorState(config);
+  const state = new ConnectorPanel(config);
   const client = createPccClient({
     baseUrl: config.baseUrl,
     keySid: config.keySid,

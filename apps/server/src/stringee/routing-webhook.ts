@@ -14,7 +14,7 @@ import type { Core } from "../core.ts";
 import { DomainRejectedError } from "../domain-error.ts";
 import { answerErrors, HttpError, readBody, sendJson } from "../http.ts";
 import { sameSecret } from "./credentials.ts";
-import type { ConnectorState } from "./status.ts";
+import type { ConnectorPanel } from "./status.ts";
 
 export interface RoutingWebhookDeps {
   core: Core;
@@ -25,7 +25,7 @@ export interface RoutingWebhookDeps {
   /** See STRINGEE_ROUTING_LIST. */
   list: "ranking" | "offered";
   log: EventLog<LoggedEvent>;
-  state: ConnectorState;
+  state: ConnectorPanel;
   logger: Logger;
   clock: () => number;
 }
