@@ -23,7 +23,7 @@ const app = (() => {
   try {
     return createApp({
       dbPath: config.dbPath,
-      corsOrigin: config.corsOrigin,
+      allowedOrigins: config.allowedOrigins,
       logger,
       stringee: config.stringee,
     });
