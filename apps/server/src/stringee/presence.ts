@@ -6,7 +6,7 @@ import type { Core } from "../core.ts";
 import { answerErrors, HttpError, readJson, sendJson } from "../http.ts";
 import { AppLogins } from "./app-logins.ts";
 import { bearerToken } from "./credentials.ts";
-import type { ConnectorState } from "./status.ts";
+import type { ConnectorPanel } from "./status.ts";
 
 /** A restarted core waits this long for logged-in clients' next heartbeat (the report schema's default ttl). */
 const RESTART_GRACE_MS = 60_000;
@@ -15,7 +15,7 @@ const SWEEP_MS = 5_000;
 
 export interface PresenceDeps {
   core: Core;
-  state: ConnectorState;
+  state: ConnectorPanel;
   keySecret: string;
   clock: () => number;
 }

@@ -13,19 +13,16 @@ import type { Logger } from "pino";
 import type { Core } from "../core.ts";
 import { DomainRejectedError } from "../domain-error.ts";
 import { answerErrors, HttpError, readBody, sendJson } from "../http.ts";
-import { sameSecret } from "./credentials.ts";
-import type { ConnectorState } from "./status.ts";
+import type { ConnectorPanel } from "./status.ts";
 
 export interface RoutingWebhookDeps {
   core: Core;
-  /** STRINGEE_ROUTING_KEY: when set, PCC's get_list_agents_url must carry it as `?key=`. */
-  key: string | null;
   /** Rate limit for repeated warnings (unknown queue, moved call). */
   warnings: WarnOnce;
   /** See STRINGEE_ROUTING_LIST. */
   list: "ranking" | "offered";
   log: EventLog<LoggedEvent>;
-  state: ConnectorState;
+  state: ConnectorPanel;
   logger: Logger;
   clock: () => number;
 }
@@ -36,15 +33,13 @@ export interface RoutingWebhookDeps {
  * strategy; the answer lists, for each call, the agents Callboard rings for it and (list "ranking")
  * then the rest of the decision's ranking still free to ring, with the queue's answer timeout. A call nobody can take
  * gets an empty list (PCC asks again later). Unknown queues get an empty answer and a warning.
+ * STRINGEE_ROUTING_KEY (`?key=`) is checked before this runs, by the route table's guard.
  */
 export function handleRoutingWebhook(req: IncomingMessage, res: ServerResponse, deps: RoutingWebhookDeps) {
   return answerErrors(res, async () => {
     const { core, state, logger, clock, warnings } = deps;
     if (req.method !== "POST" && req.method !== "GET") throw new HttpError(405, "use POST or GET");
     const url = new URL(req.url ?? "/", "http://callboard.invalid");
-    if (deps.key !== null && !sameSecret(url.searchParams.get("key") ?? "", deps.key)) {
-      throw new HttpError(401, "the routing URL's key is missing or wrong (see STRINGEE_ROUTING_KEY)");
-    }
     const query = Object.fromEntries(url.searchParams);
     delete query.key;
     // An empty POST body falls back to the query form, as for GET.

@@ -4,13 +4,13 @@ import type { Logger } from "pino";
 import type { Core } from "../core.ts";
 import { DomainRejectedError } from "../domain-error.ts";
 import type { StringeeConfig } from "../env.ts";
-import type { ConnectorState } from "./status.ts";
+import type { ConnectorPanel } from "./status.ts";
 
 export interface SyncOptions {
   core: Core;
   client: PccClient;
   config: StringeeConfig;
-  state: ConnectorState;
+  state: ConnectorPanel;
   logger: Logger;
   clock: () => number;
   /**

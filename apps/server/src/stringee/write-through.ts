@@ -2,14 +2,14 @@ import type { ManualStatus } from "@callboard/routing";
 import { PCC_MANUAL_STATUS, type PccClient, PccError } from "@callboard/stringee";
 import { TRPCError } from "@trpc/server";
 import type { Core } from "../core.ts";
-import type { ConnectorState } from "./status.ts";
+import type { ConnectorPanel } from "./status.ts";
 
 export interface WriteThroughOptions {
   core: Core;
   client: PccClient;
   /** PCC's agent id per stringee_user_id, from the last sync. */
   pccAgentIds: ReadonlyMap<string, string>;
-  state: ConnectorState;
+  state: ConnectorPanel;
   clock: () => number;
 }
 
