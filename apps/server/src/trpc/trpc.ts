@@ -1,10 +1,15 @@
-import { type ConnectorStatus, describeZodError } from "@callboard/contracts";
+import {
+  type ConnectorStatus,
+  DomainRejectedError,
+  describeZodError,
+  PccWriteError,
+  type PccWriteFailure,
+} from "@callboard/contracts";
 import type { EventLog } from "@callboard/db";
-import type { LoggedEvent } from "@callboard/routing";
+import type { LoggedEvent, RejectCode } from "@callboard/routing";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import type { Core } from "../core.ts";
-import { DomainRejectedError, TRPC_CODE_FOR } from "../domain-error.ts";
 import type { Connector } from "../stringee/connector.ts";
 
 export interface Context {
@@ -37,12 +42,30 @@ const t = initTRPC.context<Context>().create({
   },
 });
 
-/** Turns domain rejections into typed tRPC errors (NOT_FOUND, BAD_REQUEST, CONFLICT) with the domain's words. */
+const TRPC_CODE_FOR_REJECTION = {
+  UNKNOWN_AGENT: "NOT_FOUND",
+  UNKNOWN_GROUP: "NOT_FOUND",
+  UNKNOWN_QUEUE: "NOT_FOUND",
+  UNKNOWN_CALL: "NOT_FOUND",
+  INVALID: "BAD_REQUEST",
+  CONFLICT: "CONFLICT",
+} as const satisfies Record<RejectCode, string>;
+
+const TRPC_CODE_FOR_PCC_WRITE = {
+  NOT_SYNCED: "PRECONDITION_FAILED",
+  PCC_REFUSED: "BAD_GATEWAY",
+} as const satisfies Record<PccWriteFailure, string>;
+
+/** Turns domain rejections and failed PCC writes into typed tRPC errors with the domain's words. */
 const domainErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof DomainRejectedError) {
-    const cause = result.error.cause;
-    throw new TRPCError({ code: TRPC_CODE_FOR[cause.code], message: cause.message, cause });
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  if (cause instanceof DomainRejectedError) {
+    throw new TRPCError({ code: TRPC_CODE_FOR_REJECTION[cause.code], message: cause.message, cause });
+  }
+  if (cause instanceof PccWriteError) {
+    throw new TRPCError({ code: TRPC_CODE_FOR_PCC_WRITE[cause.kind], message: cause.message, cause });
   }
   return result;
 });
