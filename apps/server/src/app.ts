@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { appRouter, type Context } from "@callboard/api";
 import {
   assertLogFormat,
   createDb,
@@ -17,7 +18,6 @@ import { handleSubmitEvent, sendJson } from "./http.ts";
 import { createMetrics } from "./metrics.ts";
 import { type Connector, createConnector } from "./stringee/connector.ts";
 import { isOperator } from "./stringee/credentials.ts";
-import { appRouter } from "./trpc/root.ts";
 
 export interface AppOptions {
   dbPath: string;
@@ -95,14 +95,14 @@ export function createApp(options: AppOptions): App {
   const trpcHandler = createHTTPHandler({
     router: appRouter,
     basePath: "/trpc/",
-    createContext: () => ({
+    createContext: (): Context => ({
       core,
       log,
       clock,
       centerId,
-      connector: connector?.state.status ?? null,
+      connectorStatus: connector?.state.status ?? null,
       pcc: connector,
-      viewer: "anonymous" as const,
+      viewer: "anonymous",
     }),
     onError: ({ error, path }) => {
       if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error, path }, "tRPC handler failed");
