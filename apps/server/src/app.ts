@@ -1,5 +1,6 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { appRouter, type Context } from "@callboard/api";
 import {
   assertLogFormat,
   createDb,
@@ -17,7 +18,6 @@ import { serveRoutes } from "./http.ts";
 import { createMetrics } from "./metrics.ts";
 import { buildRoutes } from "./routes.ts";
 import { type Connector, createConnector } from "./stringee/connector.ts";
-import { appRouter } from "./trpc/root.ts";
 
 export interface AppOptions {
   dbPath: string;
@@ -96,14 +96,14 @@ export function createApp(options: AppOptions): App {
   const trpcHandler = createHTTPHandler({
     router: appRouter,
     basePath: "/trpc/",
-    createContext: () => ({
+    createContext: (): Context => ({
       core,
       log,
       clock,
       centerId,
-      connector: connector?.panel.status ?? null,
+      connectorStatus: connector?.panel.status ?? null,
       pcc: connector,
-      viewer: "anonymous" as const,
+      viewer: "anonymous",
     }),
     onError: ({ error, path }) => {
       if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error, path }, "tRPC handler failed");

@@ -1,4 +1,4 @@
-import type { SubmitResult } from "@callboard/contracts";
+import { DomainRejectedError, type SubmitResult } from "@callboard/contracts";
 import type { EventLog, RejectedInput } from "@callboard/db";
 import {
   type CenterState,
@@ -11,7 +11,6 @@ import {
   replay,
   step,
 } from "@callboard/routing";
-import { DomainRejectedError } from "./domain-error.ts";
 import { isSameEvent } from "./same-event.ts";
 
 /** Inputs folded into one transaction at most; the rest wait for the next turn. */

@@ -1,13 +1,35 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { describeZodError, submitEventSchema } from "@callboard/contracts";
+import {
+  DomainRejectedError,
+  describeZodError,
+  PccWriteError,
+  type PccWriteFailure,
+  submitEventSchema,
+} from "@callboard/contracts";
+import type { RejectCode } from "@callboard/routing";
 import type { Logger } from "pino";
 import type { Core } from "./core.ts";
-import { DomainRejectedError, HTTP_STATUS_FOR } from "./domain-error.ts";
 import type { AllowedOrigins } from "./env.ts";
 import { isOperator, sameSecret } from "./stringee/credentials.ts";
 
 /** Bodies larger than this are refused with 413 before parsing. */
 export const MAX_BODY_BYTES = 64 * 1024;
+
+/** The HTTP status a domain refusal is answered with. */
+export const HTTP_STATUS_FOR_REJECTION: Record<RejectCode, number> = {
+  UNKNOWN_AGENT: 404,
+  UNKNOWN_GROUP: 404,
+  UNKNOWN_QUEUE: 404,
+  UNKNOWN_CALL: 404,
+  INVALID: 400,
+  CONFLICT: 409,
+};
+
+/** The HTTP status a failed write-through to PCC is answered with: retry later (412), or PCC said no (502). */
+export const HTTP_STATUS_FOR_PCC_WRITE: Record<PccWriteFailure, number> = {
+  NOT_SYNCED: 412,
+  PCC_REFUSED: 502,
+};
 
 /** A request the client must fix: its status and a message that says what is wrong. */
 export class HttpError extends Error {
@@ -59,7 +81,8 @@ export async function readJson(req: IncomingMessage): Promise<unknown> {
 
 /**
  * Runs a handler and answers its expected failures: HttpError with its status, a domain refusal
- * with the domain's words. Anything else is a bug and goes to the caller's 500.
+ * with the domain's words, a failed write to PCC with 412/502. Anything else is a bug and goes to
+ * the caller's 500.
  */
 export async function answerErrors(res: ServerResponse, handle: () => Promise<void>): Promise<void> {
   try {
@@ -69,7 +92,9 @@ export async function answerErrors(res: ServerResponse, handle: () => Promise<vo
       if (error.status === 413) res.setHeader("connection", "close");
       sendJson(res, error.status, { error: error.message });
     } else if (error instanceof DomainRejectedError) {
-      sendJson(res, HTTP_STATUS_FOR[error.code], { error: error.message, code: error.code });
+      sendJson(res, HTTP_STATUS_FOR_REJECTION[error.code], { error: error.message, code: error.code });
+    } else if (error instanceof PccWriteError) {
+      sendJson(res, HTTP_STATUS_FOR_PCC_WRITE[error.kind], { error: error.message, code: error.kind });
     } else {
       throw error;
     }

@@ -155,9 +155,26 @@ describe("stringee mode: sync", () => {
     const seq = server.app.core.state.seq;
     await expect(
       server.trpc.agents.setManualStatus.mutate({ agentId: "minh", status: "LUNCH_BREAK" }),
-    ).rejects.toThrow(/PCC refused the change/);
+    ).rejects.toMatchObject({
+      message: expect.stringMatching(/PCC refused the change/),
+      data: { code: "BAD_GATEWAY" },
+    });
     expect(server.app.core.state.seq).toBe(seq);
     expect(server.app.core.state.agents.minh?.manualStatus).toBe("AVAILABLE");
+  });
+
+  it("an agent PCC has not been synced with yet cannot be changed: retry after the next sync", async () => {
+    const auth = { authorization: `Bearer ${OPERATOR}` };
+    const agent = { id: "ghost", name: "Ghost", phoneNumber: null, routingType: 1 };
+    expect((await post("/api/events", { event: { type: "agent.upserted", agent } }, auth)).status).toBe(201);
+    const seq = server.app.core.state.seq;
+    await expect(
+      server.trpc.agents.setManualStatus.mutate({ agentId: "ghost", status: "AVAILABLE" }),
+    ).rejects.toMatchObject({
+      message: expect.stringMatching(/not synced from PCC yet/),
+      data: { code: "PRECONDITION_FAILED" },
+    });
+    expect(server.app.core.state.seq).toBe(seq);
   });
 
   it("an agent the engine sets Not available after repeated misses is set Not available at PCC too", async () => {

@@ -1,8 +1,8 @@
+import { DomainRejectedError } from "@callboard/contracts";
 import { type InputEvent, own } from "@callboard/routing";
 import { type PccClient, PccError, pullCenter, reconcile } from "@callboard/stringee";
 import type { Logger } from "pino";
 import type { Core } from "../core.ts";
-import { DomainRejectedError } from "../domain-error.ts";
 import type { StringeeConfig } from "../env.ts";
 import type { ConnectorPanel } from "./status.ts";
 
