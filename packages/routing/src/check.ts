@@ -1,3 +1,4 @@
+import { hasTrackedCall } from "./agent.ts";
 import { CallStatus } from "./call.ts";
 import type { DomainEvent } from "./events.ts";
 import type { GroupConfig } from "./group.ts";
@@ -61,7 +62,7 @@ export function checkEvent(state: CenterState, event: DomainEvent): Rejection | 
       }
       const agent = own(state.agents, event.agentId);
       if (!agent) return reject("UNKNOWN_AGENT", `agent "${event.agentId}" does not exist`);
-      if (agent.activeCallId !== null || agent.ringingCallId !== null || agent.wrapUpUntil !== null) {
+      if (hasTrackedCall(agent)) {
         return reject(
           "CONFLICT",
           `agent "${event.agentId}" has a call Callboard tracks; its system status follows that call`,

@@ -1,6 +1,7 @@
 export {
   type Agent,
   type AgentProfile,
+  hasTrackedCall,
   newAgent,
   type Presence,
   RoutingType,
