@@ -95,7 +95,7 @@ describe("step: routing scenarios", () => {
     expect(c.state.calls.c1!.status).toBe("waiting");
     // No maximum wait: nothing is due, however long the engine waits.
     expect(nextDeadline(c.state)).toBeNull();
-    expect(step(c.state, null, 1_000_000)).toEqual({ ok: true, applied: [], input: null });
+    expect(step(c.state, null, 1_000_000)).toEqual({ ok: true, applied: [], input: null, changed: false });
     // A push token alone makes a3 online.
     const result = step(
       c.state,
@@ -1082,5 +1082,30 @@ describe("step: PCC's system status for calls Callboard does not see", () => {
     expect(refused(report("a1", 1))).toBe("CONFLICT"); // wrap-up
     expect(refused(report("nobody", 1))).toBe("UNKNOWN_AGENT");
     expect(refused({ ...report("a1", 1), systemStatus: 2 } as unknown as DomainEvent)).toBe("INVALID");
+  });
+});
+
+describe("step: inputs that change nothing", () => {
+  it("reports a repeated report as changed: false and logs it; under ifChanged it is checked, not logged", () => {
+    const c = center();
+    c.agent("a1", 100);
+    const heartbeat: DomainEvent = {
+      type: "agent.presence_changed",
+      agentId: "a1",
+      signal: "app",
+      online: true,
+    };
+    const logged = step(c.state, heartbeat, 200);
+    expect(logged).toMatchObject({ ok: true, changed: false, input: { seq: 4, type: heartbeat.type } });
+    const skipped = step(c.state, heartbeat, 300, { ifChanged: true });
+    expect(skipped).toEqual({ ok: true, applied: [], input: null, changed: false });
+    expect(c.state.seq).toBe(4);
+    const offline = { ...heartbeat, online: false };
+    expect(step(c.state, offline, 300, { ifChanged: true })).toMatchObject({
+      changed: true,
+      input: { seq: 5 },
+    });
+    const unknown = { ...heartbeat, agentId: "nobody" };
+    expect(step(c.state, unknown, 300, { ifChanged: true })).toMatchObject({ ok: false });
   });
 });
