@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { EventLog } from "@callboard/db";
 import {
+  CallStatus,
   type CenterState,
   canRing,
   type Decision,
@@ -138,7 +139,7 @@ function listedAgents(
   list: RoutingWebhookDeps["list"],
 ): string[] {
   const call = own(state.calls, callId);
-  if (call?.status !== "ringing") return [];
+  if (call?.status !== CallStatus.RINGING) return [];
   if (list === "offered") return call.ringing;
   const decision = latestDecision(state, log, callId);
   const ranked = decision ? decision.table.ranked.map((row) => decision.table.agentIds[row]!) : [];
