@@ -153,6 +153,5 @@ function listedAgents(
 function latestDecision(state: CenterState, log: EventLog<LoggedEvent>, callId: string): Decision | null {
   const recent = state.decisions.find((d) => d.callId === callId);
   if (recent) return recent;
-  const offered = log.forCall(callId, { type: "call.offered" }).at(-1);
-  return offered?.type === "call.offered" ? offered.decision : null;
+  return log.forCall(callId, { type: "call.offered" }).at(-1)?.decision ?? null;
 }
