@@ -1,6 +1,7 @@
 // Admission: business hours and queue size decide whether a call may wait.
 import { describe, expect, it } from "vitest";
 import { center, HOUR, MONDAY_0900_HCM, SUNDAY_0900_HCM, summary } from "./center.test-helpers.ts";
+import { arrived, given } from "./decider.test-helpers.ts";
 import { nextDeadline } from "./route.ts";
 import { emptyOutcomes } from "./state.ts";
 
@@ -14,11 +15,13 @@ describe("step: admission", () => {
   };
 
   it("queues a call inside business hours (Monday 09:00 in Ho Chi Minh City = 02:00Z)", () => {
-    const c = center();
     const t = MONDAY_0900_HCM;
-    c.agent("a1", t - HOUR);
-    c.teamQueue("q", ["a1"], t - HOUR, businessHours);
-    expect(summary(c.arrive("c1", "q", t))).toEqual(["queued c1 #1", "offered c1→a1"]);
+    given((c) => {
+      c.agent("a1", t - HOUR);
+      c.teamQueue("q", ["a1"], t - HOUR, businessHours);
+    })
+      .when(arrived("c1", "q"), t)
+      .then(["queued c1 #1", "offered c1→a1"]);
   });
 
   it("closes a call outside business hours: Sunday, before opening, and at closing time", () => {
@@ -75,10 +78,12 @@ describe("step: admission", () => {
   });
 
   it("a queue of size 0 turns every caller away", () => {
-    const c = center();
-    c.agent("a1", 100);
-    c.teamQueue("q", ["a1"], 100, { maximumQueueSize: 0 });
-    expect(summary(c.arrive("c1", "q", 1_000))).toEqual(["rejected c1"]);
+    given((c) => {
+      c.agent("a1", 100);
+      c.teamQueue("q", ["a1"], 100, { maximumQueueSize: 0 });
+    })
+      .when(arrived("c1", "q"), 1_000)
+      .then(["rejected c1"]);
   });
 
   it("PCC's defaults: 5 places, 60 s wait, 15 s answer timeout, 10 s wrap-up", () => {

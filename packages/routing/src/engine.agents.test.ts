@@ -1,7 +1,7 @@
 // What agents' own reports do to routing: missed offers in a row, PCC's system status, reports that change nothing.
 import { describe, expect, it } from "vitest";
 import { center, offers, PLAIN, summary } from "./center.test-helpers.ts";
-import { checkEvent } from "./check.ts";
+import { answered, given } from "./decider.test-helpers.ts";
 import { explain } from "./eligibility.ts";
 import { step } from "./engine.ts";
 import type { DomainEvent } from "./events.ts";
@@ -86,19 +86,28 @@ describe("step: PCC's system status for calls Callboard does not see", () => {
   });
 
   it("is refused while Callboard tracks a call of the agent (ringing, talking, wrap-up), and for unknown agents or other values", () => {
-    const c = center();
-    c.agent("a1", 100);
-    c.teamQueue("q1", ["a1"], 100);
-    c.arrive("c1", "q1", 200);
-    const refused = (event: DomainEvent) => checkEvent(c.state, event)?.code;
-    expect(refused(report("a1", 1))).toBe("CONFLICT"); // ringing
-    c.answer("c1", "a1", 300);
-    expect(refused(report("a1", 1))).toBe("CONFLICT"); // talking
-    c.end("c1", 400);
-    expect(c.state.agents.a1!.wrapUpUntil).not.toBeNull();
-    expect(refused(report("a1", 1))).toBe("CONFLICT"); // wrap-up
-    expect(refused(report("nobody", 1))).toBe("UNKNOWN_AGENT");
-    expect(refused({ ...report("a1", 1), systemStatus: 2 } as unknown as DomainEvent)).toBe("INVALID");
+    const tracked = "has a call Callboard tracks";
+    const scenario = given((c) => {
+      c.agent("a1", 100);
+      c.teamQueue("q1", ["a1"], 100);
+      c.arrive("c1", "q1", 200);
+    })
+      .when(report("a1", 1), 250)
+      .thenRejected("CONFLICT", tracked) // ringing
+      .when(answered("c1", "a1"), 300)
+      .then([])
+      .when(report("a1", 1), 350)
+      .thenRejected("CONFLICT", tracked) // talking
+      .when({ type: "call.ended", callId: "c1" }, 400)
+      .then([]);
+    expect(scenario.center.state.agents.a1!.wrapUpUntil).not.toBeNull();
+    scenario
+      .when(report("a1", 1), 450)
+      .thenRejected("CONFLICT", tracked) // wrap-up
+      .when(report("nobody", 1), 450)
+      .thenRejected("UNKNOWN_AGENT")
+      .when({ ...report("a1", 1), systemStatus: 2 } as unknown as DomainEvent, 450)
+      .thenRejected("INVALID");
   });
 });
 

@@ -1,8 +1,8 @@
 // A call's life after the offer: answer, end, outcomes, what the telephony measured, late answers.
 import { describe, expect, it } from "vitest";
-import { center, clone, HOUR, MONDAY_0900_HCM, offers, PLAIN, summary } from "./center.test-helpers.ts";
+import { center, HOUR, MONDAY_0900_HCM, offers, PLAIN, summary } from "./center.test-helpers.ts";
 import { checkEvent } from "./check.ts";
-import { step } from "./engine.ts";
+import { answered, arrived, given } from "./decider.test-helpers.ts";
 
 describe("step: answer and end", () => {
   it("answer: systemStatus 0, no more offers; end: systemStatus 1, idleSince moves, next waiting call offered", () => {
@@ -28,15 +28,14 @@ describe("step: answer and end", () => {
   });
 
   it("answer by the wrong agent is rejected and changes nothing", () => {
-    const c = center();
-    c.agent("a1", 100);
-    c.agent("a2", 200);
-    c.teamQueue("q1", ["a1", "a2"], 200);
-    c.arrive("c1", "q1", 1_000);
-    const before = clone(c.state);
-    const result = step(c.state, { type: "call.answered", callId: "c1", agentId: "a2" }, 2_000);
-    expect(result).toMatchObject({ ok: false, rejection: { code: "CONFLICT" }, applied: [] });
-    expect(c.state).toEqual(before);
+    given((c) => {
+      c.agent("a1", 100);
+      c.agent("a2", 200);
+      c.teamQueue("q1", ["a1", "a2"], 200);
+      c.arrive("c1", "q1", 1_000);
+    })
+      .when(answered("c1", "a2"), 2_000)
+      .thenRejected("CONFLICT", 'call "c1" is not ringing agent "a2"');
   });
 });
 
@@ -133,17 +132,20 @@ describe("step: a late answer", () => {
   });
 
   it("is refused from an agent who never rang for the call, or who has taken another call since", () => {
-    const c = center();
-    c.agent("a1", 100);
-    c.agent("a2", 200);
-    c.agent("a3", 300);
-    c.teamQueue("q", ["a1", "a2", "a3"], 300, { ...PLAIN, waitAgentAnswerTimeout: 5 });
-    c.arrive("c1", "q", 1_000); // a1
-    c.tick(6_000); // a1 missed c1; c1 rings a2
-    const answer = (agentId: string) => checkEvent(c.state, { type: "call.answered", callId: "c1", agentId });
-    expect(answer("a3")?.code).toBe("CONFLICT"); // never rang for c1
-    c.arrive("c2", "q", 6_500); // rings a1: it missed c1, not c2, and has idled longest
-    expect(c.state.calls.c2!.ringing).toEqual(["a1"]);
-    expect(answer("a1")?.code).toBe("CONFLICT"); // a1 rings for c2 now
+    given((c) => {
+      c.agent("a1", 100);
+      c.agent("a2", 200);
+      c.agent("a3", 300);
+      c.teamQueue("q", ["a1", "a2", "a3"], 300, { ...PLAIN, waitAgentAnswerTimeout: 5 });
+      c.arrive("c1", "q", 1_000); // a1
+      c.tick(6_000); // a1 missed c1; c1 rings a2
+    })
+      .when(answered("c1", "a3"), 6_100)
+      .thenRejected("CONFLICT") // never rang for c1
+      // a1 missed c1, not c2, and has idled longest
+      .when(arrived("c2", "q"), 6_500)
+      .then(["queued c2 #2", "offered c2→a1"])
+      .when(answered("c1", "a1"), 6_600)
+      .thenRejected("CONFLICT"); // a1 rings for c2 now
   });
 });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { candidatesOf } from "./candidate-table.ts";
 import { backup, center, offers, PLAIN, primary, summary, timed } from "./center.test-helpers.ts";
+import { arrived, given } from "./decider.test-helpers.ts";
 import { step } from "./engine.ts";
 import { nextDeadline } from "./route.ts";
 
@@ -26,14 +27,18 @@ describe("step: offers", () => {
   });
 
   it("ties on idle time go to the lower id", () => {
-    const c = center();
-    c.agent("zed", 100);
-    c.agent("amy", 100);
-    c.agent("kim", 100);
-    c.teamQueue("q1", ["zed", "kim", "amy"], 100);
-    expect(offers(c.arrive("c1", "q1", 1_000))).toEqual(["offered c1→amy"]);
-    expect(offers(c.arrive("c2", "q1", 1_000))).toEqual(["offered c2→kim"]);
-    expect(offers(c.arrive("c3", "q1", 1_000))).toEqual(["offered c3→zed"]);
+    given((c) => {
+      c.agent("zed", 100);
+      c.agent("amy", 100);
+      c.agent("kim", 100);
+      c.teamQueue("q1", ["zed", "kim", "amy"], 100);
+    })
+      .when(arrived("c1", "q1"), 1_000)
+      .then(["queued c1 #1", "offered c1→amy"])
+      .when(arrived("c2", "q1"), 1_000)
+      .then(["queued c2 #2", "offered c2→kim"])
+      .when(arrived("c3", "q1"), 1_000)
+      .then(["queued c3 #3", "offered c3→zed"]);
   });
 
   it("FIFO within a queue: the older call is offered first, whatever the ids", () => {
@@ -100,10 +105,12 @@ describe("step: offers", () => {
   });
 
   it("a routing-type-2 agent with a phone number rings even when offline", () => {
-    const c = center();
-    c.agent("a1", 100, { online: false, profile: { routingType: 2, phoneNumber: "84912345678" } });
-    c.teamQueue("q1", ["a1"], 100);
-    expect(offers(c.arrive("c1", "q1", 1_000))).toEqual(["offered c1→a1"]);
+    given((c) => {
+      c.agent("a1", 100, { online: false, profile: { routingType: 2, phoneNumber: "84912345678" } });
+      c.teamQueue("q1", ["a1"], 100);
+    })
+      .when(arrived("c1", "q1"), 1_000)
+      .then(["queued c1 #1", "offered c1→a1"]);
   });
 
   it("an agent in two queues gets the call that waited longest, across queues", () => {
