@@ -10,11 +10,11 @@ export type History = ((c: Center) => void) | ReadonlyArray<readonly [DomainEven
 /**
  * The engine as a decider: given a history, when one input (or a tick: null) arrives at a time,
  * then the engine events it produced — or a rejection that left the state exactly as it was.
- * Each `then…` returns the scenario, so a story goes on with the next `when`.
+ * Each `then…` returns the scenario (not named `then`: that would make it a thenable), so a story goes on with the next `when`.
  * @example
  * given((c) => { c.agent("a1", 100); c.teamQueue("q1", ["a1"], 100); })
  *   .when({ type: "call.arrived", callId: "c1", queueId: "q1", from: "1" }, 1_000)
- *   .then(["queued c1 #1", "offered c1→a1"]);
+ *   .thenEmits(["queued c1 #1", "offered c1→a1"]);
  */
 export function given(history: History): Scenario {
   const c = center();
@@ -32,11 +32,11 @@ export interface Scenario {
 export interface Outcome {
   result: StepResult;
   /** The engine events the step applied (inputs left out), compactly: see summary(). */
-  then(expected: string[]): Scenario;
-  /** Like then, with each event's time: "16000 TIMEOUT c1←a1" (see timed()). */
-  thenTimed(expected: string[]): Scenario;
+  thenEmits(expected: string[]): Scenario;
+  /** Like thenEmits, with each event's time: "16000 TIMEOUT c1←a1" (see timed()). */
+  thenEmitsAt(expected: string[]): Scenario;
   /** Refused with `code` (and a message containing `message`); no timer was due, and the state is untouched. */
-  thenRejected(code: RejectCode, message?: string): Scenario;
+  thenRejects(code: RejectCode, message?: string): Scenario;
 }
 
 function scenario(c: Center): Scenario {
@@ -52,15 +52,15 @@ function scenario(c: Center): Scenario {
       };
       return {
         result,
-        then(expected) {
+        thenEmits(expected) {
           expect(summary(accepted())).toEqual(expected);
           return scenario(c);
         },
-        thenTimed(expected) {
+        thenEmitsAt(expected) {
           expect(timed(accepted())).toEqual(expected);
           return scenario(c);
         },
-        thenRejected(code, message) {
+        thenRejects(code, message) {
           expect(result).toMatchObject({ ok: false, rejection: { code }, applied: [] });
           if (message !== undefined && !result.ok) expect(result.rejection.message).toContain(message);
           expect(c.state).toEqual(before);

@@ -21,7 +21,7 @@ describe("step: admission", () => {
       c.teamQueue("q", ["a1"], t - HOUR, businessHours);
     })
       .when(arrived("c1", "q"), t)
-      .then(["queued c1 #1", "offered c1→a1"]);
+      .thenEmits(["queued c1 #1", "offered c1→a1"]);
   });
 
   it("closes a call outside business hours: Sunday, before opening, and at closing time", () => {
@@ -83,7 +83,7 @@ describe("step: admission", () => {
       c.teamQueue("q", ["a1"], 100, { maximumQueueSize: 0 });
     })
       .when(arrived("c1", "q"), 1_000)
-      .then(["rejected c1"]);
+      .thenEmits(["rejected c1"]);
   });
 
   it("PCC's defaults: 5 places, 60 s wait, 15 s answer timeout, 10 s wrap-up", () => {

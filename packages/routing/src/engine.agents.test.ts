@@ -93,21 +93,21 @@ describe("step: PCC's system status for calls Callboard does not see", () => {
       c.arrive("c1", "q1", 200);
     })
       .when(report("a1", 1), 250)
-      .thenRejected("CONFLICT", tracked) // ringing
+      .thenRejects("CONFLICT", tracked) // ringing
       .when(answered("c1", "a1"), 300)
-      .then([])
+      .thenEmits([])
       .when(report("a1", 1), 350)
-      .thenRejected("CONFLICT", tracked) // talking
+      .thenRejects("CONFLICT", tracked) // talking
       .when({ type: "call.ended", callId: "c1" }, 400)
-      .then([]);
+      .thenEmits([]);
     expect(scenario.center.state.agents.a1!.wrapUpUntil).not.toBeNull();
     scenario
       .when(report("a1", 1), 450)
-      .thenRejected("CONFLICT", tracked) // wrap-up
+      .thenRejects("CONFLICT", tracked) // wrap-up
       .when(report("nobody", 1), 450)
-      .thenRejected("UNKNOWN_AGENT")
+      .thenRejects("UNKNOWN_AGENT")
       .when({ ...report("a1", 1), systemStatus: 2 } as unknown as DomainEvent, 450)
-      .thenRejected("INVALID");
+      .thenRejects("INVALID");
   });
 });
 

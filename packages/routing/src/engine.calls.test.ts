@@ -35,7 +35,7 @@ describe("step: answer and end", () => {
       c.arrive("c1", "q1", 1_000);
     })
       .when(answered("c1", "a2"), 2_000)
-      .thenRejected("CONFLICT", 'call "c1" is not ringing agent "a2"');
+      .thenRejects("CONFLICT", 'call "c1" is not ringing agent "a2"');
   });
 });
 
@@ -141,11 +141,11 @@ describe("step: a late answer", () => {
       c.tick(6_000); // a1 missed c1; c1 rings a2
     })
       .when(answered("c1", "a3"), 6_100)
-      .thenRejected("CONFLICT") // never rang for c1
+      .thenRejects("CONFLICT") // never rang for c1
       // a1 missed c1, not c2, and has idled longest
       .when(arrived("c2", "q"), 6_500)
-      .then(["queued c2 #2", "offered c2→a1"])
+      .thenEmits(["queued c2 #2", "offered c2→a1"])
       .when(answered("c1", "a1"), 6_600)
-      .thenRejected("CONFLICT"); // a1 rings for c2 now
+      .thenRejects("CONFLICT"); // a1 rings for c2 now
   });
 });

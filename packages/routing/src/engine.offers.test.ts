@@ -34,11 +34,11 @@ describe("step: offers", () => {
       c.teamQueue("q1", ["zed", "kim", "amy"], 100);
     })
       .when(arrived("c1", "q1"), 1_000)
-      .then(["queued c1 #1", "offered c1→amy"])
+      .thenEmits(["queued c1 #1", "offered c1→amy"])
       .when(arrived("c2", "q1"), 1_000)
-      .then(["queued c2 #2", "offered c2→kim"])
+      .thenEmits(["queued c2 #2", "offered c2→kim"])
       .when(arrived("c3", "q1"), 1_000)
-      .then(["queued c3 #3", "offered c3→zed"]);
+      .thenEmits(["queued c3 #3", "offered c3→zed"]);
   });
 
   it("FIFO within a queue: the older call is offered first, whatever the ids", () => {
@@ -110,7 +110,7 @@ describe("step: offers", () => {
       c.teamQueue("q1", ["a1"], 100);
     })
       .when(arrived("c1", "q1"), 1_000)
-      .then(["queued c1 #1", "offered c1→a1"]);
+      .thenEmits(["queued c1 #1", "offered c1→a1"]);
   });
 
   it("an agent in two queues gets the call that waited longest, across queues", () => {
