@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { DomainRejectedError } from "@callboard/contracts";
 import type { EventLog } from "@callboard/db";
 import {
+  CallStatus,
   type CenterState,
   canRing,
   type Decision,
@@ -133,7 +134,7 @@ function listedAgents(
   list: RoutingWebhookDeps["list"],
 ): string[] {
   const call = own(state.calls, callId);
-  if (call?.status !== "ringing") return [];
+  if (call?.status !== CallStatus.RINGING) return [];
   if (list === "offered") return call.ringing;
   const decision = latestDecision(state, log, callId);
   const ranked = decision ? decision.table.ranked.map((row) => decision.table.agentIds[row]!) : [];
@@ -147,6 +148,5 @@ function listedAgents(
 function latestDecision(state: CenterState, log: EventLog<LoggedEvent>, callId: string): Decision | null {
   const recent = state.decisions.find((d) => d.callId === callId);
   if (recent) return recent;
-  const offered = log.forCall(callId, { type: "call.offered" }).at(-1);
-  return offered?.type === "call.offered" ? offered.decision : null;
+  return log.forCall(callId, { type: "call.offered" }).at(-1)?.decision ?? null;
 }
