@@ -6,10 +6,18 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 TURBO_TELEMETRY_DISABLED=1 NEXT_TELEMETRY_DISABLED=1
 
-# corepack's pnpm fails signature checks here; npm's global install of a pinned pnpm works.
-if ! command -v pnpm >/dev/null 2>&1 || [[ "$(pnpm --version)" != 10.* ]]; then
+# corepack's pnpm fails its signature check on some machines; npm's global install of a pinned pnpm
+# works everywhere. A pnpm 10 already installed is kept; anything else is replaced, and we say so first.
+PNPM_VERSION=10.34.9
+if ! command -v pnpm >/dev/null 2>&1; then
+  echo "setup: installing pnpm ${PNPM_VERSION} with npm (npm install --global) — not corepack, whose signature check fails on some machines."
   corepack disable >/dev/null 2>&1 || true
-  npm install --global pnpm@10.34.9
+  npm install --global "pnpm@${PNPM_VERSION}"
+elif [[ "$(pnpm --version)" != 10.* ]]; then
+  echo "setup: found pnpm $(pnpm --version) at $(command -v pnpm); this workspace needs pnpm 10."
+  echo "setup: disabling corepack's pnpm shims and installing pnpm ${PNPM_VERSION} globally with npm (it replaces the one above)."
+  corepack disable >/dev/null 2>&1 || true
+  npm install --global "pnpm@${PNPM_VERSION}"
 fi
 
 if [[ "${1:-}" == "--browser" ]] && [[ ! -x /usr/lib/chromium/chromium ]] && ! command -v chromium >/dev/null 2>&1; then

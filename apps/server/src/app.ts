@@ -1,5 +1,6 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { appRouter, type Context } from "@callboard/api";
 import {
   assertLogFormat,
   createDb,
@@ -11,18 +12,18 @@ import { EVENT_FORMAT, type LoggedEvent } from "@callboard/routing";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import type { Logger } from "pino";
 import { Core } from "./core.ts";
-import type { StringeeConfig } from "./env.ts";
+import type { AllowedOrigins, StringeeConfig } from "./env.ts";
 import { type CallboardServer, createGateway } from "./gateway.ts";
-import { handleSubmitEvent, sendJson } from "./http.ts";
+import { serveRoutes } from "./http.ts";
 import { createMetrics } from "./metrics.ts";
+import { buildRoutes } from "./routes.ts";
 import { type Connector, createConnector } from "./stringee/connector.ts";
-import { isOperator } from "./stringee/credentials.ts";
-import { appRouter } from "./trpc/root.ts";
 
 export interface AppOptions {
   dbPath: string;
   clock?: () => number;
-  corsOrigin?: string;
+  /** Browser origins for the board's doors and sockets (Config.allowedOrigins); default any. */
+  allowedOrigins?: AllowedOrigins;
   logger: Logger;
   /** Stringee mode: PCC's webhooks, sync and agent endpoints; null or absent = standalone. */
   stringee?: StringeeConfig | null;
@@ -91,101 +92,40 @@ export function createApp(options: AppOptions): App {
       })
     : null;
 
-  const corsOrigin = options.corsOrigin ?? "*"; // tests and embedders; main passes the configured list
+  const allowedOrigins = options.allowedOrigins ?? "*"; // tests and embedders; main passes the configured list
   const trpcHandler = createHTTPHandler({
     router: appRouter,
     basePath: "/trpc/",
-    createContext: () => ({
+    createContext: (): Context => ({
       core,
       log,
       clock,
       centerId,
-      connector: connector?.state.status ?? null,
+      connectorStatus: connector?.panel.status ?? null,
       pcc: connector,
-      viewer: "anonymous" as const,
+      viewer: "anonymous",
     }),
     onError: ({ error, path }) => {
       if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error, path }, "tRPC handler failed");
     },
   });
 
-  /** A server for `handle`; a handler bug answers 500 and is logged (without the query: it may carry a key). */
-  const serve = (handle: typeof route) =>
-    createServer((req, res) => {
-      const fail = (error: unknown) => {
-        logger.error({ err: error, path: (req.url ?? "").split("?", 1)[0] }, "request failed");
-        if (!res.headersSent) sendJson(res, 500, { error: "internal error" });
-        else res.destroy();
-      };
-      try {
-        handle(req, res, fail);
-      } catch (error) {
-        fail(error);
-      }
-    });
-  const httpServer = serve(route);
+  const routes = buildRoutes({
+    core,
+    metrics,
+    trpc: trpcHandler,
+    stringee: connector && options.stringee ? { connector, config: options.stringee } : null,
+  });
+  const httpServer = serveRoutes(routes, "private", allowedOrigins, logger);
   // Stringee mode's public face: PCC's webhooks and agents' clients only — never the board's API.
-  const publicServer = connector
-    ? serve((req, res, fail) => {
-        const pathname = (req.url ?? "/").split("?", 1)[0] ?? "/";
-        if (pathname === "/stringee/presence") {
-          // Agents' Web clients report from their own pages: any origin, authenticated by the bearer token.
-          res.setHeader("access-control-allow-origin", "*");
-          res.setHeader("access-control-allow-headers", "authorization, content-type");
-          res.setHeader("access-control-allow-methods", "POST, OPTIONS");
-          if (req.method === "OPTIONS") {
-            res.writeHead(204).end();
-            return;
-          }
-        }
-        if (connector.route(pathname, req, res, fail)) return;
-        if (pathname === "/healthz") sendJson(res, 200, { ok: true });
-        else sendJson(res, 404, { error: `no route for ${req.method} ${pathname} on the public listener` });
-      })
-    : null;
-
-  function route(req: IncomingMessage, res: ServerResponse, fail: (error: unknown) => void): void {
-    // The request-target is untrusted: take the path as text rather than letting URL parsing throw.
-    const pathname = (req.url ?? "/").split("?", 1)[0] ?? "/";
-    setCors(req.headers.origin, res, corsOrigin);
-    if (req.method === "OPTIONS") {
-      res.writeHead(204).end();
-      return;
-    }
-    if (pathname.startsWith("/trpc/")) {
-      trpcHandler(req, res);
-    } else if (pathname === "/api/events") {
-      // In stringee mode the core faces the internet for PCC's webhooks: raw input needs the operator token.
-      if (options.stringee && !isOperator(req.headers.authorization, options.stringee.operatorToken)) {
-        sendJson(res, 401, {
-          error: "stringee mode: send the operator token as Authorization: Bearer <token>",
-        });
-        return;
-      }
-      handleSubmitEvent(req, res, core).catch(fail);
-    } else if (connector?.route(pathname, req, res, fail)) {
-      // handled by the Stringee connector
-    } else if (pathname === "/healthz") {
-      sendJson(res, 200, { ok: true, seq: core.state.seq });
-    } else if (pathname === "/metrics") {
-      metrics.registry
-        .metrics()
-        .then((text) => {
-          res.writeHead(200, { "content-type": metrics.registry.contentType });
-          res.end(text);
-        })
-        .catch(fail);
-    } else {
-      sendJson(res, 404, { error: `no route for ${req.method} ${pathname}` });
-    }
-  }
+  const publicServer = connector ? serveRoutes(routes, "public", allowedOrigins, logger) : null;
 
   const gateway = createGateway({
     httpServer,
     core,
     log,
     clock,
-    corsOrigin,
+    corsOrigin: allowedOrigins,
     centerId,
     authenticate: () => ({ viewer: "anonymous" }),
   });
@@ -217,13 +157,4 @@ export function createApp(options: AppOptions): App {
       db.$client.close();
     },
   };
-}
-
-function setCors(origin: string | undefined, res: ServerResponse, allowed: string): void {
-  if (!origin) return;
-  if (allowed !== "*" && !allowed.split(",").includes(origin)) return;
-  res.setHeader("access-control-allow-origin", origin);
-  res.setHeader("vary", "origin");
-  res.setHeader("access-control-allow-methods", "GET, POST, OPTIONS");
-  res.setHeader("access-control-allow-headers", "content-type, trpc-accept");
 }

@@ -62,6 +62,32 @@ describe("Core over a real SQLite log", () => {
     db.$client.close();
   });
 
+  it("submitIfChanged logs a change, answers a no-op with null and logs nothing for it", async () => {
+    const { db, log } = open();
+    const onStep = vi.fn();
+    const core = new Core({ log, clock: () => 1_000, onFatal: () => {}, onStep });
+    await core.submit(agent("lan"));
+    const online = { type: "agent.presence_changed", agentId: "lan", signal: "app", online: true } as const;
+    expect(await core.submitIfChanged(online)).toEqual({ seq: 2, duplicate: false });
+    // Judged when applied: the second of two identical reports in one batch changes nothing.
+    const [again, twice] = await Promise.all([core.submitIfChanged(online), core.submitIfChanged(online)]);
+    expect([again, twice]).toEqual([null, null]);
+    expect(log.lastSeq()).toBe(2);
+    expect(onStep).toHaveBeenCalledTimes(2);
+    // A plain submit still logs a no-op, as before.
+    expect(await core.submit(online)).toEqual({ seq: 3, duplicate: false });
+    await expect(
+      core.submitIfChanged({
+        type: "agent.presence_changed",
+        agentId: "nobody",
+        signal: "app",
+        online: true,
+      }),
+    ).rejects.toThrow('agent "nobody" does not exist');
+    core.close();
+    db.$client.close();
+  });
+
   it("refuses to boot on a log with a hole in it", () => {
     const { db, log } = open();
     log.append([

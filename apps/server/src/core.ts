@@ -1,4 +1,4 @@
-import type { SubmitResult } from "@callboard/contracts";
+import { DomainRejectedError, type SubmitResult } from "@callboard/contracts";
 import type { EventLog, RejectedInput } from "@callboard/db";
 import {
   type CenterState,
@@ -11,7 +11,6 @@ import {
   replay,
   step,
 } from "@callboard/routing";
-import { DomainRejectedError } from "./domain-error.ts";
 import { isSameEvent } from "./same-event.ts";
 
 /** Inputs folded into one transaction at most; the rest wait for the next turn. */
@@ -20,7 +19,9 @@ const MAX_INPUTS_PER_COMMIT = 100;
 interface Pending {
   event: InputEvent;
   idempotencyKey: string | null;
-  resolve: (result: SubmitResult) => void;
+  /** From submitIfChanged: a no-op is answered with null instead of being logged. */
+  ifChanged: boolean;
+  resolve: (result: SubmitResult | null) => void;
   reject: (error: Error) => void;
 }
 
@@ -62,9 +63,27 @@ export class Core {
 
   /** Accepts an input; resolves once it is durable, rejects with DomainRejectedError if the domain refuses it. */
   submit(event: InputEvent, idempotencyKey: string | null = null): Promise<SubmitResult> {
+    // Never null: only submitIfChanged's inputs are skipped as no-ops.
+    return this.enqueue(event, idempotencyKey, false) as Promise<SubmitResult>;
+  }
+
+  /**
+   * Like submit, but an input that would change nothing (the engine's no-op: e.g. a presence
+   * heartbeat repeating what the state says) is not logged; it resolves to null. Judged against the
+   * state the input is applied to, not the state when it was submitted.
+   */
+  submitIfChanged(event: InputEvent): Promise<SubmitResult | null> {
+    return this.enqueue(event, null, true);
+  }
+
+  private enqueue(
+    event: InputEvent,
+    idempotencyKey: string | null,
+    ifChanged: boolean,
+  ): Promise<SubmitResult | null> {
     if (this.closed) return Promise.reject(new Error("the core is shut down"));
     return new Promise((resolve, reject) => {
-      this.pending.push({ event, idempotencyKey, resolve, reject });
+      this.pending.push({ event, idempotencyKey, ifChanged, resolve, reject });
       this.scheduleFlush();
     });
   }
@@ -146,14 +165,20 @@ export class Core {
         continue;
       }
       const started = performance.now();
-      const result = step(this.state, item.event, now);
+      const result = step(this.state, item.event, now, { ifChanged: item.ifChanged });
       if (!result.ok) {
         push(result.applied, null);
         refuse(item, result.rejection);
         continue;
       }
+      const { input } = result;
+      if (input === null) {
+        // A no-op from submitIfChanged: not logged, not measured; only timers it found due are.
+        push(result.applied, null);
+        settled.push(() => item.resolve(null));
+        continue;
+      }
       this.options.onStep?.(performance.now() - started, result.applied);
-      const input = result.input!;
       const { seq } = input;
       if (key !== null) keysInBatch.set(key, input);
       push(result.applied, { key, seq });

@@ -4,10 +4,10 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { AppRouter } from "@callboard/api";
 import { type InputEvent, QUEUE_DEFAULTS } from "@callboard/routing";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import type { AppRouter } from "./trpc/root.ts";
 
 const serverDir = fileURLToPath(new URL("..", import.meta.url));
 const tsx = join(serverDir, "node_modules", ".bin", "tsx");

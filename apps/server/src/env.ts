@@ -23,7 +23,11 @@ const envSchema = z.object({
   /** >1 compresses simulated time (talk times, breaks) for demos. */
   CALLBOARD_SIMULATOR_SPEED: z.coerce.number().positive().max(100).default(1),
   /** Browser origins allowed to call the API and open sockets (comma-separated); "*" allows any. */
-  CALLBOARD_CORS_ORIGIN: z.string().min(1).default("http://localhost:3000,http://127.0.0.1:3000"),
+  CALLBOARD_CORS_ORIGIN: z
+    .string()
+    .min(1)
+    .default("http://localhost:3000,http://127.0.0.1:3000")
+    .transform((value): AllowedOrigins => (value === "*" ? "*" : value.split(","))),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** standalone: simulator, no keys. stringee: a real PCC project drives the same engine. */
   CALLBOARD_MODE: z
@@ -70,6 +74,9 @@ const envSchema = z.object({
     .optional(),
 });
 
+/** Browser origins the board's doors answer (CORS, Socket.IO): any, or exactly these. */
+export type AllowedOrigins = "*" | string[];
+
 /** What stringee mode needs; every field checked at boot. */
 export interface StringeeConfig {
   baseUrl: string;
@@ -98,14 +105,18 @@ export interface Config {
   host: string;
   dbPath: string;
   simulator: { enabled: boolean; seed: number | null; speed: number };
-  corsOrigin: string;
+  /** CALLBOARD_CORS_ORIGIN, parsed once; the HTTP route table and the Socket.IO gateway both use it. */
+  allowedOrigins: AllowedOrigins;
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
   /** Null in standalone mode. */
   stringee: StringeeConfig | null;
 }
 
-/** Parses the environment once; nothing else reads process.env. Throws naming every bad variable. */
-export function loadConfig(env: Record<string, string | undefined>): Config {
+/**
+ * Parses the environment once; nothing else reads process.env (Biome's noProcessEnv enforces it).
+ * Throws naming every bad variable. Tests pass their own variables.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) throw new Error(`Invalid environment: ${describeZodError(parsed.error)}`);
   const e = parsed.data;
@@ -120,7 +131,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       seed: e.CALLBOARD_SIMULATOR_SEED ?? null,
       speed: e.CALLBOARD_SIMULATOR_SPEED,
     },
-    corsOrigin: e.CALLBOARD_CORS_ORIGIN,
+    allowedOrigins: e.CALLBOARD_CORS_ORIGIN,
     logLevel: e.LOG_LEVEL,
     stringee,
   };

@@ -14,6 +14,7 @@ import type { EventLog } from "@callboard/db";
 import type { LoggedEvent } from "@callboard/routing";
 import { Server, type Socket } from "socket.io";
 import type { Core } from "./core.ts";
+import type { AllowedOrigins } from "./env.ts";
 
 /** Deltas to one room go out at most this often: a burst becomes one message. */
 export const FAN_OUT_INTERVAL_MS = 100;
@@ -33,7 +34,7 @@ export interface GatewayOptions {
   core: Core;
   log: EventLog<LoggedEvent>;
   clock: () => number;
-  corsOrigin: string;
+  corsOrigin: AllowedOrigins;
   centerId: string;
   /** Every connection passes here first; sign-in and wallboard tokens will plug in at this one place. */
   authenticate: (socket: CallboardSocket) => SocketData;
@@ -46,7 +47,7 @@ export interface GatewayOptions {
 export function createGateway(options: GatewayOptions): { io: CallboardServer; close: () => Promise<void> } {
   const { core, log, clock, centerId } = options;
   const io: CallboardServer = new Server(options.httpServer, {
-    cors: { origin: options.corsOrigin === "*" ? true : options.corsOrigin.split(",") },
+    cors: { origin: options.corsOrigin === "*" ? true : options.corsOrigin },
     perMessageDeflate: false,
     serveClient: false,
   });

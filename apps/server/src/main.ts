@@ -13,7 +13,7 @@ function stop(error: unknown): never {
 /** Composition root: config → app → listen → demo traffic. Everything else is testable without it. */
 const config = (() => {
   try {
-    return loadConfig(process.env);
+    return loadConfig();
   } catch (error) {
     return stop(error);
   }
@@ -23,7 +23,7 @@ const app = (() => {
   try {
     return createApp({
       dbPath: config.dbPath,
-      corsOrigin: config.corsOrigin,
+      allowedOrigins: config.allowedOrigins,
       logger,
       stringee: config.stringee,
     });

@@ -1,10 +1,10 @@
+import type { AppRouter } from "@callboard/api";
 import type { Ack, CatchUp } from "@callboard/contracts";
 import { candidatesOf } from "@callboard/routing";
 import { TRPCClientError } from "@trpc/client";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { MAX_BODY_BYTES } from "./http.ts";
 import { bootServer, type ClientSocket, nextEvent, seedCenter } from "./test-support.ts";
-import type { AppRouter } from "./trpc/root.ts";
 
 type Booted = Awaited<ReturnType<typeof bootServer>>;
 

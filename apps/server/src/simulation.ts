@@ -1,7 +1,7 @@
+import { DomainRejectedError } from "@callboard/contracts";
 import type { Simulator } from "@callboard/simulator";
 import type { Logger } from "pino";
 import type { Core } from "./core.ts";
-import { DomainRejectedError } from "./domain-error.ts";
 
 const TICK_MS = 250;
 

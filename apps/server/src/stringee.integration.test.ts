@@ -111,7 +111,7 @@ describe("stringee mode: sync", () => {
       waitAgentAnswerTimeout: 20,
       groups: [{ primary: true }, { primary: false }],
     });
-    const { status } = server.app.connector!.state;
+    const { status } = server.app.connector!.panel;
     expect(status.sync).toMatchObject({ state: "ok", agents: 3, groups: 2, queues: 1 });
     // A second sync with nothing changed at PCC submits nothing.
     const seq = state.seq;
@@ -155,9 +155,26 @@ describe("stringee mode: sync", () => {
     const seq = server.app.core.state.seq;
     await expect(
       server.trpc.agents.setManualStatus.mutate({ agentId: "minh", status: "LUNCH_BREAK" }),
-    ).rejects.toThrow(/PCC refused the change/);
+    ).rejects.toMatchObject({
+      message: expect.stringMatching(/PCC refused the change/),
+      data: { code: "BAD_GATEWAY" },
+    });
     expect(server.app.core.state.seq).toBe(seq);
     expect(server.app.core.state.agents.minh?.manualStatus).toBe("AVAILABLE");
+  });
+
+  it("an agent PCC has not been synced with yet cannot be changed: retry after the next sync", async () => {
+    const auth = { authorization: `Bearer ${OPERATOR}` };
+    const agent = { id: "ghost", name: "Ghost", phoneNumber: null, routingType: 1 };
+    expect((await post("/api/events", { event: { type: "agent.upserted", agent } }, auth)).status).toBe(201);
+    const seq = server.app.core.state.seq;
+    await expect(
+      server.trpc.agents.setManualStatus.mutate({ agentId: "ghost", status: "AVAILABLE" }),
+    ).rejects.toMatchObject({
+      message: expect.stringMatching(/not synced from PCC yet/),
+      data: { code: "PRECONDITION_FAILED" },
+    });
+    expect(server.app.core.state.seq).toBe(seq);
   });
 
   it("an agent the engine sets Not available after repeated misses is set Not available at PCC too", async () => {
@@ -182,7 +199,7 @@ describe("stringee mode: sync", () => {
   it("a failing PCC is retried, then shown on the status panel without any secret; the next sync recovers", async () => {
     pcc.failNext(20, "http500");
     await server.app.connector!.syncNow();
-    const { status } = server.app.connector!.state;
+    const { status } = server.app.connector!.panel;
     expect(status.sync.state).toBe("failed");
     expect(status.lastError?.where).toBe("sync");
     expect(status.lastError?.message).toMatch(/500/);
@@ -330,7 +347,7 @@ describe("stringee mode: the routing webhook", () => {
       calls: [{ callId: "call-vn-1-C", from: "84911111111", to: "842473000000" }],
     });
     expect(answer).toEqual({ version: 2, calls: [{ callId: "call-vn-1-C", agents: [] }] });
-    const { status } = server.app.connector!.state;
+    const { status } = server.app.connector!.panel;
     expect(status.routing.unknownQueues).toBe(1);
     expect(status.lastError).toMatchObject({ where: "routing" });
     expect(server.app.core.state.calls["call-vn-1-C"]).toBeUndefined();
@@ -379,7 +396,7 @@ describe("stringee mode: call events", () => {
     expect((await signAndPostCallEvent(eventsUrl(), "not-the-secret", answered)).status).toBe(401);
     expect((await signAndPostCallEvent(eventsUrl(), null, answered)).status).toBe(401);
     expect(server.app.core.state.seq).toBe(seq);
-    expect(server.app.connector!.state.status.events.refusedSignatures).toBe(2);
+    expect(server.app.connector!.panel.status.events.refusedSignatures).toBe(2);
     expect(await server.trpc.events.rejections.query({})).toEqual([]);
   });
 
@@ -442,6 +459,19 @@ describe("stringee mode: the public listener", () => {
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get("access-control-allow-headers")).toMatch(/authorization/);
+  });
+
+  it("answers 404 naming the listener that serves a path the public one does not", async () => {
+    const port = await server.app.listenPublic(0, "127.0.0.1");
+    const response = await fetch(`http://127.0.0.1:${port}/trpc/center.snapshot`);
+    expect(response.status).toBe(404);
+    expect(((await response.json()) as { error: string }).error).toBe(
+      "no route for GET /trpc/center.snapshot on the public listener (it is served on the private listener)",
+    );
+    const unknown = await fetch(`http://127.0.0.1:${port}/nowhere`);
+    expect(((await unknown.json()) as { error: string }).error).toBe(
+      "no route for GET /nowhere on the public listener",
+    );
   });
 });
 

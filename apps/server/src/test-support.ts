@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { AppRouter } from "@callboard/api";
 import type { ClientToServerEvents, EventBatch, ServerToClientEvents } from "@callboard/contracts";
-import { type InputEvent, QUEUE_DEFAULTS } from "@callboard/routing";
+import { AVAILABLE, type InputEvent, QUEUE_DEFAULTS } from "@callboard/routing";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import { pino } from "pino";
 import { io as connect, type Socket } from "socket.io-client";
 import { type App, type AppOptions, createApp } from "./app.ts";
-import type { AppRouter } from "./trpc/root.ts";
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -101,7 +101,7 @@ export async function seedCenter(submit: (event: InputEvent) => Promise<unknown>
   });
   for (const id of ["lan", "minh"]) {
     await submit({ type: "agent.presence_changed", agentId: id, signal: "app", online: true });
-    await submit({ type: "agent.manual_status_set", agentId: id, status: "AVAILABLE" });
+    await submit({ type: "agent.manual_status_set", agentId: id, status: AVAILABLE });
   }
   await submit({ type: "agent.presence_changed", agentId: "hoa", signal: "sip", online: true });
 }

@@ -10,6 +10,7 @@
  */
 import {
   type Agent,
+  AVAILABLE,
   type CenterState,
   canRing,
   type DomainEvent,
@@ -141,7 +142,7 @@ function* setupInputs(spec: CenterSpec): Generator<SetupInput> {
     for (const { id, role } of queues[q]!) {
       if (role !== "talking") continue;
       const callId = `t${talkingCall++}`;
-      yield nothing({ type: "agent.manual_status_set", agentId: id, status: "AVAILABLE" });
+      yield nothing({ type: "agent.manual_status_set", agentId: id, status: AVAILABLE });
       yield {
         event: { type: "call.arrived", callId, queueId: queueId(q), from: "84901234567" },
         derives: "queued+offered",

@@ -12,7 +12,14 @@
  */
 import os from "node:os";
 import { isDeepStrictEqual } from "node:util";
-import { CallStatus, type CenterState, type DomainEvent, type LoggedEvent, step } from "@callboard/routing";
+import {
+  AVAILABLE,
+  CallStatus,
+  type CenterState,
+  type DomainEvent,
+  type LoggedEvent,
+  step,
+} from "@callboard/routing";
 import {
   agentIds,
   buildByReplay,
@@ -159,7 +166,7 @@ function availableCycle(i: number, record: boolean): void {
   const agent = pool[Math.floor(i / spec.queues) % pool.length]!;
   const before = state.agents[agent]!;
   // The record the engine decides on once the status event is folded (`since` aside).
-  state.agents[agent] = { ...before, manualStatus: "AVAILABLE" };
+  state.agents[agent] = { ...before, manualStatus: AVAILABLE };
   for (let r = 0; r < (record ? baselineReps : 1); r++) {
     const t0 = process.hrtime.bigint();
     const picked = linearScan(state.agents, ids);
@@ -170,7 +177,7 @@ function availableCycle(i: number, record: boolean): void {
   }
   state.agents[agent] = before;
 
-  const offered = timedStep({ type: "agent.manual_status_set", agentId: agent, status: "AVAILABLE" });
+  const offered = timedStep({ type: "agent.manual_status_set", agentId: agent, status: AVAILABLE });
   expectOneOffer("Available", offered.applied, agent, queueId(q));
   const withdrawn = timedStep({ type: "agent.manual_status_set", agentId: agent, status: "NOT_AVAILABLE" });
   expectNoOffer("Not available", withdrawn.applied);

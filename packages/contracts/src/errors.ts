@@ -1,3 +1,4 @@
+import type { RejectCode, Rejection } from "@callboard/routing";
 import type { z } from "zod";
 
 /**
@@ -18,4 +19,39 @@ export function describeZodError(error: z.ZodError): string {
 export interface SubmitResult {
   seq: number;
   duplicate: boolean;
+}
+
+/**
+ * A domain rejection travelling from the core to an edge, which maps it to 404/400/409 or the tRPC
+ * equivalent, with the domain's words.
+ */
+export class DomainRejectedError extends Error {
+  readonly code: RejectCode;
+  constructor(rejection: Rejection) {
+    super(rejection.message);
+    this.name = "DomainRejectedError";
+    this.code = rejection.code;
+  }
+}
+
+/** Why a change Callboard had to write to Stringee PCC first did not get there. */
+export const PccWriteFailure = {
+  /** The agent is not known to PCC yet (no sync has brought its PCC id): retry after the next sync. */
+  NOT_SYNCED: "NOT_SYNCED",
+  /** PCC answered the write with an error. */
+  PCC_REFUSED: "PCC_REFUSED",
+} as const;
+export type PccWriteFailure = (typeof PccWriteFailure)[keyof typeof PccWriteFailure];
+
+/**
+ * A write-through to PCC that failed, so the change was not made. Thrown by the connector; the edges
+ * map it (NOT_SYNCED → 412 / PRECONDITION_FAILED, PCC_REFUSED → 502 / BAD_GATEWAY).
+ */
+export class PccWriteError extends Error {
+  readonly kind: PccWriteFailure;
+  constructor(kind: PccWriteFailure, message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = "PccWriteError";
+    this.kind = kind;
+  }
 }

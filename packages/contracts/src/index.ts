@@ -49,7 +49,13 @@ export {
   setManualStatusSchema,
   submitEventSchema,
 } from "./domain-schemas.ts";
-export { describeZodError, type SubmitResult } from "./errors.ts";
+export {
+  DomainRejectedError,
+  describeZodError,
+  PccWriteError,
+  PccWriteFailure,
+  type SubmitResult,
+} from "./errors.ts";
 export type { CatchUp, EventBatch, Snapshot } from "./snapshot.ts";
 export {
   type Ack,

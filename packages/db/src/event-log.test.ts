@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, expectTypeOf, it } from "vitest";
 import { type CallboardDb, createDb } from "./client.ts";
 import { createEventLog } from "./event-log.ts";
 import { assertLogFormat, centerId } from "./meta.ts";
@@ -119,5 +119,34 @@ describe("event log", () => {
     expect(log.forAgent("minh", "call.offered").map((e) => e.seq)).toEqual([6, 4, 2]);
     expect(log.forAgent("minh", "call.offered", { beforeSeq: 6, limit: 1 }).map((e) => e.seq)).toEqual([4]);
     expect(log.forAgent("lan", "call.answered").map((e) => e.seq)).toEqual([5]);
+  });
+
+  it("types a filtered read as the events of that type, so callers need not narrow again", () => {
+    type Offered = { seq: number; at: number; type: "call.offered"; agentIds: string[] };
+    type Answered = { seq: number; at: number; type: "call.answered"; agentId: string };
+    const log = createEventLog<Offered | Answered>(db);
+    log.append([
+      {
+        event: { seq: 1, at: 1, type: "call.offered", agentIds: ["lan"] },
+        idempotencyKey: null,
+        agentIds: ["lan"],
+        callId: "c1",
+      },
+      {
+        event: { seq: 2, at: 2, type: "call.answered", agentId: "lan" },
+        idempotencyKey: null,
+        agentIds: ["lan"],
+        callId: "c1",
+      },
+    ]);
+    const offers = log.forCall("c1", { type: "call.offered" });
+    expectTypeOf(offers).toEqualTypeOf<Offered[]>();
+    expect(offers.map((e) => e.agentIds)).toEqual([["lan"]]);
+    const answers = log.forAgent("lan", "call.answered");
+    expectTypeOf(answers).toEqualTypeOf<Answered[]>();
+    expect(answers.map((e) => e.agentId)).toEqual(["lan"]);
+    expectTypeOf(log.forCall("c1")).toEqualTypeOf<(Offered | Answered)[]>();
+    // An envelope whose type is any string has nothing to narrow to: the reads stay E[].
+    expectTypeOf(createEventLog<TestEvent>(db).forAgent("lan", "t")).toEqualTypeOf<TestEvent[]>();
   });
 });

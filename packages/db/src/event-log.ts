@@ -9,6 +9,16 @@ export interface LoggableEvent {
   type: string;
 }
 
+/**
+ * The events of `E` whose type is `T`: `Extract<E, { type: T }>` for a discriminated union such as
+ * the engine's LoggedEvent; E itself when E's `type` is a plain string (nothing to narrow to).
+ */
+export type EventOfType<E extends LoggableEvent, T extends E["type"]> = [Extract<E, { type: T }>] extends [
+  never,
+]
+  ? E
+  : Extract<E, { type: T }>;
+
 /** A refused input, recorded beside the log (never in it). */
 export type RejectedInput = Omit<RejectionRow, "id">;
 
@@ -47,7 +57,7 @@ export function createEventLog<E extends LoggableEvent>(
     .values({ agentId: sql.placeholder("agentId"), seq: sql.placeholder("seq") })
     .onConflictDoNothing()
     .prepare();
-  const forCall = db
+  const allForCall = db
     .select()
     .from(events)
     .where(eq(events.callId, sql.placeholder("callId")))
@@ -128,6 +138,20 @@ export function createEventLog<E extends LoggableEvent>(
     type: row.type,
   });
 
+  /** A call's events in order (its timeline), optionally of one type only, typed as that event. */
+  function forCall<T extends E["type"]>(
+    callId: string,
+    options: { type: T; limit?: number },
+  ): EventOfType<E, T>[];
+  function forCall(callId: string, options?: { type?: undefined; limit?: number }): E[];
+  function forCall(callId: string, options: { type?: string; limit?: number } = {}): E[] {
+    const limit = options.limit ?? 1_000;
+    const rows = options.type
+      ? ofTypeForCall.all({ callId, type: options.type, limit })
+      : allForCall.all({ callId, limit });
+    return rows.map(toEvent);
+  }
+
   return {
     /**
      * Appends rows (and records refused inputs) in one transaction — a group commit: all are durable
@@ -159,18 +183,21 @@ export function createEventLog<E extends LoggableEvent>(
         from = tail.seq;
       }
     },
-    /** A call's events in order (its timeline), optionally of one type only. */
-    forCall(callId: string, options: { type?: string; limit?: number } = {}): E[] {
-      const limit = options.limit ?? 1_000;
-      const rows = options.type
-        ? ofTypeForCall.all({ callId, type: options.type, limit })
-        : forCall.all({ callId, limit });
-      return rows.map(toEvent);
-    },
-    /** The newest events of one type that concern an agent, newest first, before `beforeSeq` (paging). */
-    forAgent(agentId: string, type: string, options: { beforeSeq?: number; limit?: number } = {}): E[] {
+    forCall,
+    /**
+     * The newest events of one type that concern an agent, newest first, before `beforeSeq` (paging),
+     * typed as that event: `forAgent("lan", "call.offered")` returns offers.
+     */
+    forAgent<T extends E["type"]>(
+      agentId: string,
+      type: T,
+      options: { beforeSeq?: number; limit?: number } = {},
+    ): EventOfType<E, T>[] {
       const beforeSeq = options.beforeSeq ?? Number.MAX_SAFE_INTEGER;
-      return ofTypeForAgent.all({ agentId, type, beforeSeq, limit: options.limit ?? 50 }).map(toEvent);
+      // The rows were selected by type, so each is an event of that type.
+      return ofTypeForAgent
+        .all({ agentId, type, beforeSeq, limit: options.limit ?? 50 })
+        .map((row) => toEvent(row) as EventOfType<E, T>);
     },
     lastSeq(): number {
       return last.get()?.seq ?? 0;

@@ -51,6 +51,16 @@ export interface Agent extends AgentProfile {
   talkTimeMs: number;
 }
 
+/**
+ * True while Callboard tracks a call of the agent — ringing, talking or in its after-call work — so
+ * the agent's system status follows that call, not PCC's reports.
+ */
+export function hasTrackedCall(
+  agent: Pick<Agent, "activeCallId" | "ringingCallId" | "wrapUpUntil">,
+): boolean {
+  return agent.activeCallId !== null || agent.ringingCallId !== null || agent.wrapUpUntil !== null;
+}
+
 /** An agent as it enters the center at `at`: Not available, free, offline, no history. */
 export function newAgent(profile: AgentProfile, at: number): Agent {
   return {

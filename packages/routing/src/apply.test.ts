@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { isNoop } from "./apply.ts";
 import { clone, decision, PLAIN, primary, profile, put, queueConfig } from "./center.test-helpers.ts";
 import type { DomainEvent } from "./events.ts";
 import { type CenterState, emptyOutcomes, emptyState, RECENT_DECISIONS } from "./state.ts";
@@ -114,6 +115,35 @@ describe("applyEvent: effects", () => {
     expect(s.agents.a1!.since).toBe(310);
     expect(s.agents.a1).toBe(record);
     expect(s.seq).toBe(seq + 1); // still logged, so seq advances
+  });
+
+  it("isNoop says exactly which reports leave every record as it was", () => {
+    const reports: DomainEvent[] = [
+      { type: "agent.presence_changed", agentId: "a1", signal: "app", online: true },
+      { type: "agent.presence_changed", agentId: "a1", signal: "sip", online: true },
+      { type: "agent.presence_changed", agentId: "a1", signal: "sip", online: false },
+      { type: "agent.push_token_changed", agentId: "a1", token: "t", registered: true },
+      { type: "agent.push_token_changed", agentId: "a1", token: "t", registered: false },
+      { type: "agent.push_token_changed", agentId: "a1", token: "t", registered: false },
+      { type: "agent.manual_status_set", agentId: "a1", status: "AVAILABLE" },
+      { type: "agent.manual_status_set", agentId: "a1", status: "LUNCH_BREAK" },
+      { type: "agent.system_status_reported", agentId: "a1", systemStatus: 1 },
+      { type: "agent.system_status_reported", agentId: "a1", systemStatus: 0 },
+    ];
+    const s = world();
+    const noops = reports.map((report, i) => {
+      const before = s.agents.a1;
+      const noop = isNoop(s, report);
+      put(s, report, 300 + i);
+      expect(s.agents.a1 === before).toBe(noop);
+      return noop;
+    });
+    // a1 starts online on the App, Available and free, with no push token and no SIP phone.
+    expect(noops).toEqual([true, false, false, false, false, true, true, false, true, false]);
+    expect(
+      isNoop(s, { type: "agent.presence_changed", agentId: "nobody", signal: "app", online: true }),
+    ).toBe(true);
+    expect(isNoop(s, { type: "call.ended", callId: "c1" })).toBe(false);
   });
 
   it("push tokens: add and remove are idempotent; tokens are kept sorted", () => {

@@ -1,7 +1,8 @@
 import { type Agent, newAgent, SystemStatus } from "./agent.ts";
 import { type Call, type CallOutcome, CallStatus } from "./call.ts";
 import { dropIndex, noteAgent, noteCall } from "./center-index.ts";
-import type { LoggedEvent } from "./events.ts";
+import type { DomainEvent, LoggedEvent } from "./events.ts";
+import { AVAILABLE } from "./manual-status.ts";
 import { type CenterState, emptyOutcomes, own, RECENT_DECISIONS } from "./state.ts";
 
 /**
@@ -12,6 +13,7 @@ export function applyEvent(state: CenterState, event: LoggedEvent): void {
   state.seq = event.seq;
   const { at } = event;
   if (at > state.clock) state.clock = at;
+  if (isNoop(state, event)) return;
   switch (event.type) {
     case "agent.upserted": {
       const existing = own(state.agents, event.agent.id);
@@ -20,41 +22,30 @@ export function applyEvent(state: CenterState, event: LoggedEvent): void {
       noteAgent(state, existing, next);
       return;
     }
-    case "agent.presence_changed": {
-      const agent = own(state.agents, event.agentId);
-      if (agent && agent.presence[event.signal] !== event.online) {
-        updateAgent(state, at, agent.id, (a) => ({
-          presence: { ...a.presence, [event.signal]: event.online },
-        }));
-      }
+    case "agent.presence_changed":
+      updateAgent(state, at, event.agentId, (a) => ({
+        presence: { ...a.presence, [event.signal]: event.online },
+      }));
       return;
-    }
-    case "agent.push_token_changed": {
-      const agent = own(state.agents, event.agentId);
-      if (!agent) return;
-      const others = agent.presence.pushTokens.filter((t) => t !== event.token);
-      const pushTokens = event.registered ? [...others, event.token].sort() : others;
-      if (pushTokens.length !== agent.presence.pushTokens.length) {
-        updateAgent(state, at, agent.id, (a) => ({ presence: { ...a.presence, pushTokens } }));
-      }
+    case "agent.push_token_changed":
+      updateAgent(state, at, event.agentId, (a) => {
+        const others = a.presence.pushTokens.filter((t) => t !== event.token);
+        const pushTokens = event.registered ? [...others, event.token].sort() : others;
+        return { presence: { ...a.presence, pushTokens } };
+      });
       return;
-    }
     case "agent.manual_status_set":
-      if (own(state.agents, event.agentId)?.manualStatus !== event.status) {
-        // Coming back to Available is a fresh start: earlier misses no longer count toward the limit.
-        updateAgent(state, at, event.agentId, () => ({
-          manualStatus: event.status,
-          ...(event.status === "AVAILABLE" ? { consecutiveMisses: 0 } : {}),
-        }));
-      }
+      // Coming back to Available is a fresh start: earlier misses no longer count toward the limit.
+      updateAgent(state, at, event.agentId, () => ({
+        manualStatus: event.status,
+        ...(event.status === AVAILABLE ? { consecutiveMisses: 0 } : {}),
+      }));
       return;
     case "agent.system_status_reported":
-      if (own(state.agents, event.agentId)?.systemStatus !== event.systemStatus) {
-        updateAgent(state, at, event.agentId, () => ({
-          systemStatus: event.systemStatus,
-          ...(event.systemStatus === SystemStatus.FREE ? { idleSince: at } : {}),
-        }));
-      }
+      updateAgent(state, at, event.agentId, () => ({
+        systemStatus: event.systemStatus,
+        ...(event.systemStatus === SystemStatus.FREE ? { idleSince: at } : {}),
+      }));
       return;
     case "agent.wrap_up_ended":
       updateAgent(state, at, event.agentId, () => ({
@@ -189,6 +180,35 @@ export function applyEvent(state: CenterState, event: LoggedEvent): void {
       }));
       return;
     }
+  }
+}
+
+/**
+ * True when folding the event in would change no record: a report of what the state already says
+ * (a presence heartbeat, the same manual or system status again, a push token already known), or
+ * one about an agent that does not exist. Such an event still takes a seq if it is applied.
+ * @example isNoop(state, { type: "agent.manual_status_set", agentId: "lan", status: "AVAILABLE" }) // lan is Available
+ */
+export function isNoop(state: CenterState, event: DomainEvent): boolean {
+  switch (event.type) {
+    case "agent.presence_changed": {
+      const agent = own(state.agents, event.agentId);
+      return !agent || agent.presence[event.signal] === event.online;
+    }
+    case "agent.push_token_changed": {
+      const agent = own(state.agents, event.agentId);
+      return !agent || agent.presence.pushTokens.includes(event.token) === event.registered;
+    }
+    case "agent.manual_status_set": {
+      const agent = own(state.agents, event.agentId);
+      return !agent || agent.manualStatus === event.status;
+    }
+    case "agent.system_status_reported": {
+      const agent = own(state.agents, event.agentId);
+      return !agent || agent.systemStatus === event.systemStatus;
+    }
+    default:
+      return false;
   }
 }
 

@@ -1,8 +1,8 @@
-import type { Agent } from "./agent.ts";
+import { type Agent, SystemStatus } from "./agent.ts";
 import { type Candidate, type Decision, Verdict } from "./decision.ts";
 import { REASON_BIT, reasonsOf } from "./eligibility.ts";
 import { MANUAL_STATUSES } from "./manual-status.ts";
-import { PresenceSignal } from "./presence.ts";
+import { signalBits, signalsOf } from "./presence.ts";
 
 /**
  * A decision's candidate table, compact: every agent of the queue's groups with its state packed
@@ -23,9 +23,8 @@ export interface CandidateTable {
 
 /** Bits 0–5: the reason set (REASON_BIT); then presence, statuses, tier, miss; the manual status index last. */
 const REASONS = Object.values(REASON_BIT).reduce((all, bit) => all | bit, 0);
-const APP = 1 << 6;
-const PUSH = 1 << 7;
-const SIP = 1 << 8;
+/** The online signals (signalBits) start here: bits 6–8. */
+const SIGNAL_SHIFT = 6;
 const FREE = 1 << 9;
 const BACKUP = 1 << 10;
 /** Set in a decision's copy of the facts for agents who already missed the call. */
@@ -37,13 +36,10 @@ const MANUAL_SHIFT = 12;
  * signals, system and manual status, its tier in the queue and whether it already missed the call.
  */
 export function packFacts(agent: Agent, reasons: number, backup: boolean, missedThisCall: boolean): number {
-  const { app, pushTokens, sip } = agent.presence;
   return (
     reasons |
-    (app ? APP : 0) |
-    (pushTokens.length > 0 ? PUSH : 0) |
-    (sip ? SIP : 0) |
-    (agent.systemStatus === 1 ? FREE : 0) |
+    (signalBits(agent.presence) << SIGNAL_SHIFT) |
+    (agent.systemStatus === SystemStatus.FREE ? FREE : 0) |
     (backup ? BACKUP : 0) |
     (missedThisCall ? MISSED_BIT : 0) |
     (MANUAL_STATUSES.indexOf(agent.manualStatus) << MANUAL_SHIFT)
@@ -91,10 +87,6 @@ function row(
   rank: number | null,
   key: number | null,
 ): Candidate {
-  const online: PresenceSignal[] = [];
-  if (facts & APP) online.push(PresenceSignal.APP);
-  if (facts & PUSH) online.push(PresenceSignal.PUSH);
-  if (facts & SIP) online.push(PresenceSignal.SIP);
   return {
     agentId,
     tier: isBackup(facts) ? "backup" : "primary",
@@ -104,7 +96,7 @@ function row(
     key,
     missedThisCall: missedIt(facts),
     manualStatus: MANUAL_STATUSES[(facts >> MANUAL_SHIFT) & 0b1111]!,
-    systemStatus: facts & FREE ? 1 : 0,
-    online,
+    systemStatus: facts & FREE ? SystemStatus.FREE : SystemStatus.ON_CALL,
+    online: signalsOf((facts >> SIGNAL_SHIFT) & 0b111),
   };
 }

@@ -1,3 +1,4 @@
+import { hasTrackedCall, SystemStatus } from "./agent.ts";
 import { CallStatus } from "./call.ts";
 import type { DomainEvent } from "./events.ts";
 import type { GroupConfig } from "./group.ts";
@@ -53,7 +54,7 @@ export function checkEvent(state: CenterState, event: DomainEvent): Rejection | 
       }
       return knownAgent(state, event.agentId);
     case "agent.system_status_reported": {
-      if (event.systemStatus !== 0 && event.systemStatus !== 1) {
+      if (event.systemStatus !== SystemStatus.ON_CALL && event.systemStatus !== SystemStatus.FREE) {
         return reject(
           "INVALID",
           `systemStatus ${String(event.systemStatus)} is not 0 (on a call) or 1 (free)`,
@@ -61,7 +62,7 @@ export function checkEvent(state: CenterState, event: DomainEvent): Rejection | 
       }
       const agent = own(state.agents, event.agentId);
       if (!agent) return reject("UNKNOWN_AGENT", `agent "${event.agentId}" does not exist`);
-      if (agent.activeCallId !== null || agent.ringingCallId !== null || agent.wrapUpUntil !== null) {
+      if (hasTrackedCall(agent)) {
         return reject(
           "CONFLICT",
           `agent "${event.agentId}" has a call Callboard tracks; its system status follows that call`,

@@ -1,3 +1,4 @@
+import type { SystemStatus } from "./agent.ts";
 import type { CandidateTable } from "./candidate-table.ts";
 import type { Reason } from "./eligibility.ts";
 import type { ManualStatus } from "./manual-status.ts";
@@ -32,7 +33,7 @@ export interface Candidate {
   missedThisCall: boolean;
   /** The agent's state at the moment of the decision. */
   manualStatus: ManualStatus;
-  systemStatus: 0 | 1;
+  systemStatus: SystemStatus;
   online: PresenceSignal[];
 }
 

@@ -1,5 +1,6 @@
 import { type Agent, RoutingType, SystemStatus } from "./agent.ts";
 import { AVAILABLE } from "./manual-status.ts";
+import { isOnline } from "./presence.ts";
 
 /** Why an agent cannot ring. ON_CALL … NO_PHONE_NUMBER are PCC's rule; WRAP_UP and RESERVED are the engine's holds. */
 export const Reason = {
@@ -36,10 +37,7 @@ export function pccReasons(agent: RuleInput): Reason[] {
 export function isEligible(agent: RuleInput): boolean {
   // The same rule as pccReasons, without building the list: this runs for every candidate of every decision.
   if (agent.systemStatus !== SystemStatus.FREE || agent.manualStatus !== AVAILABLE) return false;
-  if (agent.routingType === RoutingType.APP) {
-    const { app, pushTokens, sip } = agent.presence;
-    return app || pushTokens.length > 0 || sip;
-  }
+  if (agent.routingType === RoutingType.APP) return isOnline(agent);
   return agent.routingType !== RoutingType.PHONE || Boolean(agent.phoneNumber);
 }
 
@@ -65,10 +63,7 @@ export function reasonMask(agent: HoldInput): number {
   let mask = 0;
   if (agent.systemStatus !== SystemStatus.FREE) mask |= agent.wrapUpUntil === null ? 1 : 2;
   if (agent.manualStatus !== AVAILABLE) mask |= 4;
-  if (agent.routingType === RoutingType.APP) {
-    const { app, pushTokens, sip } = agent.presence;
-    if (!(app || pushTokens.length > 0 || sip)) mask |= 8;
-  }
+  if (agent.routingType === RoutingType.APP && !isOnline(agent)) mask |= 8;
   if (agent.routingType === RoutingType.PHONE && !agent.phoneNumber) mask |= 16;
   if (agent.ringingCallId !== null) mask |= 32;
   return mask;

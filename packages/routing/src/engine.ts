@@ -1,14 +1,25 @@
-import { applyEvent } from "./apply.ts";
+import { applyEvent, isNoop } from "./apply.ts";
 import { checkEvent, type Rejection } from "./check.ts";
 import type { DomainEvent, LoggedEvent } from "./events.ts";
 import { nextDueTimer, nextEngineEvent } from "./route.ts";
 import type { CenterState } from "./state.ts";
 
 export type StepResult =
-  /** `input` is the accepted event as logged (null for a tick). */
-  | { ok: true; applied: LoggedEvent[]; input: LoggedEvent | null }
+  /**
+   * `input` is the accepted event as logged (null for a tick, or for a no-op skipped under
+   * `ifChanged`). `changed` is false when the input changes no record (isNoop) — and for a tick.
+   */
+  | { ok: true; applied: LoggedEvent[]; input: LoggedEvent | null; changed: boolean }
   /** The event was refused; timers that fell due before it still fired and are in `applied`. */
   | { ok: false; rejection: Rejection; applied: LoggedEvent[] };
+
+export interface StepOptions {
+  /**
+   * Apply the input only if it changes something: a no-op (isNoop — e.g. a presence heartbeat that
+   * repeats what the state says) is checked but not logged, and comes back as `changed: false`.
+   */
+  ifChanged?: boolean;
+}
 
 /**
  * Accepts one event (or none: a clock tick) at time `now`. First the timers already set that fell
@@ -20,22 +31,31 @@ export type StepResult =
  * persists exactly these. Pure apart from mutating `state`: the same state and inputs give the same
  * output.
  */
-export function step(state: CenterState, event: DomainEvent | null, now: number): StepResult {
+export function step(
+  state: CenterState,
+  event: DomainEvent | null,
+  now: number,
+  options: StepOptions = {},
+): StepResult {
   const at = Math.max(now, state.clock);
   const applied = fireTimers(state, at);
   let input: LoggedEvent | null = null;
+  let changed = false;
   if (event !== null) {
     const rejection = checkEvent(state, event);
     // A refused step has fired the due timers but not settled: callers tick first (the core runs
     // step(state, null, now) before every batch of inputs), so nothing is left unsettled.
     if (rejection) return { ok: false, rejection, applied };
-    input = stamp(state, event, at);
-    applied.push(input);
+    changed = !isNoop(state, event);
+    if (changed || !options.ifChanged) {
+      input = stamp(state, event, at);
+      applied.push(input);
+    }
   }
   for (let next = nextEngineEvent(state, at); next !== null; next = nextEngineEvent(state, at)) {
     applied.push(stamp(state, next, at));
   }
-  return { ok: true, applied, input };
+  return { ok: true, applied, input, changed };
 }
 
 /** Fires every timer due up to `now`, earliest first, each stamped with its own deadline. */

@@ -13,7 +13,7 @@ export const MANUAL_STATUSES = [
 export type ManualStatus = (typeof MANUAL_STATUSES)[number];
 
 /** The only manual status that lets a call ring (PCC: "Agent bắt buộc phải ở trạng thái Available"). */
-export const AVAILABLE: ManualStatus = "AVAILABLE";
+export const AVAILABLE = "AVAILABLE" satisfies ManualStatus;
 
 /** Human labels for the board. */
 export const MANUAL_STATUS_LABEL: Record<ManualStatus, string> = {

@@ -5,6 +5,7 @@ import { arrivedBefore, type CenterIndex, centerIndex, type Timer, TimerKind } f
 import type { Decision } from "./decision.ts";
 import { isEligible } from "./eligibility.ts";
 import { type EngineEvent, OfferEndReason } from "./events.ts";
+import { AVAILABLE } from "./manual-status.ts";
 import type { QueueConfig } from "./queue.ts";
 import { isOpen } from "./schedule.ts";
 import { type CenterState, own } from "./state.ts";
@@ -133,7 +134,7 @@ function timeout(state: CenterState, queue: QueueConfig, call: Call): EngineEven
       : call.ringing.filter((id) => {
           const agent = own(state.agents, id);
           return (
-            agent !== undefined && agent.consecutiveMisses + 1 >= limit && agent.manualStatus === "AVAILABLE"
+            agent !== undefined && agent.consecutiveMisses + 1 >= limit && agent.manualStatus === AVAILABLE
           );
         });
   return {

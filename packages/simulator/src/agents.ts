@@ -24,7 +24,7 @@ export function startAgents(ctx: SimContext, now: number): void {
     const { start } = agent;
     if (start === "OFFLINE") {
       ctx.schedule.push(later(ctx, now, lateLoginMs(rng)), returning(agentId, { what: "login" }));
-    } else if (start === "AVAILABLE") {
+    } else if (start === AVAILABLE) {
       scheduleNextActivity(ctx, agentId, now);
     } else {
       const activity = start === "LUNCH_BREAK" || start === "SHORT_BREAK" ? start : "NOT_AVAILABLE";

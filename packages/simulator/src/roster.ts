@@ -1,5 +1,6 @@
 import {
   type AgentProfile,
+  AVAILABLE,
   type GroupConfig,
   type ManualStatus,
   type QueueConfig,
@@ -82,7 +83,7 @@ export function buildRoster(rng: Rng, agentCount: number, queueCount: number): R
         phoneNumber: type2 && !noPhone.has(id) ? `849${rng.digits(8)}` : null,
       },
       device: type2 ? Device.WEB : (DEVICES[rng.weighted(DEVICE_WEIGHTS)] ?? Device.WEB),
-      start: starts.get(id) ?? "AVAILABLE",
+      start: starts.get(id) ?? AVAILABLE,
     };
   });
   const { groups, queues, weights } = buildStaffing(rng, ids, queueCount);

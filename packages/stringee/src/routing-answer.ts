@@ -1,4 +1,4 @@
-import { MIN_ANSWER_TIMEOUT_SEC, type RoutingType } from "@callboard/routing";
+import { MIN_ANSWER_TIMEOUT_SEC, RoutingType } from "@callboard/routing";
 import { z } from "zod";
 
 /** One agent to offer a call to, in Callboard's words. */
@@ -44,7 +44,7 @@ export function routingAnswer(calls: RoutingAnswerCall[], answerTimeoutSec: numb
     calls: calls.map((call) => ({
       callId: call.callId,
       agents: call.agents.flatMap((agent): RoutingAnswer["calls"][number]["agents"] => {
-        if (agent.routingType === 2) {
+        if (agent.routingType === RoutingType.PHONE) {
           if (!agent.phoneNumber) return [];
           return [
             {

@@ -5,12 +5,11 @@ import { createAgentAccessToken, sipRegistration } from "@callboard/stringee";
 import type { Core } from "../core.ts";
 import type { StringeeConfig } from "../env.ts";
 import { answerErrors, HttpError, readJson, sendJson } from "../http.ts";
-import { isOperator } from "./credentials.ts";
 
 /**
- * POST /stringee/agent-token (operator only, Bearer CALLBOARD_OPERATOR_TOKEN): the access token an
- * agent's App/Web client logs in to PCC with (userId = stringee_user_id, icc_api: true), and the
- * agent's SIP registration details for a desk phone.
+ * POST /stringee/agent-token: the access token an agent's App/Web client logs in to PCC with
+ * (userId = stringee_user_id, icc_api: true), and the agent's SIP registration details for a desk
+ * phone. Operators only: the route table's guard checks Bearer CALLBOARD_OPERATOR_TOKEN first.
  */
 export function handleAgentToken(
   req: IncomingMessage,
@@ -20,9 +19,6 @@ export function handleAgentToken(
   return answerErrors(res, async () => {
     const { core, config, clock } = deps;
     if (req.method !== "POST") throw new HttpError(405, "use POST");
-    if (!isOperator(req.headers.authorization, config.operatorToken)) {
-      throw new HttpError(401, "send the operator token as Authorization: Bearer <CALLBOARD_OPERATOR_TOKEN>");
-    }
     const parsed = agentTokenRequestSchema.safeParse(await readJson(req));
     if (!parsed.success) throw new HttpError(400, describeZodError(parsed.error));
     const { agentId, ttlSec } = parsed.data;

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { DomainRejectedError } from "@callboard/contracts";
 import {
   callEventInputs,
   callEventKey,
@@ -8,13 +9,12 @@ import {
 } from "@callboard/stringee";
 import type { Logger } from "pino";
 import type { Core } from "../core.ts";
-import { DomainRejectedError } from "../domain-error.ts";
 import { answerErrors, HttpError, readBody, sendJson } from "../http.ts";
-import type { ConnectorState } from "./status.ts";
+import type { ConnectorPanel } from "./status.ts";
 
 export interface CallEventsDeps {
   core: Core;
-  state: ConnectorState;
+  state: ConnectorPanel;
   signingSecret: string | null;
   logger: Logger;
   clock: () => number;

@@ -9,7 +9,7 @@ import { handleAgentToken } from "./agent-token.ts";
 import { handleCallEvents } from "./call-events.ts";
 import { PresenceEndpoint } from "./presence.ts";
 import { handleRoutingWebhook, WarnOnce } from "./routing-webhook.ts";
-import { ConnectorState } from "./status.ts";
+import { ConnectorPanel } from "./status.ts";
 import { startSync } from "./sync.ts";
 import { startWriteThrough } from "./write-through.ts";
 
@@ -23,10 +23,27 @@ export interface ConnectorOptions {
   fetch?: typeof globalThis.fetch;
 }
 
+type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+/**
+ * The connector's doors, mounted by the server's route table (apps/server/src/routes.ts), which
+ * also holds their paths, listeners, guards (operator token, routing key) and CORS policies.
+ */
+export interface ConnectorHandlers {
+  /** PCC's get_list_agents_url. */
+  routing: Handler;
+  /** PCC's event_url (call events, signed). */
+  events: Handler;
+  /** Agents' clients report their online signals (their access token authenticates them). */
+  presence: Handler;
+  /** The back office asks for an agent's access token. */
+  agentToken: Handler;
+}
+
 export interface Connector {
-  state: ConnectorState;
-  /** Handles /stringee/* paths; false when the path is not the connector's. */
-  route(pathname: string, req: IncomingMessage, res: ServerResponse, fail: (error: unknown) => void): boolean;
+  /** What the board's connector panel shows. */
+  panel: ConnectorPanel;
+  handlers: ConnectorHandlers;
   syncNow(): Promise<void>;
   /**
    * Writes a supervisor's manual status change to PCC first (PCC is the source the sync reads; without
@@ -39,7 +56,7 @@ export interface Connector {
 /** Stringee mode's edge: PCC's webhooks in, PCC's REST API polled, agents' presence and tokens. */
 export function createConnector(options: ConnectorOptions): Connector {
   const { core, log, config, logger, clock } = options;
-  const state = new ConnectorState(config);
+  const state = new ConnectorPanel(config);
   const client = createPccClient({
     baseUrl: config.baseUrl,
     keySid: config.keySid,
@@ -59,31 +76,25 @@ export function createConnector(options: ConnectorOptions): Connector {
   });
   const warnings = new WarnOnce();
   const writeThrough = startWriteThrough({ core, client, pccAgentIds: sync.pccAgentIds, state, clock });
-  const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => Promise<void>> = {
-    "/stringee/routing": (req, res) =>
+  const handlers: ConnectorHandlers = {
+    routing: (req, res) =>
       handleRoutingWebhook(req, res, {
         core,
         log,
-        key: config.routingKey,
         list: config.routingList,
         warnings,
         state,
         logger,
         clock,
       }),
-    "/stringee/events": (req, res) =>
+    events: (req, res) =>
       handleCallEvents(req, res, { core, state, signingSecret: config.signingSecret, logger, clock }),
-    "/stringee/presence": (req, res) => presence.handle(req, res),
-    "/stringee/agent-token": (req, res) => handleAgentToken(req, res, { core, config, clock }),
+    presence: (req, res) => presence.handle(req, res),
+    agentToken: (req, res) => handleAgentToken(req, res, { core, config, clock }),
   };
   return {
-    state,
-    route(pathname, req, res, fail) {
-      const handler = Object.hasOwn(routes, pathname) ? routes[pathname] : undefined;
-      if (!handler) return false;
-      handler(req, res).catch(fail);
-      return true;
-    },
+    panel: state,
+    handlers,
     syncNow: () => sync.syncNow(),
     setManualStatus: writeThrough.setManualStatus,
     close() {

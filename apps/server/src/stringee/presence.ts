@@ -6,7 +6,7 @@ import type { Core } from "../core.ts";
 import { answerErrors, HttpError, readJson, sendJson } from "../http.ts";
 import { AppLogins } from "./app-logins.ts";
 import { bearerToken } from "./credentials.ts";
-import type { ConnectorState } from "./status.ts";
+import type { ConnectorPanel } from "./status.ts";
 
 /** A restarted core waits this long for logged-in clients' next heartbeat (the report schema's default ttl). */
 const RESTART_GRACE_MS = 60_000;
@@ -15,7 +15,7 @@ const SWEEP_MS = 5_000;
 
 export interface PresenceDeps {
   core: Core;
-  state: ConnectorState;
+  state: ConnectorPanel;
   keySecret: string;
   clock: () => number;
 }
@@ -62,7 +62,7 @@ export class PresenceEndpoint {
         }
       }
       // Heartbeats that change nothing are not logged.
-      if (changes(core, input)) await core.submit(input);
+      await core.submitIfChanged(input);
       sendJson(res, 200, { ok: true, agentId });
     });
   }
@@ -93,20 +93,9 @@ export class PresenceEndpoint {
     const now = clock();
     for (const agentId of this.logins.expired(now)) {
       const input: InputEvent = { type: "agent.presence_changed", agentId, signal: "app", online: false };
-      if (changes(core, input)) {
-        core.submit(input).catch((error: Error) => this.deps.state.problem("presence", error.message, now));
-      }
+      core
+        .submitIfChanged(input)
+        .catch((error: Error) => this.deps.state.problem("presence", error.message, now));
     }
   }
-}
-
-function changes(core: Core, input: InputEvent): boolean {
-  if (input.type === "agent.presence_changed") {
-    return own(core.state.agents, input.agentId)?.presence[input.signal] !== input.online;
-  }
-  if (input.type === "agent.push_token_changed") {
-    const has = own(core.state.agents, input.agentId)?.presence.pushTokens.includes(input.token) ?? false;
-    return has !== input.registered;
-  }
-  return true;
 }

@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { DomainRejectedError } from "@callboard/contracts";
 import type { EventLog } from "@callboard/db";
 import {
+  CallStatus,
   type CenterState,
   canRing,
   type Decision,
@@ -11,21 +13,17 @@ import {
 import { parseRoutingRequest, type RoutingAnswerCall, routingAnswer } from "@callboard/stringee";
 import type { Logger } from "pino";
 import type { Core } from "../core.ts";
-import { DomainRejectedError } from "../domain-error.ts";
 import { answerErrors, HttpError, readBody, sendJson } from "../http.ts";
-import { sameSecret } from "./credentials.ts";
-import type { ConnectorState } from "./status.ts";
+import type { ConnectorPanel } from "./status.ts";
 
 export interface RoutingWebhookDeps {
   core: Core;
-  /** STRINGEE_ROUTING_KEY: when set, PCC's get_list_agents_url must carry it as `?key=`. */
-  key: string | null;
   /** Rate limit for repeated warnings (unknown queue, moved call). */
   warnings: WarnOnce;
   /** See STRINGEE_ROUTING_LIST. */
   list: "ranking" | "offered";
   log: EventLog<LoggedEvent>;
-  state: ConnectorState;
+  state: ConnectorPanel;
   logger: Logger;
   clock: () => number;
 }
@@ -36,15 +34,13 @@ export interface RoutingWebhookDeps {
  * strategy; the answer lists, for each call, the agents Callboard rings for it and (list "ranking")
  * then the rest of the decision's ranking still free to ring, with the queue's answer timeout. A call nobody can take
  * gets an empty list (PCC asks again later). Unknown queues get an empty answer and a warning.
+ * STRINGEE_ROUTING_KEY (`?key=`) is checked before this runs, by the route table's guard.
  */
 export function handleRoutingWebhook(req: IncomingMessage, res: ServerResponse, deps: RoutingWebhookDeps) {
   return answerErrors(res, async () => {
     const { core, state, logger, clock, warnings } = deps;
     if (req.method !== "POST" && req.method !== "GET") throw new HttpError(405, "use POST or GET");
     const url = new URL(req.url ?? "/", "http://callboard.invalid");
-    if (deps.key !== null && !sameSecret(url.searchParams.get("key") ?? "", deps.key)) {
-      throw new HttpError(401, "the routing URL's key is missing or wrong (see STRINGEE_ROUTING_KEY)");
-    }
     const query = Object.fromEntries(url.searchParams);
     delete query.key;
     // An empty POST body falls back to the query form, as for GET.
@@ -138,7 +134,7 @@ function listedAgents(
   list: RoutingWebhookDeps["list"],
 ): string[] {
   const call = own(state.calls, callId);
-  if (call?.status !== "ringing") return [];
+  if (call?.status !== CallStatus.RINGING) return [];
   if (list === "offered") return call.ringing;
   const decision = latestDecision(state, log, callId);
   const ranked = decision ? decision.table.ranked.map((row) => decision.table.agentIds[row]!) : [];
@@ -152,6 +148,5 @@ function listedAgents(
 function latestDecision(state: CenterState, log: EventLog<LoggedEvent>, callId: string): Decision | null {
   const recent = state.decisions.find((d) => d.callId === callId);
   if (recent) return recent;
-  const offered = log.forCall(callId, { type: "call.offered" }).at(-1);
-  return offered?.type === "call.offered" ? offered.decision : null;
+  return log.forCall(callId, { type: "call.offered" }).at(-1)?.decision ?? null;
 }

@@ -3,8 +3,11 @@ import type { StringeeConfig } from "../env.ts";
 
 const RECENT_ERRORS = 20;
 
-/** The connector's live status, updated by its parts and read by the board's panel (tRPC connector.status). */
-export class ConnectorState {
+/**
+ * The model behind the board's connector panel: the connector's parts record what they did and
+ * what went wrong here, and tRPC connector.status serves `status` as it is.
+ */
+export class ConnectorPanel {
   readonly status: ConnectorStatus;
 
   constructor(config: StringeeConfig) {

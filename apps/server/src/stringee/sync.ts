@@ -1,16 +1,16 @@
-import { type InputEvent, own } from "@callboard/routing";
+import { DomainRejectedError } from "@callboard/contracts";
+import { hasTrackedCall, type InputEvent, own, SystemStatus } from "@callboard/routing";
 import { type PccClient, PccError, pullCenter, reconcile } from "@callboard/stringee";
 import type { Logger } from "pino";
 import type { Core } from "../core.ts";
-import { DomainRejectedError } from "../domain-error.ts";
 import type { StringeeConfig } from "../env.ts";
-import type { ConnectorState } from "./status.ts";
+import type { ConnectorPanel } from "./status.ts";
 
 export interface SyncOptions {
   core: Core;
   client: PccClient;
   config: StringeeConfig;
-  state: ConnectorState;
+  state: ConnectorPanel;
   logger: Logger;
   clock: () => number;
   /**
@@ -112,9 +112,17 @@ async function syncOnce(
   for (const { agentId, systemStatus } of result.systemStatuses) {
     const agent = own(core.state.agents, agentId);
     // Only where PCC and Callboard disagree and Callboard tracks no call of the agent (the engine refuses otherwise).
-    if (!agent || (systemStatus !== 0 && systemStatus !== 1) || agent.systemStatus === systemStatus) continue;
+    if (
+      !agent ||
+      (systemStatus !== SystemStatus.ON_CALL && systemStatus !== SystemStatus.FREE) ||
+      agent.systemStatus === systemStatus
+    )
+      continue;
     if (changedSincePull(agentId)) continue;
-    const stuck = systemStatus === 1 ? lostEnd(core, agent.activeCallId, started - LOST_END_AFTER_MS) : null;
+    const stuck =
+      systemStatus === SystemStatus.FREE
+        ? lostEnd(core, agent.activeCallId, started - LOST_END_AFTER_MS)
+        : null;
     if (stuck) {
       // PCC has had the agent free for a while, yet Callboard still sees the call: its `ended` event was
       // lost. End it, or the agent never rings again.
@@ -125,7 +133,7 @@ async function syncOnce(
       });
       continue;
     }
-    if (agent.activeCallId !== null || agent.ringingCallId !== null || agent.wrapUpUntil !== null) continue;
+    if (hasTrackedCall(agent)) continue;
     inputs.push({ type: "agent.system_status_reported", agentId, systemStatus });
   }
   if (config.deviceStatusOnline) {

@@ -1,15 +1,15 @@
+import { PccWriteError } from "@callboard/contracts";
 import type { ManualStatus } from "@callboard/routing";
 import { PCC_MANUAL_STATUS, type PccClient, PccError } from "@callboard/stringee";
-import { TRPCError } from "@trpc/server";
 import type { Core } from "../core.ts";
-import type { ConnectorState } from "./status.ts";
+import type { ConnectorPanel } from "./status.ts";
 
 export interface WriteThroughOptions {
   core: Core;
   client: PccClient;
   /** PCC's agent id per stringee_user_id, from the last sync. */
   pccAgentIds: ReadonlyMap<string, string>;
-  state: ConnectorState;
+  state: ConnectorPanel;
   clock: () => number;
 }
 
@@ -22,17 +22,17 @@ export function startWriteThrough({ core, client, pccAgentIds, state, clock }: W
   const setManualStatus = async (agentId: string, status: ManualStatus): Promise<void> => {
     const pccId = pccAgentIds.get(agentId);
     if (pccId === undefined) {
-      throw new TRPCError({
-        code: "PRECONDITION_FAILED",
-        message: `agent "${agentId}" is not synced from PCC yet; try again after the next sync`,
-      });
+      throw new PccWriteError(
+        "NOT_SYNCED",
+        `agent "${agentId}" is not synced from PCC yet; try again after the next sync`,
+      );
     }
     try {
       await client.updateAgent(pccId, { manual_status: PCC_MANUAL_STATUS[status] });
     } catch (error) {
       if (!(error instanceof PccError)) throw error;
       state.problem("sync", `writing ${agentId}'s manual status to PCC failed: ${error.message}`, clock());
-      throw new TRPCError({ code: "BAD_GATEWAY", message: `PCC refused the change: ${error.message}` });
+      throw new PccWriteError("PCC_REFUSED", `PCC refused the change: ${error.message}`, { cause: error });
     }
   };
   const stop = core.onAppended((events) => {

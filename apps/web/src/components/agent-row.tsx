@@ -2,12 +2,14 @@
 
 import {
   type Agent,
+  AVAILABLE,
   type Call,
   MANUAL_STATUS_LABEL,
   MANUAL_STATUSES,
   type ManualStatus,
   onlineSignals,
   RoutingType,
+  SystemStatus,
 } from "@callboard/routing";
 import { memo } from "react";
 import { formatDuration } from "~/lib/format";
@@ -57,7 +59,7 @@ export const AgentRow = memo(function AgentRow({
           aria-busy={pending}
           onChange={(e) => onStatusChange(agent.id, e.target.value as ManualStatus)}
           className={`w-full rounded-md border px-2 py-1 text-xs ${
-            agent.manualStatus === "AVAILABLE"
+            agent.manualStatus === AVAILABLE
               ? "border-emerald-300 bg-emerald-50"
               : "border-slate-200 bg-white"
           } ${pending ? "opacity-50" : ""}`}
@@ -75,7 +77,7 @@ export const AgentRow = memo(function AgentRow({
         )}
       </div>
       <div className="text-xs" data-testid={`system-status-${agent.id}`}>
-        {agent.systemStatus === 1 ? (
+        {agent.systemStatus === SystemStatus.FREE ? (
           <span className="text-slate-600">1 · Free</span>
         ) : (
           <span className="font-medium text-sky-700">0 · On call</span>

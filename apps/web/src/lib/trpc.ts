@@ -1,4 +1,4 @@
-import type { AppRouter } from "@callboard/server";
+import type { AppRouter } from "@callboard/api";
 import { createTRPCClient, httpBatchLink, type TRPCClient } from "@trpc/client";
 
 export type CallboardClient = TRPCClient<AppRouter>;

@@ -6,6 +6,6 @@ export const connectorRouter = {
   /** Which mode the core runs in and, in stringee mode, the connector's status panel. */
   status: procedure.query(
     ({ ctx }): { mode: "standalone" } | { mode: "stringee"; status: ConnectorStatus } =>
-      ctx.connector ? { mode: "stringee", status: ctx.connector } : { mode: "standalone" },
+      ctx.connectorStatus ? { mode: "stringee", status: ctx.connectorStatus } : { mode: "standalone" },
   ),
 } satisfies TRPCRouterRecord;

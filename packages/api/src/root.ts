@@ -4,8 +4,9 @@ import { centerRouter } from "./routers/center.ts";
 import { connectorRouter } from "./routers/connector.ts";
 import { decisionsRouter } from "./routers/decisions.ts";
 import { eventsRouter } from "./routers/events.ts";
-import { createTRPCRouter } from "./trpc.ts";
+import { createCallerFactory, createTRPCRouter } from "./trpc.ts";
 
+/** Every procedure the board calls, served by apps/server under /trpc. */
 export const appRouter = createTRPCRouter({
   center: centerRouter,
   agents: agentsRouter,
@@ -16,3 +17,6 @@ export const appRouter = createTRPCRouter({
 });
 
 export type AppRouter = typeof appRouter;
+
+/** Calls procedures in-process with a given context (tests, and server-side callers later). */
+export const createCaller = createCallerFactory(appRouter);

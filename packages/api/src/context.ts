@@ -1,0 +1,37 @@
+import type { ConnectorStatus, SubmitResult } from "@callboard/contracts";
+import type { EventLog } from "@callboard/db";
+import type { CenterState, InputEvent, LoggedEvent, ManualStatus } from "@callboard/routing";
+
+/** What procedures need of the core (the single writer): its state to read, and the one way to write. */
+export interface CoreHandle {
+  readonly state: CenterState;
+  /** Resolves once the event is durable; rejects with DomainRejectedError if the domain refuses it. */
+  submit(event: InputEvent, idempotencyKey?: string | null): Promise<SubmitResult>;
+}
+
+/** The event log's read side, for history queries (decisions, timelines, rejections). Only the core writes. */
+export type EventHistory = Pick<EventLog<LoggedEvent>, "forCall" | "forAgent" | "recentRejections">;
+
+/** Stringee mode's connector, as far as procedures use it: admin edits go to PCC first. */
+export interface PccHandle {
+  /** Rejects with PccWriteError when PCC cannot take the change (then nothing is recorded). */
+  setManualStatus(agentId: string, status: ManualStatus): Promise<void>;
+}
+
+/**
+ * Everything a procedure may use, built per request by the server (apps/server/src/app.ts). Described
+ * as interfaces so this package never imports the server, and tests can hand in fakes.
+ */
+export interface Context {
+  core: CoreHandle;
+  log: EventHistory;
+  clock: () => number;
+  /** Which event history this server holds (see Snapshot.centerId). */
+  centerId: string;
+  /** The Stringee connector's live status; null in standalone mode. */
+  connectorStatus: ConnectorStatus | null;
+  /** Stringee mode: the connector admin edits are written through; null in standalone mode. */
+  pcc: PccHandle | null;
+  /** Who is calling; sign-in will set this, and `procedure` in trpc.ts is where roles get checked. */
+  viewer: "anonymous";
+}

@@ -1,0 +1,33 @@
+import { DomainRejectedError, PccWriteError, type PccWriteFailure } from "@callboard/contracts";
+import type { RejectCode } from "@callboard/routing";
+import { TRPCError } from "@trpc/server";
+
+/** The tRPC code a domain refusal is answered with (the HTTP edge's twin is in apps/server/src/http.ts). */
+export const TRPC_CODE_FOR_REJECTION = {
+  UNKNOWN_AGENT: "NOT_FOUND",
+  UNKNOWN_GROUP: "NOT_FOUND",
+  UNKNOWN_QUEUE: "NOT_FOUND",
+  UNKNOWN_CALL: "NOT_FOUND",
+  INVALID: "BAD_REQUEST",
+  CONFLICT: "CONFLICT",
+} as const satisfies Record<RejectCode, TRPCError["code"]>;
+
+/** The tRPC code a failed write-through to PCC is answered with: retry later, or PCC said no. */
+export const TRPC_CODE_FOR_PCC_WRITE = {
+  NOT_SYNCED: "PRECONDITION_FAILED",
+  PCC_REFUSED: "BAD_GATEWAY",
+} as const satisfies Record<PccWriteFailure, TRPCError["code"]>;
+
+/**
+ * The typed tRPC error for a failure the domain or the connector expects (with their words), or null
+ * for anything else — a bug, which stays an internal error.
+ */
+export function toTRPCError(cause: unknown): TRPCError | null {
+  if (cause instanceof DomainRejectedError) {
+    return new TRPCError({ code: TRPC_CODE_FOR_REJECTION[cause.code], message: cause.message, cause });
+  }
+  if (cause instanceof PccWriteError) {
+    return new TRPCError({ code: TRPC_CODE_FOR_PCC_WRITE[cause.kind], message: cause.message, cause });
+  }
+  return null;
+}
