@@ -50,12 +50,15 @@ export {
   submitEventSchema,
 } from "./domain-schemas.ts";
 export {
+  AuthError,
+  type AuthErrorCode,
   DomainRejectedError,
   describeZodError,
   PccWriteError,
   PccWriteFailure,
   type SubmitResult,
 } from "./errors.ts";
+export type { Actor, Principal, UserPrincipal, WallboardPrincipal } from "./principal.ts";
 export type { CatchUp, EventBatch, Snapshot } from "./snapshot.ts";
 export {
   type Ack,

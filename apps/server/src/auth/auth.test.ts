@@ -1,10 +1,10 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { AuthError } from "@callboard/contracts";
 import { createAuthStore, createDb, migrateDb } from "@callboard/db";
 import { describe, expect, it } from "vitest";
 import { Auth, type Revocation, SESSION_MS } from "./auth.ts";
-import { AuthError } from "./auth-error.ts";
 
 function setup() {
   const db = createDb(join(mkdtempSync(join(tmpdir(), "callboard-auth-")), "callboard.db"));

@@ -1,21 +1,23 @@
 import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
 import type {
+  Actor,
   AuditAction,
   AuditEntry,
   AuditQuery,
   CreateUserInput,
   CreateWallboardTokenInput,
   Me,
+  Principal,
   Role,
   UpdateUserInput,
+  UserPrincipal,
   UserSummary,
   WallboardTokenSummary,
 } from "@callboard/contracts";
+import { AuthError } from "@callboard/contracts";
 import type { AuthStore, UserRow } from "@callboard/db";
-import { AuthError } from "./auth-error.ts";
 import { decoyHash, hashPassword, verifyPassword } from "./password.ts";
-import type { Principal, UserPrincipal } from "./principal.ts";
 import { newSecretToken, tokenDigest } from "./secret-token.ts";
 import { SignInLimiter } from "./sign-in-limiter.ts";
 
@@ -27,12 +29,6 @@ export const SIGN_IN_LINK_MS = 30 * 60_000;
 export interface AuthOptions {
   store: AuthStore;
   clock: () => number;
-}
-
-/** Who did something and from where, for the audit trail. */
-export interface Actor {
-  principal: Principal | null;
-  address: string | null;
 }
 
 export interface SignedIn {

@@ -1,5 +1,5 @@
+import { AuthError } from "@callboard/contracts";
 import { RateLimiterMemory } from "rate-limiter-flexible";
-import { AuthError } from "./auth-error.ts";
 
 /** Failed sign-ins one address may make per 15 minutes before it must wait. */
 export const FAILS_PER_ADDRESS = 30;

@@ -1,4 +1,4 @@
-import type { Me } from "@callboard/contracts";
+import type { Me } from "./auth.ts";
 
 /** A signed-in person, by the session they presented. */
 export interface UserPrincipal extends Me {
@@ -19,3 +19,9 @@ export interface WallboardPrincipal {
 }
 
 export type Principal = UserPrincipal | WallboardPrincipal;
+
+/** Who did something and from where, for authorization and the audit trail. */
+export interface Actor {
+  principal: Principal | null;
+  address: string | null;
+}
