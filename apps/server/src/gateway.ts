@@ -47,7 +47,7 @@ export interface GatewayOptions {
 export function createGateway(options: GatewayOptions): { io: CallboardServer; close: () => Promise<void> } {
   const { core, log, clock, centerId } = options;
   const io: CallboardServer = new Server(options.httpServer, {
-    cors: { origin: options.corsOrigin === "*" ? true : options.corsOrigin },
+    cors: { origin: options.corsOrigin === "*" ? true : [...options.corsOrigin] },
     perMessageDeflate: false,
     serveClient: false,
   });

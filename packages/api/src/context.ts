@@ -6,7 +6,6 @@ import type {
   ConnectorStatus,
   CreateUserInput,
   CreateWallboardTokenInput,
-  Principal,
   SubmitResult,
   UpdateUserInput,
   UserSummary,

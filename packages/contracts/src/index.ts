@@ -58,7 +58,14 @@ export {
   PccWriteFailure,
   type SubmitResult,
 } from "./errors.ts";
-export type { Actor, Principal, UserPrincipal, WallboardPrincipal } from "./principal.ts";
+export {
+  type Actor,
+  type OperatorPrincipal,
+  type Principal,
+  principalName,
+  type UserPrincipal,
+  type WallboardPrincipal,
+} from "./principal.ts";
 export type { CatchUp, EventBatch, Snapshot } from "./snapshot.ts";
 export {
   type Ack,

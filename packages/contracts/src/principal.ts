@@ -18,7 +18,25 @@ export interface WallboardPrincipal {
   queueIds: string[];
 }
 
-export type Principal = UserPrincipal | WallboardPrincipal;
+/** A machine presenting the operator token (CALLBOARD_OPERATOR_TOKEN): scripts, PCC back offices. */
+export interface OperatorPrincipal {
+  kind: "operator";
+}
+
+export type Principal = UserPrincipal | WallboardPrincipal | OperatorPrincipal;
+
+/** How the audit trail names whoever acted. */
+export function principalName(principal: Principal | null): string | null {
+  if (principal === null) return null;
+  switch (principal.kind) {
+    case "user":
+      return principal.username;
+    case "wallboard":
+      return `wallboard:${principal.tokenId}`;
+    case "operator":
+      return "operator-token";
+  }
+}
 
 /** Who did something and from where, for authorization and the audit trail. */
 export interface Actor {

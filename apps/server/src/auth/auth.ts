@@ -15,7 +15,7 @@ import type {
   UserSummary,
   WallboardTokenSummary,
 } from "@callboard/contracts";
-import { AuthError } from "@callboard/contracts";
+import { AuthError, principalName } from "@callboard/contracts";
 import type { AuthStore, UserRow } from "@callboard/db";
 import { decoyHash, hashPassword, verifyPassword } from "./password.ts";
 import { newSecretToken, tokenDigest } from "./secret-token.ts";
@@ -149,6 +149,7 @@ export class Auth {
 
   /** A live connection's principal is still good (sockets re-check this periodically). */
   stillValid(principal: Principal): boolean {
+    if (principal.kind === "operator") return true;
     if (principal.kind === "wallboard") {
       const row = this.store.wallboardToken(principal.digest);
       return row !== undefined && row.revokedAt === null;
@@ -336,7 +337,7 @@ export class Auth {
     this.store.appendAudit({
       at: this.clock(),
       action,
-      actor: p === null ? null : p.kind === "user" ? p.username : `wallboard:${p.tokenId}`,
+      actor: principalName(p),
       role: p?.kind === "user" ? p.role : null,
       address: actor.address,
       target,
@@ -375,8 +376,7 @@ function assertAgentBinding(role: Role, agentId: string | null): void {
 }
 
 function actorName(actor: Actor): string {
-  const p = actor.principal;
-  return p === null ? "system" : p.kind === "user" ? p.username : `wallboard:${p.tokenId}`;
+  return principalName(actor.principal) ?? "system";
 }
 
 function toMe(user: UserRow): Me {

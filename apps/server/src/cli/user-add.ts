@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   if (!parsed.success) {
     throw new Error(describeZodError(parsed.error));
   }
-  const config = loadConfig(process.env);
+  const config = loadConfig();
   const db = createDb(config.dbPath);
   migrateDb(db);
   const auth = new Auth({ store: createAuthStore(db), clock: Date.now });
