@@ -10,6 +10,7 @@ import { ANONYMOUS, fakeContext, personActor } from "./test-context.ts";
 const REQUIRED: Record<string, "public" | StaffRole> = {
   "auth.me": "public",
   "center.snapshot": "viewer",
+  "center.queues": "viewer",
   "decisions.byCall": "viewer",
   "decisions.byAgent": "viewer",
   "calls.timeline": "viewer",

@@ -185,7 +185,7 @@ describe("Auth", () => {
     }
     const created = auth.queryAudit({ action: "user.created", limit: 2 });
     expect(created.map((e) => e.target)).toEqual(["di", "cy"]);
-    const next = auth.queryAudit({ action: "user.created", limit: 2, beforeId: created[1]!.id });
+    const next = auth.queryAudit({ action: "user.created", limit: 2, cursor: created[1]!.id });
     expect(next.map((e) => e.target)).toEqual(["bo", "ana"]);
     expect(auth.queryAudit({ target: "c", limit: 10 }).map((e) => e.target)).toEqual(["cy"]);
   });

@@ -348,18 +348,21 @@ export class Auth {
   }
 
   queryAudit(query: AuditQuery): AuditEntry[] {
-    return this.store.queryAudit(query).map((row) => ({
-      id: row.id,
-      at: row.at,
-      action: row.action as AuditAction,
-      actor: row.actor,
-      role: row.role as Role | null,
-      address: row.address,
-      target: row.target,
-      before: row.before === null ? null : JSON.parse(row.before),
-      after: row.after === null ? null : JSON.parse(row.after),
-      seq: row.seq,
-    }));
+    const { cursor, ...filter } = query;
+    return this.store
+      .queryAudit({ ...filter, ...(cursor === undefined ? {} : { beforeId: cursor }) })
+      .map((row) => ({
+        id: row.id,
+        at: row.at,
+        action: row.action as AuditAction,
+        actor: row.actor,
+        role: row.role as Role | null,
+        address: row.address,
+        target: row.target,
+        before: row.before === null ? null : JSON.parse(row.before),
+        after: row.after === null ? null : JSON.parse(row.after),
+        seq: row.seq,
+      }));
   }
 
   /** Drops expired sessions and sign-in links; the server calls it every few minutes. */

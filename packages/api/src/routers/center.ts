@@ -7,4 +7,10 @@ export const centerRouter = {
   snapshot: viewerProcedure.query(
     ({ ctx }): Snapshot => ({ centerId: ctx.centerId, state: ctx.core.state, serverTime: ctx.clock() }),
   ),
+  /** The queues' ids and names, for pickers (wallboard scopes, filters) without the whole center. */
+  queues: viewerProcedure.query(({ ctx }) =>
+    Object.values(ctx.core.state.queues)
+      .map((queue) => ({ id: queue.id, name: queue.name }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+  ),
 } satisfies TRPCRouterRecord;
