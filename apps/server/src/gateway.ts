@@ -5,13 +5,15 @@ import {
   type ClientToServerEvents,
   describeZodError,
   type EventBatch,
+  type Incompatible,
   type InterServerEvents,
+  LIVE_PROTOCOL_VERSION,
   Room,
   type ServerToClientEvents,
   type SocketData,
 } from "@callboard/contracts";
 import type { EventLog } from "@callboard/db";
-import type { LoggedEvent } from "@callboard/routing";
+import { EVENT_FORMAT, type LoggedEvent } from "@callboard/routing";
 import { Server, type Socket } from "socket.io";
 import type { Core } from "./core.ts";
 import type { AllowedOrigins } from "./env.ts";
@@ -20,6 +22,13 @@ import type { AllowedOrigins } from "./env.ts";
 export const FAN_OUT_INTERVAL_MS = 100;
 /** A client further behind than this gets a fresh snapshot instead of the events it missed. */
 export const MAX_CATCH_UP_EVENTS = 2_000;
+
+const INCOMPATIBLE: Incompatible = {
+  ok: false,
+  incompatible: true,
+  error: "This board was built for another version of the Callboard core; reload the page.",
+  server: { protocol: LIVE_PROTOCOL_VERSION, eventFormat: EVENT_FORMAT },
+};
 
 export type CallboardServer = Server<
   ClientToServerEvents,
@@ -67,6 +76,13 @@ export function createGateway(options: GatewayOptions): { io: CallboardServer; c
       const parsed = boardSubscribeSchema.safeParse(input);
       if (!parsed.success) {
         ack({ ok: false, error: describeZodError(parsed.error) });
+        return;
+      }
+      // The handshake is the gate: a client built for another protocol or event format never joins
+      // the room, so it receives no batch it could misread; it is told to reload instead.
+      const { protocol, eventFormat } = parsed.data;
+      if (protocol !== LIVE_PROTOCOL_VERSION || eventFormat !== EVENT_FORMAT) {
+        ack(INCOMPATIBLE);
         return;
       }
       // Join before reading so nothing appended after the read can be missed; duplicates are

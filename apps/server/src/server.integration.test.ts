@@ -1,6 +1,6 @@
 import type { AppRouter } from "@callboard/api";
-import type { Ack, CatchUp } from "@callboard/contracts";
-import { candidatesOf } from "@callboard/routing";
+import { type BoardSubscribeResult, LIVE_PROTOCOL_VERSION } from "@callboard/contracts";
+import { candidatesOf, EVENT_FORMAT } from "@callboard/routing";
 import { TRPCClientError } from "@trpc/client";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { MAX_BODY_BYTES } from "./http.ts";
@@ -8,8 +8,15 @@ import { bootServer, type ClientSocket, nextEvent, seedCenter } from "./test-sup
 
 type Booted = Awaited<ReturnType<typeof bootServer>>;
 
-const subscribe = (socket: ClientSocket, sinceSeq: number, centerId: string | null) =>
-  new Promise<Ack<CatchUp>>((resolve) => socket.emit("board:subscribe", { sinceSeq, centerId }, resolve));
+const subscribe = (
+  socket: ClientSocket,
+  sinceSeq: number,
+  centerId: string | null,
+  versions = { protocol: LIVE_PROTOCOL_VERSION, eventFormat: EVENT_FORMAT },
+) =>
+  new Promise<BoardSubscribeResult>((resolve) =>
+    socket.emit("board:subscribe", { ...versions, sinceSeq, centerId }, resolve),
+  );
 
 describe("core server", () => {
   let server: Booted;
@@ -73,6 +80,29 @@ describe("core server", () => {
 
     const bad = await subscribe(socket, -1, centerId);
     expect(bad).toEqual({ ok: false, error: expect.stringContaining("sinceSeq") });
+  });
+
+  it("tells a board built for another protocol or event format to reload, and sends it no batch", async () => {
+    const stale = server.socket();
+    const batches: unknown[] = [];
+    stale.on("events:appended", (batch) => batches.push(batch));
+    const versions = { protocol: LIVE_PROTOCOL_VERSION, eventFormat: EVENT_FORMAT };
+    const incompatible = { ok: false, incompatible: true, error: expect.any(String), server: versions };
+    const seq = server.app.core.state.seq;
+    expect(await subscribe(stale, seq, null, { ...versions, protocol: LIVE_PROTOCOL_VERSION - 1 })).toEqual(
+      incompatible,
+    );
+    expect(await subscribe(stale, seq, null, { ...versions, eventFormat: EVENT_FORMAT + 1 })).toEqual(
+      incompatible,
+    );
+
+    // It never joined the room: a current board sees the next event, the old one does not.
+    const current = server.socket();
+    expect((await subscribe(current, seq, null)).ok).toBe(true);
+    const seen = nextEvent(current, (b) => b.toSeq > seq);
+    await server.submit({ type: "agent.manual_status_set", agentId: "hoa", status: "AVAILABLE" });
+    await seen;
+    expect(batches).toEqual([]);
   });
 
   it("routes a call to the longest-idle eligible agent, then to the next one after the answer timeout", async () => {

@@ -70,9 +70,12 @@ export type { CatchUp, EventBatch, Snapshot } from "./snapshot.ts";
 export {
   type Ack,
   type BoardSubscribeInput,
+  type BoardSubscribeResult,
   boardSubscribeSchema,
   type ClientToServerEvents,
+  type Incompatible,
   type InterServerEvents,
+  LIVE_PROTOCOL_VERSION,
   Room,
   type ServerToClientEvents,
   type SocketData,

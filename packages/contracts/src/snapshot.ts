@@ -1,6 +1,6 @@
 import type { CenterState, LoggedEvent } from "@callboard/routing";
 
-/** The whole center at `state.seq`, as the board loads it before applying deltas. */
+/** The whole center at `state.seq`, as the board gets it from its first board:subscribe before applying deltas. */
 export interface Snapshot {
   /** Which event history this is; seqs of different histories must never be mixed. */
   centerId: string;

@@ -1,1 +1,13 @@
-export { type ConnectionStatus, LiveCenter, type LiveView } from "./live-center.ts";
+export {
+  type ConnectionStatus,
+  LiveCenter,
+  type LiveView,
+  nextFrame,
+  RECONNECT_AFTER_KICK_MS,
+  RETRY_MAX_MS,
+  RETRY_MIN_MS,
+  type Scheduler,
+  SUBSCRIBE_TIMEOUT_MS,
+} from "./live-center.ts";
+export type { LiveSocket } from "./live-socket.ts";
+export { shareUnchanged } from "./shared-state.ts";

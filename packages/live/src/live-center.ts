@@ -1,43 +1,51 @@
-import type {
-  Ack,
-  CatchUp,
-  ClientToServerEvents,
-  EventBatch,
-  ServerToClientEvents,
-  Snapshot,
+import {
+  type BoardSubscribeResult,
+  type EventBatch,
+  LIVE_PROTOCOL_VERSION,
+  type Snapshot,
 } from "@callboard/contracts";
-import { type CenterState, type LoggedEvent, replay } from "@callboard/routing";
-import { io, type Socket } from "socket.io-client";
+import { type CenterState, EVENT_FORMAT, type LoggedEvent, replay } from "@callboard/routing";
+import type { LiveSocket } from "./live-socket.ts";
+import { shareUnchanged } from "./shared-state.ts";
 
 export type ConnectionStatus =
   | { kind: "connecting" }
   | { kind: "live" }
   /** Connected, but asking the server for missed events (after a gap, or the server refused/timed out). */
   | { kind: "catching-up"; since: number }
-  | { kind: "reconnecting"; staleSince: number };
+  | { kind: "reconnecting"; staleSince: number }
+  /** The server speaks another protocol or event format: nothing more is applied; the page must reload. */
+  | { kind: "incompatible" };
 
+/** What the board shows; a new object on every change, never mutated. */
 export interface LiveView {
+  /**
+   * The center as last applied, null until the first snapshot. Immutable with structural sharing:
+   * a container (agents, calls, …) or record is a new object exactly when something in it changed.
+   */
   state: CenterState | null;
   connection: ConnectionStatus;
   /** serverTime − local time, so durations shown agree with the server's clock. */
   clockOffsetMs: number;
-  /** Bumped on every visible change; React subscribes to this. */
+  /** Bumped on every change. */
   version: number;
 }
 
-type Scheduler = (apply: () => void) => void;
+/** Runs `apply` when it is time to paint; LiveCenter applies queued deltas there, once per call. */
+export type Scheduler = (apply: () => void) => void;
 
-const RECONNECT_AFTER_KICK_MS = 1_000;
+export const RECONNECT_AFTER_KICK_MS = 1_000;
 /** A subscribe unanswered for this long is abandoned and retried. */
-const SUBSCRIBE_TIMEOUT_MS = 5_000;
-const RETRY_MAX_MS = 10_000;
+export const SUBSCRIBE_TIMEOUT_MS = 5_000;
+export const RETRY_MIN_MS = 500;
+export const RETRY_MAX_MS = 10_000;
 
 /**
  * Browsers paint once per frame, so deltas are applied in requestAnimationFrame. A hidden tab gets
  * no frames at all (even one requested just before it was hidden), so a timer races the frame and
  * whichever comes first applies; outside browsers only the timer runs.
  */
-const nextFrame: Scheduler = (apply) => {
+export const nextFrame: Scheduler = (apply) => {
   let done = false;
   const once = () => {
     if (done) return;
@@ -50,27 +58,45 @@ const nextFrame: Scheduler = (apply) => {
   setTimeout(once, g.requestAnimationFrame ? 250 : 16);
 };
 
+interface Waiter {
+  seq: number;
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
 /**
- * The board's copy of the center: a snapshot, then deltas applied in seq order with the same reducer
- * the server uses. A gap, a reconnect or another event history asks the server for what is missing.
+ * The board's copy of the center over one socket: the first board:subscribe answers with a snapshot,
+ * then deltas are applied in seq order with the same reducer the server uses. A gap, a reconnect or
+ * another event history asks the server for what is missing; another protocol stops everything.
+ *
+ * @example
+ * const center = new LiveCenter(io(url, { autoConnect: false }));
+ * center.subscribe(() => render(center.current));
+ * center.start();
  */
 export class LiveCenter {
   private view: LiveView = { state: null, connection: { kind: "connecting" }, clockOffsetMs: 0, version: 0 };
   private readonly listeners = new Set<() => void>();
+  /** The state the reducer folds into (containers mutated in place); the view holds an immutable copy. */
+  private live: CenterState | null = null;
   private queued: LoggedEvent[] = [];
   private frameRequested = false;
-  private socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
   private centerId: string | null = null;
   /** Highest seq received (applied or queued); the next batch must start right after it. */
   private receivedSeq = 0;
+  private clockOffsetMs = 0;
+  /** Identifies the subscribe in flight; an answer to an older one is ignored. */
+  private request = 0;
   private resyncing = false;
-  private retryDelayMs = 500;
+  private retryDelayMs = RETRY_MIN_MS;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
-  private stopped = false;
+  private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  private waiters: Waiter[] = [];
+  private started = false;
+  private ended = false;
 
   constructor(
-    private readonly serverUrl: string,
-    private readonly loadSnapshot: () => Promise<Snapshot>,
+    private readonly socket: LiveSocket,
     private readonly schedule: Scheduler = nextFrame,
   ) {}
 
@@ -78,101 +104,121 @@ export class LiveCenter {
     return this.view;
   }
 
+  /** For useSyncExternalStore: the same object until the next change. */
+  getView = (): LiveView => this.view;
+
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };
 
-  getVersion = (): number => this.view.version;
+  /**
+   * Resolves once the view holds the event with this seq (at once if it already does), so a command's
+   * answer (`{ seq }`) and its effect on screen meet. Rejects if the center stops first.
+   */
+  whenApplied(seq: number): Promise<void> {
+    if ((this.view.state?.seq ?? -1) >= seq) return Promise.resolve();
+    if (this.ended) return Promise.reject(this.endError());
+    return new Promise((resolve, reject) => this.waiters.push({ seq, resolve, reject }));
+  }
 
-  async start(): Promise<void> {
-    const snapshot = await this.loadSnapshot();
-    // stop() may have run while the snapshot was loading (React unmounts, StrictMode remounts).
-    if (this.stopped) return;
-    this.useSnapshot(snapshot);
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(this.serverUrl, {
-      transports: ["websocket"],
-      reconnectionDelayMax: 5_000,
-    });
-    this.socket = socket;
+  /** Listens, then connects; the first subscribe (centerId null) answers with the snapshot. */
+  start(): void {
+    if (this.started || this.ended) return;
+    this.started = true;
+    const { socket } = this;
     socket.on("connect", () => this.resync());
     socket.on("disconnect", (reason) => {
       this.markStale();
       // Socket.IO retries by itself except when the server closed the connection on purpose
       // (e.g. a deploy draining sockets); the board must come back anyway.
-      if (reason === "io server disconnect")
-        setTimeout(() => this.socket?.connect(), RECONNECT_AFTER_KICK_MS);
+      if (reason === "io server disconnect" && !this.ended) {
+        this.reconnectTimer = setTimeout(() => this.socket.connect(), RECONNECT_AFTER_KICK_MS);
+      }
     });
     socket.on("connect_error", () => this.markStale());
     socket.on("events:appended", (batch) => this.receive(batch));
+    if (socket.connected) this.resync();
+    else socket.connect();
   }
 
   stop(): void {
-    this.stopped = true;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.socket?.disconnect();
-    this.socket = null;
+    if (this.ended) return;
+    this.end();
   }
 
   private receive(batch: EventBatch): void {
-    if (this.resyncing) return; // the pending subscribe answers with everything up to now
+    if (this.resyncing || this.ended) return; // the pending subscribe answers with everything up to now
     if (batch.centerId !== this.centerId || batch.fromSeq > this.receivedSeq + 1) {
       this.resync();
       return;
     }
     if (batch.toSeq <= this.receivedSeq) return;
+    this.clockOffsetMs = batch.serverTime - Date.now();
     this.enqueue(batch.events.filter((e) => e.seq > this.receivedSeq));
-    this.setClockOffset(batch.serverTime);
   }
 
   /** Joins the live room and asks for everything after what we hold (first connect, reconnect, gap). */
   private resync(): void {
-    const socket = this.socket;
-    if (!socket?.connected || this.resyncing || this.stopped) return;
+    if (!this.socket.connected || this.resyncing || this.ended) return;
     this.resyncing = true;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.retryTimer = null;
-    if (this.view.connection.kind !== "catching-up") {
-      const { connection } = this.view;
+    this.clearRetry();
+    const { connection, state } = this.view;
+    if (state && connection.kind !== "catching-up") {
       const since = connection.kind === "reconnecting" ? connection.staleSince : this.serverNow();
       this.update({ connection: { kind: "catching-up", since } });
     }
-    socket
-      .timeout(SUBSCRIBE_TIMEOUT_MS)
-      .emit(
-        "board:subscribe",
-        { sinceSeq: this.receivedSeq, centerId: this.centerId },
-        (timeoutError: Error | null, result?: Ack<CatchUp>) => {
-          this.resyncing = false;
-          if (timeoutError || !result?.ok) {
-            this.retryLater();
-            return;
-          }
-          this.retryDelayMs = 500;
-          const catchUp = result.data;
-          if (catchUp.kind === "snapshot") this.useSnapshot(catchUp.snapshot);
-          else this.receive(catchUp.batch);
-          this.update({ connection: { kind: "live" } });
-        },
-      );
+    const request = ++this.request;
+    this.socket.timeout(SUBSCRIBE_TIMEOUT_MS).emit(
+      "board:subscribe",
+      {
+        protocol: LIVE_PROTOCOL_VERSION,
+        eventFormat: EVENT_FORMAT,
+        sinceSeq: this.receivedSeq,
+        centerId: this.centerId,
+      },
+      (error, result) => {
+        if (request !== this.request || this.ended) return;
+        this.resyncing = false;
+        this.answered(error ? null : result);
+      },
+    );
+  }
+
+  private answered(result: BoardSubscribeResult | null): void {
+    if (result && !result.ok && "incompatible" in result) {
+      this.end({ kind: "incompatible" });
+      return;
+    }
+    if (!result?.ok) {
+      this.retryLater();
+      return;
+    }
+    this.retryDelayMs = RETRY_MIN_MS;
+    const catchUp = result.data;
+    if (catchUp.kind === "snapshot") this.useSnapshot(catchUp.snapshot);
+    else this.receive(catchUp.batch);
+    this.update({ connection: { kind: "live" } });
   }
 
   /** The server did not answer or refused: say so, and try again with backoff. */
   private retryLater(): void {
-    if (this.stopped) return;
-    if (this.view.connection.kind !== "reconnecting") {
+    const { connection, state } = this.view;
+    if (state && connection.kind !== "reconnecting" && connection.kind !== "catching-up") {
       this.update({ connection: { kind: "catching-up", since: this.serverNow() } });
     }
+    this.clearRetry();
     this.retryTimer = setTimeout(() => this.resync(), this.retryDelayMs);
     this.retryDelayMs = Math.min(this.retryDelayMs * 2, RETRY_MAX_MS);
   }
 
   private useSnapshot(snapshot: Snapshot): void {
     this.queued = [];
+    this.live = snapshot.state;
     this.centerId = snapshot.centerId;
     this.receivedSeq = snapshot.state.seq;
-    this.setClockOffset(snapshot.serverTime);
-    this.update({ state: snapshot.state });
+    this.clockOffsetMs = snapshot.serverTime - Date.now();
+    this.update({ state: shareUnchanged(this.view.state, this.live) });
   }
 
   private enqueue(events: LoggedEvent[]): void {
@@ -186,30 +232,60 @@ export class LiveCenter {
 
   private applyQueued(): void {
     this.frameRequested = false;
-    const { state } = this.view;
-    if (!state || this.queued.length === 0) return;
-    replay(state, this.queued);
+    const { live } = this;
+    if (!live || this.queued.length === 0 || this.ended) return;
+    replay(live, this.queued);
     this.queued = [];
-    this.update({});
+    this.update({ state: shareUnchanged(this.view.state, live) });
   }
 
   private markStale(): void {
-    // An unanswered subscribe dies with the connection; the next connect must be free to ask again.
+    // An unanswered subscribe dies with the connection (its late answer is ignored); the next
+    // connect must be free to ask again.
     this.resyncing = false;
-    if (this.view.connection.kind === "reconnecting") return;
+    this.request++;
+    if (this.ended || this.view.connection.kind === "reconnecting") return;
     this.update({ connection: { kind: "reconnecting", staleSince: this.serverNow() } });
   }
 
-  private serverNow(): number {
-    return Date.now() + this.view.clockOffsetMs;
+  /** Stops for good: no timer, no socket, no more folding; `connection` says why if not stop(). */
+  private end(connection?: ConnectionStatus): void {
+    this.ended = true;
+    this.queued = [];
+    this.clearRetry();
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = null;
+    this.socket.disconnect();
+    if (connection) this.update({ connection });
+    const error = this.endError();
+    for (const waiter of this.waiters.splice(0)) waiter.reject(error);
   }
 
-  private setClockOffset(serverTime: number): void {
-    this.view = { ...this.view, clockOffsetMs: serverTime - Date.now() };
+  private endError(): Error {
+    return new Error(
+      this.view.connection.kind === "incompatible"
+        ? "The board must reload: the core runs another version"
+        : "The live connection was stopped",
+    );
+  }
+
+  private clearRetry(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+  }
+
+  private serverNow(): number {
+    return Date.now() + this.clockOffsetMs;
   }
 
   private update(patch: Partial<LiveView>): void {
-    this.view = { ...this.view, ...patch, version: this.view.version + 1 };
+    this.view = { ...this.view, ...patch, clockOffsetMs: this.clockOffsetMs, version: this.view.version + 1 };
+    const applied = this.view.state?.seq;
+    if (applied !== undefined && this.waiters.length > 0) {
+      const ready = this.waiters.filter((w) => w.seq <= applied);
+      this.waiters = this.waiters.filter((w) => w.seq > applied);
+      for (const waiter of ready) waiter.resolve();
+    }
     for (const listener of this.listeners) listener();
   }
 }

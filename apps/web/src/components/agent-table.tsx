@@ -1,28 +1,22 @@
 "use client";
 
-import { type Agent, type CenterState, type ManualStatus, own } from "@callboard/routing";
+import { type Agent, type ManualStatus, own } from "@callboard/routing";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useRef, useState } from "react";
-import type { CallboardClient } from "~/lib/trpc";
 import { AGENT_GRID, AgentRow } from "./agent-row";
+import { useCallboardClient, useCenterSelector, useLiveCenter } from "./live-provider";
 
 const ROW_HEIGHT = 60;
 
 /**
  * The agents, virtualized so a 10,000-agent center renders only the rows on screen. Status changes
- * go to the core as commands; the row updates when the resulting event comes back on the stream.
+ * go to the core as commands; the row stays pending until the resulting event is applied on screen.
  */
-export function AgentTable({
-  agents,
-  state,
-  now,
-  client,
-}: {
-  agents: Agent[];
-  state: CenterState;
-  now: number;
-  client: CallboardClient;
-}) {
+export function AgentTable({ agents, now }: { agents: Agent[]; now: number }) {
+  const client = useCallboardClient();
+  const center = useLiveCenter();
+  const calls = useCenterSelector((state) => state.calls);
+  const queues = useCenterSelector((state) => state.queues);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: agents.length,
@@ -40,8 +34,12 @@ export function AgentTable({
       setErrors(({ [agentId]: _, ...rest }) => rest);
       client.agents.setManualStatus
         .mutate({ agentId, status })
-        .catch((error: unknown) =>
-          setErrors((e) => ({ ...e, [agentId]: `Not changed: ${(error as Error).message}` })),
+        .then(
+          // Pending until the change is on screen, so the control never shows the old status meanwhile;
+          // if the board stops following (unmount, reload) the change was still made: no error.
+          ({ seq }) => center.whenApplied(seq).catch(() => {}),
+          (error: unknown) =>
+            setErrors((e) => ({ ...e, [agentId]: `Not changed: ${(error as Error).message}` })),
         )
         .finally(() =>
           setPending((p) => {
@@ -51,7 +49,7 @@ export function AgentTable({
           }),
         );
     },
-    [client],
+    [client, center],
   );
 
   return (
@@ -78,7 +76,7 @@ export function AgentTable({
               {virtualizer.getVirtualItems().map((item) => {
                 const agent = agents[item.index]!;
                 const callId = agent.ringingCallId ?? agent.activeCallId;
-                const call = callId ? (own(state.calls, callId) ?? null) : null;
+                const call = callId ? (own(calls, callId) ?? null) : null;
                 return (
                   <div
                     key={item.key}
@@ -94,7 +92,7 @@ export function AgentTable({
                     <AgentRow
                       agent={agent}
                       call={call}
-                      queueName={call ? (own(state.queues, call.queueId)?.name ?? null) : null}
+                      queueName={call ? (own(queues, call.queueId)?.name ?? null) : null}
                       now={now}
                       pending={pending.has(agent.id)}
                       error={errors[agent.id] ?? null}

@@ -8,24 +8,26 @@ import { AgentTable } from "./agent-table";
 import { ConnectionIndicator } from "./connection-indicator";
 import { ConnectorPanel, StandaloneTag } from "./connector-panel";
 import { DecisionFeed } from "./decision-feed";
-import { useLive } from "./live-provider";
+import { useCallboardClient, useCenterSelector, useLiveSelector } from "./live-provider";
 import { QueuePanel } from "./queue-panel";
 import { useConnectorStatus } from "./use-connector-status";
 import { useNow } from "./use-now";
 
 /** The supervisor's live board: queues on top, every agent with why it can or cannot ring, decisions beside. */
 export function Board() {
-  const { state, connection, clockOffsetMs, version, client } = useLive();
-  const now = useNow(clockOffsetMs);
+  const client = useCallboardClient();
+  const connection = useLiveSelector((view) => view.connection);
+  const now = useNow(useLiveSelector((view) => view.clockOffsetMs));
   const connector = useConnectorStatus(client);
   const [filter, setFilter] = useState(NO_FILTER);
-  // `version` changes whenever the state object was updated in place.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: version is the change signal for state
-  const all = useMemo(() => Object.values(state?.agents ?? {}), [state, version]);
+  // Containers of the live view are new objects exactly when one of their records changed.
+  const byId = useCenterSelector((state) => state.agents);
+  const calls = useCenterSelector((state) => state.calls);
+  const seq = useCenterSelector((state) => state.seq);
+  const all = useMemo(() => Object.values(byId), [byId]);
   const agents = useMemo(() => filterAgents(all, filter), [all, filter]);
   const counts = useMemo(() => countActivities(all), [all]);
-  if (!state) return null;
-  const waiting = Object.values(state.calls).filter((c) => c.status === "waiting").length;
+  const waiting = useMemo(() => Object.values(calls).filter((c) => c.status === "waiting").length, [calls]);
 
   return (
     <div className="flex h-full flex-col gap-4 p-4 lg:p-6">
@@ -44,20 +46,20 @@ export function Board() {
         <div className="ml-auto flex items-center gap-3 text-xs text-slate-500">
           {connector?.mode === "standalone" && <StandaloneTag />}
           <span className="tabular-nums" title="Event log position">
-            seq {state.seq}
+            seq {seq}
           </span>
           <span className="tabular-nums">{formatClock(now)}</span>
           <ConnectionIndicator status={connection} />
         </div>
       </header>
       {connector?.mode === "stringee" && <ConnectorPanel status={connector.status} now={now} />}
-      <QueuePanel state={state} now={now} />
+      <QueuePanel now={now} />
       <div className="grid min-h-0 flex-1 grid-cols-1 gap-4 xl:grid-cols-[minmax(0,1fr)_24rem]">
         <div className="flex min-h-[24rem] min-w-0 flex-col gap-3">
           <AgentFilters filter={filter} counts={counts} total={all.length} onChange={setFilter} />
-          <AgentTable agents={agents} state={state} now={now} client={client} />
+          <AgentTable agents={agents} now={now} />
         </div>
-        <DecisionFeed state={state} now={now} client={client} />
+        <DecisionFeed now={now} />
       </div>
     </div>
   );

@@ -1,7 +1,6 @@
 "use client";
 
 import {
-  type CenterState,
   candidatesOf,
   type Decision,
   own,
@@ -12,8 +11,8 @@ import {
 import { useState } from "react";
 import { describeChosen, describeKey } from "~/lib/describe";
 import { formatDuration } from "~/lib/format";
-import type { CallboardClient } from "~/lib/trpc";
 import { CallTimeline } from "./call-timeline";
+import { useCallboardClient, useCenterSelector } from "./live-provider";
 
 const VERDICT_TEXT: Record<Verdict, string> = {
   CHOSEN: "Rang",
@@ -30,17 +29,14 @@ const VERDICT_TONE: Record<Verdict, string> = {
 };
 
 /** The latest routing decisions; each opens to the full candidate table and the call's timeline. */
-export function DecisionFeed({
-  state,
-  now,
-  client,
-}: {
-  state: CenterState;
-  now: number;
-  client: CallboardClient;
-}) {
+export function DecisionFeed({ now }: { now: number }) {
+  const client = useCallboardClient();
+  const decisions = useCenterSelector((state) => state.decisions);
+  const agents = useCenterSelector((state) => state.agents);
+  const queues = useCenterSelector((state) => state.queues);
+  const calls = useCenterSelector((state) => state.calls);
   const [open, setOpen] = useState<string | null>(null);
-  const name = (id: string) => own(state.agents, id)?.name ?? id;
+  const name = (id: string) => own(agents, id)?.name ?? id;
   return (
     <section
       aria-label="Routing decisions"
@@ -50,8 +46,8 @@ export function DecisionFeed({
         Routing decisions
       </h2>
       <ol className="min-h-0 flex-1 divide-y divide-slate-100 overflow-auto" data-testid="decision-feed">
-        {state.decisions.length === 0 && <li className="p-4 text-sm text-slate-500">No call routed yet.</li>}
-        {state.decisions.map((d) => {
+        {decisions.length === 0 && <li className="p-4 text-sm text-slate-500">No call routed yet.</li>}
+        {decisions.map((d) => {
           const key = `${d.callId}#${d.attempt}`;
           const isOpen = open === key;
           return (
@@ -64,8 +60,8 @@ export function DecisionFeed({
               >
                 <span className="flex justify-between gap-2">
                   <span className="truncate">
-                    <span className="text-slate-500">{own(state.queues, d.queueId)?.name ?? d.queueId}</span>{" "}
-                    → <span className="font-medium text-slate-900">{describeChosen(d, name)}</span>
+                    <span className="text-slate-500">{own(queues, d.queueId)?.name ?? d.queueId}</span> →{" "}
+                    <span className="font-medium text-slate-900">{describeChosen(d, name)}</span>
                     {d.usedBackup && <span className="ml-1 text-xs text-amber-700">(backup)</span>}
                   </span>
                   <span className="shrink-0 text-xs tabular-nums text-slate-400">
@@ -84,7 +80,7 @@ export function DecisionFeed({
                     callId={d.callId}
                     client={client}
                     name={name}
-                    call={own(state.calls, d.callId) ?? null}
+                    call={own(calls, d.callId) ?? null}
                   />
                 </>
               )}

@@ -1,13 +1,20 @@
 "use client";
 
 import { LiveCenter, type LiveView } from "@callboard/live";
-import { createContext, type ReactNode, useContext, useEffect, useState, useSyncExternalStore } from "react";
+import type { CenterState } from "@callboard/routing";
+import { createContext, type ReactNode, useContext, useEffect, useState } from "react";
+import { useSyncExternalStoreWithSelector } from "use-sync-external-store/with-selector";
 import type { CoreLocation } from "~/env";
+import { createLiveSocket } from "~/lib/live-socket";
 import { type CallboardClient, createCallboardClient } from "~/lib/trpc";
+
+/** Long enough to read the message, short enough that nobody acts on a board that stopped following. */
+const RELOAD_DELAY_MS = 2_000;
 
 interface Live {
   center: LiveCenter;
   client: CallboardClient;
+  url: string;
 }
 
 const LiveContext = createContext<Live | null>(null);
@@ -18,60 +25,125 @@ function resolveServerUrl(url: string | null, port: number): string {
   return `${window.location.protocol}//${window.location.hostname}:${port}`;
 }
 
-/** Owns the one live connection (snapshot + socket) and the tRPC client for the whole page. */
+/**
+ * Owns the one live connection and the tRPC client for the whole page; renders its children once the
+ * first snapshot is in, and reloads the page when the core runs another version.
+ */
 export function LiveProvider({ core, children }: { core: CoreLocation; children: ReactNode }) {
   const coreUrl = "url" in core ? core.url : null;
   const corePort = "port" in core ? core.port : 0;
   const [live, setLive] = useState<Live | null>(null);
-  const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     const url = resolveServerUrl(coreUrl, corePort);
-    const client = createCallboardClient(url);
-    const center = new LiveCenter(url, () => client.center.snapshot.query());
-    let cancelled = false;
-    let retry: ReturnType<typeof setTimeout> | undefined;
-    const begin = () => {
-      center.start().then(
-        () => !cancelled && setLive({ center, client }),
-        (cause: unknown) => {
-          if (cancelled) return;
-          setError(`Cannot reach the Callboard core at ${url}: ${(cause as Error).message}. Retrying…`);
-          retry = setTimeout(begin, 3_000);
-        },
-      );
-    };
-    begin();
-    return () => {
-      cancelled = true;
-      clearTimeout(retry);
-      center.stop();
-    };
+    const center = new LiveCenter(createLiveSocket(url));
+    center.start();
+    setLive({ center, client: createCallboardClient(url), url });
+    return () => center.stop();
   }, [coreUrl, corePort]);
 
-  if (!live) {
-    return (
-      <div
-        className="flex h-full items-center justify-center p-8 text-slate-500"
-        data-testid="board-loading"
-        role={error ? "alert" : "status"}
-      >
-        {error ?? "Loading the center…"}
-      </div>
-    );
-  }
-  return <LiveContext.Provider value={live}>{children}</LiveContext.Provider>;
+  if (!live) return <Loading />;
+  return (
+    <LiveContext.Provider value={live}>
+      <LiveGate url={live.url}>{children}</LiveGate>
+    </LiveContext.Provider>
+  );
+}
+
+function LiveGate({ url, children }: { url: string; children: ReactNode }) {
+  const hasState = useLiveSelector((view) => view.state !== null);
+  const connection = useLiveSelector((view) => view.connection.kind);
+  const incompatible = connection === "incompatible";
+  useEffect(() => {
+    if (!incompatible) return;
+    const timer = setTimeout(() => window.location.reload(), RELOAD_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [incompatible]);
+
+  return (
+    <>
+      {incompatible && (
+        <div
+          role="alert"
+          data-testid="reloading"
+          className="fixed inset-x-0 top-0 z-50 bg-slate-900 px-4 py-2 text-center text-sm text-white"
+        >
+          A new version of Callboard is available — reloading…
+        </div>
+      )}
+      {hasState ? (
+        children
+      ) : (
+        <Loading
+          error={
+            connection === "reconnecting" ? `Cannot reach the Callboard core at ${url}. Retrying…` : null
+          }
+        />
+      )}
+    </>
+  );
+}
+
+function Loading({ error = null }: { error?: string | null }) {
+  return (
+    <div
+      className="flex h-full items-center justify-center p-8 text-slate-500"
+      data-testid="board-loading"
+      role={error ? "alert" : "status"}
+    >
+      {error ?? "Loading the center…"}
+    </div>
+  );
 }
 
 function useLiveContext(): Live {
   const live = useContext(LiveContext);
-  if (!live) throw new Error("useLive must be used inside <LiveProvider>");
+  if (!live) throw new Error("live hooks must be used inside <LiveProvider>");
   return live;
 }
 
-/** The current view of the center; re-renders on every applied batch (at most once per frame). */
-export function useLive(): LiveView & { client: CallboardClient } {
-  const { center, client } = useLiveContext();
-  useSyncExternalStore(center.subscribe, center.getVersion, center.getVersion);
-  return { ...center.current, client };
+/**
+ * A piece of the live view; the component re-renders only when it changes (by `isEqual`, identity by
+ * default). The view is immutable with structural sharing, so a selector may return any part of it:
+ * `view.state.agents` is a new object exactly when an agent changed.
+ *
+ * @example
+ * const connection = useLiveSelector((view) => view.connection);
+ */
+export function useLiveSelector<T>(selector: (view: LiveView) => T, isEqual?: (a: T, b: T) => boolean): T {
+  const { center } = useLiveContext();
+  return useSyncExternalStoreWithSelector(
+    center.subscribe,
+    center.getView,
+    center.getView,
+    selector,
+    isEqual,
+  );
+}
+
+/**
+ * A piece of the center's state, for components under <LiveProvider> (which renders them only once
+ * the first snapshot is in).
+ *
+ * @example
+ * const agents = useCenterSelector((state) => state.agents);
+ */
+export function useCenterSelector<T>(
+  selector: (state: CenterState) => T,
+  isEqual?: (a: T, b: T) => boolean,
+): T {
+  return useLiveSelector((view) => {
+    if (!view.state) throw new Error("the center is not loaded yet");
+    return selector(view.state);
+  }, isEqual);
+}
+
+/** The page's tRPC client, for commands and history queries. */
+export function useCallboardClient(): CallboardClient {
+  return useLiveContext().client;
+}
+
+/** The page's LiveCenter, e.g. to wait with `whenApplied` until a command's effect is on screen. */
+export function useLiveCenter(): LiveCenter {
+  return useLiveContext().center;
 }

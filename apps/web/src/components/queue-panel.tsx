@@ -1,10 +1,13 @@
 "use client";
 
-import { type CenterState, own, summarizeQueue } from "@callboard/routing";
+import { own, summarizeQueue } from "@callboard/routing";
 import { formatDuration } from "~/lib/format";
+import { useCenterSelector } from "./live-provider";
 
 /** One card per queue: who is waiting and for how long, who can take a call, who is wrapping up, how calls ended. */
-export function QueuePanel({ state, now }: { state: CenterState; now: number }) {
+export function QueuePanel({ now }: { now: number }) {
+  // A summary reads agents, calls and queues together: the whole (immutable) state is the dependency.
+  const state = useCenterSelector((s) => s);
   const queues = Object.values(state.queues).sort((a, b) => a.name.localeCompare(b.name));
   if (queues.length === 0) {
     return <p className="text-sm text-slate-500">No queues yet.</p>;

@@ -1,0 +1,372 @@
+import {
+  type BoardSubscribeInput,
+  type BoardSubscribeResult,
+  type EventBatch,
+  LIVE_PROTOCOL_VERSION,
+  type Snapshot,
+} from "@callboard/contracts";
+import {
+  type CenterState,
+  EVENT_FORMAT,
+  emptyState,
+  type LoggedEvent,
+  RoutingType,
+  replay,
+} from "@callboard/routing";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import {
+  LiveCenter,
+  RECONNECT_AFTER_KICK_MS,
+  RETRY_MAX_MS,
+  RETRY_MIN_MS,
+  SUBSCRIBE_TIMEOUT_MS,
+} from "./live-center.ts";
+import type { LiveSocket } from "./live-socket.ts";
+
+type Listener = (...args: never[]) => void;
+type SubscribeAck = (error: Error | null, result: BoardSubscribeResult) => void;
+
+/** A socket the test drives: it connects, drops, pushes batches and answers subscribes when told. */
+class FakeSocket implements LiveSocket {
+  connected = false;
+  connects = 0;
+  disconnects = 0;
+  /** Subscribes not answered yet, oldest first. */
+  readonly pending: { input: BoardSubscribeInput; ack: SubscribeAck }[] = [];
+  readonly sent: BoardSubscribeInput[] = [];
+  private readonly listeners = new Map<string, Listener[]>();
+
+  on(event: string, listener: Listener): this {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
+    return this;
+  }
+  timeout(ms: number) {
+    return {
+      emit: (_event: "board:subscribe", input: BoardSubscribeInput, ack: SubscribeAck) => {
+        this.sent.push(input);
+        const entry = { input, ack };
+        const timer = setTimeout(() => {
+          this.pending.splice(this.pending.indexOf(entry), 1);
+          ack(new Error("operation has timed out"), undefined as never);
+        }, ms);
+        entry.ack = (error, result) => {
+          clearTimeout(timer);
+          ack(error, result);
+        };
+        this.pending.push(entry);
+      },
+    };
+  }
+  connect(): void {
+    this.connects++;
+  }
+  disconnect(): void {
+    this.disconnects++;
+    if (this.connected) this.drop("io client disconnect");
+  }
+
+  open(): void {
+    this.connected = true;
+    this.fire("connect");
+  }
+  drop(reason = "transport close"): void {
+    this.connected = false;
+    this.pending.splice(0); // socket.io fails acks with the connection; LiveCenter ignores them
+    this.fire("disconnect", reason);
+  }
+  push(batch: EventBatch): void {
+    this.fire("events:appended", batch);
+  }
+  answer(result: BoardSubscribeResult): BoardSubscribeInput {
+    const entry = this.pending.shift();
+    if (!entry) throw new Error("no subscribe pending");
+    entry.ack(null, result);
+    return entry.input;
+  }
+  private fire(event: string, ...args: unknown[]): void {
+    for (const listener of this.listeners.get(event) ?? []) (listener as (...a: unknown[]) => void)(...args);
+  }
+}
+
+const CENTER = "center-a";
+const T0 = 1_800_000_000_000;
+
+const upsert = (seq: number, id = `a${seq}`): LoggedEvent => ({
+  type: "agent.upserted",
+  agent: { id, name: id, phoneNumber: null, routingType: RoutingType.APP },
+  seq,
+  at: T0,
+});
+
+/** A center that has applied events 1..seq. */
+const stateAt = (seq: number): CenterState =>
+  replay(
+    emptyState(),
+    Array.from({ length: seq }, (_, i) => upsert(i + 1)),
+  );
+
+const snapshot = (seq: number, centerId = CENTER): BoardSubscribeResult => ({
+  ok: true,
+  data: { kind: "snapshot", snapshot: { centerId, state: stateAt(seq), serverTime: Date.now() } as Snapshot },
+});
+const batch = (from: number, to: number, centerId = CENTER): EventBatch => ({
+  centerId,
+  fromSeq: from,
+  toSeq: to,
+  events: Array.from({ length: to - from + 1 }, (_, i) => upsert(from + i)),
+  serverTime: Date.now(),
+});
+const events = (from: number, to: number): BoardSubscribeResult => ({
+  ok: true,
+  data: { kind: "events", batch: batch(from, to) },
+});
+const agentIds = (center: LiveCenter) => Object.keys(center.current.state?.agents ?? {});
+
+describe("LiveCenter", () => {
+  let socket: FakeSocket;
+  let frames: (() => void)[];
+  let center: LiveCenter;
+  const paint = () => {
+    for (const frame of frames.splice(0)) frame();
+  };
+  /** Started, connected, and holding the snapshot at `seq`. */
+  const live = (seq = 2) => {
+    center.start();
+    socket.open();
+    socket.answer(snapshot(seq));
+  };
+
+  beforeEach(() => {
+    vi.useFakeTimers({ now: T0 });
+    socket = new FakeSocket();
+    frames = [];
+    center = new LiveCenter(socket, (apply) => frames.push(apply));
+  });
+  afterEach(() => {
+    center.stop();
+    vi.useRealTimers();
+  });
+
+  it("connects only when started, and its first subscribe gets the snapshot", () => {
+    expect(socket.connects).toBe(0);
+    center.start();
+    expect(socket.connects).toBe(1);
+    expect(center.current).toMatchObject({ state: null, connection: { kind: "connecting" } });
+    socket.open();
+    expect(socket.sent).toEqual([
+      { protocol: LIVE_PROTOCOL_VERSION, eventFormat: EVENT_FORMAT, sinceSeq: 0, centerId: null },
+    ]);
+    socket.answer(snapshot(2));
+    expect(center.current.state?.seq).toBe(2);
+    expect(agentIds(center)).toEqual(["a1", "a2"]);
+    expect(center.current.connection).toEqual({ kind: "live" });
+  });
+
+  it("applies batches in seq order, all that arrived before a frame in that frame", () => {
+    live(2);
+    const notified = vi.fn();
+    center.subscribe(notified);
+    socket.push(batch(3, 3));
+    socket.push(batch(4, 5));
+    expect(center.current.state?.seq).toBe(2); // nothing before the frame
+    expect(frames).toHaveLength(1); // one frame asked for, not one per batch
+    paint();
+    expect(center.current.state?.seq).toBe(5);
+    expect(agentIds(center)).toEqual(["a1", "a2", "a3", "a4", "a5"]);
+    expect(notified).toHaveBeenCalledTimes(1);
+  });
+
+  it("skips what it already holds in duplicate or overlapping batches", () => {
+    live(2);
+    socket.push(batch(3, 4));
+    socket.push(batch(3, 4)); // duplicate
+    socket.push(batch(1, 2)); // older
+    expect(frames).toHaveLength(1);
+    socket.push(batch(4, 6)); // overlaps by one
+    paint();
+    expect(center.current.state?.seq).toBe(6);
+    expect(socket.sent).toHaveLength(1); // none of these is a gap
+  });
+
+  it("never applies across a seq gap: it re-subscribes from what it holds", () => {
+    live(2);
+    socket.push(batch(3, 3));
+    socket.push(batch(5, 5)); // 4 is missing
+    socket.push(batch(6, 6)); // ignored while the subscribe is pending
+    expect(socket.sent.at(-1)).toMatchObject({ sinceSeq: 3, centerId: CENTER });
+    expect(center.current.connection.kind).toBe("catching-up");
+    paint();
+    expect(center.current.state?.seq).toBe(3);
+    expect(agentIds(center)).not.toContain("a5");
+    socket.answer(events(4, 6));
+    paint();
+    expect(center.current.state?.seq).toBe(6);
+    expect(center.current.connection).toEqual({ kind: "live" });
+  });
+
+  it("replaces its state with a snapshot when a batch comes from another history", () => {
+    live(5);
+    socket.push(batch(6, 6, "center-b"));
+    expect(socket.sent.at(-1)).toMatchObject({ sinceSeq: 5, centerId: CENTER });
+    socket.answer(snapshot(1, "center-b"));
+    expect(center.current.state?.seq).toBe(1);
+    expect(agentIds(center)).toEqual(["a1"]);
+    socket.push(batch(2, 2, "center-b"));
+    paint();
+    expect(center.current.state?.seq).toBe(2);
+  });
+
+  it("says since when it is stale while disconnected, then catches up on reconnect", () => {
+    live(2);
+    vi.advanceTimersByTime(1_000);
+    socket.drop();
+    expect(center.current.connection).toEqual({ kind: "reconnecting", staleSince: T0 + 1_000 });
+    vi.advanceTimersByTime(5_000);
+    socket.open();
+    expect(socket.sent.at(-1)).toMatchObject({ sinceSeq: 2, centerId: CENTER });
+    expect(center.current.connection).toEqual({ kind: "catching-up", since: T0 + 1_000 });
+    socket.answer(events(3, 4));
+    paint();
+    expect(center.current.state?.seq).toBe(4);
+    expect(center.current.connection).toEqual({ kind: "live" });
+  });
+
+  it("reconnects by itself when the server closed the connection on purpose", () => {
+    live(2);
+    socket.drop("io server disconnect");
+    expect(socket.connects).toBe(1);
+    vi.advanceTimersByTime(RECONNECT_AFTER_KICK_MS);
+    expect(socket.connects).toBe(2);
+    socket.drop("transport close"); // socket.io retries these itself
+    vi.advanceTimersByTime(60_000);
+    expect(socket.connects).toBe(2);
+  });
+
+  it("retries an unanswered or refused subscribe with exponential backoff, capped", () => {
+    center.start();
+    socket.open();
+    vi.advanceTimersByTime(SUBSCRIBE_TIMEOUT_MS); // no answer
+    const delays: number[] = [];
+    let last = Date.now();
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const before = socket.sent.length;
+      while (socket.sent.length === before) vi.advanceTimersByTime(100);
+      delays.push(Date.now() - last);
+      socket.answer({ ok: false, error: "busy" });
+      last = Date.now();
+    }
+    expect(delays).toEqual([500, 1_000, 2_000, 4_000, 8_000, 10_000, 10_000, 10_000]);
+    expect(delays[0]).toBe(RETRY_MIN_MS);
+    expect(delays.at(-1)).toBe(RETRY_MAX_MS);
+
+    // Success resets the backoff.
+    vi.advanceTimersByTime(RETRY_MAX_MS);
+    socket.answer(snapshot(1));
+    socket.push(batch(3, 3)); // a gap
+    socket.answer({ ok: false, error: "busy" });
+    const before = Date.now();
+    while (socket.pending.length === 0) vi.advanceTimersByTime(100);
+    expect(Date.now() - before).toBe(RETRY_MIN_MS);
+  });
+
+  it("ignores the late answer of a subscribe that a reconnect made obsolete", () => {
+    center.start();
+    socket.open();
+    const stale = socket.pending[0]!;
+    socket.drop();
+    socket.open();
+    stale.ack(null, snapshot(9));
+    expect(center.current.state).toBeNull();
+    socket.answer(snapshot(2));
+    expect(center.current.state?.seq).toBe(2);
+  });
+
+  it("stops everything on stop(): socket, timers, frames", async () => {
+    live(2);
+    socket.push(batch(3, 3));
+    const pending = center.whenApplied(10);
+    center.stop();
+    expect(socket.disconnects).toBe(1);
+    await expect(pending).rejects.toThrow("stopped");
+    paint();
+    expect(center.current.state?.seq).toBe(2);
+    socket.open();
+    socket.push(batch(3, 3));
+    vi.advanceTimersByTime(60_000);
+    expect(socket.sent).toHaveLength(1);
+    expect(socket.connects).toBe(1);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("on an incompatible server folds nothing more and says the page must reload", async () => {
+    live(2);
+    const pending = center.whenApplied(3);
+    socket.push(batch(4, 4)); // a gap: re-subscribe
+    socket.answer({
+      ok: false,
+      incompatible: true,
+      error: "reload",
+      server: { protocol: LIVE_PROTOCOL_VERSION + 1, eventFormat: EVENT_FORMAT },
+    });
+    expect(center.current.connection).toEqual({ kind: "incompatible" });
+    expect(socket.disconnects).toBe(1);
+    await expect(pending).rejects.toThrow("reload");
+    socket.open();
+    socket.push(batch(3, 3));
+    paint();
+    vi.advanceTimersByTime(60_000);
+    expect(center.current.state?.seq).toBe(2);
+    expect(center.current.connection).toEqual({ kind: "incompatible" });
+    expect(socket.sent).toHaveLength(2);
+  });
+
+  describe("whenApplied", () => {
+    it("resolves at once for a seq already on screen", async () => {
+      live(2);
+      await expect(center.whenApplied(2)).resolves.toBeUndefined();
+    });
+
+    it("resolves when the frame that applies the seq has run, not when it arrives", async () => {
+      center.start();
+      const applied = vi.fn();
+      void center.whenApplied(3).then(applied);
+      socket.open();
+      socket.answer(snapshot(2));
+      socket.push(batch(3, 3));
+      await Promise.resolve();
+      expect(applied).not.toHaveBeenCalled();
+      paint();
+      await Promise.resolve();
+      expect(applied).toHaveBeenCalled();
+      expect(center.current.state?.seq).toBe(3);
+    });
+
+    it("resolves when a snapshot already holds the seq", async () => {
+      center.start();
+      const waiting = center.whenApplied(5);
+      socket.open();
+      socket.answer(snapshot(7));
+      await expect(waiting).resolves.toBeUndefined();
+    });
+  });
+
+  it("shares what did not change with the previous view", () => {
+    live(2);
+    const before = center.current;
+    socket.push({
+      ...batch(3, 3),
+      events: [{ type: "agent.manual_status_set", agentId: "a1", status: "AVAILABLE", seq: 3, at: T0 }],
+    });
+    paint();
+    const after = center.current;
+    expect(after).not.toBe(before);
+    expect(after.version).toBeGreaterThan(before.version);
+    expect(after.state?.agents).not.toBe(before.state?.agents);
+    expect(after.state?.agents.a1).not.toBe(before.state?.agents.a1);
+    expect(after.state?.agents.a2).toBe(before.state?.agents.a2);
+    expect(after.state?.calls).toBe(before.state?.calls);
+    expect(after.state?.queues).toBe(before.state?.queues);
+    expect(after.state?.decisions).toBe(before.state?.decisions);
+    expect(after.state?.agents.a1?.manualStatus).toBe("AVAILABLE");
+  });
+});

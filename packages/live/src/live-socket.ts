@@ -1,0 +1,24 @@
+import type { BoardSubscribeInput, BoardSubscribeResult, EventBatch } from "@callboard/contracts";
+
+/**
+ * What LiveCenter needs from its connection: a typed slice of socket.io-client's `Socket`, so the
+ * real one (made by the app) and a fake (made by tests) both fit. The socket must not connect by
+ * itself (`autoConnect: false`): LiveCenter listens first, then connects.
+ */
+export interface LiveSocket {
+  readonly connected: boolean;
+  on(event: "connect", listener: () => void): unknown;
+  on(event: "disconnect", listener: (reason: string) => void): unknown;
+  on(event: "connect_error", listener: (error: Error) => void): unknown;
+  on(event: "events:appended", listener: (batch: EventBatch) => void): unknown;
+  /** An emit whose ack gets an error if the server has not answered within `ms` (or the connection dropped). */
+  timeout(ms: number): {
+    emit(
+      event: "board:subscribe",
+      input: BoardSubscribeInput,
+      ack: (error: Error | null, result: BoardSubscribeResult) => void,
+    ): unknown;
+  };
+  connect(): unknown;
+  disconnect(): unknown;
+}
