@@ -17,11 +17,12 @@ import { Auth } from "./auth/auth.ts";
 import { clientAddress, type RequestPolicy } from "./auth/request-policy.ts";
 import { sessionToken } from "./auth/session-cookie.ts";
 import { Core } from "./core.ts";
-import { type DoorPolicy, serveRoutes } from "./doors.ts";
+import { type DoorPolicy, type Route, serveRoutes } from "./doors.ts";
 import type { AllowedOrigins, StringeeConfig } from "./env.ts";
 import { type CallboardServer, createGateway } from "./gateway.ts";
 import { createMetrics } from "./metrics.ts";
 import { buildRoutes } from "./routes.ts";
+import { authenticateSocket } from "./socket-access.ts";
 import { type Connector, createConnector } from "./stringee/connector.ts";
 
 /** tRPC's own limits: a body this size parses in milliseconds; a batch this long stays answerable. */
@@ -48,6 +49,8 @@ export interface AppOptions {
 
 export interface App {
   core: Core;
+  /** Every HTTP door (the route-enumeration test walks it). */
+  routes: readonly Route[];
   /** Users, sessions, wallboard tokens and the audit trail. */
   auth: Auth;
   /**
@@ -173,12 +176,26 @@ export function createApp(options: AppOptions): App {
     clock,
     corsOrigin: requestPolicy.allowedOrigins,
     centerId,
-    authenticate: () => ({ viewer: "anonymous" }),
+    authenticate: (socket) =>
+      authenticateSocket(socket.request, socket.handshake.auth ?? {}, { auth, policy: requestPolicy }),
+    stillValid: (principal) => auth.stillValid(principal),
   });
   io = gateway.io;
+  // Revocations close live connections at once; the periodic check catches expiries.
+  auth.onRevoked((revocation) =>
+    gateway.closeWhere((principal) => {
+      if (revocation.kind === "wallboard")
+        return principal.kind === "wallboard" && principal.tokenId === revocation.tokenId;
+      if (principal.kind !== "user") return false;
+      return revocation.kind === "user"
+        ? principal.userId === revocation.userId
+        : principal.sessionId === revocation.sessionId;
+    }),
+  );
 
   return {
     core,
+    routes,
     auth,
     connector,
     io: gateway.io,

@@ -78,5 +78,10 @@ export {
   LIVE_PROTOCOL_VERSION,
   Room,
   type ServerToClientEvents,
+  SOCKET_REFUSAL,
   type SocketData,
+  type WallboardSubscribeInput,
+  type WallboardSubscribeResult,
+  wallboardSubscribeSchema,
 } from "./socket.ts";
+export { type WallboardTile, type WallboardUpdate, wallboardTiles } from "./wallboard.ts";
