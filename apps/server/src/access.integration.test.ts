@@ -76,7 +76,7 @@ describe("every door refuses whoever may not pass", () => {
     const viewer = await server.signedIn("viewer");
     for (const [path, procedure] of Object.entries(appRouter._def.procedures)) {
       if (path === "auth.me") continue;
-      const type = (procedure as { _def: { type: string } })._def.type;
+      const type = (procedure as unknown as { _def: { type: string } })._def.type;
       const call = (cookie?: string) =>
         type === "query"
           ? fetch(`${server.url}/trpc/${path}`, { headers: cookie ? { cookie } : {} })

@@ -3,17 +3,17 @@
 import { type FormEvent, useEffect, useState } from "react";
 import { safeNextPath, signIn, signInWithLink } from "~/lib/session";
 
+/** Back to where the person was going (this site only). */
+function proceed(): void {
+  window.location.replace(safeNextPath(new URLSearchParams(window.location.search).get("next")));
+}
+
 /** Username and password, or (the demo's first start) a one-time link in the URL's fragment. */
 export function SignInForm() {
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  const proceed = () => {
-    const next = safeNextPath(new URLSearchParams(window.location.search).get("next"));
-    window.location.replace(next);
-  };
 
   useEffect(() => {
     // The fragment never reaches a server log; it is read here once and removed from the address bar.
@@ -28,7 +28,6 @@ export function SignInForm() {
         setError(outcome.message);
       }
     });
-    // biome-ignore lint/correctness/useExhaustiveDependencies: runs once, on arrival
   }, []);
 
   const submit = async (event: FormEvent) => {
