@@ -1,5 +1,6 @@
 "use client";
 
+import type { Me } from "@callboard/contracts";
 import { LiveCenter, type LiveView } from "@callboard/live";
 import type { CenterState } from "@callboard/routing";
 import { createContext, type ReactNode, useContext, useEffect, useState } from "react";
@@ -14,6 +15,8 @@ interface Live {
   center: LiveCenter;
   client: CallboardClient;
   url: string;
+  /** Who is signed in; null until known. */
+  me: Me | null;
 }
 
 const LiveContext = createContext<Live | null>(null);
@@ -36,8 +39,17 @@ export function LiveProvider({ children }: { children: ReactNode }) {
       }),
     );
     center.start();
-    setLive({ center, client: createCallboardClient(), url });
-    return () => center.stop();
+    const client = createCallboardClient();
+    setLive({ center, client, url, me: null });
+    let cancelled = false;
+    client.auth.me.query().then(
+      (me) => !cancelled && setLive((live) => (live ? { ...live, me } : live)),
+      () => {},
+    );
+    return () => {
+      cancelled = true;
+      center.stop();
+    };
   }, []);
 
   if (!live) return <Loading />;
@@ -134,6 +146,11 @@ export function useCenterSelector<T>(
     if (!view.state) throw new Error("the center is not loaded yet");
     return selector(view.state);
   }, isEqual);
+}
+
+/** The signed-in person (null while loading), so controls match what their role may do. */
+export function useMe(): Me | null {
+  return useLiveContext().me;
 }
 
 /** The page's tRPC client, for commands and history queries. */
