@@ -64,7 +64,7 @@ export function checkEvent(
       }
       return own(state.agents, event.agent.id)
         ? null
-        : capReached(state.agents, limits, "maxAgents", "agents");
+        : capReached(state.agents, limits, "maxAgents", "agent");
     }
     case "agent.presence_changed":
     case "agent.push_token_changed":
@@ -92,12 +92,12 @@ export function checkEvent(
     case "group.upserted":
       return (
         checkGroup(state, event.group) ??
-        (own(state.groups, event.group.id) ? null : capReached(state.groups, limits, "maxGroups", "groups"))
+        (own(state.groups, event.group.id) ? null : capReached(state.groups, limits, "maxGroups", "group"))
       );
     case "queue.upserted":
       return (
         checkQueue(state, event.queue) ??
-        (own(state.queues, event.queue.id) ? null : capReached(state.queues, limits, "maxQueues", "queues"))
+        (own(state.queues, event.queue.id) ? null : capReached(state.queues, limits, "maxQueues", "queue"))
       );
     case "call.arrived": {
       if (!own(state.queues, event.queueId)) {
@@ -268,9 +268,9 @@ function capReached(
   what: string,
 ): Rejection | null {
   const max = limits[cap];
-  return recordCount(container) < max
-    ? null
-    : reject("CONFLICT", `the center already has ${max} ${what} (${LIMIT_SETTING[cap]})`);
+  if (recordCount(container) < max) return null;
+  const things = max === 1 ? what : `${what}s`;
+  return reject("CONFLICT", `the center already has ${max} ${things} (${LIMIT_SETTING[cap]})`);
 }
 
 function knownAgent(state: CenterState, agentId: string): Rejection | null {
