@@ -1,8 +1,18 @@
 import { resolve } from "node:path";
 import { describeZodError } from "@callboard/contracts";
+import { type CenterLimits, DEFAULT_LIMITS } from "@callboard/routing";
 import { z } from "zod";
 
 const onOff = z.enum(["on", "off"], { error: 'must be "on" or "off"' });
+
+/** A cap on the center's size (new records only; an existing log always loads). */
+const cap = (fallback: number) =>
+  z.coerce
+    .number({ error: "must be a whole number of at least 1" })
+    .int("must be a whole number of at least 1")
+    .min(1, "must be a whole number of at least 1")
+    .max(10_000_000, "must be at most 10000000")
+    .default(fallback);
 
 const envSchema = z.object({
   PORT: z.coerce
@@ -28,6 +38,10 @@ const envSchema = z.object({
     .min(1)
     .default("http://localhost:3000,http://127.0.0.1:3000")
     .transform((value): AllowedOrigins => (value === "*" ? "*" : value.split(","))),
+  /** The most agents / queues / groups the center takes; past it a new one is refused (409, naming the variable). */
+  CALLBOARD_MAX_AGENTS: cap(DEFAULT_LIMITS.maxAgents),
+  CALLBOARD_MAX_QUEUES: cap(DEFAULT_LIMITS.maxQueues),
+  CALLBOARD_MAX_GROUPS: cap(DEFAULT_LIMITS.maxGroups),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** standalone: simulator, no keys. stringee: a real PCC project drives the same engine. */
   CALLBOARD_MODE: z
@@ -108,6 +122,8 @@ export interface Config {
   /** CALLBOARD_CORS_ORIGIN, parsed once; the HTTP route table and the Socket.IO gateway both use it. */
   allowedOrigins: AllowedOrigins;
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
+  /** Caps on new agents, queues and groups (CALLBOARD_MAX_*), handed to the engine through the core. */
+  limits: CenterLimits;
   /** Null in standalone mode. */
   stringee: StringeeConfig | null;
 }
@@ -133,6 +149,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     allowedOrigins: e.CALLBOARD_CORS_ORIGIN,
     logLevel: e.LOG_LEVEL,
+    limits: {
+      maxAgents: e.CALLBOARD_MAX_AGENTS,
+      maxQueues: e.CALLBOARD_MAX_QUEUES,
+      maxGroups: e.CALLBOARD_MAX_GROUPS,
+    },
     stringee,
   };
 }

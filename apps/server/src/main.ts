@@ -25,6 +25,7 @@ const app = (() => {
       dbPath: config.dbPath,
       allowedOrigins: config.allowedOrigins,
       logger,
+      limits: config.limits,
       stringee: config.stringee,
     });
   } catch (error) {

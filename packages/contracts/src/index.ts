@@ -8,8 +8,11 @@ export {
 export {
   agentIdSchema,
   agentProfileSchema,
+  callerNumberSchema,
   callIdSchema,
+  callPartySchema,
   groupConfigSchema,
+  ID_MAX_LENGTH,
   idempotencyKeySchema,
   inputEventSchema,
   manualStatusSchema,
