@@ -10,7 +10,7 @@ import {
   migrateDb,
   centerId as readCenterId,
 } from "@callboard/db";
-import { EVENT_FORMAT, type LoggedEvent } from "@callboard/routing";
+import { type CenterLimits, EVENT_FORMAT, type LoggedEvent } from "@callboard/routing";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import type { Logger } from "pino";
 import { Auth } from "./auth/auth.ts";
@@ -43,6 +43,8 @@ export interface AppOptions {
   stringee?: StringeeConfig | null;
   /** Stringee mode's REST calls go through this fetch (tests: the real one, to a fake PCC). */
   fetch?: typeof globalThis.fetch;
+  /** Caps on new agents, queues and groups (Config.limits); the engine's defaults when absent. */
+  limits?: CenterLimits;
   /** Called when the log cannot be written; main exits, tests fail loudly. */
   onFatal?: (error: unknown) => void;
 }
@@ -82,6 +84,7 @@ export function createApp(options: AppOptions): App {
   const core = new Core({
     log,
     clock,
+    ...(options.limits ? { limits: options.limits } : {}),
     onFatal:
       options.onFatal ??
       ((error) => {

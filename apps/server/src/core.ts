@@ -1,6 +1,7 @@
 import { DomainRejectedError, type SubmitResult } from "@callboard/contracts";
 import type { EventLog, RejectedInput } from "@callboard/db";
 import {
+  type CenterLimits,
   type CenterState,
   emptyState,
   eventSubjects,
@@ -28,6 +29,11 @@ interface Pending {
 export interface CoreOptions {
   log: EventLog<LoggedEvent>;
   clock: () => number;
+  /**
+   * Caps on new agents, queues and groups (the engine's DEFAULT_LIMITS when absent). Inputs only:
+   * the log is replayed at boot without them, so lowering a cap never stops a restart.
+   */
+  limits?: CenterLimits;
   /** Called when a commit fails: the in-memory state is ahead of the disk, so the process must stop. */
   onFatal: (error: unknown) => void;
   /** Observes how long the engine took per accepted input (ms), for metrics. */
@@ -165,7 +171,10 @@ export class Core {
         continue;
       }
       const started = performance.now();
-      const result = step(this.state, item.event, now, { ifChanged: item.ifChanged });
+      const result = step(this.state, item.event, now, {
+        ifChanged: item.ifChanged,
+        ...(this.options.limits ? { limits: this.options.limits } : {}),
+      });
       if (!result.ok) {
         push(result.applied, null);
         refuse(item, result.rejection);

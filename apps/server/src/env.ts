@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { describeZodError } from "@callboard/contracts";
+import { type CenterLimits, DEFAULT_LIMITS } from "@callboard/routing";
 import { z } from "zod";
 
 const onOff = z.enum(["on", "off"], { error: 'must be "on" or "off"' });
@@ -12,6 +13,15 @@ const commaList = z.string().transform((value): "*" | string[] =>
         .map((item) => item.trim())
         .filter((item) => item.length > 0),
 );
+
+/** A cap on the center's size (new records only; an existing log always loads). */
+const cap = (fallback: number) =>
+  z.coerce
+    .number({ error: "must be a whole number of at least 1" })
+    .int("must be a whole number of at least 1")
+    .min(1, "must be a whole number of at least 1")
+    .max(10_000_000, "must be at most 10000000")
+    .default(fallback);
 
 const envSchema = z.object({
   PORT: z.coerce
@@ -59,6 +69,10 @@ const envSchema = z.object({
   CALLBOARD_WRITES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   /** Webhook requests (PCC, agents' presence) one address may make per second. */
   CALLBOARD_WEBHOOKS_PER_SECOND: z.coerce.number().int().min(1).max(1_000_000).default(500),
+  /** The most agents / queues / groups the center takes; past it a new one is refused (409, naming the variable). */
+  CALLBOARD_MAX_AGENTS: cap(DEFAULT_LIMITS.maxAgents),
+  CALLBOARD_MAX_QUEUES: cap(DEFAULT_LIMITS.maxQueues),
+  CALLBOARD_MAX_GROUPS: cap(DEFAULT_LIMITS.maxGroups),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** standalone: simulator, no keys. stringee: a real PCC project drives the same engine. */
   CALLBOARD_MODE: z
@@ -151,6 +165,8 @@ export interface Config {
   operatorToken: string | null;
   limits: { maxConnections: number; writesPerMinute: number; webhooksPerSecond: number };
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
+  /** Caps on new agents, queues and groups (CALLBOARD_MAX_*), handed to the engine through the core. */
+  limits: CenterLimits;
   /** Null in standalone mode. */
   stringee: StringeeConfig | null;
 }
@@ -189,6 +205,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       webhooksPerSecond: e.CALLBOARD_WEBHOOKS_PER_SECOND,
     },
     logLevel: e.LOG_LEVEL,
+    limits: {
+      maxAgents: e.CALLBOARD_MAX_AGENTS,
+      maxQueues: e.CALLBOARD_MAX_QUEUES,
+      maxGroups: e.CALLBOARD_MAX_GROUPS,
+    },
     stringee,
   };
 }

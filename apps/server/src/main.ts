@@ -29,6 +29,7 @@ const app = (() => {
       operatorToken: config.operatorToken,
       limits: config.limits,
       logger,
+      limits: config.limits,
       stringee: config.stringee,
     });
   } catch (error) {

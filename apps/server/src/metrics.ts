@@ -1,5 +1,30 @@
-import { type CenterState, type LoggedEvent, summarizeQueue } from "@callboard/routing";
+import {
+  type CenterState,
+  INPUT_EVENT_TYPES,
+  type LoggedEvent,
+  own,
+  RejectCode,
+  summarizeQueue,
+} from "@callboard/routing";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+
+/** Event types the engine itself derives (the inputs are INPUT_EVENT_TYPES). */
+const ENGINE_EVENT_TYPES = [
+  "call.queued",
+  "call.finished",
+  "call.offered",
+  "call.offer_ended",
+  "agent.wrap_up_ended",
+] as const satisfies readonly LoggedEvent["type"][];
+const KNOWN_TYPES: ReadonlySet<string> = new Set([...INPUT_EVENT_TYPES, ...ENGINE_EVENT_TYPES]);
+const KNOWN_CODES: ReadonlySet<string> = new Set(Object.values(RejectCode));
+
+/**
+ * Every label value comes from a closed set — event types, rejection codes, the queues the center
+ * has (capped by CALLBOARD_MAX_QUEUES) — never from a request, so /metrics cannot be flooded with
+ * series by arbitrary input. Anything else is counted as "other".
+ */
+const known = (set: ReadonlySet<string>, value: string) => (set.has(value) ? value : "other");
 
 /** Prometheus metrics for /metrics: event rate, queue depth, decision latency, loop lag (default metrics), sockets. */
 export function createMetrics(state: CenterState, clock: () => number, connectedSockets: () => number) {
@@ -31,8 +56,8 @@ export function createMetrics(state: CenterState, clock: () => number, connected
     collect() {
       // The same numbers the board shows, from the same function.
       this.reset();
-      for (const queue of Object.values(state.queues)) {
-        this.set({ queue: queue.id }, summarizeQueue(state, queue.id, clock()).waiting);
+      for (const id of Object.keys(state.queues)) {
+        if (own(state.queues, id)) this.set({ queue: id }, summarizeQueue(state, id, clock()).waiting);
       }
     },
   });
@@ -47,13 +72,13 @@ export function createMetrics(state: CenterState, clock: () => number, connected
   return {
     registry,
     onAppended(appended: LoggedEvent[]) {
-      for (const event of appended) events.inc({ type: event.type });
+      for (const event of appended) events.inc({ type: known(KNOWN_TYPES, event.type) });
     },
     onStep(durationMs: number) {
       stepSeconds.observe(durationMs / 1000);
     },
     onRejected(code: string) {
-      rejected.inc({ code });
+      rejected.inc({ code: known(KNOWN_CODES, code) });
     },
   };
 }

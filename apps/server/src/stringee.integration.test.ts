@@ -1,6 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { explain, isValidPhoneNumber } from "@callboard/routing";
 import {
   callEvent,
   callRoutingWebhook,
@@ -29,6 +30,9 @@ let deviceStatusOnline: number[] | null = null;
 let publicListener: StringeeConfig["publicListener"] = null;
 const logLines: string[] = [];
 const agentIds: Record<string, string> = {};
+/** The sales group at PCC, and the config the server was booted with (for a second server). */
+let salesGroup: string;
+let stringeeConfig: StringeeConfig;
 
 beforeEach(async () => {
   pcc = await startFakePcc({ ...KEYS, projectId: PROJECT });
@@ -43,6 +47,7 @@ beforeEach(async () => {
     phoneNumber: "84901234567",
   });
   const sales = store.addGroup("Sales");
+  salesGroup = sales;
   const overflow = store.addGroup("Overflow");
   store.addMember(sales, agentIds.lan);
   store.addMember(sales, agentIds.minh);
@@ -62,6 +67,7 @@ beforeEach(async () => {
     routingKey,
     publicListener,
   };
+  stringeeConfig = stringee;
   logLines.length = 0;
   server = await bootServer(mkdtempSync(join(tmpdir(), "callboard-pcc-")), Date.now(), {
     stringee,
@@ -128,6 +134,70 @@ describe("stringee mode: sync", () => {
     await server.app.connector!.syncNow();
     expect(server.app.core.state.agents.minh?.manualStatus).toBe("AVAILABLE");
     expect(server.app.core.state.agents.tuan?.systemStatus).toBe(0);
+  });
+
+  /** A routing type 2 agent in the primary group, Available at PCC: it rings whenever PCC's rule allows. */
+  const addPhoneAgent = (stringeeUserId: string, fields: { systemStatus?: number; phoneNumber?: string }) => {
+    const id = pcc.store.addAgent({
+      stringeeUserId,
+      manualStatus: "AVAILABLE",
+      routingType: 2,
+      phoneNumber: fields.phoneNumber ?? "84907654321",
+      ...(fields.systemStatus !== undefined ? { systemStatus: fields.systemStatus } : {}),
+    });
+    pcc.store.addMember(salesGroup, id);
+  };
+  const ringsFor = async (callId: string) => {
+    const answer = await callRoutingWebhook(`${server.url}/stringee/routing`, {
+      queueId,
+      calls: [{ callId, from: "84911111111", to: "842473000000" }],
+    });
+    return answer.calls[0]!.agents.map((a) => a.stringee_user_id);
+  };
+
+  it("the first sync takes PCC's system status for the agents it creates: one PCC has on a call is never rung", async () => {
+    addPhoneAgent("hoa", { systemStatus: 0 });
+    const fresh = await bootServer(mkdtempSync(join(tmpdir(), "callboard-pcc-")), Date.now(), {
+      stringee: stringeeConfig,
+    });
+    try {
+      await fresh.app.connector!.syncNow();
+      expect(fresh.app.core.state.agents.hoa).toMatchObject({ manualStatus: "AVAILABLE", systemStatus: 0 });
+      const answer = await callRoutingWebhook(`${fresh.url}/stringee/routing`, {
+        queueId,
+        calls: [{ callId: "call-vn-1-H", from: "84911111111", to: "842473000000" }],
+      });
+      // hoa (primary) is on a call at PCC: the backup phone agent rings instead.
+      expect(answer.calls[0]!.agents.map((a) => a.stringee_user_id)).toEqual(["tuan"]);
+    } finally {
+      await fresh.destroy();
+    }
+  });
+
+  it("an agent added at PCC later gets its system status from the sync that creates it, whatever the number", async () => {
+    addPhoneAgent("hoa", { systemStatus: 2 });
+    await server.app.connector!.syncNow();
+    const hoa = server.app.core.state.agents.hoa!;
+    expect(hoa).toMatchObject({ manualStatus: "AVAILABLE", systemStatus: 2 });
+    expect(explain(hoa)).toEqual(["SYSTEM_STATUS_OTHER"]);
+    expect(await ringsFor("call-vn-1-I")).toEqual(["tuan"]);
+    // PCC frees hoa: the next sync says so, and hoa rings the next caller.
+    pcc.store.setSystemStatus(pcc.store.agents.at(-1)!.id, 1);
+    await server.app.connector!.syncNow();
+    expect(server.app.core.state.agents.hoa?.systemStatus).toBe(1);
+    expect(await ringsFor("call-vn-1-J")).toEqual(["hoa"]);
+  });
+
+  it("a phone number PCC holds in national format is kept and flagged, and its routing type 2 agent rings", async () => {
+    addPhoneAgent("mai", { phoneNumber: "0912345678" });
+    await server.app.connector!.syncNow();
+    const mai = server.app.core.state.agents.mai!;
+    expect(mai.phoneNumber).toBe("0912345678");
+    expect(isValidPhoneNumber(mai.phoneNumber!)).toBe(false); // what the board flags
+    expect(server.app.connector!.panel.status.sync.warnings).toContain(
+      'agent mai: phone number "0912345678" is not in international format (country code first); kept, PCC may not reach it',
+    );
+    expect(await ringsFor("call-vn-1-M")).toEqual(["mai"]);
   });
 
   it("a talked-on call whose ended event never came is ended once PCC has had the agent free for a while", async () => {
@@ -364,6 +434,31 @@ describe("stringee mode: the routing webhook", () => {
     const huge = await post("/stringee/routing", { queueId, calls: [], pad: "x".repeat(70_000) });
     expect(huge.status).toBe(413);
   });
+
+  it("applies the same field limits as tRPC: a 5,000-character call id or a 50,000-character from is a 400 naming the field", async () => {
+    const seq = server.app.core.state.seq;
+    const longId = await post("/stringee/routing", {
+      queueId,
+      calls: [{ callId: "c".repeat(5_000), from: "84911111111", to: "842473000000" }],
+    });
+    expect(longId.status).toBe(400);
+    expect(((await longId.json()) as { error: string }).error).toBe(
+      "calls.0.callId: call id must be at most 128 characters",
+    );
+    const longFrom = await post("/stringee/routing", {
+      queueId,
+      calls: [{ callId: "call-vn-1-F", from: "8".repeat(50_000), to: "842473000000" }],
+    });
+    expect(longFrom.status).toBe(400);
+    expect(((await longFrom.json()) as { error: string }).error).toBe(
+      "calls.0.from: must be at most 64 characters",
+    );
+    expect(server.app.core.state.seq).toBe(seq);
+    // The same call.arrived through tRPC is refused the same way.
+    await expect(
+      server.submit({ type: "call.arrived", callId: "c".repeat(5_000), queueId, from: "84911111111" }),
+    ).rejects.toThrow(/call id must be at most 128 characters/);
+  });
 });
 
 describe("stringee mode: call events", () => {
@@ -412,6 +507,13 @@ describe("stringee mode: call events", () => {
     expect(bad.body).toMatch(/call_status/);
     expect((await signAndPostCallEvent(eventsUrl(), SIGNING, "{oops")).status).toBe(400);
     expect((await signAndPostCallEvent(eventsUrl(), SIGNING, { pad: "x".repeat(70_000) })).status).toBe(413);
+    const longId = await signAndPostCallEvent(eventsUrl(), SIGNING, {
+      call_id: "c".repeat(5_000),
+      call_status: "ended",
+      timestamp_ms: 1,
+    });
+    expect(longId.status).toBe(400);
+    expect(longId.body).toMatch(/^.*call_id: call id must be at most 128 characters/);
   });
 
   it("out of order (ended before answered) ends in the same state as in order", async () => {

@@ -8,6 +8,7 @@ import {
   isValidPhoneNumber,
   MANUAL_STATUSES,
   MIN_ANSWER_TIMEOUT_SEC,
+  PHONE_NUMBER_MAX_LENGTH,
   PHONE_NUMBER_RULE,
   QUEUE_DEFAULTS,
   type QueueConfig,
@@ -15,24 +16,48 @@ import {
 } from "@callboard/routing";
 import { z } from "zod";
 
+/**
+ * The field limits every edge applies — tRPC, /api/events, PCC's routing webhook and call events
+ * (packages/stringee reuses these schemas) — so the same input is refused the same way everywhere.
+ */
+export const ID_MAX_LENGTH = 128;
+
 /** Ids are opaque strings (PCC mixes `AG_…` and 16-char ids); we only bound them. */
 const id = (what: string) =>
   z
     .string({ error: `${what} must be a string` })
     .trim()
     .min(1, `${what} must not be empty`)
-    .max(128, `${what} must be at most 128 characters`);
+    .max(ID_MAX_LENGTH, `${what} must be at most ${ID_MAX_LENGTH} characters`);
 
 export const agentIdSchema = id("agent id");
 export const queueIdSchema = id("queue id");
 export const callIdSchema = id("call id");
 
+/** A caller's number as the telephony sends it (call.arrived's `from`): bounded like a phone number, any form. */
+export const callerNumberSchema = z
+  .string({ error: "must be a string" })
+  .trim()
+  .max(PHONE_NUMBER_MAX_LENGTH, `must be at most ${PHONE_NUMBER_MAX_LENGTH} characters`);
+
+/** One end of a call in PCC's events: a phone number or a user id (an agent id), so bounded like an id. */
+export const callPartySchema = z
+  .string({ error: "must be a string" })
+  .trim()
+  .max(ID_MAX_LENGTH, `must be at most ${ID_MAX_LENGTH} characters`);
+
 export const manualStatusSchema = z.enum(MANUAL_STATUSES, {
   error: `must be one of ${MANUAL_STATUSES.join(", ")}`,
 });
 
+/**
+ * A phone number an operator or the board enters: country code first (PCC's form). The domain itself
+ * accepts any configured number (PCC's rule only needs one; the sync keeps what PCC holds and the
+ * board flags it), but Callboard's own inputs are held to the form PCC documents.
+ */
 export const phoneNumberSchema = z
   .string({ error: "must be a string or null" })
+  .max(PHONE_NUMBER_MAX_LENGTH, `must be at most ${PHONE_NUMBER_MAX_LENGTH} characters`)
   .refine(isValidPhoneNumber, `must be ${PHONE_NUMBER_RULE}`);
 
 export const agentProfileSchema = z.strictObject({
@@ -172,7 +197,12 @@ export const inputEventSchema = z.discriminatedUnion(
     z.strictObject({
       type: z.literal("agent.system_status_reported"),
       agentId: agentIdSchema,
-      systemStatus: z.union([z.literal(0), z.literal(1)], { error: "must be 0 (on a call) or 1 (free)" }),
+      // Any whole number PCC reports is kept; only 1 is free (0 = on a call; 2 = after-call work?).
+      systemStatus: z
+        .number({ error: "must be a whole number (1 = free, 0 = on a call; any other is not free)" })
+        .int("must be a whole number (1 = free, 0 = on a call; any other is not free)")
+        .min(0, "must not be negative")
+        .max(1_000, "must be at most 1000"),
     }),
     z.strictObject({ type: z.literal("group.upserted"), group: groupConfigSchema }),
     z.strictObject({ type: z.literal("queue.upserted"), queue: queueConfigSchema }),
@@ -180,7 +210,7 @@ export const inputEventSchema = z.discriminatedUnion(
       type: z.literal("call.arrived"),
       callId: callIdSchema,
       queueId: queueIdSchema,
-      from: z.string().trim().min(1, "must not be empty").max(64),
+      from: callerNumberSchema.min(1, "must not be empty"),
     }),
     z.strictObject({ type: z.literal("call.answered"), callId: callIdSchema, agentId: agentIdSchema }),
     z.strictObject({

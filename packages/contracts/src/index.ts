@@ -36,8 +36,11 @@ export {
 export {
   agentIdSchema,
   agentProfileSchema,
+  callerNumberSchema,
   callIdSchema,
+  callPartySchema,
   groupConfigSchema,
+  ID_MAX_LENGTH,
   idempotencyKeySchema,
   inputEventSchema,
   manualStatusSchema,

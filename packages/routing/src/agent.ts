@@ -4,15 +4,20 @@ import type { ManualStatus } from "./manual-status.ts";
 export const RoutingType = { APP: 1, PHONE: 2 } as const;
 export type RoutingType = (typeof RoutingType)[keyof typeof RoutingType];
 
-/** PCC's system status: set by call events only, never by a person. */
+/**
+ * PCC's system status: set by call events only, never by a person. 1 = free, 0 = on a call — the two
+ * values Callboard's engine sets. PCC may report other numbers (2 = after-call work, UNCONFIRMED):
+ * they are kept as reported, shown as such, and are not free — the rule is `=== 1`, nothing else.
+ */
 export const SystemStatus = { ON_CALL: 0, FREE: 1 } as const;
-export type SystemStatus = (typeof SystemStatus)[keyof typeof SystemStatus];
+/** A whole number as PCC reports it (see SystemStatus): only 1 is free. */
+export type SystemStatus = number;
 
 /** The three signals PCC accepts as "online"; any one is enough. */
 export interface Presence {
   /** Logged in on the App or Web client right now. */
   app: boolean;
-  /** Push-notification device tokens registered after an App login (iOS/Android). */
+  /** Push-notification device tokens registered after an App login (iOS/Android), oldest first, at most PUSH_TOKENS_PER_AGENT. */
   pushTokens: string[];
   /** A SIP phone registered at v2.stringee.com:15060 as projectId_userId. */
   sip: boolean;
@@ -23,7 +28,11 @@ export interface AgentProfile {
   /** The agent's stringee_user_id, also the `userId` of its access token; Callboard's agent id. */
   id: string;
   name: string;
-  /** Country code first, digits only (an optional leading "+"); null when not configured. */
+  /**
+   * The number PCC rings for routing type 2, as configured; null when not configured. PCC only needs
+   * one configured (non-empty); it wants country code first (isValidPhoneNumber), and a number in
+   * another form is kept and flagged, not dropped.
+   */
   phoneNumber: string | null;
   routingType: RoutingType;
 }
@@ -31,6 +40,7 @@ export interface AgentProfile {
 /** An agent as the engine sees it: profile, statuses, presence and the engine's own holds. */
 export interface Agent extends AgentProfile {
   manualStatus: ManualStatus;
+  /** As PCC reported it, or as Callboard's tracked call set it (0/1); only 1 is free. */
   systemStatus: SystemStatus;
   presence: Presence;
   /** When the agent's visible state (statuses, presence, ringing) last changed, ms since epoch. */

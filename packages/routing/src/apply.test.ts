@@ -146,7 +146,7 @@ describe("applyEvent: effects", () => {
     expect(isNoop(s, { type: "call.ended", callId: "c1" })).toBe(false);
   });
 
-  it("push tokens: add and remove are idempotent; tokens are kept sorted", () => {
+  it("push tokens: add and remove are idempotent; tokens are kept oldest first", () => {
     const s = world();
     const token = (t: string, registered: boolean, at: number) =>
       put(s, { type: "agent.push_token_changed", agentId: "a1", token: t, registered }, at);
@@ -154,9 +154,9 @@ describe("applyEvent: effects", () => {
     expect(s.agents.a1!.presence.pushTokens).toEqual(["zeta"]);
     expect(s.agents.a1!.since).toBe(300);
     token("alpha", true, 310);
-    expect(s.agents.a1!.presence.pushTokens).toEqual(["alpha", "zeta"]);
+    expect(s.agents.a1!.presence.pushTokens).toEqual(["zeta", "alpha"]);
     token("alpha", true, 320);
-    expect(s.agents.a1!.presence.pushTokens).toEqual(["alpha", "zeta"]);
+    expect(s.agents.a1!.presence.pushTokens).toEqual(["zeta", "alpha"]);
     expect(s.agents.a1!.since).toBe(310);
     token("zeta", false, 330);
     expect(s.agents.a1!.presence.pushTokens).toEqual(["alpha"]);
@@ -166,6 +166,19 @@ describe("applyEvent: effects", () => {
     expect(s.agents.a1!.since).toBe(330);
     token("alpha", false, 350);
     expect(s.agents.a1!.presence.pushTokens).toEqual([]);
+  });
+
+  it("push tokens: an agent keeps at most 10; an 11th drops the oldest (not a refusal)", () => {
+    const s = world();
+    const tokens = Array.from({ length: 11 }, (_, i) => `t${i}`);
+    tokens.forEach((t, i) => {
+      put(s, { type: "agent.push_token_changed", agentId: "a1", token: t, registered: true }, 300 + i);
+    });
+    expect(s.agents.a1!.presence.pushTokens).toEqual(tokens.slice(1));
+    // Registering one it still holds changes nothing (no reordering); the oldest left is t1.
+    expect(
+      isNoop(s, { type: "agent.push_token_changed", agentId: "a1", token: "t5", registered: true }),
+    ).toBe(true);
   });
 
   it("does not mutate the previous agent record (records are replaced)", () => {

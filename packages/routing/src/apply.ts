@@ -2,6 +2,7 @@ import { type Agent, newAgent, SystemStatus } from "./agent.ts";
 import { type Call, type CallOutcome, CallStatus } from "./call.ts";
 import { dropIndex, noteAgent, noteCall } from "./center-index.ts";
 import type { DomainEvent, LoggedEvent } from "./events.ts";
+import { noteRecordAdded, PUSH_TOKENS_PER_AGENT } from "./limits.ts";
 import { AVAILABLE } from "./manual-status.ts";
 import { type CenterState, emptyOutcomes, own, RECENT_DECISIONS } from "./state.ts";
 
@@ -19,6 +20,7 @@ export function applyEvent(state: CenterState, event: LoggedEvent): void {
       const existing = own(state.agents, event.agent.id);
       const next: Agent = existing ? { ...existing, ...event.agent } : newAgent(event.agent, at);
       state.agents[next.id] = next;
+      if (!existing) noteRecordAdded(state.agents);
       noteAgent(state, existing, next);
       return;
     }
@@ -29,8 +31,9 @@ export function applyEvent(state: CenterState, event: LoggedEvent): void {
       return;
     case "agent.push_token_changed":
       updateAgent(state, at, event.agentId, (a) => {
+        // Oldest first; past PUSH_TOKENS_PER_AGENT the oldest go (isNoop: a known token keeps its place).
         const others = a.presence.pushTokens.filter((t) => t !== event.token);
-        const pushTokens = event.registered ? [...others, event.token].sort() : others;
+        const pushTokens = event.registered ? [...others, event.token].slice(-PUSH_TOKENS_PER_AGENT) : others;
         return { presence: { ...a.presence, pushTokens } };
       });
       return;
@@ -55,10 +58,12 @@ export function applyEvent(state: CenterState, event: LoggedEvent): void {
       }));
       return;
     case "group.upserted":
+      if (!own(state.groups, event.group.id)) noteRecordAdded(state.groups);
       state.groups[event.group.id] = event.group;
       dropIndex(state);
       return;
     case "queue.upserted":
+      if (!own(state.queues, event.queue.id)) noteRecordAdded(state.queues);
       state.queues[event.queue.id] = event.queue;
       dropIndex(state);
       // Not `??=`: for ids like "constructor" that would find Object.prototype's member and create nothing.

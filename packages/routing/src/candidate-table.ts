@@ -21,7 +21,10 @@ export interface CandidateTable {
   keys: number[];
 }
 
-/** Bits 0–5: the reason set (REASON_BIT); then presence, statuses, tier, miss; the manual status index last. */
+/**
+ * Bits 0–5: the first reasons (REASON_BIT); then presence, statuses, tier, miss; the manual status
+ * index (bits 12–15); reasons added later take bits 16 and up, so logged decisions keep their meaning.
+ */
 const REASONS = Object.values(REASON_BIT).reduce((all, bit) => all | bit, 0);
 /** The online signals (signalBits) start here: bits 6–8. */
 const SIGNAL_SHIFT = 6;

@@ -301,9 +301,11 @@ export const STATUSES = [
 
 /** One combination of every input the eligibility rule and presence read. */
 export interface Case {
-  systemStatus: 0 | 1;
+  /** 0 and 1; the wide walk adds 2 (a value PCC may report, not free). */
+  systemStatus: number;
   manualStatus: ManualStatus;
-  routingType: 1 | 2;
+  /** 1 and 2; the wide walk adds 0 and 3 (unknown routing types, which must never ring). */
+  routingType: number;
   app: boolean;
   pushTokens: string[];
   sip: boolean;
@@ -313,11 +315,14 @@ export interface Case {
   wrapUpUntil: number | null;
 }
 
-/** Every combination (1,536): the exhaustive rule tests walk these. */
-export function* allCases(): Generator<Case> {
-  for (const systemStatus of [0, 1] as const)
+/**
+ * Every combination (1,536): the exhaustive rule tests walk these. `wide` adds the values the rule
+ * must refuse (system status 2, routing types 0 and 3): 4,608 combinations.
+ */
+export function* allCases({ wide = false }: { wide?: boolean } = {}): Generator<Case> {
+  for (const systemStatus of wide ? [0, 1, 2] : [0, 1])
     for (const manualStatus of STATUSES)
-      for (const routingType of [1, 2] as const)
+      for (const routingType of wide ? [1, 2, 0, 3] : [1, 2])
         for (const app of [true, false])
           for (const pushTokens of [[], ["tok"]])
             for (const sip of [true, false])
@@ -340,7 +345,7 @@ export function* allCases(): Generator<Case> {
 export function toAgent(c: Case): Agent {
   return agentRecord({
     phoneNumber: c.phoneNumber,
-    routingType: c.routingType,
+    routingType: c.routingType as Agent["routingType"],
     manualStatus: c.manualStatus,
     systemStatus: c.systemStatus,
     presence: { app: c.app, pushTokens: c.pushTokens, sip: c.sip },

@@ -12,8 +12,8 @@ import {
   timed,
 } from "./center.test-helpers.ts";
 import { checkEvent } from "./check.ts";
-import { step } from "./engine.ts";
-import type { DomainEvent } from "./events.ts";
+import { replay, step } from "./engine.ts";
+import type { DomainEvent, LoggedEvent } from "./events.ts";
 import type { ManualStatus } from "./manual-status.ts";
 import type { QueueConfig, Schedule, Strategy } from "./queue.ts";
 import { type CenterState, emptyState } from "./state.ts";
@@ -101,15 +101,17 @@ const hours = (open: string, close: string, days = [1, 2, 3, 4, 5]) => ({
 describe("checkEvent: rejections", () => {
   const cases: [string, DomainEvent, string][] = [
     [
-      "phone number in national format",
-      { type: "agent.upserted", agent: profile("a9", { phoneNumber: "0912345678" }) },
+      "a blank phone number",
+      { type: "agent.upserted", agent: profile("a9", { phoneNumber: "   " }) },
       "INVALID",
     ],
     [
-      "phone number with spaces",
-      { type: "agent.upserted", agent: profile("a9", { phoneNumber: "84 912 345 678" }) },
+      "a phone number of 65 characters",
+      { type: "agent.upserted", agent: profile("a9", { phoneNumber: "8".repeat(65) }) },
       "INVALID",
     ],
+    ["routing type 3", { type: "agent.upserted", agent: profile("a9", { routingType: 3 as 1 }) }, "INVALID"],
+    ["routing type 0", { type: "agent.upserted", agent: profile("a9", { routingType: 0 as 1 }) }, "INVALID"],
     ["empty phone number", { type: "agent.upserted", agent: profile("a9", { phoneNumber: "" }) }, "INVALID"],
     [
       "presence of an unknown agent",
@@ -277,6 +279,10 @@ describe("checkEvent: rejections", () => {
     const ok: DomainEvent[] = [
       { type: "agent.upserted", agent: profile("a9", { phoneNumber: null }) },
       { type: "agent.upserted", agent: profile("a9", { phoneNumber: "+84912345678" }) },
+      // Configured at PCC in a national or spaced form: kept (PCC only needs one configured), flagged on the board.
+      { type: "agent.upserted", agent: profile("a9", { phoneNumber: "0912345678" }) },
+      { type: "agent.upserted", agent: profile("a9", { phoneNumber: "84 912 345 678" }) },
+      { type: "agent.upserted", agent: profile("a9", { phoneNumber: "8".repeat(64) }) },
       { type: "group.upserted", group: { id: "g9", name: "Empty", members: [] } },
       // An agent may be in any number of groups.
       { type: "group.upserted", group: { id: "g9", name: "G", members: ["a3", "a1"] } },
@@ -446,5 +452,62 @@ describe("ids that are also names on Object.prototype", () => {
     ).toBe("UNKNOWN_AGENT");
     expect(checkEvent(state, { type: "call.ended", callId: "__proto__" })?.code).toBe("UNKNOWN_CALL");
     expect(state).toEqual(before);
+  });
+});
+
+describe("caps on the center's size (new records only; replay never checks them)", () => {
+  const limits = { maxAgents: 4, maxQueues: 2, maxGroups: 2 };
+  const agent = (id: string): DomainEvent => ({ type: "agent.upserted", agent: profile(id) });
+  const group = (id: string): DomainEvent => ({
+    type: "group.upserted",
+    group: { id, name: "G", members: ["a1"] },
+  });
+
+  it("refuses a new agent, group or queue past its cap with a message naming the setting", () => {
+    const state = world(); // 4 agents, 2 groups, 2 queues
+    expect(checkEvent(state, agent("a5"), limits)).toEqual({
+      code: "CONFLICT",
+      message: "the center already has 4 agents (CALLBOARD_MAX_AGENTS)",
+    });
+    expect(checkEvent(state, group("g3"), limits)).toEqual({
+      code: "CONFLICT",
+      message: "the center already has 2 groups (CALLBOARD_MAX_GROUPS)",
+    });
+    expect(checkEvent(state, q({ id: "q3" }), limits)).toEqual({
+      code: "CONFLICT",
+      message: "the center already has 2 queues (CALLBOARD_MAX_QUEUES)",
+    });
+    // With room left (the defaults: 20,000 / 1,000 / 1,000) the same inputs are accepted.
+    expect(checkEvent(state, agent("a5"))).toBeNull();
+    expect(checkEvent(state, group("g3"))).toBeNull();
+    expect(checkEvent(state, q({ id: "q3" }))).toBeNull();
+  });
+
+  it("updating an existing record is never refused, even over a lowered cap", () => {
+    const state = world();
+    const tight = { maxAgents: 1, maxQueues: 1, maxGroups: 1 };
+    expect(
+      checkEvent(state, { type: "agent.upserted", agent: profile("a1", { name: "Lan" }) }, tight),
+    ).toBeNull();
+    expect(checkEvent(state, group("g1"), tight)).toBeNull();
+    expect(checkEvent(state, q({ id: "q1" }), tight)).toBeNull();
+  });
+
+  it("step applies the caps it is given and counts what it adds; replay folds past them", () => {
+    const state = emptyState();
+    const accepted = [];
+    for (const id of ["a1", "a2", "a3"]) {
+      const result = step(state, agent(id), 100, { limits: { ...limits, maxAgents: 2 } });
+      accepted.push(...(result.ok ? result.applied : []));
+      if (id === "a3") {
+        expect(result.ok ? null : result.rejection.message).toBe(
+          "the center already has 2 agents (CALLBOARD_MAX_AGENTS)",
+        );
+      }
+    }
+    expect(Object.keys(state.agents)).toEqual(["a1", "a2"]);
+    // A log written under a higher cap (three agents) replays whole.
+    const log = [...accepted, { ...agent("a3"), seq: 3, at: 100 } as LoggedEvent];
+    expect(Object.keys(replay(emptyState(), log).agents)).toEqual(["a1", "a2", "a3"]);
   });
 });

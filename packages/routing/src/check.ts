@@ -1,9 +1,10 @@
-import { hasTrackedCall, SystemStatus } from "./agent.ts";
+import { hasTrackedCall, RoutingType } from "./agent.ts";
 import { CallStatus } from "./call.ts";
 import type { DomainEvent } from "./events.ts";
 import type { GroupConfig } from "./group.ts";
+import { type CenterLimits, DEFAULT_LIMITS, LIMIT_SETTING, recordCount } from "./limits.ts";
 import { isManualStatus } from "./manual-status.ts";
-import { isValidPhoneNumber, PHONE_NUMBER_RULE } from "./phone-number.ts";
+import { PHONE_NUMBER_MAX_LENGTH } from "./phone-number.ts";
 import { MIN_ANSWER_TIMEOUT_SEC, type QueueConfig, STRATEGIES } from "./queue.ts";
 import { isClockTime, isKnownTimeZone } from "./schedule.ts";
 import { type CenterState, own } from "./state.ts";
@@ -32,18 +33,38 @@ const badId = (what: string, id: string): Rejection | null =>
 /**
  * Checks an event against the current state without changing it; null means applyEvent may run.
  * Shape errors are the edges' job (zod), but the domain re-checks what it relies on, so a replayed
- * or in-process event can never corrupt the state.
+ * or in-process event can never corrupt the state. `limits` caps new records (never updates).
  */
-export function checkEvent(state: CenterState, event: DomainEvent): Rejection | null {
+export function checkEvent(
+  state: CenterState,
+  event: DomainEvent,
+  limits: CenterLimits = DEFAULT_LIMITS,
+): Rejection | null {
   switch (event.type) {
     case "agent.upserted": {
-      const { phoneNumber } = event.agent;
+      const { phoneNumber, routingType } = event.agent;
       const bad = badId("agent.id", event.agent.id);
       if (bad) return bad;
-      if (phoneNumber !== null && !isValidPhoneNumber(phoneNumber)) {
-        return reject("INVALID", `agent.phoneNumber "${phoneNumber}" is invalid: ${PHONE_NUMBER_RULE}`);
+      if (routingType !== RoutingType.APP && routingType !== RoutingType.PHONE) {
+        return reject(
+          "INVALID",
+          `agent.routingType ${String(routingType)} is not 1 (App/Web/SIP phone) or 2 (phone number)`,
+        );
       }
-      return null;
+      // PCC's rule needs a number configured, in whatever form PCC holds it (the board flags one not
+      // country code first): the domain refuses only what is no number at all.
+      if (
+        phoneNumber !== null &&
+        (phoneNumber.trim() === "" || phoneNumber.length > PHONE_NUMBER_MAX_LENGTH)
+      ) {
+        return reject(
+          "INVALID",
+          `agent.phoneNumber must be null or 1–${PHONE_NUMBER_MAX_LENGTH} characters, not blank`,
+        );
+      }
+      return own(state.agents, event.agent.id)
+        ? null
+        : capReached(state.agents, limits, "maxAgents", "agent");
     }
     case "agent.presence_changed":
     case "agent.push_token_changed":
@@ -54,11 +75,9 @@ export function checkEvent(state: CenterState, event: DomainEvent): Rejection | 
       }
       return knownAgent(state, event.agentId);
     case "agent.system_status_reported": {
-      if (event.systemStatus !== SystemStatus.ON_CALL && event.systemStatus !== SystemStatus.FREE) {
-        return reject(
-          "INVALID",
-          `systemStatus ${String(event.systemStatus)} is not 0 (on a call) or 1 (free)`,
-        );
+      // Any whole number PCC reports is kept as reported; only 1 is free (eligibility.ts).
+      if (!Number.isSafeInteger(event.systemStatus)) {
+        return reject("INVALID", `systemStatus ${String(event.systemStatus)} is not a whole number`);
       }
       const agent = own(state.agents, event.agentId);
       if (!agent) return reject("UNKNOWN_AGENT", `agent "${event.agentId}" does not exist`);
@@ -71,9 +90,15 @@ export function checkEvent(state: CenterState, event: DomainEvent): Rejection | 
       return null;
     }
     case "group.upserted":
-      return checkGroup(state, event.group);
+      return (
+        checkGroup(state, event.group) ??
+        (own(state.groups, event.group.id) ? null : capReached(state.groups, limits, "maxGroups", "group"))
+      );
     case "queue.upserted":
-      return checkQueue(state, event.queue);
+      return (
+        checkQueue(state, event.queue) ??
+        (own(state.queues, event.queue.id) ? null : capReached(state.queues, limits, "maxQueues", "queue"))
+      );
     case "call.arrived": {
       if (!own(state.queues, event.queueId)) {
         return reject("UNKNOWN_QUEUE", `queue "${event.queueId}" does not exist`);
@@ -233,6 +258,19 @@ function checkQueue(state: CenterState, queue: QueueConfig): Rejection | null {
     }
   }
   return null;
+}
+
+/** Refuses one more record in `container` when it already holds the cap's number (null = room left). */
+function capReached(
+  container: Record<string, unknown>,
+  limits: CenterLimits,
+  cap: keyof CenterLimits,
+  what: string,
+): Rejection | null {
+  const max = limits[cap];
+  if (recordCount(container) < max) return null;
+  const things = max === 1 ? what : `${what}s`;
+  return reject("CONFLICT", `the center already has ${max} ${things} (${LIMIT_SETTING[cap]})`);
 }
 
 function knownAgent(state: CenterState, agentId: string): Rejection | null {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { allCases, type Case, clone, STATUSES, toAgent } from "./center.test-helpers.ts";
-import { canRing, explain, isEligible, pccReasons, REASON_TEXT, Reason } from "./eligibility.ts";
+import { canRing, explain, isEligible, pccReasons, REASON_TEXT, Reason, reasonText } from "./eligibility.ts";
 import { MANUAL_STATUSES } from "./manual-status.ts";
 import { isOnline, onlineSignals } from "./presence.ts";
 
@@ -38,9 +38,11 @@ function expectedReasons(c: Case): string[] {
   const offline = !c.app && c.pushTokens.length === 0 && !c.sip;
   const failing: [string, boolean][] = [
     ["ON_CALL", c.systemStatus === 0],
+    ["SYSTEM_STATUS_OTHER", c.systemStatus !== 0 && c.systemStatus !== 1],
     ["MANUAL_NOT_AVAILABLE", c.manualStatus !== "AVAILABLE"],
     ["OFFLINE", c.routingType === 1 && offline],
     ["NO_PHONE_NUMBER", c.routingType === 2 && c.phoneNumber === null],
+    ["UNKNOWN_ROUTING_TYPE", c.routingType !== 1 && c.routingType !== 2],
   ];
   return failing.filter(([, fails]) => fails).map(([code]) => code);
 }
@@ -54,10 +56,12 @@ function expectedExplain(c: Case): string[] {
   const offline = !c.app && c.pushTokens.length === 0 && !c.sip;
   const failing: [string, boolean][] = [
     ["ON_CALL", c.systemStatus === 0 && c.wrapUpUntil === null],
-    ["WRAP_UP", c.systemStatus === 0 && c.wrapUpUntil !== null],
+    ["WRAP_UP", c.systemStatus !== 1 && c.wrapUpUntil !== null],
+    ["SYSTEM_STATUS_OTHER", c.systemStatus !== 0 && c.systemStatus !== 1 && c.wrapUpUntil === null],
     ["MANUAL_NOT_AVAILABLE", c.manualStatus !== "AVAILABLE"],
     ["OFFLINE", c.routingType === 1 && offline],
     ["NO_PHONE_NUMBER", c.routingType === 2 && c.phoneNumber === null],
+    ["UNKNOWN_ROUTING_TYPE", c.routingType !== 1 && c.routingType !== 2],
     ["RESERVED", c.ringingCallId !== null],
   ];
   return failing.filter(([, fails]) => fails).map(([code]) => code);
@@ -108,6 +112,28 @@ describe("eligibility: every combination of PCC's inputs", () => {
     expect(ringable).toBe(44);
     // WRAP_UP: system 0 with a wrap-up: half of the 768 system-0 cases.
     expect(wrapUp).toBe(384);
+  });
+
+  it("fails closed over every combination with system status 2 and routing types 0 and 3 (4,608 cases)", () => {
+    let count = 0;
+    let eligible = 0;
+    for (const c of allCases({ wide: true })) {
+      count++;
+      const agent = toAgent(c);
+      const label = JSON.stringify(c);
+      const odd = c.systemStatus !== 1 || (c.routingType !== 1 && c.routingType !== 2);
+      expect(isEligible(agent), label).toBe(expectedEligible(c));
+      if (odd) expect(isEligible(agent), label).toBe(false);
+      expect(canRing(agent), label).toBe(expectedEligible(c) && c.ringingCallId === null);
+      expect(pccReasons(agent), label).toEqual(expectedReasons(c));
+      expect(explain(agent), label).toEqual(expectedExplain(c));
+      // The rule and its explanation never disagree, whatever the values.
+      expect(pccReasons(agent).length === 0, label).toBe(isEligible(agent));
+      if (isEligible(agent)) eligible++;
+    }
+    expect(count).toBe(4608);
+    // Only the 1,536 known-value cases can be eligible: the same 88 as above.
+    expect(eligible).toBe(88);
   });
 
   it("does not mutate its input", () => {
@@ -206,12 +232,40 @@ describe("eligibility: named examples", () => {
     ]);
   });
 
+  it("system status 2 reported by PCC is not free, with the value in the text", () => {
+    const agent = { ...base, systemStatus: 2 };
+    expect(isEligible(agent)).toBe(false);
+    expect(canRing(agent)).toBe(false);
+    expect(explain(agent)).toEqual(["SYSTEM_STATUS_OTHER"]);
+    expect(reasonText("SYSTEM_STATUS_OTHER", agent)).toBe("system status 2 reported by PCC: not free");
+  });
+
+  it("a routing type neither 1 nor 2 never rings, however available and online", () => {
+    for (const routingType of [0, 3, -1, 1.5]) {
+      const agent = { ...base, routingType: routingType as 1, phoneNumber: "84912345678" };
+      expect(isEligible(agent)).toBe(false);
+      expect(canRing(agent)).toBe(false);
+      expect(explain(agent)).toEqual(["UNKNOWN_ROUTING_TYPE"]);
+      expect(reasonText("UNKNOWN_ROUTING_TYPE", agent)).toContain(`routing type ${routingType} `);
+    }
+  });
+
   it("every reason has a text for the board", () => {
     for (const code of Object.values(Reason)) {
       expect(REASON_TEXT[code].length).toBeGreaterThan(0);
+      expect(reasonText(code, base).length).toBeGreaterThan(0);
     }
     expect(Object.keys(Reason).sort()).toEqual(
-      ["MANUAL_NOT_AVAILABLE", "NO_PHONE_NUMBER", "OFFLINE", "ON_CALL", "RESERVED", "WRAP_UP"].sort(),
+      [
+        "MANUAL_NOT_AVAILABLE",
+        "NO_PHONE_NUMBER",
+        "OFFLINE",
+        "ON_CALL",
+        "RESERVED",
+        "SYSTEM_STATUS_OTHER",
+        "UNKNOWN_ROUTING_TYPE",
+        "WRAP_UP",
+      ].sort(),
     );
   });
 });

@@ -71,7 +71,7 @@ describe("step: consecutive misses", () => {
 });
 
 describe("step: PCC's system status for calls Callboard does not see", () => {
-  const report = (agentId: string, systemStatus: 0 | 1) =>
+  const report = (agentId: string, systemStatus: number) =>
     ({ type: "agent.system_status_reported", agentId, systemStatus }) as const;
 
   it("an agent on a call outside Callboard cannot ring; free again, it rings the waiting caller and counts as idle from then", () => {
@@ -106,8 +106,20 @@ describe("step: PCC's system status for calls Callboard does not see", () => {
       .thenRejects("CONFLICT", tracked) // wrap-up
       .when(report("nobody", 1), 450)
       .thenRejects("UNKNOWN_AGENT")
-      .when({ ...report("a1", 1), systemStatus: 2 } as unknown as DomainEvent, 450)
+      .when(report("a1", 1.5), 450)
       .thenRejects("INVALID");
+  });
+
+  it("a system status other than 0 and 1 is kept as PCC reported it and is not free: the agent never rings", () => {
+    const c = center();
+    c.agent("a1", 100);
+    c.teamQueue("q1", ["a1"], 100, PLAIN);
+    c.send(report("a1", 2), 200);
+    expect(c.state.agents.a1!.systemStatus).toBe(2);
+    expect(explain(c.state.agents.a1!)).toEqual(["SYSTEM_STATUS_OTHER"]);
+    expect(offers(c.arrive("c1", "q1", 300))).toEqual([]);
+    expect(offers(c.send(report("a1", 7), 400))).toEqual([]);
+    expect(offers(c.send(report("a1", 1), 500))).toEqual(["offered c1→a1"]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { applyEvent, isNoop } from "./apply.ts";
 import { checkEvent, type Rejection } from "./check.ts";
 import type { DomainEvent, LoggedEvent } from "./events.ts";
+import type { CenterLimits } from "./limits.ts";
 import { nextDueTimer, nextEngineEvent } from "./route.ts";
 import type { CenterState } from "./state.ts";
 
@@ -19,6 +20,11 @@ export interface StepOptions {
    * repeats what the state says) is checked but not logged, and comes back as `changed: false`.
    */
   ifChanged?: boolean;
+  /**
+   * Caps on new agents, groups and queues (DEFAULT_LIMITS when absent). They refuse inputs only:
+   * replay folds a log without checking, so a log written under higher caps always loads.
+   */
+  limits?: CenterLimits;
 }
 
 /**
@@ -42,7 +48,7 @@ export function step(
   let input: LoggedEvent | null = null;
   let changed = false;
   if (event !== null) {
-    const rejection = checkEvent(state, event);
+    const rejection = checkEvent(state, event, options.limits);
     // A refused step has fired the due timers but not settled: callers tick first (the core runs
     // step(state, null, now) before every batch of inputs), so nothing is left unsettled.
     if (rejection) return { ok: false, rejection, applied };

@@ -13,7 +13,7 @@ export { type Call, CallStatus } from "./call.ts";
 export { candidatesOf } from "./candidate-table.ts";
 export { checkEvent, RejectCode, type Rejection } from "./check.ts";
 export { type Decision, Verdict } from "./decision.ts";
-export { canRing, explain, REASON_TEXT, Reason } from "./eligibility.ts";
+export { canRing, explain, REASON_TEXT, Reason, reasonText } from "./eligibility.ts";
 export { replay, step } from "./engine.ts";
 export {
   type DomainEvent,
@@ -25,13 +25,19 @@ export {
 } from "./events.ts";
 export type { GroupConfig } from "./group.ts";
 export {
+  type CenterLimits,
+  DEFAULT_LIMITS,
+  LIMIT_SETTING,
+  PUSH_TOKENS_PER_AGENT,
+} from "./limits.ts";
+export {
   AVAILABLE,
   isManualStatus,
   MANUAL_STATUS_LABEL,
   MANUAL_STATUSES,
   type ManualStatus,
 } from "./manual-status.ts";
-export { isValidPhoneNumber, PHONE_NUMBER_RULE } from "./phone-number.ts";
+export { isValidPhoneNumber, PHONE_NUMBER_MAX_LENGTH, PHONE_NUMBER_RULE } from "./phone-number.ts";
 export { isOnline, onlineSignals } from "./presence.ts";
 export {
   DEFAULT_ANSWER_TIMEOUT_SEC,

@@ -15,12 +15,22 @@ describe("agent access token", () => {
       currentDate: new Date(NOW),
     });
     expect(payload).toEqual({
-      jti: `SK.0.abc-${NOW_SEC}`,
+      jti: expect.stringMatching(new RegExp(`^SK\\.0\\.abc-${NOW_SEC}-[0-9a-f-]{36}$`)),
       iss: "SK.0.abc",
       exp: NOW_SEC + 600,
       userId: "agent_1",
       icc_api: true,
     });
+  });
+
+  it("gives every token its own jti: two tokens for the same agent in the same second differ", async () => {
+    const secret = new TextEncoder().encode(KEY.keySecret);
+    const jtiOf = async () => {
+      const token = await createAgentAccessToken({ ...KEY, userId: "agent_1", nowMs: NOW });
+      return (await jwtVerify(token, secret, { currentDate: new Date(NOW) })).payload.jti;
+    };
+    const jtis = new Set([await jtiOf(), await jtiOf(), await jtiOf()]);
+    expect(jtis.size).toBe(3);
   });
 });
 

@@ -1,7 +1,7 @@
 import { errors, jwtVerify, SignJWT } from "jose";
-import { DEFAULT_TOKEN_TTL_SEC, hmacKey, STRINGEE_JWT_HEADER } from "./rest-token.ts";
+import { DEFAULT_TOKEN_TTL_SEC, hmacKey, newJti, STRINGEE_JWT_HEADER } from "./rest-token.ts";
 
-/** Inputs of an agent's client token; pure given nowMs. */
+/** Inputs of an agent's client token; pure given nowMs and jti. */
 export interface AgentAccessTokenInput {
   keySid: string;
   keySecret: string;
@@ -9,6 +9,8 @@ export interface AgentAccessTokenInput {
   userId: string;
   nowMs: number;
   ttlSec?: number;
+  /** The token's id; a fresh random one by default (newJti), so no two tokens share one. */
+  jti?: string;
 }
 
 /** Claims of a PCC client token (PCC doc §2.2): `icc_api` is what lets a PCC agent log in. */
@@ -27,10 +29,11 @@ export async function createAgentAccessToken({
   userId,
   nowMs,
   ttlSec = DEFAULT_TOKEN_TTL_SEC,
+  jti,
 }: AgentAccessTokenInput): Promise<string> {
   const nowSec = Math.floor(nowMs / 1000);
   const payload: AgentAccessTokenPayload = {
-    jti: `${keySid}-${nowSec}`,
+    jti: jti ?? newJti(keySid, nowSec),
     iss: keySid,
     exp: nowSec + ttlSec,
     userId,

@@ -62,6 +62,23 @@ describe("parseCallEvent", () => {
     expect(error({ ...ENDED, from: { alias: "x" } })).toMatch(/^from\.number: /);
     expect(error("{oops")).toBe("body: must be JSON");
   });
+
+  it("applies the contracts' id limit to the call id and the parties (a phone number or user id)", () => {
+    const error = (v: unknown) => {
+      const r = parseCallEvent(v);
+      return r.ok ? null : r.error;
+    };
+    expect(error({ ...ENDED, call_id: "c".repeat(5_000) })).toBe(
+      "call_id: call id must be at most 128 characters",
+    );
+    expect(error({ ...ENDED, from: { number: "8".repeat(50_000) } })).toBe(
+      "from.number: must be at most 128 characters",
+    );
+    expect(error({ ...ENDED, to: { number: "u".repeat(129) } })).toBe(
+      "to.number: must be at most 128 characters",
+    );
+    expect(error({ ...ENDED, call_id: "c".repeat(128), to: { number: "u".repeat(128) } })).toBeNull();
+  });
 });
 
 describe("callEventKey", () => {

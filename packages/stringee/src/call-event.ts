@@ -1,4 +1,4 @@
-import { describeZodError } from "@callboard/contracts";
+import { callIdSchema, callPartySchema, describeZodError } from "@callboard/contracts";
 import { z } from "zod";
 import { boolLike, numberLike, opaqueId } from "./lenient.ts";
 
@@ -18,9 +18,12 @@ const optionalString = z
   .nullish()
   .transform((v) => (v === null || v === undefined ? undefined : String(v)));
 
-/** A call leg's end: `number` is a phone number or a user id. */
+/** A call leg's end: `number` is a phone number or a user id (bounded like an id, as the contracts do). */
 const partySchema = z.object({
-  number: z.union([z.string(), z.number()], { error: "must be a string" }).transform(String),
+  number: z
+    .union([z.string(), z.number()], { error: "must be a string" })
+    .transform(String)
+    .pipe(callPartySchema),
   alias: optionalString,
   is_online: boolLike.nullish().transform((v) => v ?? undefined),
   type: optionalString,
@@ -28,7 +31,8 @@ const partySchema = z.object({
 
 /** A Stringee call event (§9). Unknown fields are dropped; PCC-specific extras are UNCONFIRMED. */
 export const callEventSchema = z.object({
-  call_id: opaqueId,
+  /** Bounded like the contracts' call ids: the same call refused through tRPC is refused here. */
+  call_id: opaqueId.pipe(callIdSchema),
   call_status: z.enum(CALL_EVENT_STATUSES, { error: `must be one of ${CALL_EVENT_STATUSES.join(", ")}` }),
   timestamp_ms: numberLike,
   project_id: optionalString,

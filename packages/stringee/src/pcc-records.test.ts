@@ -73,7 +73,9 @@ describe("agent list", () => {
     expect(pccAgentSchema.safeParse({ ...AGENT, id: undefined }).success).toBe(false);
     expect(pccAgentSchema.safeParse({ ...AGENT, routing_type: 3 }).success).toBe(false);
     expect(pccAgentSchema.safeParse({ ...AGENT, system_status: "busy" }).success).toBe(false);
-    expect(pccAgentSchema.safeParse({ ...AGENT, system_status: 7 }).success).toBe(false);
+    expect(pccAgentSchema.safeParse({ ...AGENT, system_status: -1 }).success).toBe(false);
+    // Any other whole number is kept as PCC reported it (not free: only 1 is).
+    expect(pccAgentSchema.parse({ ...AGENT, system_status: 7 }).system_status).toBe(7);
     expect(pccAgentListSchema.safeParse({ totalAgents: "two", agents: [] }).success).toBe(false);
     expect(pccAgentListSchema.safeParse({ totalAgents: "2" }).success).toBe(false);
   });

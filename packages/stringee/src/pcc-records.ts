@@ -30,9 +30,12 @@ export const pccAgentSchema = z.object({
     .transform((v) => v ?? ""),
   routing_type: withDefault(routingType, 1),
   phone_number: optionalText,
-  /** 0 = on a call, 1 = not on a call [DOC]; 2 = after-call work (UNCONFIRMED); null when absent. */
+  /**
+   * 0 = on a call, 1 = not on a call [DOC]; 2 = after-call work (UNCONFIRMED); null when absent. Any
+   * whole number is kept as PCC reported it: only 1 is free, so an unknown value cannot ring anyone.
+   */
   system_status: intLike
-    .pipe(z.union([z.literal(0), z.literal(1), z.literal(2)], { error: "must be 0, 1 or 2" }))
+    .pipe(z.number().min(0, "must not be negative").max(1_000, "must be at most 1000"))
     .nullish()
     .transform((v) => v ?? null),
   /** Undocumented; kept for an explicit presence mapping later. */

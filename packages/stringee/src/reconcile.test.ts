@@ -81,6 +81,8 @@ describe("reconcile against the fake PCC", () => {
         type: "agent.upserted",
         agent: { id: "minh", name: "Minh", phoneNumber: "84912345678", routingType: 2 },
       },
+      // PCC has minh on a call: said right after the agent is created, not a sync later.
+      { type: "agent.system_status_reported", agentId: "minh", systemStatus: 0 },
       { type: "group.upserted", group: { id: sales, name: "Sales", members: ["lan"] } },
       { type: "group.upserted", group: { id: backup, name: "Backup", members: ["minh"] } },
       {
@@ -101,15 +103,18 @@ describe("reconcile against the fake PCC", () => {
       { type: "agent.manual_status_set", agentId: "lan", status: "AVAILABLE" },
       { type: "agent.manual_status_set", agentId: "minh", status: "LUNCH_BREAK" },
     ]);
-    expect(first.systemStatuses).toEqual([
-      { agentId: "lan", systemStatus: 1 },
-      { agentId: "minh", systemStatus: 0 },
-    ]);
+    // Statuses of agents Callboard did not have yet are in the events; this list is for existing ones.
+    expect(first.systemStatuses).toEqual([]);
     fold(state, first.events);
+    expect(state.agents.minh?.systemStatus).toBe(0);
 
     const second = reconcile(await pullCenter(client), state);
     expect(second.events).toEqual([]);
     expect(second.warnings).toEqual([]);
+    expect(second.systemStatuses).toEqual([
+      { agentId: "lan", systemStatus: 1 },
+      { agentId: "minh", systemStatus: 0 },
+    ]);
 
     store.setManualStatus(minh, "Available");
     store.addMember(sales, minh);
@@ -252,6 +257,28 @@ describe("reconcile", () => {
     ]);
   });
 
+  it("an agent first seen with a system status other than 1 gets it at creation, whatever the number", () => {
+    const pulled = center({
+      agents: [
+        agent({ id: "AG_1", stringee_user_id: "u1", system_status: 2 }),
+        agent({ id: "AG_2", stringee_user_id: "u2", system_status: 1 }),
+        agent({ id: "AG_3", stringee_user_id: "u3", system_status: null }),
+      ],
+    });
+    const state = emptyState();
+    const { events } = reconcile(pulled, state);
+    expect(events.filter((e) => e.type === "agent.system_status_reported")).toEqual([
+      { type: "agent.system_status_reported", agentId: "u1", systemStatus: 2 },
+    ]);
+    // Before the manual status that would make it Available.
+    const order = events.map((e) => `${e.type}:${"agentId" in e ? e.agentId : ""}`);
+    expect(order.indexOf("agent.system_status_reported:u1")).toBeLessThan(
+      order.indexOf("agent.manual_status_set:u1"),
+    );
+    fold(state, events);
+    expect(state.agents.u1?.systemStatus).toBe(2);
+  });
+
   it("warns about duplicate user ids, bad phone numbers and records PCC no longer has", () => {
     const state = fold(emptyState(), [
       { type: "agent.upserted", agent: { id: "gone", name: "Gone", phoneNumber: null, routingType: 1 } },
@@ -260,16 +287,23 @@ describe("reconcile", () => {
       agents: [
         agent({ id: "AG_1", stringee_user_id: "u1", phone_number: "0912345678", routing_type: 2 }),
         agent({ id: "AG_2", stringee_user_id: "u1" }),
+        agent({ id: "AG_3", stringee_user_id: "u3", phone_number: "8".repeat(65), routing_type: 2 }),
       ],
     });
     const { events, warnings } = reconcile(pulled, state);
+    // PCC's rule only needs a number configured: a national-format number is kept, not dropped.
     expect(events[0]).toEqual({
       type: "agent.upserted",
-      agent: { id: "u1", name: "A", phoneNumber: null, routingType: 2 },
+      agent: { id: "u1", name: "A", phoneNumber: "0912345678", routingType: 2 },
+    });
+    expect(events[1]).toEqual({
+      type: "agent.upserted",
+      agent: { id: "u3", name: "A", phoneNumber: null, routingType: 2 },
     });
     expect(warnings).toEqual([
-      'agent u1: phone number "0912345678" is not country code first; ignored',
+      'agent u1: phone number "0912345678" is not in international format (country code first); kept, PCC may not reach it',
       'agent AG_2: stringee_user_id "u1" is used by another PCC agent; only the first is synced',
+      "agent u3: phone number is longer than 64 characters; not a number, ignored",
       "agent gone is not in PCC; left unchanged (no removal event)",
     ]);
     fold(state, events);

@@ -6,6 +6,7 @@ import {
   isValidPhoneNumber,
   type ManualStatus,
   MIN_ANSWER_TIMEOUT_SEC,
+  PHONE_NUMBER_MAX_LENGTH,
   QUEUE_DEFAULTS,
   type QueueConfig,
   type QueueGroup,
@@ -32,7 +33,10 @@ export interface ReconcileOptions {
   strategies?: Record<string, Strategy>;
 }
 
-/** PCC's system_status of one agent, for the caller to decide what to do with (0 on a call, 1 free, 2 ACW?). */
+/**
+ * PCC's system_status of an agent Callboard already has, for the caller to decide what to do with
+ * (it knows which calls Callboard tracks): 0 on a call, 1 free, anything else (2 = ACW?) not free.
+ */
 export interface PulledSystemStatus {
   agentId: string;
   systemStatus: number | null;
@@ -40,14 +44,21 @@ export interface PulledSystemStatus {
 
 /** The events to submit, what could not be mirrored, and PCC's system statuses. */
 export interface ReconcileResult {
-  /** Only what changed, in apply order: agents, groups, queues, then manual statuses. */
+  /**
+   * Only what changed, in apply order: agents (an agent this pull creates is followed by PCC's
+   * system status for it when that is not 1, so it is never taken for free), groups, queues, then
+   * manual statuses.
+   */
   events: InputEvent[];
   warnings: string[];
+  /** For agents that already exist in Callboard only; new agents get theirs in `events`. */
   systemStatuses: PulledSystemStatus[];
 }
 
 /** The manual status applyEvent gives an agent it creates. */
 const NEW_AGENT_STATUS: ManualStatus = "NOT_AVAILABLE";
+/** The system status applyEvent gives an agent it creates (free). */
+const NEW_AGENT_SYSTEM_STATUS = 1;
 
 const own = <T>(records: Record<string, T>, id: string): T | undefined =>
   Object.hasOwn(records, id) ? records[id] : undefined;
@@ -88,10 +99,17 @@ export function reconcile(
       continue;
     }
     seenUsers.add(id);
+    // PCC rings whatever number it holds: keep it (the board flags one not country code first).
     let phoneNumber = agent.phone_number;
-    if (phoneNumber !== null && !isValidPhoneNumber(phoneNumber)) {
-      warnings.push(`agent ${id}: phone number "${phoneNumber}" is not country code first; ignored`);
+    if (phoneNumber !== null && phoneNumber.length > PHONE_NUMBER_MAX_LENGTH) {
+      warnings.push(
+        `agent ${id}: phone number is longer than ${PHONE_NUMBER_MAX_LENGTH} characters; not a number, ignored`,
+      );
       phoneNumber = null;
+    } else if (phoneNumber !== null && !isValidPhoneNumber(phoneNumber)) {
+      warnings.push(
+        `agent ${id}: phone number "${phoneNumber}" is not in international format (country code first); kept, PCC may not reach it`,
+      );
     }
     const profile: AgentProfile = {
       id,
@@ -102,6 +120,14 @@ export function reconcile(
     const existing = own(current.agents, id);
     if (!existing || !sameProfile(existing, profile))
       agentEvents.push({ type: "agent.upserted", agent: profile });
+    const systemStatus = agent.system_status;
+    if (existing) {
+      systemStatuses.push({ agentId: id, systemStatus });
+    } else if (systemStatus !== null && systemStatus !== NEW_AGENT_SYSTEM_STATUS) {
+      // Right after its creation, before it can become Available: an agent PCC has on a call (or
+      // in any state but 1) must not look free until the next sync.
+      agentEvents.push({ type: "agent.system_status_reported", agentId: id, systemStatus });
+    }
 
     const mapped = fromPccManualStatus(agent.manual_status);
     if (!mapped.known) {
@@ -112,7 +138,6 @@ export function reconcile(
     if ((existing?.manualStatus ?? NEW_AGENT_STATUS) !== mapped.status) {
       statusEvents.push({ type: "agent.manual_status_set", agentId: id, status: mapped.status });
     }
-    systemStatuses.push({ agentId: id, systemStatus: agent.system_status });
   }
   for (const id of Object.keys(current.agents)) {
     if (!seenUsers.has(id)) warnings.push(`agent ${id} is not in PCC; left unchanged (no removal event)`);

@@ -13,16 +13,27 @@ describe("REST token", () => {
     expect(decodeProtectedHeader(token)).toEqual({ typ: "JWT", alg: "HS256", cty: "stringee-api;v=1" });
     const { payload } = await jwtVerify(token, secret, { currentDate: new Date(NOW) });
     expect(payload).toEqual({
-      jti: `SK.0.abc-${NOW_SEC}`,
+      jti: expect.stringMatching(new RegExp(`^SK\\.0\\.abc-${NOW_SEC}-[0-9a-f-]{36}$`)),
       iss: "SK.0.abc",
       exp: NOW_SEC + 3600,
       rest_api: true,
     });
   });
 
-  it("is pure given nowMs and honours ttlSec", async () => {
-    const a = await createRestToken({ ...KEY, nowMs: NOW, ttlSec: 60 });
-    expect(await createRestToken({ ...KEY, nowMs: NOW, ttlSec: 60 })).toBe(a);
+  it("gives every token its own jti, even two signed in the same millisecond", async () => {
+    const jtis = new Set<unknown>();
+    for (let i = 0; i < 20; i++) {
+      const { payload } = await jwtVerify(await createRestToken({ ...KEY, nowMs: NOW }), secret, {
+        currentDate: new Date(NOW),
+      });
+      jtis.add(payload.jti);
+    }
+    expect(jtis.size).toBe(20);
+  });
+
+  it("is pure given nowMs and jti, and honours ttlSec", async () => {
+    const a = await createRestToken({ ...KEY, nowMs: NOW, ttlSec: 60, jti: "j1" });
+    expect(await createRestToken({ ...KEY, nowMs: NOW, ttlSec: 60, jti: "j1" })).toBe(a);
     const { payload } = await jwtVerify(a, secret, { currentDate: new Date(NOW) });
     expect(payload.exp).toBe(NOW_SEC + 60);
   });

@@ -65,4 +65,31 @@ describe("parseRoutingRequest", () => {
     );
     expect(error({ method: "GET", query: { queueId: "Q" } })).toBe("calls: must be an array of calls");
   });
+
+  it("applies the contracts' field limits: ids ≤ 128 characters, numbers ≤ 64, naming the field", () => {
+    const error = (body: unknown) => {
+      const r = parseRoutingRequest({ method: "POST", body });
+      return r.ok ? null : r.error;
+    };
+    expect(error({ queueId: "Q", calls: [{ ...CALL, callId: "c".repeat(5_000) }] })).toBe(
+      "calls.0.callId: call id must be at most 128 characters",
+    );
+    expect(error({ queueId: "Q", calls: [{ ...CALL, from: "8".repeat(50_000) }] })).toBe(
+      "calls.0.from: must be at most 64 characters",
+    );
+    expect(error({ queueId: "Q", calls: [{ ...CALL, to: "8".repeat(65) }] })).toBe(
+      "calls.0.to: must be at most 64 characters",
+    );
+    expect(error({ queueId: "q".repeat(129), calls: [CALL] })).toBe(
+      "queueId: queue id must be at most 128 characters",
+    );
+    // At the limits, accepted.
+    expect(
+      error({ queueId: "q".repeat(128), calls: [{ callId: "c".repeat(128), from: "8".repeat(64), to: "" }] }),
+    ).toBeNull();
+    // The GET form too.
+    const query = { queueId: "Q", callId: "c".repeat(129) };
+    const r = parseRoutingRequest({ method: "GET", query });
+    expect(r.ok ? null : r.error).toBe("calls.0.callId: call id must be at most 128 characters");
+  });
 });

@@ -1,4 +1,4 @@
-import { describeZodError } from "@callboard/contracts";
+import { callerNumberSchema, callIdSchema, describeZodError, queueIdSchema } from "@callboard/contracts";
 import { z } from "zod";
 import { opaqueId } from "./lenient.ts";
 
@@ -10,11 +10,13 @@ const text = z
   .nullish()
   .transform((v) => (v === null || v === undefined ? "" : String(v)));
 
-const routingCallSchema = z.object({ callId: opaqueId, from: text, to: text });
+// The same limits as the contracts (call.arrived through tRPC or /api/events): ids ≤ 128, numbers ≤ 64.
+const number = text.pipe(callerNumberSchema);
+const routingCallSchema = z.object({ callId: opaqueId.pipe(callIdSchema), from: number, to: number });
 
 /** What PCC asks our get_list_agents_url (§6, UNCONFIRMED protocol): which agents to try, per waiting call. */
 export const routingRequestSchema = z.object({
-  queueId: opaqueId,
+  queueId: opaqueId.pipe(queueIdSchema),
   /** PCC sends a number; kept as an opaque string (null when absent). */
   projectId: z
     .union([z.string(), z.number()], { error: "must be a string or a number" })

@@ -15,7 +15,7 @@ async function problem(token: string, secret = KEY.keySecret, nowMs = NOW, keySi
 
 describe("verifyRestToken", () => {
   it("returns the payload of a good token", async () => {
-    const token = await createRestToken({ ...KEY, nowMs: NOW });
+    const token = await createRestToken({ ...KEY, nowMs: NOW, jti: `SK.0.abc-${NOW_SEC}` });
     const result = await verifyRestToken(token, KEY.keySecret, { nowMs: NOW, keySid: KEY.keySid });
     expect(result).toEqual({
       ok: true,

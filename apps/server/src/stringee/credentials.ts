@@ -7,9 +7,13 @@ export function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** The token of an `Authorization: Bearer …` header; "" when there is none. */
+/**
+ * The token of an `Authorization: Bearer …` header; "" when there is none. The scheme is matched
+ * case-insensitively (RFC 9110 §11.1: "bearer", "BEARER" are the same scheme), with any run of spaces.
+ */
 export function bearerToken(header: string | undefined): string {
-  return header?.startsWith("Bearer ") ? header.slice(7).trim() : "";
+  const match = header === undefined ? null : /^bearer +(.*)$/i.exec(header.trim());
+  return match ? match[1]!.trim() : "";
 }
 
 /** The request carries the operator token as `Authorization: Bearer …`. */

@@ -109,15 +109,13 @@ async function syncOnce(
   const inputs: InputEvent[] = result.events.filter(
     (e) => e.type !== "agent.manual_status_set" || !changedSincePull(e.agentId),
   );
+  // Agents this pull creates get PCC's system status in result.events, right after their upsert;
+  // these are the agents Callboard already had.
   for (const { agentId, systemStatus } of result.systemStatuses) {
     const agent = own(core.state.agents, agentId);
-    // Only where PCC and Callboard disagree and Callboard tracks no call of the agent (the engine refuses otherwise).
-    if (
-      !agent ||
-      (systemStatus !== SystemStatus.ON_CALL && systemStatus !== SystemStatus.FREE) ||
-      agent.systemStatus === systemStatus
-    )
-      continue;
+    // Only where PCC and Callboard disagree and Callboard tracks no call of the agent (the engine
+    // refuses otherwise). Any number PCC reports is passed on: only 1 is free.
+    if (!agent || systemStatus === null || agent.systemStatus === systemStatus) continue;
     if (changedSincePull(agentId)) continue;
     const stuck =
       systemStatus === SystemStatus.FREE

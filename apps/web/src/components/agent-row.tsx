@@ -4,6 +4,7 @@ import {
   type Agent,
   AVAILABLE,
   type Call,
+  isValidPhoneNumber,
   MANUAL_STATUS_LABEL,
   MANUAL_STATUSES,
   type ManualStatus,
@@ -84,8 +85,13 @@ export const AgentRow = memo(function AgentRow({
       <div className="text-xs" data-testid={`system-status-${agent.id}`}>
         {agent.systemStatus === SystemStatus.FREE ? (
           <span className="text-slate-600">1 · Free</span>
-        ) : (
+        ) : agent.systemStatus === SystemStatus.ON_CALL ? (
           <span className="font-medium text-sky-700">0 · On call</span>
+        ) : (
+          // A value PCC reported beyond 0/1 (2 = after-call work?): shown as reported, never free.
+          <span className="font-medium text-rose-700" title="Reported by PCC; only 1 is free">
+            {agent.systemStatus} · Not free
+          </span>
         )}
       </div>
       <div className="flex flex-wrap gap-1 text-xs" data-testid={`online-${agent.id}`}>
@@ -105,11 +111,24 @@ export const AgentRow = memo(function AgentRow({
       <div className="text-xs text-slate-600">
         {agent.routingType === RoutingType.APP ? (
           "1 · App/Web/SIP"
-        ) : (
+        ) : agent.routingType === RoutingType.PHONE ? (
           <>
             2 · Phone
-            <div className="truncate text-slate-500">{agent.phoneNumber ?? "no number"}</div>
+            <div className="truncate text-slate-500">
+              {agent.phoneNumber ?? "no number"}
+              {agent.phoneNumber !== null && !isValidPhoneNumber(agent.phoneNumber) && (
+                <span
+                  className="ml-1 text-amber-600"
+                  data-testid={`phone-format-${agent.id}`}
+                  title="Not in international format (country code first, e.g. 84912345678); PCC may not reach it"
+                >
+                  ⚠ not international
+                </span>
+              )}
+            </div>
           </>
+        ) : (
+          `${agent.routingType} · Unknown`
         )}
       </div>
       <div className="text-right text-xs tabular-nums text-slate-500" title="Time in the current state">

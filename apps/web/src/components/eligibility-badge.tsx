@@ -1,6 +1,6 @@
 "use client";
 
-import { type Agent, explain, MANUAL_STATUS_LABEL, REASON_TEXT } from "@callboard/routing";
+import { type Agent, explain, MANUAL_STATUS_LABEL, reasonText } from "@callboard/routing";
 import { formatDuration } from "~/lib/format";
 import { REASON_LABEL } from "./reason-labels";
 
@@ -8,10 +8,12 @@ import { REASON_LABEL } from "./reason-labels";
 const REASON_TONE = {
   ON_CALL: "bg-sky-50 text-sky-700 ring-sky-200",
   WRAP_UP: "bg-violet-50 text-violet-700 ring-violet-200",
+  SYSTEM_STATUS_OTHER: "bg-rose-50 text-rose-700 ring-rose-200",
   RESERVED: "bg-amber-50 text-amber-700 ring-amber-200",
   MANUAL_NOT_AVAILABLE: "bg-rose-50 text-rose-700 ring-rose-200",
   OFFLINE: "bg-rose-50 text-rose-700 ring-rose-200",
   NO_PHONE_NUMBER: "bg-rose-50 text-rose-700 ring-rose-200",
+  UNKNOWN_ROUTING_TYPE: "bg-rose-50 text-rose-700 ring-rose-200",
 } as const;
 
 /** "Can ring" or every reason it cannot, computed by the same rules the server routes with. */
@@ -33,7 +35,7 @@ export function EligibilityBadge({ agent, now }: { agent: Agent; now: number }) 
       {reasons.map((reason) => (
         <span
           key={reason}
-          title={REASON_TEXT[reason]}
+          title={reasonText(reason, agent)}
           data-reason={reason}
           className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${REASON_TONE[reason]}`}
         >

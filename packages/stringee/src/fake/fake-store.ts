@@ -8,7 +8,8 @@ export interface FakeAgentRow {
   manual_status: string;
   routing_type: 1 | 2;
   phone_number: string;
-  system_status: 0 | 1 | 2;
+  /** 0 on a call, 1 free; PCC may report others (2 = after-call work?). */
+  system_status: number;
   device_status: number;
   last_time_pickup: number;
   last_time_support_call_ended: number;
@@ -68,7 +69,7 @@ export interface AddAgentInput {
   manualStatus?: string;
   routingType?: 1 | 2;
   phoneNumber?: string;
-  systemStatus?: 0 | 1 | 2;
+  systemStatus?: number;
 }
 
 /** A new queue: a name plus any PCC queue fields (defaults from §5.1). */
@@ -87,7 +88,7 @@ export interface FakeStore {
   addAgent(input: AddAgentInput): string;
   updateAgent(agentId: string, patch: Partial<Omit<FakeAgentRow, "id" | "account" | "project">>): boolean;
   setManualStatus(agentId: string, status: string): void;
-  setSystemStatus(agentId: string, status: 0 | 1 | 2): void;
+  setSystemStatus(agentId: string, status: number): void;
   /** Returns the new `GR_…` id. */
   addGroup(name: string): string;
   addMember(groupId: string, agentId: string): void;
