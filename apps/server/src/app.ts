@@ -37,7 +37,7 @@ export interface AppOptions {
   allowedHosts?: "*" | string[];
   /** Machines' bearer token for /api/events, /metrics and /health; null = sessions only. */
   operatorToken?: string | null;
-  limits?: Partial<{ maxConnections: number; writesPerMinute: number; webhooksPerSecond: number }>;
+  doorLimits?: Partial<{ maxConnections: number; writesPerMinute: number; webhooksPerSecond: number }>;
   logger: Logger;
   /** Stringee mode: PCC's webhooks, sync and agent endpoints; null or absent = standalone. */
   stringee?: StringeeConfig | null;
@@ -125,11 +125,11 @@ export function createApp(options: AppOptions): App {
     principalOf: (req) => auth.sessionPrincipal(sessionToken(req)),
     addressOf: (req) => clientAddress(req, requestPolicy),
     limits: {
-      writesPerMinute: options.limits?.writesPerMinute ?? 600,
-      webhooksPerSecond: options.limits?.webhooksPerSecond ?? 500,
+      writesPerMinute: options.doorLimits?.writesPerMinute ?? 600,
+      webhooksPerSecond: options.doorLimits?.webhooksPerSecond ?? 500,
     },
   };
-  const maxConnections = options.limits?.maxConnections ?? 20_000;
+  const maxConnections = options.doorLimits?.maxConnections ?? 20_000;
 
   // The door has already worked out who is calling; tRPC's context reads it from here.
   const actors = new WeakMap<IncomingMessage, Actor>();

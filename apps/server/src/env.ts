@@ -163,7 +163,8 @@ export interface Config {
   publicUrl: string;
   /** Machines' bearer token for /api/events, /metrics and /health (and PCC's agent tokens); null = sessions only. */
   operatorToken: string | null;
-  limits: { maxConnections: number; writesPerMinute: number; webhooksPerSecond: number };
+  /** What one caller or connection may take of the doors (CALLBOARD_MAX_CONNECTIONS, *_PER_*). */
+  doorLimits: { maxConnections: number; writesPerMinute: number; webhooksPerSecond: number };
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
   /** Caps on new agents, queues and groups (CALLBOARD_MAX_*), handed to the engine through the core. */
   limits: CenterLimits;
@@ -199,7 +200,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : null,
     publicUrl: e.CALLBOARD_PUBLIC_URL.replace(/\/+$/, ""),
     operatorToken: e.CALLBOARD_OPERATOR_TOKEN ?? null,
-    limits: {
+    doorLimits: {
       maxConnections: e.CALLBOARD_MAX_CONNECTIONS,
       writesPerMinute: e.CALLBOARD_WRITES_PER_MINUTE,
       webhooksPerSecond: e.CALLBOARD_WEBHOOKS_PER_SECOND,

@@ -27,7 +27,7 @@ const app = (() => {
       allowedOrigins: config.allowedOrigins,
       allowedHosts: config.allowedHosts,
       operatorToken: config.operatorToken,
-      limits: config.limits,
+      doorLimits: config.doorLimits,
       logger,
       limits: config.limits,
       stringee: config.stringee,
