@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "@playwright/test";
-import { CORE_URL } from "./tests/events";
+import { CORE_URL, E2E_ADMIN, E2E_OPERATOR_TOKEN } from "./tests/events";
 import {
   FAKE_PCC_URL,
   OPERATOR_TOKEN,
@@ -10,6 +10,7 @@ import {
   SEED_PATH,
   SIGNING_SECRET,
   STRINGEE_CORE_URL,
+  STRINGEE_PUBLIC_URL,
   STRINGEE_WEB_URL,
 } from "./tests/stringee-pair";
 
@@ -32,6 +33,16 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
+  // People sign in once through the form (auth.setup.ts); the specs reuse that session.
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    {
+      name: "board",
+      testIgnore: /auth\.setup\.ts/,
+      dependencies: ["setup"],
+      use: { storageState: fileURLToPath(new URL(".auth/admin.json", import.meta.url)) },
+    },
+  ],
   use: {
     baseURL: WEB_URL,
     trace: "retain-on-failure",
@@ -60,7 +71,8 @@ export default defineConfig({
         HOST: "127.0.0.1",
         CALLBOARD_DATA_DIR: DATA_DIR,
         CALLBOARD_SIMULATOR: "off",
-        CALLBOARD_CORS_ORIGIN: WEB_URL,
+        CALLBOARD_ADMIN_PASSWORD: E2E_ADMIN.password,
+        CALLBOARD_OPERATOR_TOKEN: E2E_OPERATOR_TOKEN,
         LOG_LEVEL: "warn",
       },
       reuseExistingServer: false,
@@ -69,7 +81,12 @@ export default defineConfig({
     {
       command: "pnpm --filter @callboard/web start",
       url: WEB_URL,
-      env: { WEB_PORT: "3100", CALLBOARD_SERVER_URL: CORE_URL, NEXT_TELEMETRY_DISABLED: "1" },
+      env: {
+        WEB_PORT: "3100",
+        WEB_HOST: "127.0.0.1",
+        CALLBOARD_CORE_URL: CORE_URL,
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
       reuseExistingServer: false,
       timeout: 60_000,
     },
@@ -89,9 +106,12 @@ export default defineConfig({
         HOST: "127.0.0.1",
         CALLBOARD_DATA_DIR: STRINGEE_DATA_DIR,
         CALLBOARD_SIMULATOR: "off",
-        CALLBOARD_CORS_ORIGIN: STRINGEE_WEB_URL,
+        CALLBOARD_ADMIN_PASSWORD: E2E_ADMIN.password,
         LOG_LEVEL: "warn",
         CALLBOARD_MODE: "stringee",
+        // PCC's doors on their own listener, as in production.
+        STRINGEE_PUBLIC_PORT: new URL(STRINGEE_PUBLIC_URL).port,
+        STRINGEE_PUBLIC_HOST: "127.0.0.1",
         CALLBOARD_OPERATOR_TOKEN: OPERATOR_TOKEN,
         STRINGEE_API_BASE_URL: FAKE_PCC_URL,
         STRINGEE_API_KEY_SID: PCC_KEYS.keySid,
@@ -109,7 +129,8 @@ export default defineConfig({
       url: STRINGEE_WEB_URL,
       env: {
         WEB_PORT: new URL(STRINGEE_WEB_URL).port,
-        CALLBOARD_SERVER_URL: STRINGEE_CORE_URL,
+        WEB_HOST: "127.0.0.1",
+        CALLBOARD_CORE_URL: STRINGEE_CORE_URL,
         NEXT_TELEMETRY_DISABLED: "1",
       },
       reuseExistingServer: false,

@@ -16,10 +16,11 @@ const env = {
   CALLBOARD_DATA_DIR: process.env.CALLBOARD_DATA_DIR ?? join(root, "data"),
   PORT: corePort,
   WEB_PORT: webPort,
-  // The dashboard must find the core on whatever port it runs, and the core must accept the dashboard.
-  CALLBOARD_SERVER_PORT: process.env.CALLBOARD_SERVER_PORT ?? corePort,
-  CALLBOARD_CORS_ORIGIN:
-    process.env.CALLBOARD_CORS_ORIGIN ?? `http://localhost:${webPort},http://127.0.0.1:${webPort}`,
+  // The dashboard forwards the core's doors to it (browsers see one origin); the core stays on loopback.
+  CALLBOARD_CORE_URL: process.env.CALLBOARD_CORE_URL ?? `http://127.0.0.1:${corePort}`,
+  CALLBOARD_PUBLIC_URL: process.env.CALLBOARD_PUBLIC_URL ?? `http://localhost:${webPort}`,
+  // The demo's first start creates "admin" with a generated password, printed once below.
+  CALLBOARD_DEMO_ADMIN: process.env.CALLBOARD_DEMO_ADMIN ?? "on",
 };
 
 /** Fails early, naming the port, instead of letting a stale instance answer for us. */
@@ -51,6 +52,8 @@ const build = spawnSync(
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const children = [];
+/** The core's one-time first-admin lines, repeated in the final banner so a newcomer cannot miss them. */
+const firstAdmin = [];
 function run(name, args) {
   // Own process group, so stopping kills pnpm's grandchildren (tsx, next-server) too.
   const child = spawn("pnpm", args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
@@ -59,7 +62,11 @@ function run(name, args) {
     stream.on("data", (chunk) => {
       const lines = (rest + chunk).split("\n");
       rest = lines.pop() ?? "";
-      for (const line of lines) out.write(`[${name}] ${line}\n`);
+      for (const line of lines) {
+        if (line.startsWith("CALLBOARD-FIRST-ADMIN "))
+          firstAdmin.push(line.slice("CALLBOARD-FIRST-ADMIN ".length));
+        else out.write(`[${name}] ${line}\n`);
+      }
     });
   };
   prefix(child.stdout, process.stdout);
@@ -101,7 +108,11 @@ if (
   (await waitFor(`http://127.0.0.1:${corePort}/healthz`)) &&
   (await waitFor(`http://127.0.0.1:${webPort}/`))
 ) {
+  const signIn =
+    firstAdmin.length > 0
+      ? firstAdmin.map((line) => `  ${line}`).join("\n")
+      : "  Sign in with your account (no password? pnpm user:add <name> --role admin)";
   console.log(
-    `\n  Callboard is live: open http://localhost:${webPort}  (core API on :${corePort}, data in ${env.CALLBOARD_DATA_DIR})\n`,
+    `\n  Callboard is live: open ${env.CALLBOARD_PUBLIC_URL}  (other screens: http://<this machine's address>:${webPort}; data in ${env.CALLBOARD_DATA_DIR})\n${signIn}\n`,
   );
 }

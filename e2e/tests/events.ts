@@ -1,10 +1,17 @@
 import type { APIRequestContext } from "@playwright/test";
 
 export const CORE_URL = "http://127.0.0.1:3101";
+/** Machines feed the core with the operator token; people sign in (see auth.setup.ts). */
+export const E2E_OPERATOR_TOKEN = "e2e-standalone-operator-token";
+/** The first admin of both e2e cores (CALLBOARD_ADMIN_PASSWORD). */
+export const E2E_ADMIN = { username: "admin", password: "e2e admin password" };
 
 /** Sends one event to the core the way any outside source does (POST /api/events) and fails loudly if refused. */
 export async function send(request: APIRequestContext, event: Record<string, unknown>): Promise<number> {
-  const res = await request.post(`${CORE_URL}/api/events`, { data: { event } });
+  const res = await request.post(`${CORE_URL}/api/events`, {
+    data: { event },
+    headers: { authorization: `Bearer ${E2E_OPERATOR_TOKEN}` },
+  });
   if (!res.ok()) throw new Error(`event ${String(event.type)} refused: ${res.status()} ${await res.text()}`);
   return ((await res.json()) as { seq: number }).seq;
 }

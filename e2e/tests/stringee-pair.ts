@@ -4,6 +4,8 @@ import type { APIRequestContext } from "@playwright/test";
 export const FAKE_PCC_URL = "http://127.0.0.1:3104";
 export const STRINGEE_CORE_URL = "http://127.0.0.1:3102";
 export const STRINGEE_WEB_URL = "http://127.0.0.1:3103";
+/** The stringee core's public listener: PCC's webhooks and agents' clients, nothing of the board. */
+export const STRINGEE_PUBLIC_URL = "http://127.0.0.1:3105";
 
 /** Test-only secrets, shared by the fake PCC, the core's environment and the spec (never real ones). */
 export const PCC_KEYS = { keySid: "SK_callboard_e2e", keySecret: "e2e-key-secret-not-real" };
@@ -36,13 +38,13 @@ export async function appLogin(
   request: APIRequestContext,
   agentId: string,
 ): Promise<{ sipUsername: string }> {
-  const issued = await request.post(`${STRINGEE_CORE_URL}/stringee/agent-token`, {
+  const issued = await request.post(`${STRINGEE_PUBLIC_URL}/stringee/agent-token`, {
     data: { agentId },
     headers: { authorization: `Bearer ${OPERATOR_TOKEN}` },
   });
   if (!issued.ok()) throw new Error(`agent-token refused: ${issued.status()} ${await issued.text()}`);
   const { token, sip } = (await issued.json()) as { token: string; sip: { username: string } };
-  const presence = await request.post(`${STRINGEE_CORE_URL}/stringee/presence`, {
+  const presence = await request.post(`${STRINGEE_PUBLIC_URL}/stringee/presence`, {
     // Longer than the whole run, so the login does not lapse for want of a heartbeat.
     data: { signal: "app", online: true, ttlSec: 600 },
     headers: { authorization: `Bearer ${token}` },

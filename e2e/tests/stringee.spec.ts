@@ -1,12 +1,13 @@
 import { callEvent, callRoutingWebhook, signAndPostCallEvent } from "@callboard/stringee/fake";
 import { expect, test } from "@playwright/test";
+import { signIn } from "./sign-in";
 import {
   AGENTS,
   appLogin,
   fetchSeed,
   PROJECT_ID,
   SIGNING_SECRET,
-  STRINGEE_CORE_URL,
+  STRINGEE_PUBLIC_URL,
   STRINGEE_WEB_URL,
 } from "./stringee-pair";
 
@@ -25,8 +26,8 @@ test("a PCC call is routed by the webhook, rings the logged-in agent, and its ca
   const { sipUsername } = await appLogin(request, AGENTS.lan.id);
   expect(sipUsername).toBe(`${PROJECT_ID}_${AGENTS.lan.id}`);
 
-  await page.goto(STRINGEE_WEB_URL);
-  await expect(page.getByTestId("connection-status")).toHaveText("Live");
+  // Another Callboard, with its own users: sign in there (cookies are per host, not per port).
+  await signIn(page, STRINGEE_WEB_URL);
   const panel = page.getByTestId("connector-panel");
   await expect(panel).toContainText(`project ${PROJECT_ID}`);
   await expect(panel.getByTestId("connector-sync")).toContainText("Sync ok · last sync");
@@ -45,7 +46,7 @@ test("a PCC call is routed by the webhook, rings the logged-in agent, and its ca
   await expect(page.getByTestId(`eligibility-${AGENTS.minh.id}`)).toContainText("Offline");
 
   // PCC asks get_list_agents_url whom the new call should ring.
-  const answer = await callRoutingWebhook(`${STRINGEE_CORE_URL}/stringee/routing`, {
+  const answer = await callRoutingWebhook(`${STRINGEE_PUBLIC_URL}/stringee/routing`, {
     queueId,
     projectId: PROJECT_ID,
     calls: [{ callId: CALL_ID, from: CALLER, to: "842473000000" }],
@@ -75,7 +76,7 @@ test("a PCC call is routed by the webhook, rings the logged-in agent, and its ca
   await expect(panel.getByTestId("connector-routing")).toContainText("1 request · last");
 
   // A forged event (not signed with the project's secret) is refused and shows on the panel.
-  const eventsUrl = `${STRINGEE_CORE_URL}/stringee/events`;
+  const eventsUrl = `${STRINGEE_PUBLIC_URL}/stringee/events`;
   const forged = await signAndPostCallEvent(eventsUrl, "not-the-signing-secret", pccEvent("answered"));
   expect(forged.status).toBe(401);
   await expect(page.getByTestId(`call-${AGENTS.lan.id}`)).toContainText("Ringing");

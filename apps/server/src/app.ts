@@ -1,8 +1,10 @@
-import type { Server } from "node:http";
+import type { IncomingMessage, Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { appRouter, type Context } from "@callboard/api";
+import type { Actor } from "@callboard/contracts";
 import {
   assertLogFormat,
+  createAuthStore,
   createDb,
   createEventLog,
   migrateDb,
@@ -11,19 +13,31 @@ import {
 import { type CenterLimits, EVENT_FORMAT, type LoggedEvent } from "@callboard/routing";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import type { Logger } from "pino";
+import { Auth } from "./auth/auth.ts";
+import { clientAddress, type RequestPolicy } from "./auth/request-policy.ts";
+import { sessionToken } from "./auth/session-cookie.ts";
 import { Core } from "./core.ts";
+import { type DoorPolicy, type Route, serveRoutes } from "./doors.ts";
 import type { AllowedOrigins, StringeeConfig } from "./env.ts";
 import { type CallboardServer, createGateway } from "./gateway.ts";
-import { serveRoutes } from "./http.ts";
 import { createMetrics } from "./metrics.ts";
 import { buildRoutes } from "./routes.ts";
+import { authenticateSocket } from "./socket-access.ts";
 import { type Connector, createConnector } from "./stringee/connector.ts";
+
+/** tRPC's own limits: a body this size parses in milliseconds; a batch this long stays answerable. */
+export const TRPC_LIMITS = { maxBodyBytes: 256 * 1024, maxBatchSize: 20 } as const;
 
 export interface AppOptions {
   dbPath: string;
   clock?: () => number;
-  /** Browser origins for the board's doors and sockets (Config.allowedOrigins); default any. */
+  /** Other browser origins for the board's doors and sockets (Config.allowedOrigins); default none. */
   allowedOrigins?: AllowedOrigins;
+  /** Host names besides localhost and IP literals (Config.allowedHosts); default none. */
+  allowedHosts?: "*" | string[];
+  /** Machines' bearer token for /api/events, /metrics and /health; null = sessions only. */
+  operatorToken?: string | null;
+  doorLimits?: Partial<{ maxConnections: number; writesPerMinute: number; webhooksPerSecond: number }>;
   logger: Logger;
   /** Stringee mode: PCC's webhooks, sync and agent endpoints; null or absent = standalone. */
   stringee?: StringeeConfig | null;
@@ -37,6 +51,10 @@ export interface AppOptions {
 
 export interface App {
   core: Core;
+  /** Every HTTP door (the route-enumeration test walks it). */
+  routes: readonly Route[];
+  /** Users, sessions, wallboard tokens and the audit trail. */
+  auth: Auth;
   /**
    * Stringee mode: listens with only /stringee/* (and /healthz), for the internet; the board and its
    * API stay on `listen`'s address. Rejects in standalone mode.
@@ -95,18 +113,40 @@ export function createApp(options: AppOptions): App {
       })
     : null;
 
-  const allowedOrigins = options.allowedOrigins ?? "*"; // tests and embedders; main passes the configured list
+  const auth = new Auth({ store: createAuthStore(db), clock });
+  const requestPolicy: RequestPolicy = {
+    allowedHosts: options.allowedHosts ?? [],
+    allowedOrigins: options.allowedOrigins ?? [],
+    trustLoopbackProxy: true,
+  };
+  const doorPolicy: DoorPolicy = {
+    allowedOrigins: requestPolicy.allowedOrigins,
+    request: requestPolicy,
+    principalOf: (req) => auth.sessionPrincipal(sessionToken(req)),
+    addressOf: (req) => clientAddress(req, requestPolicy),
+    limits: {
+      writesPerMinute: options.doorLimits?.writesPerMinute ?? 600,
+      webhooksPerSecond: options.doorLimits?.webhooksPerSecond ?? 500,
+    },
+  };
+  const maxConnections = options.doorLimits?.maxConnections ?? 20_000;
+
+  // The door has already worked out who is calling; tRPC's context reads it from here.
+  const actors = new WeakMap<IncomingMessage, Actor>();
   const trpcHandler = createHTTPHandler({
     router: appRouter,
     basePath: "/trpc/",
-    createContext: (): Context => ({
+    maxBodySize: TRPC_LIMITS.maxBodyBytes,
+    maxBatchSize: TRPC_LIMITS.maxBatchSize,
+    createContext: ({ req }): Context => ({
       core,
       log,
       clock,
       centerId,
       connectorStatus: connector?.panel.status ?? null,
       pcc: connector,
-      viewer: "anonymous",
+      auth,
+      actor: actors.get(req) ?? { principal: null, address: null },
     }),
     onError: ({ error, path }) => {
       if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error, path }, "tRPC handler failed");
@@ -115,27 +155,51 @@ export function createApp(options: AppOptions): App {
 
   const routes = buildRoutes({
     core,
+    auth,
+    policy: requestPolicy,
+    clock,
     metrics,
-    trpc: trpcHandler,
+    trpc: (req, res, actor) => {
+      actors.set(req, actor);
+      trpcHandler(req, res);
+    },
+    operatorToken: options.operatorToken ?? options.stringee?.operatorToken ?? null,
     stringee: connector && options.stringee ? { connector, config: options.stringee } : null,
   });
-  const httpServer = serveRoutes(routes, "private", allowedOrigins, logger);
+  const httpServer = serveRoutes(routes, "private", doorPolicy, logger, maxConnections);
   // Stringee mode's public face: PCC's webhooks and agents' clients only — never the board's API.
-  const publicServer = connector ? serveRoutes(routes, "public", allowedOrigins, logger) : null;
+  const publicServer = connector ? serveRoutes(routes, "public", doorPolicy, logger, maxConnections) : null;
+  const sweep = setInterval(() => auth.sweep(), 5 * 60_000);
+  sweep.unref();
 
   const gateway = createGateway({
     httpServer,
     core,
     log,
     clock,
-    corsOrigin: allowedOrigins,
+    corsOrigin: requestPolicy.allowedOrigins,
     centerId,
-    authenticate: () => ({ viewer: "anonymous" }),
+    authenticate: (socket) =>
+      authenticateSocket(socket.request, socket.handshake.auth ?? {}, { auth, policy: requestPolicy }),
+    stillValid: (principal) => auth.stillValid(principal),
   });
   io = gateway.io;
+  // Revocations close live connections at once; the periodic check catches expiries.
+  auth.onRevoked((revocation) =>
+    gateway.closeWhere((principal) => {
+      if (revocation.kind === "wallboard")
+        return principal.kind === "wallboard" && principal.tokenId === revocation.tokenId;
+      if (principal.kind !== "user") return false;
+      return revocation.kind === "user"
+        ? principal.userId === revocation.userId
+        : principal.sessionId === revocation.sessionId;
+    }),
+  );
 
   return {
     core,
+    routes,
+    auth,
     connector,
     io: gateway.io,
     httpServer,
@@ -152,6 +216,7 @@ export function createApp(options: AppOptions): App {
       });
     },
     close: async () => {
+      clearInterval(sweep);
       connector?.close();
       if (publicServer?.listening) await new Promise<void>((r) => publicServer.close(() => r()));
       core.close();

@@ -9,6 +9,7 @@ import { type InputEvent, QUEUE_DEFAULTS } from "@callboard/routing";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import { afterAll, describe, expect, it, vi } from "vitest";
 
+const PASSWORD = "crash test password";
 const serverDir = fileURLToPath(new URL("..", import.meta.url));
 const tsx = join(serverDir, "node_modules", ".bin", "tsx");
 
@@ -31,6 +32,7 @@ async function startProcess(dbPath: string, port: number): Promise<ChildProcess>
       HOST: "127.0.0.1",
       CALLBOARD_DB_PATH: dbPath,
       CALLBOARD_SIMULATOR: "off",
+      CALLBOARD_ADMIN_PASSWORD: PASSWORD,
       LOG_LEVEL: "warn",
     },
     stdio: "ignore",
@@ -56,12 +58,23 @@ describe("kill -9 while a call rings and an agent wraps up", () => {
   it("loses no acknowledged event and resumes every timer with its remaining time", async () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    const trpc = createTRPCClient<AppRouter>({ links: [httpLink({ url: `${url}/trpc` })] });
+    let cookie = "";
+    const trpc = createTRPCClient<AppRouter>({
+      links: [httpLink({ url: `${url}/trpc`, headers: () => ({ cookie }) })],
+    });
     const submit = (event: InputEvent) => trpc.events.submit.mutate({ event });
     const dbPath = join(dir, "callboard.db");
 
     const first = await startProcess(dbPath, port);
     children.push(first);
+    // The first admin comes from CALLBOARD_ADMIN_PASSWORD; the session survives the kill (it is in SQLite).
+    const signIn = await fetch(`${url}/auth/sign-in`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "admin", password: PASSWORD }),
+    });
+    expect(signIn.status).toBe(200);
+    cookie = (signIn.headers.get("set-cookie") ?? "").split(";", 1)[0]!;
     for (const id of ["lan", "minh"]) {
       await submit({ type: "agent.upserted", agent: { id, name: id, phoneNumber: null, routingType: 1 } });
       await submit({ type: "agent.presence_changed", agentId: id, signal: "app", online: true });

@@ -4,6 +4,15 @@ import { type CenterLimits, DEFAULT_LIMITS } from "@callboard/routing";
 import { z } from "zod";
 
 const onOff = z.enum(["on", "off"], { error: 'must be "on" or "off"' });
+/** "a,b,c" → ["a","b","c"] (blanks dropped); "*" stays "*". */
+const commaList = z.string().transform((value): "*" | string[] =>
+  value.trim() === "*"
+    ? "*"
+    : value
+        .split(",")
+        .map((item) => item.trim())
+        .filter((item) => item.length > 0),
+);
 
 /** A cap on the center's size (new records only; an existing log always loads). */
 const cap = (fallback: number) =>
@@ -21,7 +30,10 @@ const envSchema = z.object({
     .min(0, "must be a port number (0–65535)")
     .max(65535, "must be a port number (0–65535)")
     .default(3001),
-  /** Loopback by default: the API has no sign-in yet, so it is not offered to the network unless asked. */
+  /**
+   * Loopback by default: browsers reach the core through the dashboard, which proxies /trpc,
+   * /socket.io and /auth to it, so only the dashboard's port faces the network.
+   */
   HOST: z.string().min(1).default("127.0.0.1"),
   /** Where the embedded SQLite file lives; the start script points it at the repo's ./data. */
   CALLBOARD_DATA_DIR: z.string().min(1).default("./data"),
@@ -32,12 +44,31 @@ const envSchema = z.object({
   CALLBOARD_SIMULATOR_SEED: z.coerce.number().int().min(0).optional(),
   /** >1 compresses simulated time (talk times, breaks) for demos. */
   CALLBOARD_SIMULATOR_SPEED: z.coerce.number().positive().max(100).default(1),
-  /** Browser origins allowed to call the API and open sockets (comma-separated); "*" allows any. */
-  CALLBOARD_CORS_ORIGIN: z
-    .string()
-    .min(1)
-    .default("http://localhost:3000,http://127.0.0.1:3000")
-    .transform((value): AllowedOrigins => (value === "*" ? "*" : value.split(","))),
+  /**
+   * Other browser origins allowed to call the API and open sockets (comma-separated); "*" allows any.
+   * The dashboard itself is same-origin (it proxies the core) and needs none.
+   */
+  CALLBOARD_CORS_ORIGIN: commaList.default([]),
+  /**
+   * Host names browsers may use to reach Callboard besides localhost and IP addresses (comma-separated;
+   * "*" = any). Anything else is refused (421), so a DNS-rebinding page cannot talk to the core.
+   */
+  CALLBOARD_ALLOWED_HOSTS: commaList.default([]),
+  /** The first admin's password (user "admin"), applied at start when no user exists yet. */
+  CALLBOARD_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").max(256).optional(),
+  /**
+   * The embedded demo (`pnpm start`): on first start with no user, create "admin" with a generated
+   * password and print it once, with a one-time sign-in link.
+   */
+  CALLBOARD_DEMO_ADMIN: onOff.default("off"),
+  /** Where people open the dashboard; used in the printed sign-in link. */
+  CALLBOARD_PUBLIC_URL: z.url({ error: "must be a URL" }).default("http://localhost:3000"),
+  /** Open connections the core accepts (boards, wallboards, API clients) before refusing more. */
+  CALLBOARD_MAX_CONNECTIONS: z.coerce.number().int().min(10).max(1_000_000).default(20_000),
+  /** Changes (tRPC mutations, POST /api/events) one session or token may make per minute. */
+  CALLBOARD_WRITES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  /** Webhook requests (PCC, agents' presence) one address may make per second. */
+  CALLBOARD_WEBHOOKS_PER_SECOND: z.coerce.number().int().min(1).max(1_000_000).default(500),
   /** The most agents / queues / groups the center takes; past it a new one is refused (409, naming the variable). */
   CALLBOARD_MAX_AGENTS: cap(DEFAULT_LIMITS.maxAgents),
   CALLBOARD_MAX_QUEUES: cap(DEFAULT_LIMITS.maxQueues),
@@ -72,12 +103,16 @@ const envSchema = z.object({
    * Where PCC's webhooks and agents' clients reach the core: a second listener serving /stringee/*
    * only, so the board's API can stay private (HOST) while this one faces the internet.
    */
-  STRINGEE_PUBLIC_PORT: z.coerce
-    .number({ error: "must be a port number (1–65535)" })
-    .int("must be a port number (1–65535)")
-    .min(1, "must be a port number (1–65535)")
-    .max(65535, "must be a port number (1–65535)")
-    .optional(),
+  STRINGEE_PUBLIC_PORT: z
+    .union([
+      z.literal("off"),
+      z.coerce
+        .number({ error: 'must be a port number (1–65535) or "off"' })
+        .int('must be a port number (1–65535) or "off"')
+        .min(1, 'must be a port number (1–65535) or "off"')
+        .max(65535, 'must be a port number (1–65535) or "off"'),
+    ])
+    .default(3002),
   STRINGEE_PUBLIC_HOST: z.string().min(1).default("0.0.0.0"),
   /** A secret PCC's get_list_agents_url carries as `?key=`; set it so only PCC can put calls in queues. */
   STRINGEE_ROUTING_KEY: z.string().min(16, "must be at least 16 characters").optional(),
@@ -89,7 +124,7 @@ const envSchema = z.object({
 });
 
 /** Browser origins the board's doors answer (CORS, Socket.IO): any, or exactly these. */
-export type AllowedOrigins = "*" | string[];
+export type AllowedOrigins = "*" | readonly string[];
 
 /** What stringee mode needs; every field checked at boot. */
 export interface StringeeConfig {
@@ -121,6 +156,15 @@ export interface Config {
   simulator: { enabled: boolean; seed: number | null; speed: number };
   /** CALLBOARD_CORS_ORIGIN, parsed once; the HTTP route table and the Socket.IO gateway both use it. */
   allowedOrigins: AllowedOrigins;
+  /** CALLBOARD_ALLOWED_HOSTS: names accepted in Host besides localhost and IP literals. */
+  allowedHosts: "*" | string[];
+  /** Who signs in first: a password from the environment, or (the demo) one generated and printed. */
+  firstAdmin: { password: string } | { generate: true } | null;
+  publicUrl: string;
+  /** Machines' bearer token for /api/events, /metrics and /health (and PCC's agent tokens); null = sessions only. */
+  operatorToken: string | null;
+  /** What one caller or connection may take of the doors (CALLBOARD_MAX_CONNECTIONS, *_PER_*). */
+  doorLimits: { maxConnections: number; writesPerMinute: number; webhooksPerSecond: number };
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
   /** Caps on new agents, queues and groups (CALLBOARD_MAX_*), handed to the engine through the core. */
   limits: CenterLimits;
@@ -148,6 +192,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       speed: e.CALLBOARD_SIMULATOR_SPEED,
     },
     allowedOrigins: e.CALLBOARD_CORS_ORIGIN,
+    allowedHosts: e.CALLBOARD_ALLOWED_HOSTS,
+    firstAdmin: e.CALLBOARD_ADMIN_PASSWORD
+      ? { password: e.CALLBOARD_ADMIN_PASSWORD }
+      : e.CALLBOARD_DEMO_ADMIN === "on"
+        ? { generate: true }
+        : null,
+    publicUrl: e.CALLBOARD_PUBLIC_URL.replace(/\/+$/, ""),
+    operatorToken: e.CALLBOARD_OPERATOR_TOKEN ?? null,
+    doorLimits: {
+      maxConnections: e.CALLBOARD_MAX_CONNECTIONS,
+      writesPerMinute: e.CALLBOARD_WRITES_PER_MINUTE,
+      webhooksPerSecond: e.CALLBOARD_WEBHOOKS_PER_SECOND,
+    },
     logLevel: e.LOG_LEVEL,
     limits: {
       maxAgents: e.CALLBOARD_MAX_AGENTS,
@@ -177,7 +234,7 @@ function stringeeConfig(e: z.infer<typeof envSchema>): StringeeConfig {
     routingList: e.STRINGEE_ROUTING_LIST,
     routingKey: e.STRINGEE_ROUTING_KEY ?? null,
     publicListener:
-      e.STRINGEE_PUBLIC_PORT === undefined
+      e.STRINGEE_PUBLIC_PORT === "off"
         ? null
         : { port: e.STRINGEE_PUBLIC_PORT, host: e.STRINGEE_PUBLIC_HOST },
   };

@@ -5,12 +5,17 @@ import {
   type ClientToServerEvents,
   describeZodError,
   type EventBatch,
+  hasRole,
   type Incompatible,
   type InterServerEvents,
   LIVE_PROTOCOL_VERSION,
+  type Principal,
   Room,
   type ServerToClientEvents,
+  SOCKET_REFUSAL,
   type SocketData,
+  wallboardSubscribeSchema,
+  wallboardTiles,
 } from "@callboard/contracts";
 import type { EventLog } from "@callboard/db";
 import { EVENT_FORMAT, type LoggedEvent } from "@callboard/routing";
@@ -45,18 +50,30 @@ export interface GatewayOptions {
   clock: () => number;
   corsOrigin: AllowedOrigins;
   centerId: string;
-  /** Every connection passes here first; sign-in and wallboard tokens will plug in at this one place. */
+  /** Every connection passes here first: a session (a person) or a wallboard token (a screen), and an allowed Origin. */
   authenticate: (socket: CallboardSocket) => SocketData;
+  /** Whether a connection's principal still holds (sessions end, tokens are revoked); checked every few seconds. */
+  stillValid: (principal: Principal) => boolean;
 }
+
+/** Connections whose access ended are found and closed this often (the promise: within 5 s). */
+export const ACCESS_CHECK_INTERVAL_MS = 2_000;
+/** Wallboards get their counts this often. */
+export const WALLBOARD_INTERVAL_MS = 1_000;
 
 /**
  * Fans the core's appended events out to browsers: coalesced per room, seq-numbered so clients
  * detect gaps, and a subscribe command that answers with exactly what a client missed.
  */
-export function createGateway(options: GatewayOptions): { io: CallboardServer; close: () => Promise<void> } {
+export function createGateway(options: GatewayOptions): {
+  io: CallboardServer;
+  /** Closes at once the connections whose principal `ended` says lost access (revocations). */
+  closeWhere: (ended: (principal: Principal) => boolean) => void;
+  close: () => Promise<void>;
+} {
   const { core, log, clock, centerId } = options;
   const io: CallboardServer = new Server(options.httpServer, {
-    cors: { origin: options.corsOrigin === "*" ? true : options.corsOrigin },
+    cors: { origin: options.corsOrigin === "*" ? true : [...options.corsOrigin] },
     perMessageDeflate: false,
     serveClient: false,
   });
@@ -73,6 +90,15 @@ export function createGateway(options: GatewayOptions): { io: CallboardServer; c
   io.on("connection", (socket) => {
     socket.on("board:subscribe", (input, ack) => {
       if (typeof ack !== "function") return;
+      const { principal } = socket.data;
+      // The board shows people and phone numbers: signed-in staff only, never a wallboard's token.
+      if (principal.kind !== "user" || !hasRole(principal.role, "viewer")) {
+        ack({
+          ok: false,
+          error: `${SOCKET_REFUSAL.FORBIDDEN}: the board needs a signed-in viewer, supervisor or admin`,
+        });
+        return;
+      }
       const parsed = boardSubscribeSchema.safeParse(input);
       if (!parsed.success) {
         ack({ ok: false, error: describeZodError(parsed.error) });
@@ -91,6 +117,65 @@ export function createGateway(options: GatewayOptions): { io: CallboardServer; c
       ack({ ok: true, data: catchUp(parsed.data.sinceSeq, parsed.data.centerId) });
     });
   });
+
+  io.on("connection", (socket) => {
+    socket.on("wallboard:subscribe", (input, ack) => {
+      if (typeof ack !== "function") return;
+      const { principal } = socket.data;
+      if (principal.kind !== "wallboard") {
+        ack({ ok: false, error: `${SOCKET_REFUSAL.FORBIDDEN}: open the wallboard with its token` });
+        return;
+      }
+      const parsed = wallboardSubscribeSchema.safeParse(input);
+      if (!parsed.success) {
+        ack({ ok: false, error: describeZodError(parsed.error) });
+        return;
+      }
+      if (parsed.data.protocol !== LIVE_PROTOCOL_VERSION) {
+        ack(INCOMPATIBLE);
+        return;
+      }
+      socket.join(Room.wallboard(principal.tokenId));
+      ack({ ok: true, data: wallboardUpdate(principal.label, principal.queueIds) });
+    });
+  });
+
+  const wallboardUpdate = (label: string, queueIds: readonly string[]) => {
+    const now = clock();
+    return { label, serverTime: now, tiles: wallboardTiles(core.state, queueIds, now) };
+  };
+  // Screens sharing a token share a room; each room gets its own queues' counts.
+  const wallboardTimer = setInterval(() => {
+    const sent = new Set<string>();
+    for (const socket of io.sockets.sockets.values()) {
+      const { principal } = socket.data;
+      if (principal?.kind !== "wallboard" || sent.has(principal.tokenId)) continue;
+      const room = Room.wallboard(principal.tokenId);
+      if (!socket.rooms.has(room)) continue;
+      sent.add(principal.tokenId);
+      io.to(room).emit("wallboard:update", wallboardUpdate(principal.label, principal.queueIds));
+    }
+  }, WALLBOARD_INTERVAL_MS);
+
+  /** Closes connections whose access ended, telling each why first. */
+  const closeWhere = (ended: (principal: Principal) => boolean) => {
+    for (const socket of io.sockets.sockets.values()) {
+      const { principal } = socket.data;
+      if (!principal || !ended(principal)) continue;
+      const revokedScreen = principal.kind === "wallboard";
+      socket.emit("access:revoked", {
+        reason: revokedScreen ? SOCKET_REFUSAL.REVOKED : SOCKET_REFUSAL.SIGNED_OUT,
+        message: revokedScreen
+          ? "This screen's access was revoked."
+          : "Your session has ended; sign in again.",
+      });
+      socket.disconnect(true);
+    }
+  };
+  const accessTimer = setInterval(
+    () => closeWhere((principal) => !options.stillValid(principal)),
+    ACCESS_CHECK_INTERVAL_MS,
+  );
 
   function catchUp(sinceSeq: number, clientCenterId: string | null): CatchUp {
     const current = core.state.seq;
@@ -127,7 +212,10 @@ export function createGateway(options: GatewayOptions): { io: CallboardServer; c
 
   return {
     io,
+    closeWhere,
     close: async () => {
+      clearInterval(wallboardTimer);
+      clearInterval(accessTimer);
       unsubscribe();
       if (flushTimer) clearTimeout(flushTimer);
       await io.close();

@@ -38,6 +38,7 @@ describe("LiveCenter against the real core", () => {
     await seedCenter(server.submit);
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(server.url, {
       transports: ["websocket"],
+      extraHeaders: { cookie: server.cookie },
       forceNew: true,
       autoConnect: false,
     });

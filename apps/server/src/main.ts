@@ -1,6 +1,7 @@
 import { createSimulator } from "@callboard/simulator";
 import { pino } from "pino";
 import { createApp } from "./app.ts";
+import { ensureFirstAdmin } from "./auth/first-admin.ts";
 import { loadConfig } from "./env.ts";
 import { startSimulation } from "./simulation.ts";
 
@@ -24,6 +25,9 @@ const app = (() => {
     return createApp({
       dbPath: config.dbPath,
       allowedOrigins: config.allowedOrigins,
+      allowedHosts: config.allowedHosts,
+      operatorToken: config.operatorToken,
+      doorLimits: config.doorLimits,
       logger,
       limits: config.limits,
       stringee: config.stringee,
@@ -32,8 +36,23 @@ const app = (() => {
     return stop(error);
   }
 })();
+// Before listening, so whoever sees the core up can sign in.
+const firstAdmin = await ensureFirstAdmin(app.auth, config.firstAdmin, config.publicUrl).catch(stop);
 const port = await app.listen(config.port, config.host).catch(stop);
 logger.info({ port }, `Callboard core listening on http://localhost:${port}`);
+if (firstAdmin?.kind === "generated") {
+  // Printed once, never logged as a field: the start script shows these lines to the newcomer.
+  console.log(
+    `CALLBOARD-FIRST-ADMIN user: ${firstAdmin.username}  password: ${firstAdmin.password}  (shown once; only its hash is stored)`,
+  );
+  console.log(
+    `CALLBOARD-FIRST-ADMIN sign in now: ${firstAdmin.signInLink}  (one-time link, valid 30 minutes)`,
+  );
+} else if (firstAdmin?.kind === "from-environment") {
+  logger.info({ username: firstAdmin.username }, "first admin created from CALLBOARD_ADMIN_PASSWORD");
+} else if (firstAdmin?.kind === "nobody") {
+  logger.warn(firstAdmin.hint);
+}
 if (config.stringee?.publicListener) {
   const { port: publicPort, host } = config.stringee.publicListener;
   const listening = await app.listenPublic(publicPort, host).catch(stop);

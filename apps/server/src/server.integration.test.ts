@@ -355,9 +355,13 @@ describe("core server", () => {
   });
 
   it("exposes health and Prometheus metrics", async () => {
-    const health = await fetch(`${server.url}/healthz`);
-    expect(await health.json()).toEqual({ ok: true, seq: server.app.core.state.seq });
-    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ ok: true });
+    const asAdmin = { headers: { cookie: server.cookie } };
+    const health = await fetch(`${server.url}/health`, asAdmin);
+    expect(await health.json()).toMatchObject({ ok: true, seq: server.app.core.state.seq });
+    expect((await fetch(`${server.url}/health`)).status).toBe(401);
+    expect((await fetch(`${server.url}/metrics`)).status).toBe(401);
+    const metrics = await (await fetch(`${server.url}/metrics`, asAdmin)).text();
     expect(metrics).toMatch(/callboard_events_total\{type="agent.upserted"\} 3/);
     expect(metrics).toMatch(/callboard_calls_waiting\{queue="sales"\} 0/);
     expect(metrics).toMatch(/nodejs_eventloop_lag_seconds/);

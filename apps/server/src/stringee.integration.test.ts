@@ -26,6 +26,8 @@ let server: Server;
 let queueId: string;
 let routingKey: string | null = null;
 let deviceStatusOnline: number[] | null = null;
+/** PCC's doors on a listener of their own (the default in production), or shared with the board's. */
+let publicListener: StringeeConfig["publicListener"] = null;
 const logLines: string[] = [];
 const agentIds: Record<string, string> = {};
 /** The sales group at PCC, and the config the server was booted with (for a second server). */
@@ -63,7 +65,7 @@ beforeEach(async () => {
     operatorToken: OPERATOR,
     routingList: "ranking",
     routingKey,
-    publicListener: null,
+    publicListener,
   };
   stringeeConfig = stringee;
   logLines.length = 0;
@@ -542,6 +544,13 @@ describe("stringee mode: who may feed the core", () => {
 });
 
 describe("stringee mode: the public listener", () => {
+  beforeAll(() => {
+    publicListener = { port: 0, host: "127.0.0.1" };
+  });
+  afterAll(() => {
+    publicListener = null;
+  });
+
   it("serves PCC's webhooks and agents' clients, and nothing of the board's API", async () => {
     const port = await server.app.listenPublic(0, "127.0.0.1");
     const publicUrl = `http://127.0.0.1:${port}`;
@@ -550,9 +559,11 @@ describe("stringee mode: the public listener", () => {
       calls: [{ callId: "call-vn-1-P", from: "84911111111", to: "842473000000" }],
     });
     expect(answer.version).toBe(2);
-    for (const path of ["/trpc/center.snapshot", "/api/events", "/metrics"]) {
+    for (const path of ["/trpc/center.snapshot", "/api/events", "/metrics", "/auth/sign-in"]) {
       expect((await fetch(`${publicUrl}${path}`)).status, path).toBe(404);
     }
+    // …and the board's listener no longer serves PCC's doors: they are on the public one only.
+    expect((await fetch(`${server.url}/stringee/routing`)).status).toBe(404);
     expect((await fetch(`${publicUrl}/healthz`)).status).toBe(200);
     // An agent's Web client reports presence from its own page: the preflight passes.
     const preflight = await fetch(`${publicUrl}/stringee/presence`, {

@@ -2,12 +2,15 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AppRouter } from "@callboard/api";
-import type { ClientToServerEvents, EventBatch, ServerToClientEvents } from "@callboard/contracts";
+import type { ClientToServerEvents, EventBatch, Role, ServerToClientEvents } from "@callboard/contracts";
 import { AVAILABLE, type InputEvent, QUEUE_DEFAULTS } from "@callboard/routing";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import { pino } from "pino";
 import { io as connect, type Socket } from "socket.io-client";
 import { type App, type AppOptions, createApp } from "./app.ts";
+
+/** Every test user's password (long enough for the password rule). */
+export const TEST_PASSWORD = "test password 1234";
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -30,7 +33,29 @@ export async function bootServer(
   });
   const port = await app.listen(0, "127.0.0.1");
   const url = `http://127.0.0.1:${port}`;
-  const trpc = createTRPCClient<AppRouter>({ links: [httpLink({ url: `${url}/trpc` })] });
+  /** Creates a person of `role` and signs them in through the real door; their cookie and typed client. */
+  const signedIn = async (role: Role, username = `${role}-${Math.random().toString(36).slice(2, 8)}`) => {
+    // A restarted server over the same folder already has its users.
+    if (!app.auth.listUsers().some((user) => user.username === username)) {
+      await app.auth.createUser(
+        { username, name: username, role, password: TEST_PASSWORD, agentId: role === "agent" ? "lan" : null },
+        { principal: null, address: "test" },
+      );
+    }
+    const res = await fetch(`${url}/auth/sign-in`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username, password: TEST_PASSWORD }),
+    });
+    if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+    const cookie = (res.headers.get("set-cookie") ?? "").split(";", 1)[0]!;
+    const trpc = createTRPCClient<AppRouter>({
+      links: [httpLink({ url: `${url}/trpc`, headers: { cookie } })],
+    });
+    return { username, cookie, trpc };
+  };
+  const admin = await signedIn("admin", "test-admin");
+  const trpc = admin.trpc;
   const sockets: ClientSocket[] = [];
   return {
     app,
@@ -38,17 +63,29 @@ export async function bootServer(
     url,
     clock,
     trpc,
+    /** The signed-in admin's session cookie (`name=value`). */
+    cookie: admin.cookie,
+    signedIn,
+    /** POST /api/events as the signed-in admin (pass headers to post as someone else). */
     post: (body: unknown, init: RequestInit = {}) =>
       fetch(`${url}/api/events`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
         body: typeof body === "string" ? body : JSON.stringify(body),
         ...init,
+        headers: {
+          "content-type": "application/json",
+          cookie: admin.cookie,
+          ...(init.headers as Record<string, string>),
+        },
       }),
     submit: (event: InputEvent, idempotencyKey?: string) =>
       trpc.events.submit.mutate(idempotencyKey ? { event, idempotencyKey } : { event }),
-    socket(): ClientSocket {
-      const socket: ClientSocket = connect(url, { transports: ["websocket"], forceNew: true });
+    socket(cookie: string | null = admin.cookie): ClientSocket {
+      const socket: ClientSocket = connect(url, {
+        transports: ["websocket"],
+        forceNew: true,
+        ...(cookie ? { extraHeaders: { cookie } } : {}),
+      });
       sockets.push(socket);
       return socket;
     },

@@ -1,18 +1,42 @@
 import { z } from "zod";
 
 /**
- * Read at request time (never baked into the build), so one build serves any deployment.
- * Without a URL the browser talks to the core on the page's own host, at CALLBOARD_SERVER_PORT.
+ * The dashboard's server, configured at start (never baked into the build), so one build serves any
+ * deployment. Browsers talk only to the dashboard; it forwards the core's doors to CALLBOARD_CORE_URL.
  */
 const schema = z.object({
-  CALLBOARD_SERVER_URL: z.url({ error: "CALLBOARD_SERVER_URL must be an http(s) URL" }).optional(),
-  CALLBOARD_SERVER_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
+  /** Where the core listens (usually on loopback, beside the dashboard). */
+  CALLBOARD_CORE_URL: z
+    .url({ error: "CALLBOARD_CORE_URL must be an http(s) URL" })
+    .default("http://127.0.0.1:3001"),
+  WEB_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** All interfaces by default: other screens on the floor open the board through this port. */
+  WEB_HOST: z.string().min(1).default("0.0.0.0"),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
 });
 
-/** Where the browser finds the core: a full URL, or a port on the host the page came from. */
-export type CoreLocation = { url: string } | { port: number };
-
-export function coreLocationFromEnv(): CoreLocation {
-  const env = schema.parse(process.env);
-  return env.CALLBOARD_SERVER_URL ? { url: env.CALLBOARD_SERVER_URL } : { port: env.CALLBOARD_SERVER_PORT };
+export interface WebConfig {
+  coreUrl: string;
+  port: number;
+  host: string;
+  dev: boolean;
 }
+
+export function loadWebConfig(env: Record<string, string | undefined> = process.env): WebConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(
+      `Invalid environment: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    );
+  }
+  const e = parsed.data;
+  return {
+    coreUrl: e.CALLBOARD_CORE_URL.replace(/\/+$/, ""),
+    port: e.WEB_PORT,
+    host: e.WEB_HOST,
+    dev: e.NODE_ENV === "development",
+  };
+}
+
+/** Next inlines NODE_ENV at build time; the middleware's CSP allows eval only in development. */
+export const isDevelopment = process.env.NODE_ENV === "development";

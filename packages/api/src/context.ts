@@ -1,4 +1,16 @@
-import type { ConnectorStatus, SubmitResult } from "@callboard/contracts";
+import type {
+  Actor,
+  AuditAction,
+  AuditEntry,
+  AuditQuery,
+  ConnectorStatus,
+  CreateUserInput,
+  CreateWallboardTokenInput,
+  SubmitResult,
+  UpdateUserInput,
+  UserSummary,
+  WallboardTokenSummary,
+} from "@callboard/contracts";
 import type { EventLog } from "@callboard/db";
 import type { CenterState, InputEvent, LoggedEvent, ManualStatus } from "@callboard/routing";
 
@@ -18,6 +30,29 @@ export interface PccHandle {
   setManualStatus(agentId: string, status: ManualStatus): Promise<void>;
 }
 
+/** Users, wallboard tokens and the audit trail; refusals are AuthErrors. */
+export interface AuthHandle {
+  listUsers(): UserSummary[];
+  createUser(input: CreateUserInput, actor: Actor): Promise<UserSummary>;
+  updateUser(input: UpdateUserInput, actor: Actor): UserSummary;
+  resetPassword(userId: string, password: string, actor: Actor): Promise<void>;
+  listWallboardTokens(): WallboardTokenSummary[];
+  createWallboardToken(
+    input: CreateWallboardTokenInput,
+    actor: Actor,
+  ): { token: string; summary: WallboardTokenSummary };
+  revokeWallboardToken(tokenId: string, actor: Actor): WallboardTokenSummary;
+  audit(
+    action: AuditAction,
+    actor: Actor,
+    target: string | null,
+    before: unknown,
+    after: unknown,
+    seq?: number | null,
+  ): void;
+  queryAudit(query: AuditQuery): AuditEntry[];
+}
+
 /**
  * Everything a procedure may use, built per request by the server (apps/server/src/app.ts). Described
  * as interfaces so this package never imports the server, and tests can hand in fakes.
@@ -32,6 +67,7 @@ export interface Context {
   connectorStatus: ConnectorStatus | null;
   /** Stringee mode: the connector admin edits are written through; null in standalone mode. */
   pcc: PccHandle | null;
-  /** Who is calling; sign-in will set this, and `procedure` in trpc.ts is where roles get checked. */
-  viewer: "anonymous";
+  auth: AuthHandle;
+  /** Who is calling (from the session cookie), and from where; the role procedures in trpc.ts check it. */
+  actor: Actor;
 }

@@ -1,4 +1,10 @@
-import { DomainRejectedError, PccWriteError, type PccWriteFailure } from "@callboard/contracts";
+import {
+  AuthError,
+  type AuthErrorCode,
+  DomainRejectedError,
+  PccWriteError,
+  type PccWriteFailure,
+} from "@callboard/contracts";
 import type { RejectCode } from "@callboard/routing";
 import { TRPCError } from "@trpc/server";
 
@@ -18,9 +24,20 @@ export const TRPC_CODE_FOR_PCC_WRITE = {
   PCC_REFUSED: "BAD_GATEWAY",
 } as const satisfies Record<PccWriteFailure, TRPCError["code"]>;
 
+/** Auth refusals keep their own names: tRPC has a code for each. */
+export const TRPC_CODE_FOR_AUTH = {
+  UNAUTHORIZED: "UNAUTHORIZED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  CONFLICT: "CONFLICT",
+  BAD_REQUEST: "BAD_REQUEST",
+  PRECONDITION_FAILED: "PRECONDITION_FAILED",
+  TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
+} as const satisfies Record<AuthErrorCode, TRPCError["code"]>;
+
 /**
- * The typed tRPC error for a failure the domain or the connector expects (with their words), or null
- * for anything else — a bug, which stays an internal error.
+ * The typed tRPC error for a failure the domain, the connector or the auth service expects (with
+ * their words), or null for anything else — a bug, which stays an internal error.
  */
 export function toTRPCError(cause: unknown): TRPCError | null {
   if (cause instanceof DomainRejectedError) {
@@ -28,6 +45,9 @@ export function toTRPCError(cause: unknown): TRPCError | null {
   }
   if (cause instanceof PccWriteError) {
     return new TRPCError({ code: TRPC_CODE_FOR_PCC_WRITE[cause.kind], message: cause.message, cause });
+  }
+  if (cause instanceof AuthError) {
+    return new TRPCError({ code: TRPC_CODE_FOR_AUTH[cause.code], message: cause.message, cause });
   }
   return null;
 }

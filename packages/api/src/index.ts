@@ -1,4 +1,10 @@
 /** The tRPC API: procedures over the core, the event log and the connector, typed end to end. */
-export type { Context, CoreHandle, EventHistory, PccHandle } from "./context.ts";
-export { TRPC_CODE_FOR_PCC_WRITE, TRPC_CODE_FOR_REJECTION, toTRPCError } from "./errors.ts";
+export { submitAsPerson } from "./audited-submit.ts";
+export type { AuthHandle, Context, CoreHandle, EventHistory, PccHandle } from "./context.ts";
+export {
+  TRPC_CODE_FOR_AUTH,
+  TRPC_CODE_FOR_PCC_WRITE,
+  TRPC_CODE_FOR_REJECTION,
+  toTRPCError,
+} from "./errors.ts";
 export { type AppRouter, appRouter, createCaller } from "./root.ts";

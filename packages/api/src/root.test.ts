@@ -1,29 +1,13 @@
 import { DomainRejectedError, PccWriteError } from "@callboard/contracts";
-import { emptyState, type InputEvent, type ManualStatus } from "@callboard/routing";
+import type { ManualStatus } from "@callboard/routing";
 import { describe, expect, it } from "vitest";
-import type { Context, PccHandle } from "./context.ts";
+import type { PccHandle } from "./context.ts";
 import { createCaller } from "./root.ts";
+import { fakeContext } from "./test-context.ts";
 
-/** A context of fakes: procedures need only the interfaces in context.ts, never the server. */
-function fakeContext(options: { pcc?: PccHandle | null; refuse?: DomainRejectedError } = {}) {
-  const submitted: InputEvent[] = [];
-  const ctx: Context = {
-    core: {
-      state: emptyState(),
-      submit: async (event) => {
-        if (options.refuse) throw options.refuse;
-        submitted.push(event);
-        return { seq: submitted.length, duplicate: false };
-      },
-    },
-    log: { forCall: () => [], forAgent: () => [], recentRejections: () => [] },
-    clock: () => 1_800_000_000_000,
-    centerId: "center-test",
-    connectorStatus: null,
-    pcc: options.pcc ?? null,
-    viewer: "anonymous",
-  };
-  return { caller: createCaller(ctx), submitted };
+function withFakes(options: Parameters<typeof fakeContext>[0] = {}) {
+  const { ctx, submitted, auth } = fakeContext(options);
+  return { caller: createCaller(ctx), submitted, auth };
 }
 
 const failingPcc = (error: Error): PccHandle => ({
@@ -34,7 +18,7 @@ const failingPcc = (error: Error): PccHandle => ({
 
 describe("appRouter with a fake context", () => {
   it("standalone: a manual status change is submitted to the core, and the mode says standalone", async () => {
-    const { caller, submitted } = fakeContext();
+    const { caller, submitted } = withFakes();
     expect(await caller.agents.setManualStatus({ agentId: "lan", status: "AVAILABLE" })).toEqual({
       seq: 1,
       duplicate: false,
@@ -44,11 +28,11 @@ describe("appRouter with a fake context", () => {
   });
 
   it("a write PCC cannot take is answered with its tRPC code, and nothing reaches the core", async () => {
-    const notSynced = fakeContext({ pcc: failingPcc(new PccWriteError("NOT_SYNCED", "not synced yet")) });
+    const notSynced = withFakes({ pcc: failingPcc(new PccWriteError("NOT_SYNCED", "not synced yet")) });
     await expect(
       notSynced.caller.agents.setManualStatus({ agentId: "lan", status: "LUNCH_BREAK" }),
     ).rejects.toMatchObject({ code: "PRECONDITION_FAILED", message: "not synced yet" });
-    const refused = fakeContext({ pcc: failingPcc(new PccWriteError("PCC_REFUSED", "PCC refused")) });
+    const refused = withFakes({ pcc: failingPcc(new PccWriteError("PCC_REFUSED", "PCC refused")) });
     await expect(
       refused.caller.agents.setManualStatus({ agentId: "lan", status: "LUNCH_BREAK" }),
     ).rejects.toMatchObject({ code: "BAD_GATEWAY" });
@@ -60,7 +44,7 @@ describe("appRouter with a fake context", () => {
       code: "UNKNOWN_AGENT",
       message: 'agent "ghost" does not exist',
     });
-    const { caller } = fakeContext({ refuse });
+    const { caller } = withFakes({ refuse });
     await expect(
       caller.agents.setManualStatus({ agentId: "ghost", status: "AVAILABLE" }),
     ).rejects.toMatchObject({

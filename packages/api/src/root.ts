@@ -1,19 +1,27 @@
 import { agentsRouter } from "./routers/agents.ts";
+import { auditRouter } from "./routers/audit.ts";
+import { authRouter } from "./routers/auth.ts";
 import { callsRouter } from "./routers/calls.ts";
 import { centerRouter } from "./routers/center.ts";
 import { connectorRouter } from "./routers/connector.ts";
 import { decisionsRouter } from "./routers/decisions.ts";
 import { eventsRouter } from "./routers/events.ts";
+import { usersRouter } from "./routers/users.ts";
+import { wallboardsRouter } from "./routers/wallboards.ts";
 import { createCallerFactory, createTRPCRouter } from "./trpc.ts";
 
 /** Every procedure the board calls, served by apps/server under /trpc. */
 export const appRouter = createTRPCRouter({
+  auth: authRouter,
   center: centerRouter,
   agents: agentsRouter,
   events: eventsRouter,
   decisions: decisionsRouter,
   calls: callsRouter,
   connector: connectorRouter,
+  users: usersRouter,
+  wallboards: wallboardsRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

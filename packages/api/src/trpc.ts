@@ -1,5 +1,5 @@
-import { describeZodError } from "@callboard/contracts";
-import { initTRPC } from "@trpc/server";
+import { describeZodError, hasRole, type StaffRole, type UserPrincipal } from "@callboard/contracts";
+import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import type { Context } from "./context.ts";
 import { toTRPCError } from "./errors.ts";
@@ -19,8 +19,8 @@ const t = initTRPC.context<Context>().create({
   },
 });
 
-/** Turns domain rejections and failed PCC writes into typed tRPC errors with the domain's words. */
-const domainErrors = t.middleware(async ({ next }) => {
+/** Turns domain rejections, failed PCC writes and auth refusals into typed tRPC errors with their words. */
+const expectedErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (result.ok) return result;
   const mapped = toTRPCError(result.error.cause);
@@ -28,7 +28,35 @@ const domainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/** A procedure only a signed-in person holding `role` (or a higher one) may call. */
+function withRole(role: StaffRole) {
+  return t.procedure.use(expectedErrors).use(({ ctx, next }) => {
+    const principal = ctx.actor.principal;
+    if (principal?.kind !== "user") {
+      throw new TRPCError({ code: "UNAUTHORIZED", message: "sign in first" });
+    }
+    if (!hasRole(principal.role, role)) {
+      throw new TRPCError({
+        code: "FORBIDDEN",
+        message: `this needs the ${role} role; you are ${principal.role}`,
+      });
+    }
+    return next({ ctx: { ...ctx, user: principal satisfies UserPrincipal } });
+  });
+}
+
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
-/** The one procedure every endpoint is built from, so authorization is added in one place. */
-export const procedure = t.procedure.use(domainErrors);
+
+/**
+ * The procedures every endpoint is built from. There is deliberately no bare `procedure`: a new
+ * endpoint must say who may call it, and the route-enumeration test proves each one refuses the rest.
+ */
+/** Open to anyone: only `auth.me`, which tells the page whether it is signed in. */
+export const publicProcedure = t.procedure.use(expectedErrors);
+/** Read only: the board, decisions, timelines. */
+export const viewerProcedure = withRole("viewer");
+/** The agent actions: manual status (and, later, moving agents between groups). */
+export const supervisorProcedure = withRole("supervisor");
+/** Users, wallboard tokens, the audit trail, raw events. */
+export const adminProcedure = withRole("admin");

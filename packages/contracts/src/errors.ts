@@ -55,3 +55,26 @@ export class PccWriteError extends Error {
     this.kind = kind;
   }
 }
+
+/** Why a sign-in, an authorization check or an administration request was refused. */
+export type AuthErrorCode =
+  | "UNAUTHORIZED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "BAD_REQUEST"
+  | "PRECONDITION_FAILED"
+  | "TOO_MANY_REQUESTS";
+
+/** Thrown by the server's auth service; each edge maps `code` to its HTTP status or tRPC code. */
+export class AuthError extends Error {
+  readonly code: AuthErrorCode;
+  /** For TOO_MANY_REQUESTS: when to try again, in whole seconds (sent as Retry-After). */
+  readonly retryAfterSec: number | undefined;
+  constructor(code: AuthErrorCode, message: string, retryAfterSec?: number) {
+    super(message);
+    this.name = "AuthError";
+    this.code = code;
+    this.retryAfterSec = retryAfterSec;
+  }
+}

@@ -1,4 +1,32 @@
 export {
+  AUDIT_ACTIONS,
+  type AuditAction,
+  type AuditEntry,
+  type AuditQuery,
+  auditQuerySchema,
+  type CreateUserInput,
+  type CreateWallboardTokenInput,
+  createUserSchema,
+  createWallboardTokenSchema,
+  hasRole,
+  type Me,
+  passwordSchema,
+  ROLE_LABEL,
+  ROLES,
+  type Role,
+  resetPasswordSchema,
+  roleSchema,
+  type SignInInput,
+  STAFF_ROLES,
+  type StaffRole,
+  signInSchema,
+  type UpdateUserInput,
+  type UserSummary,
+  updateUserSchema,
+  usernameSchema,
+  type WallboardTokenSummary,
+} from "./auth.ts";
+export {
   agentTokenRequestSchema,
   type ConnectorProblem,
   type ConnectorStatus,
@@ -25,12 +53,22 @@ export {
   submitEventSchema,
 } from "./domain-schemas.ts";
 export {
+  AuthError,
+  type AuthErrorCode,
   DomainRejectedError,
   describeZodError,
   PccWriteError,
   PccWriteFailure,
   type SubmitResult,
 } from "./errors.ts";
+export {
+  type Actor,
+  type OperatorPrincipal,
+  type Principal,
+  principalName,
+  type UserPrincipal,
+  type WallboardPrincipal,
+} from "./principal.ts";
 export type { CatchUp, EventBatch, Snapshot } from "./snapshot.ts";
 export {
   type Ack,
@@ -43,5 +81,10 @@ export {
   LIVE_PROTOCOL_VERSION,
   Room,
   type ServerToClientEvents,
+  SOCKET_REFUSAL,
   type SocketData,
+  type WallboardSubscribeInput,
+  type WallboardSubscribeResult,
+  wallboardSubscribeSchema,
 } from "./socket.ts";
+export { type WallboardTile, type WallboardUpdate, wallboardTiles } from "./wallboard.ts";

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import type { Principal } from "./principal.ts";
 import type { CatchUp, EventBatch } from "./snapshot.ts";
+import type { WallboardUpdate } from "./wallboard.ts";
 
 /** Typed acknowledgement for every client command. */
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: string };
@@ -38,12 +40,46 @@ export interface Incompatible {
 /** The answer to board:subscribe. */
 export type BoardSubscribeResult = Ack<CatchUp> | Incompatible;
 
+export const wallboardSubscribeSchema = z.strictObject({
+  protocol: z.number().int().min(0),
+});
+export type WallboardSubscribeInput = z.infer<typeof wallboardSubscribeSchema>;
+
+/** The answer to wallboard:subscribe: the screen's first tiles, or why not. */
+export type WallboardSubscribeResult = Ack<WallboardUpdate> | Incompatible;
+
 /** Rooms a socket can be in; one per audience so fan-out can be coalesced per room. */
-export const Room = { BOARD: "board" } as const;
+export const Room = {
+  BOARD: "board",
+  /** One room per wallboard token: the screens sharing a token see the same queues. */
+  wallboard: (tokenId: string) => `wallboard:${tokenId}`,
+} as const;
+
+/**
+ * Why the core refused or closed a connection (the `connect_error` message, or `access:revoked`),
+ * so the page can say it in words: sign in again, or "this screen's access was revoked".
+ */
+export const SOCKET_REFUSAL = {
+  /** No valid session or wallboard token (never had one, expired, signed out, disabled). */
+  SIGNED_OUT: "UNAUTHORIZED",
+  /** A page from another site, or a Host this Callboard does not serve. */
+  FOREIGN_ORIGIN: "FORBIDDEN_ORIGIN",
+  /** Signed in, but this audience needs another role. */
+  FORBIDDEN: "FORBIDDEN",
+  /** The wallboard token was revoked. */
+  REVOKED: "REVOKED",
+} as const;
 
 export interface ServerToClientEvents {
   /** Events appended to the log since the previous batch, coalesced (≤ 10 per second per room). */
   "events:appended": (batch: EventBatch) => void;
+  /** A wallboard's queue counts, about once a second. */
+  "wallboard:update": (update: WallboardUpdate) => void;
+  /** Sent just before the core closes a connection whose access ended (token revoked, signed out). */
+  "access:revoked": (info: {
+    reason: (typeof SOCKET_REFUSAL)[keyof typeof SOCKET_REFUSAL];
+    message: string;
+  }) => void;
 }
 
 export interface ClientToServerEvents {
@@ -52,12 +88,18 @@ export interface ClientToServerEvents {
    * is a snapshot), reconnect and on a seq gap. The only way a board gets state.
    */
   "board:subscribe": (input: BoardSubscribeInput, ack: (result: BoardSubscribeResult) => void) => void;
+  /** A wallboard (connected with its token) joins its room and gets its tiles; then `wallboard:update`s. */
+  "wallboard:subscribe": (
+    input: WallboardSubscribeInput,
+    ack: (result: WallboardSubscribeResult) => void,
+  ) => void;
 }
 
 // biome-ignore lint/complexity/noBannedTypes: nothing is sent between gateways yet
 export type InterServerEvents = {};
 
-/** Per-connection data; the auth hook will fill in who is connected when sign-in arrives. */
+/** Per-connection data: who connected (a person by session cookie, or a screen by its token), from where. */
 export interface SocketData {
-  viewer: "anonymous";
+  principal: Principal;
+  address: string | null;
 }

@@ -1,3 +1,10 @@
+export {
+  AUDIT_KEPT,
+  type AuditFilter,
+  type AuthStore,
+  createAuthStore,
+  type NewAuditRow,
+} from "./auth-store.ts";
 export { type CallboardDb, createDb } from "./client.ts";
 export {
   type AppendRow,
@@ -8,4 +15,15 @@ export {
 } from "./event-log.ts";
 export { assertLogFormat, centerId } from "./meta.ts";
 export { migrateDb } from "./migrate.ts";
-export { type EventRow, eventAgents, events, meta, type RejectionRow, rejections } from "./schema.ts";
+export {
+  type AuditRow,
+  type EventRow,
+  eventAgents,
+  events,
+  meta,
+  type RejectionRow,
+  rejections,
+  type SessionRow,
+  type UserRow,
+  type WallboardTokenRow,
+} from "./schema.ts";

@@ -68,3 +68,83 @@ export const meta = sqliteTable("meta", {
   key: text("key").primaryKey(),
   value: text("value").notNull(),
 });
+
+/**
+ * People who sign in. Passwords are stored only as a memory-hard hash (scrypt, parameters in the
+ * string), never in the event log.
+ */
+export const users = sqliteTable(
+  "users",
+  {
+    id: text("id").primaryKey(),
+    /** Lower-cased; what people type to sign in. */
+    username: text("username").notNull(),
+    name: text("name").notNull(),
+    role: text("role").notNull(),
+    /** The agent role's Callboard agent (stringee_user_id); null for staff. */
+    agentId: text("agent_id"),
+    passwordHash: text("password_hash").notNull(),
+    disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
+    createdAt: integer("created_at").notNull(),
+    lastSignInAt: integer("last_sign_in_at"),
+  },
+  (t) => [uniqueIndex("users_username_unique").on(t.username)],
+);
+export type UserRow = typeof users.$inferSelect;
+
+/**
+ * Signed-in browsers. The id is the SHA-256 of the cookie's token, so a leaked database lets no one
+ * sign in; deleting a row signs that browser out.
+ */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    address: text("address"),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+export type SessionRow = typeof sessions.$inferSelect;
+
+/** Read-only screens (TVs). The id is the SHA-256 of the token in the screen's URL. */
+export const wallboardTokens = sqliteTable("wallboard_tokens", {
+  id: text("id").primaryKey(),
+  /** A short public handle for the admin page (never enough to authenticate). */
+  tokenId: text("token_id").notNull().unique(),
+  label: text("label").notNull(),
+  /** JSON array of queue ids the screen may show. */
+  queueIds: text("queue_ids").notNull(),
+  createdAt: integer("created_at").notNull(),
+  createdBy: text("created_by").notNull(),
+  lastUsedAt: integer("last_used_at"),
+  revokedAt: integer("revoked_at"),
+});
+export type WallboardTokenRow = typeof wallboardTokens.$inferSelect;
+
+/**
+ * Who did what, when, from where: sign-ins (and failures), user and token administration, and
+ * every change a person made to the center (with the seq it became in the event log).
+ */
+export const audit = sqliteTable(
+  "audit",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: integer("at").notNull(),
+    action: text("action").notNull(),
+    actor: text("actor"),
+    role: text("role"),
+    address: text("address"),
+    target: text("target"),
+    /** JSON, or null. */
+    before: text("before"),
+    after: text("after"),
+    seq: integer("seq"),
+  },
+  (t) => [index("audit_action_idx").on(t.action, t.id), index("audit_actor_idx").on(t.actor, t.id)],
+);
+export type AuditRow = typeof audit.$inferSelect;

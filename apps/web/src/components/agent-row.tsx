@@ -27,6 +27,8 @@ export interface AgentRowProps {
   queueName: string | null;
   now: number;
   pending: boolean;
+  /** Viewers watch; supervisors and admins may change manual statuses. */
+  readOnly: boolean;
   error: string | null;
   onStatusChange: (agentId: string, status: ManualStatus) => void;
 }
@@ -38,6 +40,7 @@ export const AgentRow = memo(function AgentRow({
   queueName,
   now,
   pending,
+  readOnly,
   error,
   onStatusChange,
 }: AgentRowProps) {
@@ -58,6 +61,8 @@ export const AgentRow = memo(function AgentRow({
           data-testid={`manual-status-${agent.id}`}
           value={agent.manualStatus}
           aria-busy={pending}
+          disabled={readOnly}
+          title={readOnly ? "Supervisors and admins change manual statuses" : undefined}
           onChange={(e) => onStatusChange(agent.id, e.target.value as ManualStatus)}
           className={`w-full rounded-md border px-2 py-1 text-xs ${
             agent.manualStatus === AVAILABLE

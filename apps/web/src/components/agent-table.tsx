@@ -1,10 +1,11 @@
 "use client";
 
+import { hasRole } from "@callboard/contracts";
 import { type Agent, type ManualStatus, own } from "@callboard/routing";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useRef, useState } from "react";
 import { AGENT_GRID, AgentRow } from "./agent-row";
-import { useCallboardClient, useCenterSelector, useLiveCenter } from "./live-provider";
+import { useCallboardClient, useCenterSelector, useLiveCenter, useMe } from "./live-provider";
 
 const ROW_HEIGHT = 60;
 
@@ -15,6 +16,8 @@ const ROW_HEIGHT = 60;
 export function AgentTable({ agents, now }: { agents: Agent[]; now: number }) {
   const client = useCallboardClient();
   const center = useLiveCenter();
+  const me = useMe();
+  const readOnly = me === null || !hasRole(me.role, "supervisor");
   const calls = useCenterSelector((state) => state.calls);
   const queues = useCenterSelector((state) => state.queues);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -97,6 +100,7 @@ export function AgentTable({ agents, now }: { agents: Agent[]; now: number }) {
                       pending={pending.has(agent.id)}
                       error={errors[agent.id] ?? null}
                       onStatusChange={changeStatus}
+                      readOnly={readOnly}
                     />
                   </div>
                 );

@@ -8,14 +8,16 @@ import { AgentTable } from "./agent-table";
 import { ConnectionIndicator } from "./connection-indicator";
 import { ConnectorPanel, StandaloneTag } from "./connector-panel";
 import { DecisionFeed } from "./decision-feed";
-import { useCallboardClient, useCenterSelector, useLiveSelector } from "./live-provider";
+import { useCallboardClient, useCenterSelector, useLiveSelector, useMe } from "./live-provider";
 import { QueuePanel } from "./queue-panel";
 import { useConnectorStatus } from "./use-connector-status";
 import { useNow } from "./use-now";
+import { UserMenu } from "./user-menu";
 
 /** The supervisor's live board: queues on top, every agent with why it can or cannot ring, decisions beside. */
 export function Board() {
   const client = useCallboardClient();
+  const me = useMe();
   const connection = useLiveSelector((view) => view.connection);
   const now = useNow(useLiveSelector((view) => view.clockOffsetMs));
   const connector = useConnectorStatus(client);
@@ -50,6 +52,7 @@ export function Board() {
           </span>
           <span className="tabular-nums">{formatClock(now)}</span>
           <ConnectionIndicator status={connection} />
+          {me && <UserMenu me={me} />}
         </div>
       </header>
       {connector?.mode === "stringee" && <ConnectorPanel status={connector.status} now={now} />}

@@ -1,10 +1,10 @@
 "use client";
 
+import type { Me } from "@callboard/contracts";
 import { LiveCenter, type LiveView } from "@callboard/live";
 import type { CenterState } from "@callboard/routing";
 import { createContext, type ReactNode, useContext, useEffect, useState } from "react";
 import { useSyncExternalStoreWithSelector } from "use-sync-external-store/with-selector";
-import type { CoreLocation } from "~/env";
 import { createLiveSocket } from "~/lib/live-socket";
 import { type CallboardClient, createCallboardClient } from "~/lib/trpc";
 
@@ -15,32 +15,42 @@ interface Live {
   center: LiveCenter;
   client: CallboardClient;
   url: string;
+  /** Who is signed in; null until known. */
+  me: Me | null;
 }
 
 const LiveContext = createContext<Live | null>(null);
-
-/** A configured URL, or the core's port on the host this page came from (the embedded setup). */
-function resolveServerUrl(url: string | null, port: number): string {
-  if (url) return url.replace(/\/$/, "");
-  return `${window.location.protocol}//${window.location.hostname}:${port}`;
-}
 
 /**
  * Owns the one live connection and the tRPC client for the whole page; renders its children once the
  * first snapshot is in, and reloads the page when the core runs another version.
  */
-export function LiveProvider({ core, children }: { core: CoreLocation; children: ReactNode }) {
-  const coreUrl = "url" in core ? core.url : null;
-  const corePort = "port" in core ? core.port : 0;
+export function LiveProvider({ children }: { children: ReactNode }) {
   const [live, setLive] = useState<Live | null>(null);
 
   useEffect(() => {
-    const url = resolveServerUrl(coreUrl, corePort);
-    const center = new LiveCenter(createLiveSocket(url));
+    // The dashboard's own origin: its server forwards the socket and the API to the core.
+    const url = window.location.origin;
+    const center = new LiveCenter(
+      createLiveSocket(url, {
+        // A session that ended (signed out elsewhere, disabled, expired) sends the page to sign in.
+        onSignedOut: () =>
+          window.location.assign(`/signin?next=${encodeURIComponent(window.location.pathname)}`),
+      }),
+    );
     center.start();
-    setLive({ center, client: createCallboardClient(url), url });
-    return () => center.stop();
-  }, [coreUrl, corePort]);
+    const client = createCallboardClient();
+    setLive({ center, client, url, me: null });
+    let cancelled = false;
+    client.auth.me.query().then(
+      (me) => !cancelled && setLive((live) => (live ? { ...live, me } : live)),
+      () => {},
+    );
+    return () => {
+      cancelled = true;
+      center.stop();
+    };
+  }, []);
 
   if (!live) return <Loading />;
   return (
@@ -136,6 +146,11 @@ export function useCenterSelector<T>(
     if (!view.state) throw new Error("the center is not loaded yet");
     return selector(view.state);
   }, isEqual);
+}
+
+/** The signed-in person (null while loading), so controls match what their role may do. */
+export function useMe(): Me | null {
+  return useLiveContext().me;
 }
 
 /** The page's tRPC client, for commands and history queries. */

@@ -14,3 +14,12 @@ export function formatClock(epochMs: number): string {
   const d = new Date(epochMs);
   return [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, "0")).join(":");
 }
+
+/** yyyy-mm-dd hh:mm:ss in the viewer's local time, for records older than today. */
+export function formatDateTime(epochMs: number): string {
+  const d = new Date(epochMs);
+  const date = [d.getFullYear(), d.getMonth() + 1, d.getDate()]
+    .map((n) => String(n).padStart(2, "0"))
+    .join("-");
+  return `${date} ${formatClock(epochMs)}`;
+}

@@ -1,10 +1,10 @@
 import type { ConnectorStatus } from "@callboard/contracts";
 import type { TRPCRouterRecord } from "@trpc/server";
-import { procedure } from "../trpc.ts";
+import { viewerProcedure } from "../trpc.ts";
 
 export const connectorRouter = {
   /** Which mode the core runs in and, in stringee mode, the connector's status panel. */
-  status: procedure.query(
+  status: viewerProcedure.query(
     ({ ctx }): { mode: "standalone" } | { mode: "stringee"; status: ConnectorStatus } =>
       ctx.connectorStatus ? { mode: "stringee", status: ctx.connectorStatus } : { mode: "standalone" },
   ),

@@ -2,7 +2,7 @@ import { agentIdSchema, callIdSchema } from "@callboard/contracts";
 import { type Decision, type LoggedEvent, own } from "@callboard/routing";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { procedure } from "../trpc.ts";
+import { viewerProcedure } from "../trpc.ts";
 
 /** The decisions that logged call.offered events carry. */
 const decisionsOf = (events: LoggedEvent[]): Decision[] =>
@@ -10,12 +10,12 @@ const decisionsOf = (events: LoggedEvent[]): Decision[] =>
 
 export const decisionsRouter = {
   /** Every routing decision for a call, first offer first: "why did this call ring Lan?". */
-  byCall: procedure
+  byCall: viewerProcedure
     .input(z.strictObject({ callId: callIdSchema }))
     .query(({ ctx, input }) => decisionsOf(ctx.log.forCall(input.callId, { type: "call.offered" }))),
 
   /** Decisions an agent was a candidate in, newest first, paged by seq: "why did Minh not get calls?". */
-  byAgent: procedure
+  byAgent: viewerProcedure
     .input(
       z.strictObject({
         agentId: agentIdSchema,

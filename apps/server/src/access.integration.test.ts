@@ -1,0 +1,276 @@
+import { request } from "node:http";
+import { appRouter } from "@callboard/api";
+import {
+  LIVE_PROTOCOL_VERSION,
+  STAFF_ROLES,
+  type StaffRole,
+  type WallboardSubscribeResult,
+} from "@callboard/contracts";
+import { EVENT_FORMAT } from "@callboard/routing";
+import { io } from "socket.io-client";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { TRPC_LIMITS } from "./app.ts";
+import { bootServer, type ClientSocket, seedCenter } from "./test-support.ts";
+
+type Booted = Awaited<ReturnType<typeof bootServer>>;
+
+/** fetch cannot set Host; a DNS-rebinding page's request carries the attacker's name in it. */
+function postWithHost(url: string, host: string, cookie: string, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      { method: "POST", headers: { host, cookie, "content-type": "application/json" } },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+/** The doors anyone may knock on; every other door of the table must name a role. */
+const OPEN_DOORS = new Set(["/healthz", "/auth/sign-in", "/auth/sign-in-link", "/auth/sign-out", "/trpc/"]);
+
+const below = (role: StaffRole): StaffRole[] => STAFF_ROLES.slice(0, STAFF_ROLES.indexOf(role));
+
+describe("every door refuses whoever may not pass", () => {
+  let server: Booted;
+  beforeEach(async () => {
+    server = await bootServer();
+    await seedCenter(server.submit);
+  });
+  afterEach(async () => {
+    await server.destroy();
+  });
+
+  it("each HTTP route is open on purpose or refuses anonymous callers (401) and lower roles (403)", async () => {
+    const people = Object.fromEntries(
+      await Promise.all(STAFF_ROLES.map(async (role) => [role, await server.signedIn(role)] as const)),
+    );
+    for (const route of server.app.routes) {
+      if (route.guard.kind === "none") {
+        expect(OPEN_DOORS.has(route.path), `${route.path} is open but not on the list of open doors`).toBe(
+          true,
+        );
+        continue;
+      }
+      expect(route.guard.kind, route.path).toBe("role");
+      if (route.guard.kind !== "role") continue;
+      const call = (cookie?: string) =>
+        fetch(`${server.url}${route.path}`, {
+          method: "POST",
+          headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}) },
+          body: "{}",
+        });
+      expect((await call()).status, `${route.path} anonymous`).toBe(401);
+      expect((await call("callboard_session=forged")).status, `${route.path} forged session`).toBe(401);
+      for (const lower of below(route.guard.role)) {
+        expect((await call(people[lower]!.cookie)).status, `${route.path} as ${lower}`).toBe(403);
+      }
+    }
+  });
+
+  it("every tRPC procedure refuses an anonymous HTTP caller, and viewers where they may not write", async () => {
+    const viewer = await server.signedIn("viewer");
+    for (const [path, procedure] of Object.entries(appRouter._def.procedures)) {
+      if (path === "auth.me") continue;
+      const type = (procedure as unknown as { _def: { type: string } })._def.type;
+      const call = (cookie?: string) =>
+        type === "query"
+          ? fetch(`${server.url}/trpc/${path}`, { headers: cookie ? { cookie } : {} })
+          : fetch(`${server.url}/trpc/${path}`, {
+              method: "POST",
+              headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}) },
+              body: "{}",
+            });
+      expect((await call()).status, `${path} anonymous`).toBe(401);
+      if (type === "mutation") expect((await call(viewer.cookie)).status, `${path} as viewer`).toBe(403);
+    }
+  });
+
+  it("a page on another site cannot send commands with the person's cookie (CSRF), nor through another Host", async () => {
+    const event = JSON.stringify({
+      event: { type: "agent.manual_status_set", agentId: "lan", status: "LUNCH_BREAK" },
+    });
+    const seq = server.app.core.state.seq;
+    const send = (headers: Record<string, string>) =>
+      fetch(`${server.url}/api/events`, {
+        method: "POST",
+        headers: { cookie: server.cookie, ...headers },
+        body: event,
+      });
+    // A "simple" cross-site form post: not JSON by media type, only by a substring.
+    expect((await send({ "content-type": "text/plain; charset=application/json" })).status).toBe(415);
+    expect((await send({ "content-type": "application/json", origin: "http://evil.example" })).status).toBe(
+      403,
+    );
+    expect((await send({ "content-type": "application/json", "sec-fetch-site": "cross-site" })).status).toBe(
+      403,
+    );
+    expect(
+      await postWithHost(`${server.url}/api/events`, "attacker.example:3000", server.cookie, event),
+    ).toBe(421);
+    const trpc = await fetch(`${server.url}/trpc/agents.setManualStatus`, {
+      method: "POST",
+      headers: { cookie: server.cookie, "content-type": "application/json", origin: "http://evil.example" },
+      body: JSON.stringify({ agentId: "lan", status: "LUNCH_BREAK" }),
+    });
+    expect(trpc.status).toBe(403);
+    expect(server.app.core.state.seq).toBe(seq);
+    expect((await send({ "content-type": "application/json", origin: server.url })).status).toBe(201);
+  });
+
+  it("bounds tRPC bodies, batches and the snapshot's size", async () => {
+    const huge = await fetch(`${server.url}/trpc/events.submit`, {
+      method: "POST",
+      headers: { cookie: server.cookie, "content-type": "application/json" },
+      body: JSON.stringify({
+        event: {
+          type: "call.arrived",
+          callId: "x",
+          queueId: "sales",
+          from: "1".repeat(TRPC_LIMITS.maxBodyBytes),
+        },
+      }),
+    });
+    expect(huge.status).toBe(413);
+    const paths = Array.from({ length: TRPC_LIMITS.maxBatchSize + 1 }, () => "connector.status").join(",");
+    const batch = await fetch(`${server.url}/trpc/${paths}?batch=1&input={}`, {
+      headers: { cookie: server.cookie },
+    });
+    expect(batch.status).toBe(400);
+    const snapshots = await fetch(`${server.url}/trpc/center.snapshot,center.snapshot?batch=1&input={}`, {
+      headers: { cookie: server.cookie },
+    });
+    expect(snapshots.status).toBe(400);
+    expect(((await snapshots.json()) as { error: string }).error).toMatch(/cannot be batched/);
+  });
+
+  it("signs in and out through the cookie, and backs off repeated failures with 429 and Retry-After", async () => {
+    const bad = () =>
+      fetch(`${server.url}/auth/sign-in`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ username: "test-admin", password: "not the password" }),
+      });
+    for (let i = 0; i < 5; i++) expect((await bad()).status).toBe(401);
+    const limited = await bad();
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+
+    const viewer = await server.signedIn("viewer", "vera");
+    expect(viewer.cookie).toMatch(/^callboard_session=/);
+    const out = await fetch(`${server.url}/auth/sign-out`, {
+      method: "POST",
+      headers: { cookie: viewer.cookie, "content-type": "application/json" },
+      body: "{}",
+    });
+    expect(out.status).toBe(204);
+    expect(out.headers.get("set-cookie")).toMatch(/Max-Age=0/);
+    expect(
+      (await fetch(`${server.url}/trpc/center.queues`, { headers: { cookie: viewer.cookie } })).status,
+    ).toBe(401);
+    const trail = await server.trpc.audit.list.query({ limit: 20 });
+    expect(trail.map((e) => e.action)).toEqual(
+      expect.arrayContaining(["auth.signed_out", "auth.sign_in_failed"]),
+    );
+  });
+
+  it("records who changed what, from where, with before and after and the log's seq", async () => {
+    const sue = await server.signedIn("supervisor", "sue");
+    const { seq } = await sue.trpc.agents.setManualStatus.mutate({ agentId: "lan", status: "LUNCH_BREAK" });
+    const [entry] = await server.trpc.audit.list.query({ action: "agent.manual_status_set", limit: 1 });
+    expect(entry).toMatchObject({
+      actor: "sue",
+      role: "supervisor",
+      target: "lan",
+      before: { manualStatus: "AVAILABLE" },
+      after: { manualStatus: "LUNCH_BREAK" },
+      seq,
+    });
+    expect(entry?.address).toMatch(/127\.0\.0\.1/);
+  });
+});
+
+describe("live connections", () => {
+  let server: Booted;
+  const sockets: ClientSocket[] = [];
+  const open = (options: Parameters<typeof io>[1]): ClientSocket => {
+    const socket: ClientSocket = io(server.url, { transports: ["websocket"], forceNew: true, ...options });
+    sockets.push(socket);
+    return socket;
+  };
+  const refusal = (socket: ClientSocket) =>
+    new Promise<string>((resolve) => socket.once("connect_error", (error) => resolve(error.message)));
+
+  beforeEach(async () => {
+    server = await bootServer();
+    await seedCenter(server.submit);
+  });
+  afterEach(async () => {
+    for (const socket of sockets.splice(0)) socket.disconnect();
+    await server.destroy();
+  });
+
+  it("refuses a socket without a session, or opened by a page on another site", async () => {
+    expect(await refusal(open({}))).toBe("UNAUTHORIZED");
+    expect(await refusal(open({ extraHeaders: { cookie: "callboard_session=forged" } }))).toBe(
+      "UNAUTHORIZED",
+    );
+    // CORS does not apply to WebSockets: the Origin is checked by the core itself.
+    expect(
+      await refusal(open({ extraHeaders: { cookie: server.cookie, origin: "http://evil.example" } })),
+    ).toBe("FORBIDDEN_ORIGIN");
+  });
+
+  it("a wallboard token sees its queues' counts only — no names, no numbers — and never the board", async () => {
+    const { token } = await server.trpc.wallboards.create.mutate({ label: "Floor TV", queueIds: ["sales"] });
+    const screen = open({ auth: { wallboardToken: token } });
+    const first = await new Promise<WallboardSubscribeResult>((resolve) =>
+      screen.emit("wallboard:subscribe", { protocol: LIVE_PROTOCOL_VERSION }, resolve),
+    );
+    expect(first.ok).toBe(true);
+    const text = JSON.stringify(first);
+    expect(text).toMatch(/"queueId":"sales"/);
+    for (const secret of ["lan", "Lan Nguyen", "minh", "84"]) expect(text).not.toContain(secret);
+    const board = await new Promise<{ ok: boolean; error?: string }>((resolve) =>
+      screen.emit(
+        "board:subscribe",
+        { protocol: LIVE_PROTOCOL_VERSION, eventFormat: EVENT_FORMAT, sinceSeq: 0, centerId: null },
+        resolve,
+      ),
+    );
+    expect(board).toMatchObject({ ok: false, error: expect.stringMatching(/FORBIDDEN/) });
+  });
+
+  it("revoking a wallboard token closes its screens at once, saying why", async () => {
+    const { token, summary } = await server.trpc.wallboards.create.mutate({
+      label: "Lobby",
+      queueIds: ["sales"],
+    });
+    const screen = open({ auth: { wallboardToken: token } });
+    await new Promise((resolve) =>
+      screen.emit("wallboard:subscribe", { protocol: LIVE_PROTOCOL_VERSION }, resolve),
+    );
+    const told = new Promise<{ reason: string; message: string }>((resolve) =>
+      screen.once("access:revoked", resolve),
+    );
+    const closed = new Promise<string>((resolve) => screen.once("disconnect", resolve));
+    await server.trpc.wallboards.revoke.mutate({ tokenId: summary.tokenId });
+    expect(await told).toEqual({ reason: "REVOKED", message: "This screen's access was revoked." });
+    expect(await closed).toBe("io server disconnect");
+    expect(await refusal(open({ auth: { wallboardToken: token } }))).toBe("REVOKED");
+  });
+
+  it("disabling a person closes their boards", async () => {
+    const vera = await server.signedIn("viewer", "vera");
+    const board = open({ extraHeaders: { cookie: vera.cookie } });
+    await new Promise((resolve) => board.once("connect", () => resolve(undefined)));
+    const closed = new Promise<string>((resolve) => board.once("disconnect", resolve));
+    const [user] = (await server.trpc.users.list.query()).filter((u) => u.username === "vera");
+    await server.trpc.users.update.mutate({ userId: user!.userId, disabled: true });
+    expect(await closed).toBe("io server disconnect");
+  });
+});

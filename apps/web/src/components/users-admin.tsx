@@ -1,0 +1,243 @@
+"use client";
+
+import { createUserSchema, ROLE_LABEL, ROLES, type Role, type UserSummary } from "@callboard/contracts";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { errorMessage, fieldErrors } from "~/lib/field-errors";
+import { formatDateTime } from "~/lib/format";
+import { useTRPC } from "~/lib/trpc";
+
+const input = "mt-1 block w-full rounded border border-slate-300 px-2 py-1.5 text-sm text-slate-900";
+
+/** Admins create people, change their role, disable them and reset their password. */
+export function UsersAdmin() {
+  const trpc = useTRPC();
+  const users = useQuery(trpc.users.list.queryOptions());
+  return (
+    <div className="space-y-6">
+      <h1 className="text-xl font-semibold text-slate-900">Users</h1>
+      <CreateUserForm />
+      <section aria-label="Users" className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        {users.error && (
+          <p role="alert" className="p-4 text-red-700">
+            {errorMessage(users.error)}
+          </p>
+        )}
+        <table className="w-full text-left text-sm">
+          <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+            <tr>
+              <th className="px-3 py-2">User</th>
+              <th className="px-3 py-2">Role</th>
+              <th className="px-3 py-2">Agent</th>
+              <th className="px-3 py-2">Last sign-in</th>
+              <th className="px-3 py-2">Status</th>
+              <th className="px-3 py-2">Password</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.data?.map((user) => (
+              <UserRow key={user.userId} user={user} />
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}
+
+function useInvalidateUsers() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: trpc.users.list.queryKey() });
+}
+
+function CreateUserForm() {
+  const trpc = useTRPC();
+  const invalidate = useInvalidateUsers();
+  const [form, setForm] = useState({
+    username: "",
+    name: "",
+    role: "viewer" as Role,
+    password: "",
+    agentId: "",
+  });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const create = useMutation(
+    trpc.users.create.mutationOptions({
+      onSuccess: () => {
+        setForm({ username: "", name: "", role: "viewer", password: "", agentId: "" });
+        void invalidate();
+      },
+    }),
+  );
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    // The same schema the server checks, so each problem shows beside its field before sending.
+    const parsed = createUserSchema.safeParse({
+      ...form,
+      agentId: form.role === "agent" ? form.agentId || null : null,
+    });
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error));
+      return;
+    }
+    setErrors({});
+    create.mutate(parsed.data);
+  };
+  const field = (key: keyof typeof form) => ({
+    value: form[key],
+    onChange: (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value }),
+  });
+  return (
+    <form
+      onSubmit={submit}
+      aria-label="Create a user"
+      className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-6"
+    >
+      <label className="text-sm text-slate-700 md:col-span-1">
+        Username
+        <input className={input} name="username" autoComplete="off" maxLength={64} {...field("username")} />
+        <FieldError message={errors.username} />
+      </label>
+      <label className="text-sm text-slate-700 md:col-span-1">
+        Name
+        <input className={input} name="name" maxLength={100} {...field("name")} />
+        <FieldError message={errors.name} />
+      </label>
+      <label className="text-sm text-slate-700 md:col-span-1">
+        Role
+        <select className={input} name="role" {...field("role")}>
+          {ROLES.map((role) => (
+            <option key={role} value={role} title={ROLE_LABEL[role]}>
+              {role}
+            </option>
+          ))}
+        </select>
+        <FieldError message={errors.role} />
+      </label>
+      {form.role === "agent" && (
+        <label className="text-sm text-slate-700 md:col-span-1">
+          Agent (stringee_user_id)
+          <input className={input} name="agentId" maxLength={128} {...field("agentId")} />
+          <FieldError message={errors.agentId} />
+        </label>
+      )}
+      <label className="text-sm text-slate-700 md:col-span-1">
+        Password
+        <input
+          className={input}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          maxLength={256}
+          {...field("password")}
+        />
+        <FieldError message={errors.password} />
+      </label>
+      <div className="flex items-end md:col-span-1">
+        <button
+          type="submit"
+          disabled={create.isPending}
+          className="rounded bg-sky-600 px-3 py-2 text-sm font-medium text-white hover:bg-sky-700 disabled:opacity-60"
+        >
+          {create.isPending ? "Creating…" : "Create user"}
+        </button>
+      </div>
+      {create.error && (
+        <p role="alert" className="text-sm text-red-700 md:col-span-6">
+          {errorMessage(create.error)}
+        </p>
+      )}
+      <p className="text-xs text-slate-500 md:col-span-6">{ROLE_LABEL[form.role]}</p>
+    </form>
+  );
+}
+
+function UserRow({ user }: { user: UserSummary }) {
+  const trpc = useTRPC();
+  const invalidate = useInvalidateUsers();
+  const update = useMutation(trpc.users.update.mutationOptions({ onSettled: () => void invalidate() }));
+  const reset = useMutation(trpc.users.resetPassword.mutationOptions());
+  const [password, setPassword] = useState("");
+  const problem = update.error ?? reset.error;
+  return (
+    <tr className="border-t border-slate-100 align-top" data-testid={`user-${user.username}`}>
+      <td className="px-3 py-2">
+        <div className="font-medium text-slate-900">{user.name}</div>
+        <div className="text-xs text-slate-500">{user.username}</div>
+        {problem && (
+          <p role="alert" className="mt-1 text-xs text-red-700">
+            {errorMessage(problem)}
+          </p>
+        )}
+      </td>
+      <td className="px-3 py-2">
+        <select
+          aria-label={`Role of ${user.username}`}
+          className="rounded border border-slate-300 px-2 py-1 text-sm"
+          value={user.role}
+          disabled={update.isPending}
+          onChange={(e) => update.mutate({ userId: user.userId, role: e.target.value as Role })}
+        >
+          {ROLES.map((role) => (
+            <option key={role} value={role}>
+              {role}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td className="px-3 py-2 text-slate-600">{user.agentId ?? "—"}</td>
+      <td className="px-3 py-2 tabular-nums text-slate-600">
+        {user.lastSignInAt ? formatDateTime(user.lastSignInAt) : "never"}
+      </td>
+      <td className="px-3 py-2">
+        <button
+          type="button"
+          className={`rounded px-2 py-1 text-xs ${user.disabled ? "bg-slate-200 text-slate-700" : "bg-emerald-50 text-emerald-800"}`}
+          disabled={update.isPending}
+          onClick={() => update.mutate({ userId: user.userId, disabled: !user.disabled })}
+          title={
+            user.disabled
+              ? "Enable: the person may sign in again"
+              : "Disable: signs the person out everywhere"
+          }
+        >
+          {user.disabled ? "Disabled — enable" : "Active — disable"}
+        </button>
+      </td>
+      <td className="px-3 py-2">
+        <form
+          className="flex gap-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            reset.mutate({ userId: user.userId, password }, { onSuccess: () => setPassword("") });
+          }}
+        >
+          <input
+            aria-label={`New password for ${user.username}`}
+            type="password"
+            autoComplete="new-password"
+            placeholder="new password (12+)"
+            maxLength={256}
+            className="w-40 rounded border border-slate-300 px-2 py-1 text-xs"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+          <button
+            type="submit"
+            disabled={reset.isPending || password.length === 0}
+            className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 disabled:opacity-50"
+          >
+            Reset
+          </button>
+          {reset.isSuccess && <span className="text-xs text-emerald-700">Reset; signed out everywhere.</span>}
+        </form>
+      </td>
+    </tr>
+  );
+}
+
+function FieldError({ message }: { message: string | undefined }) {
+  if (!message) return null;
+  return <span className="mt-1 block text-xs text-red-700">{message}</span>;
+}

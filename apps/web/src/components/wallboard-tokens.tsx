@@ -1,0 +1,163 @@
+"use client";
+
+import { createWallboardTokenSchema } from "@callboard/contracts";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { errorMessage, fieldErrors } from "~/lib/field-errors";
+import { formatDateTime } from "~/lib/format";
+import { useTRPC } from "~/lib/trpc";
+
+/**
+ * Read-only screens: an admin names a screen and picks its queues; the screen's link is shown once
+ * (only a digest is kept). Revoking disconnects the screen within seconds.
+ */
+export function WallboardTokens() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const tokens = useQuery(trpc.wallboards.list.queryOptions());
+  const queues = useQuery(trpc.center.queues.queryOptions());
+  const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.wallboards.list.queryKey() });
+  const [label, setLabel] = useState("");
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [created, setCreated] = useState<{ label: string; url: string } | null>(null);
+  const create = useMutation(
+    trpc.wallboards.create.mutationOptions({
+      onSuccess: ({ token, summary }) => {
+        setCreated({
+          label: summary.label,
+          url: `${window.location.origin}/wallboard?token=${encodeURIComponent(token)}`,
+        });
+        setLabel("");
+        setChosen([]);
+        void invalidate();
+      },
+    }),
+  );
+  const revoke = useMutation(trpc.wallboards.revoke.mutationOptions({ onSettled: () => void invalidate() }));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = createWallboardTokenSchema.safeParse({ label, queueIds: chosen });
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error));
+      return;
+    }
+    setErrors({});
+    create.mutate(parsed.data);
+  };
+
+  return (
+    <div className="space-y-6">
+      <h1 className="text-xl font-semibold text-slate-900">Wallboards</h1>
+      <form
+        onSubmit={submit}
+        aria-label="Pair a wallboard"
+        className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+      >
+        <label className="block text-sm text-slate-700">
+          Screen name
+          <input
+            className="mt-1 block w-full max-w-sm rounded border border-slate-300 px-2 py-1.5 text-sm"
+            name="label"
+            maxLength={100}
+            placeholder="Floor 2 TV"
+            value={label}
+            onChange={(e) => setLabel(e.target.value)}
+          />
+          {errors.label && <span className="mt-1 block text-xs text-red-700">{errors.label}</span>}
+        </label>
+        <fieldset className="text-sm text-slate-700">
+          <legend>Queues it shows</legend>
+          <div className="mt-1 flex flex-wrap gap-3">
+            {queues.data?.map((queue) => (
+              <label key={queue.id} className="flex items-center gap-1.5">
+                <input
+                  type="checkbox"
+                  checked={chosen.includes(queue.id)}
+                  onChange={(e) =>
+                    setChosen(
+                      e.target.checked ? [...chosen, queue.id] : chosen.filter((id) => id !== queue.id),
+                    )
+                  }
+                />
+                {queue.name}
+              </label>
+            ))}
+            {queues.data?.length === 0 && <span className="text-slate-500">No queues yet.</span>}
+          </div>
+          {errors.queueIds && <span className="mt-1 block text-xs text-red-700">{errors.queueIds}</span>}
+        </fieldset>
+        <button
+          type="submit"
+          disabled={create.isPending}
+          className="rounded bg-sky-600 px-3 py-2 text-sm font-medium text-white hover:bg-sky-700 disabled:opacity-60"
+        >
+          Create the screen's link
+        </button>
+        {create.error && (
+          <p role="alert" className="text-sm text-red-700">
+            {errorMessage(create.error)}
+          </p>
+        )}
+        {created && (
+          <div
+            className="rounded border border-emerald-200 bg-emerald-50 p-3 text-sm"
+            data-testid="wallboard-link"
+          >
+            <p className="font-medium text-emerald-900">
+              Open this on “{created.label}” (shown once — only a digest is kept):
+            </p>
+            <code className="mt-1 block break-all text-xs text-emerald-900">{created.url}</code>
+          </div>
+        )}
+      </form>
+      <table
+        className="w-full rounded-lg border border-slate-200 bg-white text-left text-sm"
+        aria-label="Wallboard tokens"
+      >
+        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+          <tr>
+            <th className="px-3 py-2">Screen</th>
+            <th className="px-3 py-2">Queues</th>
+            <th className="px-3 py-2">Created</th>
+            <th className="px-3 py-2">Last used</th>
+            <th className="px-3 py-2" />
+          </tr>
+        </thead>
+        <tbody>
+          {tokens.data?.map((token) => (
+            <tr key={token.tokenId} className="border-t border-slate-100">
+              <td className="px-3 py-2 font-medium text-slate-900">{token.label}</td>
+              <td className="px-3 py-2 text-slate-600">{token.queueIds.join(", ")}</td>
+              <td className="px-3 py-2 text-slate-600">
+                {formatDateTime(token.createdAt)} by {token.createdBy}
+              </td>
+              <td className="px-3 py-2 text-slate-600">
+                {token.lastUsedAt ? formatDateTime(token.lastUsedAt) : "never"}
+              </td>
+              <td className="px-3 py-2 text-right">
+                {token.revokedAt ? (
+                  <span className="text-xs text-slate-500">revoked {formatDateTime(token.revokedAt)}</span>
+                ) : (
+                  <button
+                    type="button"
+                    className="rounded border border-red-300 px-2 py-1 text-xs text-red-700 hover:bg-red-50"
+                    onClick={() => revoke.mutate({ tokenId: token.tokenId })}
+                  >
+                    Revoke
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {revoke.error && (
+        <p role="alert" className="text-sm text-red-700">
+          {errorMessage(revoke.error)}
+        </p>
+      )}
+    </div>
+  );
+}

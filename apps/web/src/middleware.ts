@@ -1,0 +1,33 @@
+import { type NextRequest, NextResponse } from "next/server";
+import { isDevelopment } from "~/env";
+import { contentSecurityPolicy, isPublicPage, STATIC_SECURITY_HEADERS } from "~/lib/security-headers";
+
+/** The core's session cookie; its presence only decides the redirect, the core validates it. */
+const SESSION_COOKIE = "callboard_session";
+
+/**
+ * Every page gets a fresh CSP nonce and the security headers; a page other than sign-in and the
+ * wallboard, opened without a session cookie, goes to the sign-in form first.
+ */
+export function middleware(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  if (!isPublicPage(pathname) && !request.cookies.has(SESSION_COOKIE)) {
+    const target = new URL("/signin", request.url);
+    if (pathname !== "/") target.searchParams.set("next", `${pathname}${search}`);
+    return NextResponse.redirect(target);
+  }
+  const nonce = btoa(crypto.randomUUID());
+  const csp = contentSecurityPolicy(nonce, isDevelopment);
+  const headers = new Headers(request.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("content-security-policy", csp);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("content-security-policy", csp);
+  for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) response.headers.set(name, value);
+  return response;
+}
+
+export const config = {
+  // Pages only: static assets need no nonce, and the core's doors never reach Next (server.ts proxies them).
+  matcher: [{ source: "/((?!_next/static|_next/image|icon.svg|favicon.ico).*)" }],
+};

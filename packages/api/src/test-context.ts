@@ -1,0 +1,85 @@
+import type { Actor, Role, UserPrincipal } from "@callboard/contracts";
+import { emptyState, type InputEvent } from "@callboard/routing";
+import type { AuthHandle, Context, PccHandle } from "./context.ts";
+
+/** A signed-in person of `role`, for tests. */
+export function personActor(role: Role, username = `${role}-user`): Actor {
+  const principal: UserPrincipal = {
+    kind: "user",
+    sessionId: `session-${username}`,
+    userId: `id-${username}`,
+    username,
+    name: username,
+    role,
+    agentId: role === "agent" ? "agent-1" : null,
+  };
+  return { principal, address: "10.0.0.1" };
+}
+
+export const ANONYMOUS: Actor = { principal: null, address: "10.0.0.1" };
+
+/** An auth service that records audit entries and refuses nothing (procedures only forward to it). */
+export function fakeAuth(): AuthHandle & { audited: unknown[][] } {
+  const audited: unknown[][] = [];
+  const user = {
+    userId: "u1",
+    username: "u",
+    name: "U",
+    role: "viewer" as const,
+    agentId: null,
+    disabled: false,
+    createdAt: 0,
+    lastSignInAt: null,
+  };
+  const token = {
+    tokenId: "t1",
+    label: "TV",
+    queueIds: ["q"],
+    createdAt: 0,
+    createdBy: "a",
+    lastUsedAt: null,
+    revokedAt: null,
+  };
+  return {
+    audited,
+    listUsers: () => [user],
+    createUser: async () => user,
+    updateUser: () => user,
+    resetPassword: async () => {},
+    listWallboardTokens: () => [token],
+    createWallboardToken: () => ({ token: "secret", summary: token }),
+    revokeWallboardToken: () => token,
+    audit: (...args) => {
+      audited.push(args);
+    },
+    queryAudit: () => [],
+  };
+}
+
+/** A context of fakes: procedures need only the interfaces in context.ts, never the server. */
+export function fakeContext(options: { pcc?: PccHandle | null; refuse?: Error; actor?: Actor } = {}): {
+  ctx: Context;
+  submitted: InputEvent[];
+  auth: ReturnType<typeof fakeAuth>;
+} {
+  const submitted: InputEvent[] = [];
+  const auth = fakeAuth();
+  const ctx: Context = {
+    core: {
+      state: emptyState(),
+      submit: async (event) => {
+        if (options.refuse) throw options.refuse;
+        submitted.push(event);
+        return { seq: submitted.length, duplicate: false };
+      },
+    },
+    log: { forCall: () => [], forAgent: () => [], recentRejections: () => [] },
+    clock: () => 1_800_000_000_000,
+    centerId: "center-test",
+    connectorStatus: null,
+    pcc: options.pcc ?? null,
+    auth,
+    actor: options.actor ?? personActor("admin"),
+  };
+  return { ctx, submitted, auth };
+}

@@ -1,0 +1,57 @@
+import { type CenterState, own, summarizeQueue } from "@callboard/routing";
+
+/**
+ * One queue as a wallboard shows it: counts only — no agent names, ids or phone numbers, so a
+ * screen on the floor (and anyone who photographs it, or steals its link) learns nothing personal.
+ */
+export interface WallboardTile {
+  queueId: string;
+  name: string;
+  waiting: number;
+  ringing: number;
+  talking: number;
+  longestWaitMs: number;
+  /** Agents of the queue's groups a call could ring right now. */
+  canRing: number;
+  wrapUp: number;
+  members: number;
+  answered: number;
+  abandoned: number;
+  timedOut: number;
+}
+
+/** What a wallboard receives about once a second; `serverTime` lets it say how fresh it is. */
+export interface WallboardUpdate {
+  label: string;
+  serverTime: number;
+  tiles: WallboardTile[];
+}
+
+/** The tiles of `queueIds` that exist, in the order asked. */
+export function wallboardTiles(
+  state: CenterState,
+  queueIds: readonly string[],
+  now: number,
+): WallboardTile[] {
+  const tiles: WallboardTile[] = [];
+  for (const queueId of queueIds) {
+    const queue = own(state.queues, queueId);
+    if (!queue) continue;
+    const s = summarizeQueue(state, queueId, now);
+    tiles.push({
+      queueId,
+      name: queue.name,
+      waiting: s.waiting,
+      ringing: s.ringing,
+      talking: s.talking,
+      longestWaitMs: s.longestWaitMs,
+      canRing: s.eligible,
+      wrapUp: s.wrapUp.length,
+      members: s.members,
+      answered: s.outcomes.answered,
+      abandoned: s.outcomes.abandoned,
+      timedOut: s.outcomes.timed_out,
+    });
+  }
+  return tiles;
+}
