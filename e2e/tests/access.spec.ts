@@ -38,6 +38,12 @@ test("an admin creates a viewer, who watches the board but cannot change a manua
   await form.getByLabel("Password").fill("vic's long passphrase");
   await form.getByRole("button", { name: "Create user" }).click();
   await expect(page.getByTestId("user-vic")).toContainText("Vic Viewer");
+  // The audit log says who created whom.
+  await page.getByRole("link", { name: "Audit log" }).click();
+  await page.getByLabel("Target").fill("vic");
+  const created = page.getByRole("row", { name: /user\.created/ });
+  await expect(created).toContainText("admin");
+  await expect(created).toContainText("vic");
 
   const vic = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();
   await signIn(vic, "", { username: "vic", password: "vic's long passphrase" });

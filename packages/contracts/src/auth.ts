@@ -130,7 +130,7 @@ export const auditQuerySchema = z.strictObject({
   /** Substring of the target (an agent id, a username, a token label). */
   target: z.string().max(128).optional(),
   /** Entries older than this id (the last id of the previous page): tRPC's infinite-query cursor. */
-  cursor: z.number().int().min(1).optional(),
+  cursor: z.number().int().min(1).nullish(),
   limit: z.number().int().min(1).max(200).default(50),
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;

@@ -119,10 +119,13 @@ export class Auth {
     const token = newSecretToken();
     const now = this.clock();
     const expiresAt = now + SESSION_MS;
-    this.store.insertSession({ id: tokenDigest(token), userId: user.id, createdAt: now, expiresAt, address });
+    const sessionId = tokenDigest(token);
+    this.store.insertSession({ id: sessionId, userId: user.id, createdAt: now, expiresAt, address });
     this.store.updateUser(user.id, { lastSignInAt: now });
     const me = toMe(user);
-    this.audit("auth.signed_in", { principal: null, address }, user.username, null, { role: user.role });
+    this.audit("auth.signed_in", { principal: { kind: "user", sessionId, ...me }, address }, user.username, null, {
+      role: user.role,
+    });
     return { token, expiresAt, me };
   }
 
@@ -350,7 +353,7 @@ export class Auth {
   queryAudit(query: AuditQuery): AuditEntry[] {
     const { cursor, ...filter } = query;
     return this.store
-      .queryAudit({ ...filter, ...(cursor === undefined ? {} : { beforeId: cursor }) })
+      .queryAudit({ ...filter, ...(cursor == null ? {} : { beforeId: cursor }) })
       .map((row) => ({
         id: row.id,
         at: row.at,
