@@ -13,6 +13,12 @@ const browser = await chromium.launch({
 });
 const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
 await page.goto(url);
+if (new URL(page.url()).pathname === "/signin") {
+  // The board is behind sign-in: use the account given in the environment.
+  await page.getByLabel("Username").fill(process.env.CALLBOARD_USER ?? "admin");
+  await page.getByLabel("Password").fill(process.env.CALLBOARD_PASSWORD ?? "");
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
 await page.getByTestId("connection-status").filter({ hasText: "Live" }).waitFor();
 await page.waitForTimeout(Number(waitMs));
 if (open === "open") await page.getByTestId("decision-feed").getByRole("button").first().click();

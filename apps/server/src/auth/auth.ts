@@ -123,9 +123,15 @@ export class Auth {
     this.store.insertSession({ id: sessionId, userId: user.id, createdAt: now, expiresAt, address });
     this.store.updateUser(user.id, { lastSignInAt: now });
     const me = toMe(user);
-    this.audit("auth.signed_in", { principal: { kind: "user", sessionId, ...me }, address }, user.username, null, {
-      role: user.role,
-    });
+    this.audit(
+      "auth.signed_in",
+      { principal: { kind: "user", sessionId, ...me }, address },
+      user.username,
+      null,
+      {
+        role: user.role,
+      },
+    );
     return { token, expiresAt, me };
   }
 
