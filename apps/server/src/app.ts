@@ -35,6 +35,8 @@ export interface AppOptions {
   allowedOrigins?: AllowedOrigins;
   /** Host names besides localhost and IP literals (Config.allowedHosts); default none. */
   allowedHosts?: "*" | string[];
+  /** Trusted proxies in front of the dashboard (Config.trustedProxyHops); default none. */
+  trustedProxyHops?: number;
   /** Machines' bearer token for /api/events, /metrics and /health; null = sessions only. */
   operatorToken?: string | null;
   doorLimits?: Partial<{ maxConnections: number; writesPerMinute: number; webhooksPerSecond: number }>;
@@ -118,6 +120,7 @@ export function createApp(options: AppOptions): App {
     allowedHosts: options.allowedHosts ?? [],
     allowedOrigins: options.allowedOrigins ?? [],
     trustLoopbackProxy: true,
+    trustedProxyHops: options.trustedProxyHops ?? 0,
   };
   const doorPolicy: DoorPolicy = {
     allowedOrigins: requestPolicy.allowedOrigins,

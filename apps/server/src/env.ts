@@ -54,6 +54,11 @@ const envSchema = z.object({
    * "*" = any). Anything else is refused (421), so a DNS-rebinding page cannot talk to the core.
    */
   CALLBOARD_ALLOWED_HOSTS: commaList.default([]),
+  /**
+   * Proxies you run in front of the dashboard (a TLS terminator: 1). Their X-Forwarded-For/-Proto
+   * entries are believed; a client's own claims never are.
+   */
+  CALLBOARD_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   /** The first admin's password (user "admin"), applied at start when no user exists yet. */
   CALLBOARD_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").max(256).optional(),
   /**
@@ -156,6 +161,7 @@ export interface Config {
   simulator: { enabled: boolean; seed: number | null; speed: number };
   /** CALLBOARD_CORS_ORIGIN, parsed once; the HTTP route table and the Socket.IO gateway both use it. */
   allowedOrigins: AllowedOrigins;
+  trustedProxyHops: number;
   /** CALLBOARD_ALLOWED_HOSTS: names accepted in Host besides localhost and IP literals. */
   allowedHosts: "*" | string[];
   /** Who signs in first: a password from the environment, or (the demo) one generated and printed. */
@@ -193,6 +199,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     allowedOrigins: e.CALLBOARD_CORS_ORIGIN,
     allowedHosts: e.CALLBOARD_ALLOWED_HOSTS,
+    trustedProxyHops: e.CALLBOARD_TRUSTED_PROXY_HOPS,
     firstAdmin: e.CALLBOARD_ADMIN_PASSWORD
       ? { password: e.CALLBOARD_ADMIN_PASSWORD }
       : e.CALLBOARD_DEMO_ADMIN === "on"

@@ -26,6 +26,7 @@ const app = (() => {
       dbPath: config.dbPath,
       allowedOrigins: config.allowedOrigins,
       allowedHosts: config.allowedHosts,
+      trustedProxyHops: config.trustedProxyHops,
       operatorToken: config.operatorToken,
       doorLimits: config.doorLimits,
       logger,

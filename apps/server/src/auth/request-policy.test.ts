@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   clientAddress,
   hostProblem,
+  isHttps,
   isJsonContentType,
   originProblem,
   type RequestPolicy,
@@ -12,6 +13,7 @@ const policy: RequestPolicy = {
   allowedHosts: ["callboard.example"],
   allowedOrigins: [],
   trustLoopbackProxy: true,
+  trustedProxyHops: 0,
 };
 
 function req(headers: Record<string, string>, remoteAddress = "127.0.0.1"): IncomingMessage {
@@ -33,20 +35,26 @@ describe("request policy", () => {
     expect(hostProblem(req({}), policy)).toMatch(/no Host/);
   });
 
-  it("reads the original host and address from our own proxy only", () => {
-    const proxied = req({
+  it("reads the client's address from what our own proxy appended, never from the client's claims", () => {
+    const spoofed = {
       host: "127.0.0.1:3001",
-      "x-forwarded-host": "attacker.example",
-      "x-forwarded-for": "10.1.1.1",
-    });
-    expect(hostProblem(proxied, policy)).toMatch(/attacker/);
-    expect(clientAddress(proxied, policy)).toBe("10.1.1.1");
-    const remote = req(
-      { host: "127.0.0.1:3001", "x-forwarded-host": "attacker.example", "x-forwarded-for": "10.1.1.1" },
-      "10.9.9.9",
+      "x-forwarded-for": "1.2.3.4, 10.1.1.1",
+      "x-forwarded-proto": "https, http",
+    };
+    expect(clientAddress(req(spoofed), policy)).toBe("10.1.1.1");
+    expect(isHttps(req(spoofed), policy)).toBe(false);
+    // Behind one trusted TLS proxy, the client is one entry further back.
+    const behind = { ...policy, trustedProxyHops: 1 };
+    expect(clientAddress(req(spoofed), behind)).toBe("1.2.3.4");
+    expect(isHttps(req(spoofed), behind)).toBe(true);
+    // From a peer that is not our proxy, forwarded headers are ignored.
+    expect(clientAddress(req(spoofed, "10.9.9.9"), policy)).toBe("10.9.9.9");
+  });
+
+  it("checks the Host the browser sent, whatever X-Forwarded-Host claims", () => {
+    expect(hostProblem(req({ host: "attacker.example", "x-forwarded-host": "localhost" }), policy)).toMatch(
+      /attacker/,
     );
-    expect(hostProblem(remote, policy)).toBeNull();
-    expect(clientAddress(remote, policy)).toBe("10.9.9.9");
   });
 
   it("lets same-origin and header-less clients send commands, not other sites", () => {

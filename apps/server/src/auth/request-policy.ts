@@ -11,8 +11,14 @@ export interface RequestPolicy {
   allowedHosts: "*" | readonly string[];
   /** Extra browser origins allowed besides the request's own; "*" allows any. */
   allowedOrigins: "*" | readonly string[];
-  /** Trust X-Forwarded-For/-Host/-Proto from loopback peers (the dashboard proxies the core). */
+  /** Read X-Forwarded-For/-Proto from loopback peers (the dashboard proxies the core). */
   trustLoopbackProxy: boolean;
+  /**
+   * Trusted proxies in front of the dashboard (e.g. a TLS terminator): 0 = browsers reach the
+   * dashboard directly. Each proxy appends to X-Forwarded-*, so the client is that many entries
+   * before the last; anything earlier is whatever the client claimed, and is ignored.
+   */
+  trustedProxyHops: number;
 }
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
@@ -21,28 +27,37 @@ function fromTrustedProxy(req: IncomingMessage, policy: RequestPolicy): boolean 
   return policy.trustLoopbackProxy && LOOPBACK.has(req.socket.remoteAddress ?? "");
 }
 
-function firstHeader(value: string | string[] | undefined): string | undefined {
-  const raw = Array.isArray(value) ? value[0] : value;
-  return raw?.split(",", 1)[0]?.trim() || undefined;
+/**
+ * The entry of an X-Forwarded-* list that our own proxies wrote: proxies append, so the last entry is
+ * what the dashboard saw, and each trusted hop in front of it moves one further back. Entries before
+ * those are the client's own claims (spoofable) and are never read.
+ */
+function forwarded(req: IncomingMessage, policy: RequestPolicy, name: string): string | undefined {
+  if (!fromTrustedProxy(req, policy)) return undefined;
+  const raw = req.headers[name];
+  const entries = (Array.isArray(raw) ? raw.join(",") : (raw ?? "")).split(",").map((e) => e.trim());
+  const entry = entries[entries.length - 1 - policy.trustedProxyHops];
+  return entry || undefined;
 }
 
-/** The client's address: the proxy's X-Forwarded-For when it comes from our own proxy, else the peer. */
+/** The client's address: what our own proxies saw (X-Forwarded-For), else the peer. */
 export function clientAddress(req: IncomingMessage, policy: RequestPolicy): string | null {
-  const forwarded = fromTrustedProxy(req, policy) ? firstHeader(req.headers["x-forwarded-for"]) : undefined;
-  const address = forwarded ?? req.socket.remoteAddress ?? null;
+  const address = forwarded(req, policy, "x-forwarded-for") ?? req.socket.remoteAddress ?? null;
   return address === null ? null : address.slice(0, 64);
 }
 
-/** The host the browser asked for (host[:port]), as the browser sent it. */
-export function requestHost(req: IncomingMessage, policy: RequestPolicy): string {
-  const forwarded = fromTrustedProxy(req, policy) ? firstHeader(req.headers["x-forwarded-host"]) : undefined;
-  return (forwarded ?? req.headers.host ?? "").toLowerCase();
+/**
+ * The host the browser asked for (host[:port]). The dashboard's proxy keeps the browser's Host, so it
+ * is read from Host itself — never from X-Forwarded-Host, which a page's script can set.
+ */
+export function requestHost(req: IncomingMessage): string {
+  return (req.headers.host ?? "").toLowerCase();
 }
 
-/** True when the request came over HTTPS (directly or through our proxy): cookies get Secure. */
+/** True when the browser came over HTTPS (directly, or as our trusted proxies say): cookies get Secure. */
 export function isHttps(req: IncomingMessage, policy: RequestPolicy): boolean {
   if ("encrypted" in req.socket && req.socket.encrypted) return true;
-  return fromTrustedProxy(req, policy) && firstHeader(req.headers["x-forwarded-proto"]) === "https";
+  return forwarded(req, policy, "x-forwarded-proto") === "https";
 }
 
 function hostName(hostAndPort: string): string {
@@ -55,7 +70,7 @@ function hostName(hostAndPort: string): string {
  * sends `Host: attacker.example`. IP literals and localhost cannot be rebound, so they always pass.
  */
 export function hostProblem(req: IncomingMessage, policy: RequestPolicy): string | null {
-  const host = requestHost(req, policy);
+  const host = requestHost(req);
   if (host === "") return "the request has no Host header";
   const name = hostName(host);
   if (name === "localhost" || name.endsWith(".localhost") || isIP(name) !== 0) return null;
@@ -82,7 +97,7 @@ export function originProblem(req: IncomingMessage, policy: RequestPolicy): stri
   } catch {
     return `the Origin "${origin.slice(0, 100)}" is not a URL`;
   }
-  if (originHost === requestHost(req, policy)) return null;
+  if (originHost === requestHost(req)) return null;
   return `the origin ${origin.slice(0, 100)} may not send commands here (set CALLBOARD_CORS_ORIGIN)`;
 }
 

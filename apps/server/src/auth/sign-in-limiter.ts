@@ -19,7 +19,8 @@ export class SignInLimiter {
     duration: 15 * 60,
     blockDuration: 15 * 60,
   });
-  private readonly byUsername = new RateLimiterMemory({ points: 10_000, duration: 24 * 3600 });
+  /** A counter, not a limit: consecutive failures per username, forgotten after an hour without one. */
+  private readonly byUsername = new RateLimiterMemory({ points: 10_000, duration: 3600 });
   private readonly usernameBlocked = new RateLimiterMemory({ points: 1, duration: 1 });
 
   /** Refuses with 429 + Retry-After while either the address or the username must wait. */
