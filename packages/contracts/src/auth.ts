@@ -131,6 +131,8 @@ export const auditQuerySchema = z.strictObject({
   target: z.string().max(128).optional(),
   /** Entries older than this id (the last id of the previous page): tRPC's infinite-query cursor. */
   cursor: z.number().int().min(1).nullish(),
+  /** Sent by tRPC's infinite queries; pages always go from newest to older. */
+  direction: z.enum(["forward", "backward"]).optional(),
   limit: z.number().int().min(1).max(200).default(50),
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;

@@ -357,7 +357,7 @@ export class Auth {
   }
 
   queryAudit(query: AuditQuery): AuditEntry[] {
-    const { cursor, ...filter } = query;
+    const { cursor, direction: _direction, ...filter } = query;
     return this.store
       .queryAudit({ ...filter, ...(cursor == null ? {} : { beforeId: cursor }) })
       .map((row) => ({

@@ -109,7 +109,7 @@ export function AuditLog() {
                 <td className="px-3 py-2 tabular-nums text-slate-600">{entry.seq ?? "—"}</td>
               </tr>
             ))}
-            {rows.length === 0 && !entries.isPending && (
+            {rows.length === 0 && !entries.isPending && !entries.error && (
               <tr>
                 <td colSpan={7} className="px-3 py-6 text-center text-slate-500">
                   Nothing matches these filters.
