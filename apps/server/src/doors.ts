@@ -260,6 +260,9 @@ export async function dispatch(
 ): Promise<void> {
   // The request-target is untrusted: take the path as text rather than letting URL parsing throw.
   const pathname = (req.url ?? "/").split("?", 1)[0] ?? "/";
+  // Answers are data about people and calls: never sniffed as another type, never cached on the way.
+  res.setHeader("x-content-type-options", "nosniff");
+  res.setHeader("cache-control", "no-store");
   const found = findRoute(routes, listener, pathname);
   if (!found.route) {
     if (listener === "private") allowBoardOrigin(req.headers.origin, policy.allowedOrigins, res);
