@@ -31,6 +31,8 @@ export function queueConfig(id: string, groupIds: string[], overrides: QueueOver
     name: id,
     groups: groupIds.map((groupId) => ({ groupId, primary: true })),
     agentWrapUpAfterCalls: false,
+    // Tests answer when they choose: offers ring for 10 minutes unless a test says otherwise.
+    waitAgentAnswerTimeout: 600,
     maximumQueueSize: 100,
     maximumQueueWaitTime: 3600,
     ...overrides,
