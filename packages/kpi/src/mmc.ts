@@ -26,6 +26,8 @@ export interface MmcOptions {
   serviceLevelSec?: number;
   /** First instant of the run (ms); default Monday 2026-11-23 00:00 in Ho Chi Minh City. */
   start?: number;
+  /** Sees every logged event, in order (the bench keeps the log to time the fold alone). */
+  onEvent?: (event: LoggedEvent) => void;
 }
 
 export interface MmcResult {
@@ -119,6 +121,7 @@ export function simulateMmc(options: MmcOptions): MmcResult {
   const fold = (e: LoggedEvent) => {
     events++;
     foldKpi(kpi, e, state);
+    options.onEvent?.(e);
     if (e.type === "call.offered") offered.push({ callId: e.callId, agentId: e.agentIds[0]! });
   };
   /** Every offer is answered at once, and its talk time drawn. */
