@@ -10,6 +10,7 @@ import {
   migrateDb,
   centerId as readCenterId,
 } from "@callboard/db";
+import type { QueueKpis } from "@callboard/kpi";
 import { type CenterLimits, EVENT_FORMAT, type LoggedEvent } from "@callboard/routing";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import type { Logger } from "pino";
@@ -20,6 +21,7 @@ import { Core } from "./core.ts";
 import { type DoorPolicy, type Route, serveRoutes } from "./doors.ts";
 import type { AllowedOrigins, StringeeConfig } from "./env.ts";
 import { type CallboardServer, createGateway } from "./gateway.ts";
+import { LiveKpis } from "./kpis.ts";
 import { createMetrics } from "./metrics.ts";
 import { buildRoutes } from "./routes.ts";
 import { authenticateSocket } from "./socket-access.ts";
@@ -53,6 +55,11 @@ export interface AppOptions {
 
 export interface App {
   core: Core;
+  /**
+   * A queue's KPIs at `now` (default: the app's clock) — today and the rolling window, folded from
+   * the log (packages/kpi); null for a queue that does not exist.
+   */
+  kpis(queueId: string, now?: number): QueueKpis | null;
   /** Every HTTP door (the route-enumeration test walks it). */
   routes: readonly Route[];
   /** Users, sessions, wallboard tokens and the audit trail. */
@@ -83,6 +90,7 @@ export function createApp(options: AppOptions): App {
   const log = createEventLog<LoggedEvent>(db);
   const centerId = readCenterId(db);
   let io: CallboardServer | null = null;
+  const kpis = new LiveKpis();
   const core = new Core({
     log,
     clock,
@@ -99,7 +107,9 @@ export function createApp(options: AppOptions): App {
     onListenerError: (error) => logger.error({ err: error }, "an event listener failed"),
     onStep: (ms) => metrics.onStep(ms),
     onRejected: (code) => metrics.onRejected(code),
+    onReplayed: kpis.replayed,
   });
+  core.onAppended((events) => kpis.appended(events, core.state));
   const metrics = createMetrics(core.state, clock, () => io?.engine.clientsCount ?? 0);
   core.onAppended((events) => metrics.onAppended(events));
   logger.info({ seq: core.state.seq, dbPath: options.dbPath }, "state rebuilt from the event log");
@@ -201,6 +211,7 @@ export function createApp(options: AppOptions): App {
 
   return {
     core,
+    kpis: (queueId, now = clock()) => kpis.kpis(queueId, now),
     routes,
     auth,
     connector,

@@ -41,6 +41,11 @@ export interface CoreOptions {
   onRejected?: (code: string) => void;
   /** A listener (fan-out, metrics) threw; routing goes on regardless. */
   onListenerError?: (error: unknown) => void;
+  /**
+   * Sees every event of the boot replay, right after it is folded, with the state as it is then —
+   * so a derived view (the KPIs) is rebuilt in the same single pass over the log.
+   */
+  onReplayed?: (event: LoggedEvent, state: CenterState) => void;
 }
 
 /**
@@ -57,7 +62,9 @@ export class Core {
   private closed = false;
 
   constructor(private readonly options: CoreOptions) {
-    this.state = replay(emptyState(), options.log.readAllAfter(0));
+    const state = emptyState();
+    const events = options.log.readAllAfter(0);
+    this.state = replay(state, options.onReplayed ? tap(events, state, options.onReplayed) : events);
     const lastSeq = options.log.lastSeq();
     if (this.state.seq !== lastSeq) {
       throw new Error(`the event log ends at seq ${lastSeq} but replay stopped at ${this.state.seq}`);
@@ -237,5 +244,20 @@ export class Core {
     // Real time drives the timer; the injected clock decides what is due when it fires.
     this.timer = setTimeout(() => this.settle(), Math.max(0, deadline - now));
     this.timer.unref();
+  }
+}
+
+/**
+ * The events as they are read, each handed to `observe` once replay has folded it: replay asks for
+ * the next event only after applying the one before (and once more at the end).
+ */
+function* tap(
+  events: Iterable<LoggedEvent>,
+  state: CenterState,
+  observe: (event: LoggedEvent, state: CenterState) => void,
+): Generator<LoggedEvent> {
+  for (const event of events) {
+    yield event;
+    if (state.seq === event.seq) observe(event, state);
   }
 }

@@ -104,6 +104,12 @@ describe("queue config schema", () => {
       maxConsecutiveMisses: null,
       schedule: { kind: "always" },
       randomSeed: 0,
+      serviceLevelSec: 20,
+      shortAbandonSec: 5,
+      serviceLevelTarget: 80,
+      kpiWindowMin: 15,
+      longestWaitAmberSec: 60,
+      longestWaitRedSec: 120,
     });
   });
 
@@ -154,6 +160,19 @@ describe("queue config schema", () => {
       /^schedule\.hours\.0\.open: must be a time of day/,
     ],
     [{ schedule: { kind: "sometimes" } }, /^schedule\.kind: kind must be "always" or "business-hours"$/],
+    [{ serviceLevelSec: -1 }, /^serviceLevelSec: must not be negative$/],
+    [{ shortAbandonSec: -1 }, /^shortAbandonSec: must not be negative$/],
+    [{ serviceLevelTarget: 0 }, /^serviceLevelTarget: must be at least 1 \(percent\)$/],
+    [{ serviceLevelTarget: 120 }, /^serviceLevelTarget: must be at most 100 \(percent\)$/],
+    [{ kpiWindowMin: 0 }, /^kpiWindowMin: must be at least 1 minute$/],
+    [{ kpiWindowMin: 241 }, /^kpiWindowMin: must be at most 240 minutes$/],
+    [{ kpiWindowMin: 2.5 }, /^kpiWindowMin: must be a whole number of minutes$/],
+    [{ longestWaitAmberSec: -3 }, /^longestWaitAmberSec: must not be negative$/],
+    [{ longestWaitRedSec: -3 }, /^longestWaitRedSec: must not be negative/],
+    [
+      { longestWaitAmberSec: 200, longestWaitRedSec: 100 },
+      /^longestWaitAmberSec: must not be above longestWaitRedSec \(amber comes before red\)$/,
+    ],
   ])("refuses %j naming the field", (patch, message) => {
     expect(problem(queueConfigSchema, { ...queue, ...patch })).toMatch(message);
   });

@@ -6,6 +6,7 @@ import {
   isClockTime,
   isKnownTimeZone,
   isValidPhoneNumber,
+  KPI_WINDOW_MIN_MAX,
   MANUAL_STATUSES,
   MIN_ANSWER_TIMEOUT_SEC,
   PHONE_NUMBER_MAX_LENGTH,
@@ -166,10 +167,31 @@ export const queueConfigSchema = z
       .min(0)
       .max(2 ** 31)
       .default(QUEUE_DEFAULTS.randomSeed),
+    // Callboard's KPI and wallboard settings (PCC has none): see QueueKpiSettings.
+    // (describeZodError puts the field's path before each message.)
+    serviceLevelSec: seconds(3600).default(QUEUE_DEFAULTS.serviceLevelSec),
+    shortAbandonSec: seconds(600).default(QUEUE_DEFAULTS.shortAbandonSec),
+    serviceLevelTarget: z
+      .number({ error: "must be a percentage from 1 to 100" })
+      .min(1, "must be at least 1 (percent)")
+      .max(100, "must be at most 100 (percent)")
+      .default(QUEUE_DEFAULTS.serviceLevelTarget),
+    kpiWindowMin: z
+      .number({ error: "must be a number of minutes" })
+      .int("must be a whole number of minutes")
+      .min(1, "must be at least 1 minute")
+      .max(KPI_WINDOW_MIN_MAX, `must be at most ${KPI_WINDOW_MIN_MAX} minutes`)
+      .default(QUEUE_DEFAULTS.kpiWindowMin),
+    longestWaitAmberSec: seconds(86_400).default(QUEUE_DEFAULTS.longestWaitAmberSec),
+    longestWaitRedSec: seconds(86_400).default(QUEUE_DEFAULTS.longestWaitRedSec),
   })
   .refine((q) => new Set(q.groups.map((g) => g.groupId)).size === q.groups.length, {
     message: "a group is assigned to the queue twice",
     path: ["groups"],
+  })
+  .refine((q) => q.longestWaitAmberSec <= q.longestWaitRedSec, {
+    message: "must not be above longestWaitRedSec (amber comes before red)",
+    path: ["longestWaitAmberSec"],
   }) satisfies z.ZodType<QueueConfig>;
 
 /** Every event an outside source may submit; engine events (offers, timeouts) are never accepted from outside. */

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { isNoop } from "./apply.ts";
 import { clone, decision, PLAIN, primary, profile, put, queueConfig } from "./center.test-helpers.ts";
+import { replay } from "./engine.ts";
 import type { DomainEvent } from "./events.ts";
+import { QUEUE_KPI_DEFAULTS, type QueueConfig } from "./queue.ts";
 import { type CenterState, emptyOutcomes, emptyState, RECENT_DECISIONS } from "./state.ts";
 
 const offered = (callId: string, agentIds: string[], at: number, expiresAt = at + 15_000): DomainEvent => ({
@@ -227,6 +229,28 @@ describe("applyEvent: effects", () => {
       outcomes: { ...emptyOutcomes(), abandoned: 1 },
     });
     expect(Object.keys(s.queues).sort()).toEqual(["q1", "q2", "q3"]);
+  });
+
+  it("a queue logged before the KPI settings existed folds with their defaults (old logs boot)", () => {
+    const s = world();
+    const {
+      serviceLevelSec: _t,
+      shortAbandonSec: _n,
+      serviceLevelTarget: _target,
+      kpiWindowMin: _w,
+      longestWaitAmberSec: _amber,
+      longestWaitRedSec: _red,
+      ...old
+    } = queueConfig("q3", primary("g1"), { waitAgentAnswerTimeout: 20 });
+    // As an event of format 3 written before these settings: no KPI fields at all.
+    replay(s, [{ type: "queue.upserted", queue: old as QueueConfig, seq: s.seq + 1, at: 300 }]);
+    expect(s.queues.q3).toEqual({ ...old, ...QUEUE_KPI_DEFAULTS });
+    expect(s.queues.q3!.serviceLevelSec).toBe(20);
+    expect(s.queues.q3!.kpiWindowMin).toBe(15);
+    // A queue that has them keeps them, and keeps its identity.
+    const set = queueConfig("q4", primary("g1"), { serviceLevelSec: 30, kpiWindowMin: 60 });
+    put(s, { type: "queue.upserted", queue: set }, 310);
+    expect(s.queues.q4).toBe(set);
   });
 
   it("call lifecycle: arrived (not admitted) → queued → offered → answered → ended", () => {

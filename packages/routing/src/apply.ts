@@ -4,6 +4,7 @@ import { dropIndex, noteAgent, noteCall } from "./center-index.ts";
 import type { DomainEvent, LoggedEvent } from "./events.ts";
 import { noteRecordAdded, PUSH_TOKENS_PER_AGENT } from "./limits.ts";
 import { AVAILABLE } from "./manual-status.ts";
+import { withQueueDefaults } from "./queue.ts";
 import { type CenterState, emptyOutcomes, own, RECENT_DECISIONS } from "./state.ts";
 
 /**
@@ -64,7 +65,8 @@ export function applyEvent(state: CenterState, event: LoggedEvent): void {
       return;
     case "queue.upserted":
       if (!own(state.queues, event.queue.id)) noteRecordAdded(state.queues);
-      state.queues[event.queue.id] = event.queue;
+      // A queue logged before the KPI settings existed gets their defaults.
+      state.queues[event.queue.id] = withQueueDefaults(event.queue);
       dropIndex(state);
       // Not `??=`: for ids like "constructor" that would find Object.prototype's member and create nothing.
       if (!own(state.queueRuntime, event.queue.id)) {

@@ -156,6 +156,15 @@ describe("checkEvent: rejections", () => {
     ["negative backup delay", q({ routeToBackupAfterSec: -1 }), "INVALID"],
     ["negative random seed", q({ randomSeed: -1 }), "INVALID"],
     ["zero consecutive misses", q({ maxConsecutiveMisses: 0 }), "INVALID"],
+    ["negative service level time", q({ serviceLevelSec: -1 }), "INVALID"],
+    ["negative short-abandon time", q({ shortAbandonSec: -0.5 }), "INVALID"],
+    ["service level target 0 %", q({ serviceLevelTarget: 0 }), "INVALID"],
+    ["service level target 101 %", q({ serviceLevelTarget: 101 }), "INVALID"],
+    ["a KPI window of 0 minutes", q({ kpiWindowMin: 0 }), "INVALID"],
+    ["a KPI window of 241 minutes", q({ kpiWindowMin: 241 }), "INVALID"],
+    ["a KPI window of 1.5 minutes", q({ kpiWindowMin: 1.5 }), "INVALID"],
+    ["negative amber wait", q({ longestWaitAmberSec: -1 }), "INVALID"],
+    ["amber above red", q({ longestWaitAmberSec: 121, longestWaitRedSec: 120 }), "INVALID"],
     ["an unknown strategy", q({ strategy: "cheapest" as Strategy }), "INVALID"],
     [
       "an unknown time zone",
@@ -272,6 +281,14 @@ describe("checkEvent: rejections", () => {
       /"Mars\/Olympus"/,
     );
     expect(message(q(hours("17:00", "08:00")))).toMatch(/17:00/);
+    expect(message(q({ serviceLevelSec: -1 }))).toMatch(/queue\.serviceLevelSec must be 0 or more/);
+    expect(message(q({ shortAbandonSec: -1 }))).toMatch(/queue\.shortAbandonSec/);
+    expect(message(q({ serviceLevelTarget: 0 }))).toMatch(/queue\.serviceLevelTarget .* 1 to 100/);
+    expect(message(q({ kpiWindowMin: 300 }))).toMatch(/queue\.kpiWindowMin .* 1 to 240/);
+    expect(message(q({ longestWaitRedSec: -1 }))).toMatch(/queue\.longestWaitRedSec/);
+    expect(message(q({ longestWaitAmberSec: 90, longestWaitRedSec: 30 }))).toMatch(
+      /queue\.longestWaitAmberSec \(90\) must not be above queue\.longestWaitRedSec \(30\)/,
+    );
   });
 
   it("accepts the boundary cases", () => {
@@ -296,6 +313,9 @@ describe("checkEvent: rejections", () => {
         maxConsecutiveMisses: 1,
       }),
       q({ groups: [...backup("g2"), ...primary("g1")], routeToBackupAfterSec: 30 }),
+      q({ serviceLevelSec: 0, shortAbandonSec: 0, serviceLevelTarget: 1, kpiWindowMin: 1 }),
+      q({ serviceLevelTarget: 100, kpiWindowMin: 240, longestWaitAmberSec: 45, longestWaitRedSec: 45 }),
+      q({ longestWaitAmberSec: 0, longestWaitRedSec: 0 }),
       // A queue of backup groups only is allowed: it rings them as soon as a call waits.
       q({ groups: backup("g1") }),
       q(hours("00:00", "24:00", [0, 6])),

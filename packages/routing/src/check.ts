@@ -5,7 +5,13 @@ import type { GroupConfig } from "./group.ts";
 import { type CenterLimits, DEFAULT_LIMITS, LIMIT_SETTING, recordCount } from "./limits.ts";
 import { isManualStatus } from "./manual-status.ts";
 import { PHONE_NUMBER_MAX_LENGTH } from "./phone-number.ts";
-import { MIN_ANSWER_TIMEOUT_SEC, type QueueConfig, STRATEGIES } from "./queue.ts";
+import {
+  KPI_WINDOW_MIN_MAX,
+  MIN_ANSWER_TIMEOUT_SEC,
+  type QueueConfig,
+  STRATEGIES,
+  withQueueDefaults,
+} from "./queue.ts";
 import { isClockTime, isKnownTimeZone } from "./schedule.ts";
 import { type CenterState, own } from "./state.ts";
 
@@ -202,7 +208,9 @@ function checkGroup(state: CenterState, group: GroupConfig): Rejection | null {
 
 const finiteAtLeast = (value: number, min: number) => Number.isFinite(value) && value >= min;
 
-function checkQueue(state: CenterState, queue: QueueConfig): Rejection | null {
+function checkQueue(state: CenterState, given: QueueConfig): Rejection | null {
+  // An input without the KPI settings (an untyped caller) is folded with their defaults: check those.
+  const queue = withQueueDefaults(given);
   const bad = badId("queue.id", queue.id);
   if (bad) return bad;
   if (queue.groups.length === 0) return reject("INVALID", "queue.groups must name at least one group");
@@ -235,6 +243,8 @@ function checkQueue(state: CenterState, queue: QueueConfig): Rejection | null {
       `queue.maxConsecutiveMisses must be 1 or more, or null (got ${queue.maxConsecutiveMisses})`,
     );
   }
+  const kpi = checkKpiSettings(queue);
+  if (kpi) return kpi;
   const { schedule } = queue;
   if (schedule.kind !== "always" && schedule.kind !== "business-hours") {
     // Like an unknown strategy: accepted, it would make the next arrival throw inside the engine.
@@ -256,6 +266,35 @@ function checkQueue(state: CenterState, queue: QueueConfig): Rejection | null {
         return reject("INVALID", "queue.schedule.hours days must be 0 (Sunday) to 6 (Saturday)");
       }
     }
+  }
+  return null;
+}
+
+function checkKpiSettings(queue: QueueConfig): Rejection | null {
+  for (const [field, value] of [
+    ["serviceLevelSec", queue.serviceLevelSec],
+    ["shortAbandonSec", queue.shortAbandonSec],
+    ["longestWaitAmberSec", queue.longestWaitAmberSec],
+    ["longestWaitRedSec", queue.longestWaitRedSec],
+  ] as const) {
+    if (!finiteAtLeast(value, 0)) return reject("INVALID", `queue.${field} must be 0 or more (got ${value})`);
+  }
+  const target = queue.serviceLevelTarget;
+  if (!finiteAtLeast(target, 1) || target > 100) {
+    return reject("INVALID", `queue.serviceLevelTarget must be a percentage from 1 to 100 (got ${target})`);
+  }
+  const window = queue.kpiWindowMin;
+  if (!Number.isInteger(window) || window < 1 || window > KPI_WINDOW_MIN_MAX) {
+    return reject(
+      "INVALID",
+      `queue.kpiWindowMin must be a whole number of minutes from 1 to ${KPI_WINDOW_MIN_MAX} (got ${window})`,
+    );
+  }
+  if (queue.longestWaitAmberSec > queue.longestWaitRedSec) {
+    return reject(
+      "INVALID",
+      `queue.longestWaitAmberSec (${queue.longestWaitAmberSec}) must not be above queue.longestWaitRedSec (${queue.longestWaitRedSec})`,
+    );
   }
   return null;
 }

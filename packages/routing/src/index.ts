@@ -42,10 +42,13 @@ export { isOnline, onlineSignals } from "./presence.ts";
 export {
   DEFAULT_ANSWER_TIMEOUT_SEC,
   DEFAULT_TIME_ZONE,
+  KPI_WINDOW_MIN_MAX,
   MIN_ANSWER_TIMEOUT_SEC,
   QUEUE_DEFAULTS,
+  QUEUE_KPI_DEFAULTS,
   type QueueConfig,
   type QueueGroup,
+  type QueueKpiSettings,
   type Schedule,
   STRATEGIES,
   type Strategy,

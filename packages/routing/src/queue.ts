@@ -34,8 +34,41 @@ export type Schedule =
   | { kind: "always" }
   | { kind: "business-hours"; timeZone: string; hours: OpeningHours[] };
 
+/**
+ * Callboard's own settings of a queue's KPIs and wallboard (PCC has none of these). Logs written
+ * before they existed hold queues without them: `withQueueDefaults` fills them in when such a
+ * queue is folded, so an old log boots with the defaults below.
+ */
+export interface QueueKpiSettings {
+  /** T of the service level: a call answered within this many seconds of arriving is "in service level". */
+  serviceLevelSec: number;
+  /** Callers who hang up within this many seconds are short abandons: out of the service level and abandon rate. */
+  shortAbandonSec: number;
+  /** The service level the queue aims for, percent (1–100): the staffing advisor's target. */
+  serviceLevelTarget: number;
+  /** Length of the rolling KPI window, whole minutes (1–KPI_WINDOW_MIN_MAX). */
+  kpiWindowMin: number;
+  /** The wallboard shows the longest wait amber from this many seconds… */
+  longestWaitAmberSec: number;
+  /** …and red from this many (never below amber). */
+  longestWaitRedSec: number;
+}
+
+/** The longest rolling KPI window a queue may ask for, minutes. */
+export const KPI_WINDOW_MIN_MAX = 240;
+
+/** Industry defaults: 80 % of calls answered within 20 s, abandons under 5 s not counted, 15-minute window. */
+export const QUEUE_KPI_DEFAULTS = {
+  serviceLevelSec: 20,
+  shortAbandonSec: 5,
+  serviceLevelTarget: 80,
+  kpiWindowMin: 15,
+  longestWaitAmberSec: 60,
+  longestWaitRedSec: 120,
+} as const satisfies QueueKpiSettings;
+
 /** A queue: calls wait here FIFO and are offered to the agents of its groups. Names follow PCC's queue fields. */
-export interface QueueConfig {
+export interface QueueConfig extends QueueKpiSettings {
   id: string;
   name: string;
   groups: QueueGroup[];
@@ -59,8 +92,9 @@ export interface QueueConfig {
   randomSeed: number;
 }
 
-/** PCC's defaults for everything but identity and groups. */
+/** PCC's defaults for everything but identity and groups, and Callboard's KPI settings' defaults. */
 export const QUEUE_DEFAULTS = {
+  ...QUEUE_KPI_DEFAULTS,
   strategy: "longest-idle",
   waitAgentAnswerTimeout: DEFAULT_ANSWER_TIMEOUT_SEC,
   agentWrapUpAfterCalls: true,
@@ -72,3 +106,23 @@ export const QUEUE_DEFAULTS = {
   schedule: { kind: "always" },
   randomSeed: 0,
 } as const satisfies Omit<QueueConfig, "id" | "name" | "groups">;
+
+/**
+ * The queue with every KPI setting it lacks set to its default: queues logged before those settings
+ * existed (event format 3 without them) fold into complete records, so old logs still boot.
+ */
+export function withQueueDefaults(queue: QueueConfig): QueueConfig {
+  const partial: Partial<QueueKpiSettings> = queue;
+  for (const key of KPI_SETTING_KEYS) {
+    if (partial[key] === undefined) return { ...QUEUE_KPI_DEFAULTS, ...stripUndefined(queue) };
+  }
+  return queue;
+}
+
+const KPI_SETTING_KEYS = Object.keys(QUEUE_KPI_DEFAULTS) as (keyof QueueKpiSettings)[];
+
+function stripUndefined(queue: QueueConfig): QueueConfig {
+  const copy: Record<string, unknown> = { ...queue };
+  for (const key of KPI_SETTING_KEYS) if (copy[key] === undefined) delete copy[key];
+  return copy as unknown as QueueConfig;
+}

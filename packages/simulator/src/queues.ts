@@ -1,4 +1,10 @@
-import { type GroupConfig, type QueueConfig, STRATEGIES, type Strategy } from "@callboard/routing";
+import {
+  type GroupConfig,
+  QUEUE_KPI_DEFAULTS,
+  type QueueConfig,
+  STRATEGIES,
+  type Strategy,
+} from "@callboard/routing";
 import type { Rng } from "./prng.ts";
 
 const QUEUE_CATALOG = [
@@ -68,6 +74,7 @@ export function buildStaffing(rng: Rng, ids: readonly string[], queueCount: numb
       maxConsecutiveMisses: i === 0 ? 3 : null,
       schedule: { kind: "always" },
       randomSeed: rng.int(1, 2 ** 31 - 1),
+      ...QUEUE_KPI_DEFAULTS,
     };
   });
   return { groups, queues, weights };

@@ -294,5 +294,12 @@ function queueConfig(
     maxConsecutiveMisses: existing?.maxConsecutiveMisses ?? QUEUE_DEFAULTS.maxConsecutiveMisses,
     schedule,
     randomSeed: existing?.randomSeed ?? QUEUE_DEFAULTS.randomSeed,
+    // Callboard's own KPI settings: PCC has none, so the board's edits survive a sync.
+    serviceLevelSec: existing?.serviceLevelSec ?? QUEUE_DEFAULTS.serviceLevelSec,
+    shortAbandonSec: existing?.shortAbandonSec ?? QUEUE_DEFAULTS.shortAbandonSec,
+    serviceLevelTarget: existing?.serviceLevelTarget ?? QUEUE_DEFAULTS.serviceLevelTarget,
+    kpiWindowMin: existing?.kpiWindowMin ?? QUEUE_DEFAULTS.kpiWindowMin,
+    longestWaitAmberSec: existing?.longestWaitAmberSec ?? QUEUE_DEFAULTS.longestWaitAmberSec,
+    longestWaitRedSec: existing?.longestWaitRedSec ?? QUEUE_DEFAULTS.longestWaitRedSec,
   };
 }
