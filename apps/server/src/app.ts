@@ -195,6 +195,7 @@ export function createApp(options: AppOptions): App {
     authenticate: (socket) =>
       authenticateSocket(socket.request, socket.handshake.auth ?? {}, { auth, policy: requestPolicy }),
     stillValid: (principal) => auth.stillValid(principal),
+    kpisOf: (queueId, now) => kpis.kpis(queueId, now),
   });
   io = gateway.io;
   // Revocations close live connections at once; the periodic check catches expiries.

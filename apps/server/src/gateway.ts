@@ -8,6 +8,7 @@ import {
   hasRole,
   type Incompatible,
   type InterServerEvents,
+  kpiViewOf,
   LIVE_PROTOCOL_VERSION,
   type Principal,
   Room,
@@ -18,6 +19,7 @@ import {
   wallboardTiles,
 } from "@callboard/contracts";
 import type { EventLog } from "@callboard/db";
+import type { QueueKpis } from "@callboard/kpi";
 import { EVENT_FORMAT, type LoggedEvent } from "@callboard/routing";
 import { Server, type Socket } from "socket.io";
 import type { Core } from "./core.ts";
@@ -54,7 +56,12 @@ export interface GatewayOptions {
   authenticate: (socket: CallboardSocket) => SocketData;
   /** Whether a connection's principal still holds (sessions end, tokens are revoked); checked every few seconds. */
   stillValid: (principal: Principal) => boolean;
+  /** The live KPI fold's figures for a queue at `now` (apps/server/src/kpis.ts). */
+  kpisOf: (queueId: string, now: number) => QueueKpis | null;
 }
+
+/** The board's heartbeat (seq, clock, every queue's KPIs) goes out this often, changes or not. */
+export const HEARTBEAT_INTERVAL_MS = 1_000;
 
 /** Connections whose access ended are found and closed this often (the promise: within 5 s). */
 export const ACCESS_CHECK_INTERVAL_MS = 2_000;
@@ -142,7 +149,11 @@ export function createGateway(options: GatewayOptions): {
 
   const wallboardUpdate = (label: string, queueIds: readonly string[]) => {
     const now = clock();
-    return { label, serverTime: now, tiles: wallboardTiles(core.state, queueIds, now) };
+    return {
+      label,
+      serverTime: now,
+      tiles: wallboardTiles(core.state, queueIds, now, (queueId) => options.kpisOf(queueId, now)),
+    };
   };
   // Screens sharing a token share a room; each room gets its own queues' counts.
   const wallboardTimer = setInterval(() => {
@@ -156,6 +167,17 @@ export function createGateway(options: GatewayOptions): {
       io.to(room).emit("wallboard:update", wallboardUpdate(principal.label, principal.queueIds));
     }
   }, WALLBOARD_INTERVAL_MS);
+
+  // The board's heartbeat: a client that hears nothing for 2 s knows its data is stale, and when from.
+  const heartbeatTimer = setInterval(() => {
+    if ((io.sockets.adapter.rooms.get(Room.BOARD)?.size ?? 0) === 0) return;
+    const now = clock();
+    const kpis = Object.keys(core.state.queues).flatMap((queueId) => {
+      const view = kpiViewOf(core.state, queueId, now, (id) => options.kpisOf(id, now));
+      return view ? [view] : [];
+    });
+    io.to(Room.BOARD).emit("live:heartbeat", { centerId, seq: core.state.seq, serverTime: now, kpis });
+  }, HEARTBEAT_INTERVAL_MS);
 
   /** Closes connections whose access ended, telling each why first. */
   const closeWhere = (ended: (principal: Principal) => boolean) => {
@@ -215,6 +237,7 @@ export function createGateway(options: GatewayOptions): {
     closeWhere,
     close: async () => {
       clearInterval(wallboardTimer);
+      clearInterval(heartbeatTimer);
       clearInterval(accessTimer);
       unsubscribe();
       if (flushTimer) clearTimeout(flushTimer);

@@ -1,5 +1,5 @@
 import type { AppRouter } from "@callboard/api";
-import { type BoardSubscribeResult, LIVE_PROTOCOL_VERSION } from "@callboard/contracts";
+import { type BoardSubscribeResult, type Heartbeat, LIVE_PROTOCOL_VERSION } from "@callboard/contracts";
 import { candidatesOf, EVENT_FORMAT } from "@callboard/routing";
 import { TRPCClientError } from "@trpc/client";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -34,6 +34,20 @@ describe("core server", () => {
     expect(snapshot.state.seq).toBeGreaterThan(0);
     expect(Object.keys(snapshot.state.agents).sort()).toEqual(["hoa", "lan", "minh"]);
     expect(snapshot.serverTime).toBe(server.clock.now);
+  });
+
+  it("beats once a second on the board's stream with its seq, clock and every queue's KPIs", async () => {
+    const board = server.socket();
+    const { centerId } = await server.trpc.center.snapshot.query();
+    await subscribe(board, server.app.core.state.seq, centerId);
+    const beat = await new Promise<Heartbeat>((resolve) => board.once("live:heartbeat", resolve));
+    expect(beat).toMatchObject({ centerId, seq: server.app.core.state.seq, serverTime: server.clock.now });
+    const sales = beat.kpis.find((k) => k.queueId === "sales");
+    expect(sales).toMatchObject({
+      target: { serviceLevelSec: 20, serviceLevelTarget: 80 },
+      today: { offered: 0, serviceLevel: null },
+      levels: { longestWait: "ok", serviceLevelToday: "none" },
+    });
   });
 
   it("sends a tRPC mutation's delta to another client's socket", async () => {

@@ -76,6 +76,7 @@ export {
   type BoardSubscribeResult,
   boardSubscribeSchema,
   type ClientToServerEvents,
+  type Heartbeat,
   type Incompatible,
   type InterServerEvents,
   LIVE_PROTOCOL_VERSION,
@@ -87,4 +88,4 @@ export {
   type WallboardSubscribeResult,
   wallboardSubscribeSchema,
 } from "./socket.ts";
-export { type WallboardTile, type WallboardUpdate, wallboardTiles } from "./wallboard.ts";
+export { kpiViewOf, type WallboardTile, type WallboardUpdate, wallboardTiles } from "./wallboard.ts";

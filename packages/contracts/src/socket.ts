@@ -1,3 +1,4 @@
+import type { QueueKpiView } from "@callboard/kpi";
 import { z } from "zod";
 import type { Principal } from "./principal.ts";
 import type { CatchUp, EventBatch } from "./snapshot.ts";
@@ -70,7 +71,20 @@ export const SOCKET_REFUSAL = {
   REVOKED: "REVOKED",
 } as const;
 
+/**
+ * Once a second on the board's stream, changes or not: the server's seq and clock (a board that
+ * misses two is stale since its last data) and every queue's KPIs at that seq.
+ */
+export interface Heartbeat {
+  centerId: string;
+  seq: number;
+  serverTime: number;
+  kpis: QueueKpiView[];
+}
+
 export interface ServerToClientEvents {
+  /** See Heartbeat. */
+  "live:heartbeat": (heartbeat: Heartbeat) => void;
   /** Events appended to the log since the previous batch, coalesced (≤ 10 per second per room). */
   "events:appended": (batch: EventBatch) => void;
   /** A wallboard's queue counts, about once a second. */

@@ -1,3 +1,4 @@
+import { type QueueKpis, type QueueKpiView, queueKpiView } from "@callboard/kpi";
 import { type CenterState, own, summarizeQueue } from "@callboard/routing";
 
 /**
@@ -18,6 +19,8 @@ export interface WallboardTile {
   answered: number;
   abandoned: number;
   timedOut: number;
+  /** Service level, ASA, abandonment and the staffing advice, with their threshold levels; null before the fold knows the queue. */
+  kpi: QueueKpiView | null;
 }
 
 /** What a wallboard receives about once a second; `serverTime` lets it say how fresh it is. */
@@ -27,11 +30,12 @@ export interface WallboardUpdate {
   tiles: WallboardTile[];
 }
 
-/** The tiles of `queueIds` that exist, in the order asked. */
+/** The tiles of `queueIds` that exist, in the order asked; `kpisOf` reads the server's live KPI fold. */
 export function wallboardTiles(
   state: CenterState,
   queueIds: readonly string[],
   now: number,
+  kpisOf: (queueId: string) => QueueKpis | null,
 ): WallboardTile[] {
   const tiles: WallboardTile[] = [];
   for (const queueId of queueIds) {
@@ -51,7 +55,20 @@ export function wallboardTiles(
       answered: s.outcomes.answered,
       abandoned: s.outcomes.abandoned,
       timedOut: s.outcomes.timed_out,
+      kpi: kpiViewOf(state, queueId, now, kpisOf),
     });
   }
   return tiles;
+}
+
+/** A queue's KPI view (the fold's figures, the advisor, threshold levels), or null for a queue the fold has not seen. */
+export function kpiViewOf(
+  state: CenterState,
+  queueId: string,
+  now: number,
+  kpisOf: (queueId: string) => QueueKpis | null,
+): QueueKpiView | null {
+  const queue = own(state.queues, queueId);
+  const kpis = kpisOf(queueId);
+  return queue && kpis ? queueKpiView(kpis, queue, summarizeQueue(state, queueId, now)) : null;
 }

@@ -12,3 +12,11 @@ export {
 } from "./fold.ts";
 export { localDay, localDayStart } from "./local-day.ts";
 export { type MmcOptions, type MmcResult, simulateMmc } from "./mmc.ts";
+export {
+  type KpiPeriodView,
+  type Level,
+  longestWaitLevel,
+  type QueueKpiView,
+  queueKpiView,
+  serviceLevelLevel,
+} from "./view.ts";

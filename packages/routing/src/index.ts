@@ -53,7 +53,7 @@ export {
   STRATEGIES,
   type Strategy,
 } from "./queue.ts";
-export { summarizeQueue } from "./queue-summary.ts";
+export { type QueueSummary, summarizeQueue } from "./queue-summary.ts";
 export { decide, nextDeadline } from "./route.ts";
 export { isClockTime, isKnownTimeZone } from "./schedule.ts";
 export { type CenterState, emptyState, own } from "./state.ts";
