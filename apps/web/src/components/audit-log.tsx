@@ -3,9 +3,9 @@
 import { AUDIT_ACTIONS, type AuditAction, type AuditEntry } from "@callboard/contracts";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { errorMessage } from "~/lib/field-errors";
 import { formatDateTime } from "~/lib/format";
 import { useTRPC } from "~/lib/trpc";
+import { ErrorAlert } from "./error-alert";
 
 const PAGE = 50;
 
@@ -72,11 +72,7 @@ export function AuditLog() {
           />
         </label>
       </form>
-      {entries.error && (
-        <p role="alert" className="text-red-700">
-          {errorMessage(entries.error)}
-        </p>
-      )}
+      <ErrorAlert error={entries.error} />
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm" aria-label="Audit entries">
           <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">

@@ -6,6 +6,7 @@ import { type FormEvent, useState } from "react";
 import { errorMessage, fieldErrors } from "~/lib/field-errors";
 import { formatDateTime } from "~/lib/format";
 import { useTRPC } from "~/lib/trpc";
+import { ErrorAlert } from "./error-alert";
 
 const input = "mt-1 block w-full rounded border border-slate-300 px-2 py-1.5 text-sm text-slate-900";
 
@@ -18,11 +19,7 @@ export function UsersAdmin() {
       <h1 className="text-xl font-semibold text-slate-900">Users</h1>
       <CreateUserForm />
       <section aria-label="Users" className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        {users.error && (
-          <p role="alert" className="p-4 text-red-700">
-            {errorMessage(users.error)}
-          </p>
-        )}
+        <ErrorAlert error={users.error} className="p-4" />
         <table className="w-full text-left text-sm">
           <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
             <tr>
@@ -143,11 +140,7 @@ function CreateUserForm() {
           {create.isPending ? "Creating…" : "Create user"}
         </button>
       </div>
-      {create.error && (
-        <p role="alert" className="text-sm text-red-700 md:col-span-6">
-          {errorMessage(create.error)}
-        </p>
-      )}
+      <ErrorAlert error={create.error} className="md:col-span-6" />
       <p className="text-xs text-slate-500 md:col-span-6">{ROLE_LABEL[form.role]}</p>
     </form>
   );

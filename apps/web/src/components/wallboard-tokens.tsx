@@ -3,9 +3,10 @@
 import { createWallboardTokenSchema } from "@callboard/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { errorMessage, fieldErrors } from "~/lib/field-errors";
+import { fieldErrors } from "~/lib/field-errors";
 import { formatDateTime } from "~/lib/format";
 import { useTRPC } from "~/lib/trpc";
+import { ErrorAlert } from "./error-alert";
 
 /**
  * Read-only screens: an admin names a screen and picks its queues; the screen's link is shown once
@@ -95,11 +96,7 @@ export function WallboardTokens() {
         >
           Create the screen's link
         </button>
-        {create.error && (
-          <p role="alert" className="text-sm text-red-700">
-            {errorMessage(create.error)}
-          </p>
-        )}
+        <ErrorAlert error={create.error} />
         {created && (
           <div
             className="rounded border border-emerald-200 bg-emerald-50 p-3 text-sm"
@@ -153,11 +150,7 @@ export function WallboardTokens() {
           ))}
         </tbody>
       </table>
-      {revoke.error && (
-        <p role="alert" className="text-sm text-red-700">
-          {errorMessage(revoke.error)}
-        </p>
-      )}
+      <ErrorAlert error={revoke.error} />
     </div>
   );
 }
