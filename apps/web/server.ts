@@ -40,9 +40,11 @@ const server = createServer((req, res) => {
   if (isCorePath(req.url)) proxy.web(req, res);
   else void handle(req, res);
 });
+const nextUpgrade = app.getUpgradeHandler();
 server.on("upgrade", (req, socket, head) => {
   if (isCorePath(req.url)) proxy.ws(req, socket, head);
-  else socket.destroy();
+  // Next's own upgrades (the dev server's hot reload); production has none.
+  else void nextUpgrade(req, socket, head);
 });
 server.listen(config.port, config.host, () => {
   console.log(`Callboard dashboard on http://localhost:${config.port} (core: ${config.coreUrl})`);

@@ -274,3 +274,38 @@ describe("live connections", () => {
     expect(await closed).toBe("io server disconnect");
   });
 });
+
+describe("rate limits", () => {
+  it("a session's changes are capped per minute (429 + Retry-After); the operator token's feed is not", async () => {
+    const server = await bootServer(undefined, undefined, {
+      doorLimits: { writesPerMinute: 3 },
+      operatorToken: "operator-token-for-limits",
+    });
+    try {
+      await seedCenter((event) =>
+        fetch(`${server.url}/api/events`, {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: "Bearer operator-token-for-limits" },
+          body: JSON.stringify({ event }),
+        }).then((res) => expect(res.status).toBe(201)),
+      );
+      const sue = await server.signedIn("supervisor", "sue");
+      const change = () =>
+        fetch(`${server.url}/trpc/agents.setManualStatus`, {
+          method: "POST",
+          headers: { cookie: sue.cookie, "content-type": "application/json" },
+          body: JSON.stringify({ agentId: "lan", status: "LUNCH_BREAK" }),
+        });
+      for (let i = 0; i < 3; i++) expect((await change()).status).toBe(200);
+      const limited = await change();
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+      // Reads are not changes: the same session still watches.
+      expect(
+        (await fetch(`${server.url}/trpc/center.queues`, { headers: { cookie: sue.cookie } })).status,
+      ).toBe(200);
+    } finally {
+      await server.destroy();
+    }
+  });
+});
