@@ -35,6 +35,25 @@ const INCOMPATIBLE: Incompatible = {
   server: { protocol: LIVE_PROTOCOL_VERSION, eventFormat: EVENT_FORMAT },
 };
 
+/**
+ * Whether a subscribe comes from a client built for this protocol (and event format, for the board).
+ * Judged before the rest of the input is validated: a board from an older deploy may send a shape
+ * this schema no longer accepts (no protocol at all, renamed fields), and it must be told to reload,
+ * not given a validation error it would retry forever. Only the version fields are read here; a
+ * matching client's whole input is then validated as usual (sizes included).
+ */
+export function speaksOurProtocol(
+  input: unknown,
+  wants: { eventFormat: boolean },
+): boolean | "not-an-object" {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return "not-an-object";
+  const fields = input as Record<string, unknown>;
+  // Own properties only: "__proto__" or an inherited value must not pass for a version.
+  const own = (key: string) => (Object.hasOwn(fields, key) ? fields[key] : undefined);
+  if (own("protocol") !== LIVE_PROTOCOL_VERSION) return false;
+  return !wants.eventFormat || own("eventFormat") === EVENT_FORMAT;
+}
+
 export type CallboardServer = Server<
   ClientToServerEvents,
   ServerToClientEvents,
@@ -99,16 +118,24 @@ export function createGateway(options: GatewayOptions): {
         });
         return;
       }
+      // The handshake is the gate: a client built for another protocol or event format (or one from
+      // before the handshake existed) never joins the room, so it receives no batch it could
+      // misread; it is told to reload instead.
+      const speaks = speaksOurProtocol(input, { eventFormat: true });
+      if (speaks === "not-an-object") {
+        ack({
+          ok: false,
+          error: "board:subscribe takes an object {protocol, eventFormat, sinceSeq, centerId}",
+        });
+        return;
+      }
+      if (!speaks) {
+        ack(INCOMPATIBLE);
+        return;
+      }
       const parsed = boardSubscribeSchema.safeParse(input);
       if (!parsed.success) {
         ack({ ok: false, error: describeZodError(parsed.error) });
-        return;
-      }
-      // The handshake is the gate: a client built for another protocol or event format never joins
-      // the room, so it receives no batch it could misread; it is told to reload instead.
-      const { protocol, eventFormat } = parsed.data;
-      if (protocol !== LIVE_PROTOCOL_VERSION || eventFormat !== EVENT_FORMAT) {
-        ack(INCOMPATIBLE);
         return;
       }
       // Join before reading so nothing appended after the read can be missed; duplicates are
@@ -126,13 +153,18 @@ export function createGateway(options: GatewayOptions): {
         ack({ ok: false, error: `${SOCKET_REFUSAL.FORBIDDEN}: open the wallboard with its token` });
         return;
       }
+      const speaks = speaksOurProtocol(input, { eventFormat: false });
+      if (speaks === "not-an-object") {
+        ack({ ok: false, error: "wallboard:subscribe takes an object {protocol}" });
+        return;
+      }
+      if (!speaks) {
+        ack(INCOMPATIBLE);
+        return;
+      }
       const parsed = wallboardSubscribeSchema.safeParse(input);
       if (!parsed.success) {
         ack({ ok: false, error: describeZodError(parsed.error) });
-        return;
-      }
-      if (parsed.data.protocol !== LIVE_PROTOCOL_VERSION) {
-        ack(INCOMPATIBLE);
         return;
       }
       socket.join(Room.wallboard(principal.tokenId));
