@@ -75,6 +75,13 @@ export interface GatewayOptions {
   stillValid: (principal: Principal) => boolean;
 }
 
+/** What boards and wallboards are told when the core stops on purpose (SIGTERM, a deploy). */
+export const SERVER_CLOSING_MESSAGE =
+  "The Callboard core is restarting; this screen reconnects by itself and catches up.";
+
+/** How long closing waits for every socket to receive the closing message before cutting the rest. */
+const DRAIN_SOCKETS_MS = 2_000;
+
 /** Connections whose access ended are found and closed this often (the promise: within 5 s). */
 export const ACCESS_CHECK_INTERVAL_MS = 2_000;
 /** Wallboards get their counts this often. */
@@ -88,7 +95,11 @@ export function createGateway(options: GatewayOptions): {
   io: CallboardServer;
   /** Closes at once the connections whose principal `ended` says lost access (revocations). */
   closeWhere: (ended: (principal: Principal) => boolean) => void;
-  close: () => Promise<void>;
+  /**
+   * Tells every connection the core is stopping, then closes them all (each client reconnects by
+   * itself, to this core once it is back). Stops fan-out first so no batch is half-sent.
+   */
+  close: (message?: string) => Promise<void>;
 } {
   const { core, log, clock, centerId } = options;
   const io: CallboardServer = new Server(options.httpServer, {
@@ -245,11 +256,26 @@ export function createGateway(options: GatewayOptions): {
   return {
     io,
     closeWhere,
-    close: async () => {
+    close: async (message = SERVER_CLOSING_MESSAGE) => {
       clearInterval(wallboardTimer);
       clearInterval(accessTimer);
       unsubscribe();
       if (flushTimer) clearTimeout(flushTimer);
+      // Whatever was committed but not yet sent goes out first; a reconnecting board asks from its
+      // last seq anyway, so this only saves it a round trip.
+      flush();
+      io.emit("server:closing", { message });
+      // Each transport closes once its buffer is written (so the message arrives), like a dropped
+      // network: clients see "transport close" and reconnect by themselves, boards and wallboards alike.
+      const closed = [...io.sockets.sockets.values()].map(
+        ({ conn }) =>
+          new Promise<void>((resolve) => {
+            if (conn.readyState !== "open") return resolve();
+            conn.once("close", () => resolve());
+            conn.close();
+          }),
+      );
+      await Promise.race([Promise.all(closed), new Promise((r) => setTimeout(r, DRAIN_SOCKETS_MS))]);
       await io.close();
     },
   };
