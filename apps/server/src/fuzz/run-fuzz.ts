@@ -20,6 +20,7 @@ const { values } = parseArgs({
 });
 const runs = Number(values.runs);
 const seed = Number(values.seed);
+const CHUNK = 1_000;
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 
 const booted = await bootFuzzServer();
@@ -33,8 +34,28 @@ loop.enable();
 const reports: RoleReport[] = [];
 for (const [i, role] of (["anonymous", "viewer", "supervisor"] as FuzzRole[]).entries()) {
   const target = booted.targets[role];
-  const inputs = hostileInputs(target, role, runs, seed + i);
-  const report = await runRole(target, role, inputs);
+  // Generated and sent in chunks, so the inputs (oversize bodies included) are not all held at once
+  // and RSS reflects the core, not the fuzzer's backlog.
+  const report = await runRole(
+    target,
+    role,
+    hostileInputs(target, role, Math.min(CHUNK, runs), seed + i * 1_000),
+  );
+  for (let done = CHUNK, chunk = 1; done < runs; done += CHUNK, chunk++) {
+    const next = await runRole(
+      target,
+      role,
+      hostileInputs(target, role, Math.min(CHUNK, runs - done), seed + i * 1_000 + chunk),
+    );
+    report.inputs += next.inputs;
+    report.http += next.http;
+    report.socket += next.socket;
+    report.durationMs += next.durationMs;
+    report.failures.push(...next.failures);
+    report.logUnchanged &&= next.logUnchanged;
+    report.newEventTypes = [...new Set([...report.newEventTypes, ...next.newEventTypes])].sort();
+    for (const [k, v] of Object.entries(next.statuses)) report.statuses[k] = (report.statuses[k] ?? 0) + v;
+  }
   reports.push(report);
   const statuses = Object.entries(report.statuses)
     .sort(([a], [b]) => a.localeCompare(b))
