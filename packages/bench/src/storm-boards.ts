@@ -31,33 +31,31 @@ const closingMessages = { n: 0 };
 function subscribe(board: Board): void {
   if (board.subscribing || !board.socket.connected) return;
   board.subscribing = true;
-  board.socket
-    .timeout(10_000)
-    .emit(
-      "board:subscribe",
-      {
-        protocol: LIVE_PROTOCOL_VERSION,
-        eventFormat: EVENT_FORMAT,
-        sinceSeq: board.seq,
-        centerId: board.centerId,
-      },
-      (error: Error | null, result: { ok: boolean; data?: CatchUpLite; error?: string }) => {
-        board.subscribing = false;
-        if (error || !result.ok || !result.data) {
-          refusals++;
-          setTimeout(() => subscribe(board), 500);
-          return;
-        }
-        const data = result.data;
-        if (data.kind === "snapshot") {
-          board.seq = data.snapshot.state.seq;
-          board.centerId = data.snapshot.centerId;
-        } else {
-          apply(board, data.batch);
-        }
-        board.subscribed = true;
-      },
-    );
+  board.socket.timeout(10_000).emit(
+    "board:subscribe",
+    {
+      protocol: LIVE_PROTOCOL_VERSION,
+      eventFormat: EVENT_FORMAT,
+      sinceSeq: board.seq,
+      centerId: board.centerId,
+    },
+    (error: Error | null, result: { ok: boolean; data?: CatchUpLite; error?: string }) => {
+      board.subscribing = false;
+      if (error || !result.ok || !result.data) {
+        refusals++;
+        setTimeout(() => subscribe(board), 500);
+        return;
+      }
+      const data = result.data;
+      if (data.kind === "snapshot") {
+        board.seq = data.snapshot.state.seq;
+        board.centerId = data.snapshot.centerId;
+      } else {
+        apply(board, data.batch);
+      }
+      board.subscribed = true;
+    },
+  );
 }
 
 type BatchLite = { centerId: string; fromSeq: number; toSeq: number };

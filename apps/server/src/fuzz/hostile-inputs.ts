@@ -580,13 +580,22 @@ export async function runRole(
 
   // The role's own live connection, for socket events (anonymous has none: its sockets are refused).
   let live: ClientSocket | null = null;
-  const ensureLive = async (): Promise<ClientSocket | null> => {
-    if (role === "anonymous") return null;
-    if (live?.connected) return live;
-    live?.close();
-    live = openSocket(t.port, t.cookie, null, {});
-    const result = await handshake(live);
-    return result.connected ? live : null;
+  let liveRefusal = "";
+  // One (re)connection at a time: concurrent workers share it rather than closing each other's.
+  let connecting: Promise<ClientSocket | null> | null = null;
+  const ensureLive = (): Promise<ClientSocket | null> => {
+    if (role === "anonymous") return Promise.resolve(null);
+    if (live?.connected) return Promise.resolve(live);
+    connecting ??= (async () => {
+      live?.close();
+      const socket = openSocket(t.port, t.cookie, null, {});
+      live = socket;
+      const result = await handshake(socket);
+      if (!result.connected) liveRefusal = result.message;
+      connecting = null;
+      return result.connected ? socket : null;
+    })();
+    return connecting;
   };
 
   const one = async (input: HostileInput) => {
@@ -613,7 +622,7 @@ export async function runRole(
       return;
     }
     const socket = await ensureLive();
-    if (!socket) return fail(input, "the role's own socket could not connect");
+    if (!socket) return fail(input, `the role's own socket could not connect: ${liveRefusal}`);
     const known = input.event === "board:subscribe" || input.event === "wallboard:subscribe";
     try {
       if (!input.ack || !known) {
