@@ -243,6 +243,17 @@ describe("live connections", () => {
       ),
     );
     expect(board).toMatchObject({ ok: false, error: expect.stringMatching(/FORBIDDEN/) });
+    // A screen running code from before a deploy is told to reload, whatever shape it sends.
+    for (const input of [{}, { protocol: LIVE_PROTOCOL_VERSION + 1 }, { version: 1 }]) {
+      const old = await new Promise<WallboardSubscribeResult>((resolve) =>
+        (screen.emit as (e: string, i: unknown, ack: (r: WallboardSubscribeResult) => void) => void)(
+          "wallboard:subscribe",
+          input,
+          resolve,
+        ),
+      );
+      expect(old).toMatchObject({ ok: false, incompatible: true });
+    }
   });
 
   it("revoking a wallboard token closes its screens at once, saying why", async () => {

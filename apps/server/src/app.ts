@@ -17,7 +17,7 @@ import type { Logger } from "pino";
 import { Auth } from "./auth/auth.ts";
 import { clientAddress, type RequestPolicy } from "./auth/request-policy.ts";
 import { sessionToken } from "./auth/session-cookie.ts";
-import { Core } from "./core.ts";
+import { Core, describeWriteError, sqliteError } from "./core.ts";
 import { type DoorPolicy, type Route, serveRoutes } from "./doors.ts";
 import type { AllowedOrigins, StringeeConfig } from "./env.ts";
 import { type CallboardServer, createGateway } from "./gateway.ts";
@@ -49,6 +49,8 @@ export interface AppOptions {
   fetch?: typeof globalThis.fetch;
   /** Caps on new agents, queues and groups (Config.limits); the engine's defaults when absent. */
   limits?: CenterLimits;
+  /** How long a write waits for a lock another process holds before failing (default 5 s). */
+  busyTimeoutMs?: number;
   /** Called when the log cannot be written; main exits, tests fail loudly. */
   onFatal?: (error: unknown) => void;
 }
@@ -78,17 +80,58 @@ export interface App {
 }
 
 /**
+ * Opens the event log: SQLite file, committed migrations, format check, the history's id. Any
+ * failure names the file and, for a lock, who probably holds it — the operator's one line at boot.
+ */
+function openLog(dbPath: string, busyTimeoutMs: number | undefined) {
+  let db: ReturnType<typeof createDb> | null = null;
+  try {
+    db = createDb(dbPath, busyTimeoutMs === undefined ? {} : { busyTimeoutMs });
+    migrateDb(db);
+    assertLogFormat(db, EVENT_FORMAT, dbPath);
+    return { db, log: createEventLog<LoggedEvent>(db), centerId: readCenterId(db) };
+  } catch (error) {
+    db?.$client.close();
+    const code = sqliteError(error)?.code;
+    if (code === undefined) throw error; // already says what to do (e.g. another event format)
+    const hint =
+      code === "SQLITE_BUSY" || code === "SQLITE_LOCKED"
+        ? " — another process holds a lock on it (is another Callboard core running on this data folder?)"
+        : code === "SQLITE_FULL"
+          ? " — the disk is full"
+          : "";
+    throw new Error(`cannot open the event log ${dbPath}: ${describeWriteError(error)}${hint}`);
+  }
+}
+
+/** How long a stopping core waits for requests in flight before cutting their connections. */
+export const SHUTDOWN_GRACE_MS = 10_000;
+
+/**
+ * Stops a listener: no new connections, idle kept-alive ones closed at once and as they become idle,
+ * busy ones when their response is sent (or at the grace deadline). Resolves when all are closed.
+ */
+function drainServer(server: Server): Promise<void> {
+  if (!server.listening) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const idle = setInterval(() => server.closeIdleConnections(), 50);
+    const deadline = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+    server.close(() => {
+      clearInterval(idle);
+      clearTimeout(deadline);
+      resolve();
+    });
+  });
+}
+
+/**
  * Composes the core and its edges without listening, so tests boot it on port 0 with a temp file.
  * Boot = open SQLite, apply committed migrations, replay the log into memory.
  */
 export function createApp(options: AppOptions): App {
   const clock = options.clock ?? Date.now;
   const logger = options.logger;
-  const db = createDb(options.dbPath);
-  migrateDb(db);
-  assertLogFormat(db, EVENT_FORMAT, options.dbPath);
-  const log = createEventLog<LoggedEvent>(db);
-  const centerId = readCenterId(db);
+  const { db, log, centerId } = openLog(options.dbPath, options.busyTimeoutMs);
   let io: CallboardServer | null = null;
   const kpis = new LiveKpis();
   const core = new Core({
@@ -99,8 +142,9 @@ export function createApp(options: AppOptions): App {
       options.onFatal ??
       ((error) => {
         logger.fatal(
-          { err: error },
-          "event log write failed; stopping so a restart replays a consistent log",
+          { err: error, dbPath: options.dbPath },
+          `the event log ${options.dbPath} could not be written (${describeWriteError(error)}); ` +
+            "stopping so a restart replays exactly what was acknowledged",
         );
         process.exit(1);
       }),
@@ -231,12 +275,18 @@ export function createApp(options: AppOptions): App {
       });
     },
     close: async () => {
+      // 1. Stop accepting: no new connection; a request arriving on a kept-alive one gets 503
+      //    (serveRoutes checks `listening`), so only requests already being handled go on.
       clearInterval(sweep);
       connector?.close();
-      if (publicServer?.listening) await new Promise<void>((r) => publicServer.close(() => r()));
-      core.close();
+      const stopped = [publicServer, httpServer].map((server) => (server ? drainServer(server) : null));
+      // 2. Boards and wallboards are told why, then their transports close (they reconnect by themselves).
       await gateway.close();
-      if (httpServer.listening) await new Promise<void>((r) => httpServer.close(() => r()));
+      // 3. Requests in flight finish: each submit is answered after its commit.
+      await Promise.all(stopped);
+      // 4. Whatever is still queued (timers, the simulator's last tick) is committed, in one last
+      //    group commit; the core refuses anything later. Then the file is closed cleanly.
+      core.close();
       db.$client.close();
     },
   };

@@ -34,7 +34,7 @@ describe("Core over a real SQLite log", () => {
     const lost = core.submit(agent("minh"));
     await expect(lost).rejects.toThrow("the event log could not be written");
     expect(onFatal).toHaveBeenCalledOnce();
-    await expect(core.submit(agent("hoa"))).rejects.toThrow("the core is shut down");
+    await expect(core.submit(agent("hoa"))).rejects.toThrow("the Callboard core is stopping");
     db.$client.exec("DROP TRIGGER refuse");
     db.$client.close();
 

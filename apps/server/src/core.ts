@@ -1,4 +1,4 @@
-import { DomainRejectedError, type SubmitResult } from "@callboard/contracts";
+import { CoreUnavailableError, DomainRejectedError, type SubmitResult } from "@callboard/contracts";
 import type { EventLog, RejectedInput } from "@callboard/db";
 import {
   type CenterLimits,
@@ -94,7 +94,8 @@ export class Core {
     idempotencyKey: string | null,
     ifChanged: boolean,
   ): Promise<SubmitResult | null> {
-    if (this.closed) return Promise.reject(new Error("the core is shut down"));
+    if (this.closed)
+      return Promise.reject(new CoreUnavailableError("the Callboard core is stopping; retry in a moment"));
     return new Promise((resolve, reject) => {
       this.pending.push({ event, idempotencyKey, ifChanged, resolve, reject });
       this.scheduleFlush();
@@ -207,9 +208,10 @@ export class Core {
       // Memory is now ahead of the disk: stop taking input; a restart replays what was committed.
       this.closed = true;
       if (this.timer) clearTimeout(this.timer);
-      for (const item of [...batch, ...this.pending.splice(0)]) {
-        item.reject(new Error("the event log could not be written"));
-      }
+      const refusal = new CoreUnavailableError(
+        `the event log could not be written (${describeWriteError(error)}); nothing of this input was recorded and the core is stopping`,
+      );
+      for (const item of [...batch, ...this.pending.splice(0)]) item.reject(refusal);
       this.options.onFatal(error);
       return;
     }
@@ -260,4 +262,20 @@ function* tap(
     yield event;
     if (state.seq === event.seq) observe(event, state);
   }
+}
+
+/** SQLite's words for a failed write, with its code: "database or disk is full (SQLITE_FULL)". */
+export function describeWriteError(error: unknown): string {
+  const sqlite = sqliteError(error);
+  if (sqlite) return `${sqlite.message} (${sqlite.code})`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The SQLite error behind `error` (drizzle wraps them in a "Failed to run the query" error), if any. */
+export function sqliteError(error: unknown): { code: string; message: string } | null {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && code.startsWith("SQLITE_")) return { code, message: e.message };
+  }
+  return null;
 }

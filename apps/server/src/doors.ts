@@ -1,4 +1,10 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import {
+  createServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+  STATUS_CODES,
+} from "node:http";
 import { type Actor, hasRole, type Principal, type StaffRole } from "@callboard/contracts";
 import type { Logger } from "pino";
 import { RateLimiterMemory } from "rate-limiter-flexible";
@@ -308,12 +314,45 @@ export function serveRoutes(
   maxConnections: number,
 ): Server {
   const limiters = createDoorLimiters(policy.limits);
-  const server = createServer({ maxHeaderSize: SERVER_LIMITS.maxHeaderSize }, (req, res) => {
+  // Node's own check for a missing Host answers an empty 400; this one says why.
+  const options = { maxHeaderSize: SERVER_LIMITS.maxHeaderSize, requireHostHeader: false };
+  const server = createServer(options, (req, res) => {
+    if (req.headers.host === undefined && req.httpVersion === "1.1") {
+      res.setHeader("connection", "close");
+      sendJson(res, 400, { error: "an HTTP/1.1 request must carry a Host header" });
+      return;
+    }
+    if (!server.listening) {
+      // Stopping: a request on a connection kept alive from before is refused, and the connection closed.
+      res.setHeader("connection", "close");
+      res.setHeader("retry-after", "2");
+      sendJson(res, 503, { error: "the Callboard core is shutting down; retry in a moment" });
+      return;
+    }
     dispatch(routes, listener, policy, limiters, req, res).catch((error: unknown) => {
       logger.error({ err: error, path: (req.url ?? "").split("?", 1)[0], listener }, "request failed");
       if (!res.headersSent) sendJson(res, 500, { error: "internal error" });
       else res.destroy();
     });
+  });
+  // A request Node cannot parse (malformed, headers past maxHeaderSize) never reaches dispatch:
+  // answer it here with the same JSON `error` every other refusal has, then close.
+  server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
+    if (error.code === "ECONNRESET" || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const [status, reason] =
+      error.code === "HPE_HEADER_OVERFLOW"
+        ? [431, `the request's headers exceed ${SERVER_LIMITS.maxHeaderSize} bytes`]
+        : error.code === "ERR_HTTP_REQUEST_TIMEOUT"
+          ? [408, "the request took too long to arrive"]
+          : [400, `malformed HTTP request (${error.code ?? "parse error"})`];
+    const body = JSON.stringify({ error: reason });
+    socket.end(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json; charset=utf-8\r\n` +
+        `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
   });
   server.requestTimeout = SERVER_LIMITS.requestTimeoutMs;
   server.headersTimeout = SERVER_LIMITS.headersTimeoutMs;

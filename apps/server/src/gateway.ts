@@ -37,6 +37,25 @@ const INCOMPATIBLE: Incompatible = {
   server: { protocol: LIVE_PROTOCOL_VERSION, eventFormat: EVENT_FORMAT },
 };
 
+/**
+ * Whether a subscribe comes from a client built for this protocol (and event format, for the board).
+ * Judged before the rest of the input is validated: a board from an older deploy may send a shape
+ * this schema no longer accepts (no protocol at all, renamed fields), and it must be told to reload,
+ * not given a validation error it would retry forever. Only the version fields are read here; a
+ * matching client's whole input is then validated as usual (sizes included).
+ */
+export function speaksOurProtocol(
+  input: unknown,
+  wants: { eventFormat: boolean },
+): boolean | "not-an-object" {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return "not-an-object";
+  const fields = input as Record<string, unknown>;
+  // Own properties only: "__proto__" or an inherited value must not pass for a version.
+  const own = (key: string) => (Object.hasOwn(fields, key) ? fields[key] : undefined);
+  if (own("protocol") !== LIVE_PROTOCOL_VERSION) return false;
+  return !wants.eventFormat || own("eventFormat") === EVENT_FORMAT;
+}
+
 export type CallboardServer = Server<
   ClientToServerEvents,
   ServerToClientEvents,
@@ -63,6 +82,13 @@ export interface GatewayOptions {
 /** The board's heartbeat (seq, clock, every queue's KPIs) goes out this often, changes or not. */
 export const HEARTBEAT_INTERVAL_MS = 1_000;
 
+/** What boards and wallboards are told when the core stops on purpose (SIGTERM, a deploy). */
+export const SERVER_CLOSING_MESSAGE =
+  "The Callboard core is restarting; this screen reconnects by itself and catches up.";
+
+/** How long closing waits for every socket to receive the closing message before cutting the rest. */
+const DRAIN_SOCKETS_MS = 2_000;
+
 /** Connections whose access ended are found and closed this often (the promise: within 5 s). */
 export const ACCESS_CHECK_INTERVAL_MS = 2_000;
 /** Wallboards get their counts this often. */
@@ -76,7 +102,11 @@ export function createGateway(options: GatewayOptions): {
   io: CallboardServer;
   /** Closes at once the connections whose principal `ended` says lost access (revocations). */
   closeWhere: (ended: (principal: Principal) => boolean) => void;
-  close: () => Promise<void>;
+  /**
+   * Tells every connection the core is stopping, then closes them all (each client reconnects by
+   * itself, to this core once it is back). Stops fan-out first so no batch is half-sent.
+   */
+  close: (message?: string) => Promise<void>;
 } {
   const { core, log, clock, centerId } = options;
   const io: CallboardServer = new Server(options.httpServer, {
@@ -106,16 +136,24 @@ export function createGateway(options: GatewayOptions): {
         });
         return;
       }
+      // The handshake is the gate: a client built for another protocol or event format (or one from
+      // before the handshake existed) never joins the room, so it receives no batch it could
+      // misread; it is told to reload instead.
+      const speaks = speaksOurProtocol(input, { eventFormat: true });
+      if (speaks === "not-an-object") {
+        ack({
+          ok: false,
+          error: "board:subscribe takes an object {protocol, eventFormat, sinceSeq, centerId}",
+        });
+        return;
+      }
+      if (!speaks) {
+        ack(INCOMPATIBLE);
+        return;
+      }
       const parsed = boardSubscribeSchema.safeParse(input);
       if (!parsed.success) {
         ack({ ok: false, error: describeZodError(parsed.error) });
-        return;
-      }
-      // The handshake is the gate: a client built for another protocol or event format never joins
-      // the room, so it receives no batch it could misread; it is told to reload instead.
-      const { protocol, eventFormat } = parsed.data;
-      if (protocol !== LIVE_PROTOCOL_VERSION || eventFormat !== EVENT_FORMAT) {
-        ack(INCOMPATIBLE);
         return;
       }
       // Join before reading so nothing appended after the read can be missed; duplicates are
@@ -133,13 +171,18 @@ export function createGateway(options: GatewayOptions): {
         ack({ ok: false, error: `${SOCKET_REFUSAL.FORBIDDEN}: open the wallboard with its token` });
         return;
       }
+      const speaks = speaksOurProtocol(input, { eventFormat: false });
+      if (speaks === "not-an-object") {
+        ack({ ok: false, error: "wallboard:subscribe takes an object {protocol}" });
+        return;
+      }
+      if (!speaks) {
+        ack(INCOMPATIBLE);
+        return;
+      }
       const parsed = wallboardSubscribeSchema.safeParse(input);
       if (!parsed.success) {
         ack({ ok: false, error: describeZodError(parsed.error) });
-        return;
-      }
-      if (parsed.data.protocol !== LIVE_PROTOCOL_VERSION) {
-        ack(INCOMPATIBLE);
         return;
       }
       socket.join(Room.wallboard(principal.tokenId));
@@ -235,12 +278,27 @@ export function createGateway(options: GatewayOptions): {
   return {
     io,
     closeWhere,
-    close: async () => {
+    close: async (message = SERVER_CLOSING_MESSAGE) => {
       clearInterval(wallboardTimer);
       clearInterval(heartbeatTimer);
       clearInterval(accessTimer);
       unsubscribe();
       if (flushTimer) clearTimeout(flushTimer);
+      // Whatever was committed but not yet sent goes out first; a reconnecting board asks from its
+      // last seq anyway, so this only saves it a round trip.
+      flush();
+      io.emit("server:closing", { message });
+      // Each transport closes once its buffer is written (so the message arrives), like a dropped
+      // network: clients see "transport close" and reconnect by themselves, boards and wallboards alike.
+      const closed = [...io.sockets.sockets.values()].map(
+        ({ conn }) =>
+          new Promise<void>((resolve) => {
+            if (conn.readyState !== "open") return resolve();
+            conn.once("close", () => resolve());
+            conn.close();
+          }),
+      );
+      await Promise.race([Promise.all(closed), new Promise((r) => setTimeout(r, DRAIN_SOCKETS_MS))]);
       await io.close();
     },
   };

@@ -4,6 +4,7 @@ import {
   type Actor,
   AuthError,
   type AuthErrorCode,
+  CoreUnavailableError,
   DomainRejectedError,
   describeZodError,
   PccWriteError,
@@ -107,6 +108,9 @@ export async function answerErrors(res: ServerResponse, handle: () => Promise<vo
       sendJson(res, HTTP_STATUS_FOR_REJECTION[error.code], { error: error.message, code: error.code });
     } else if (error instanceof PccWriteError) {
       sendJson(res, HTTP_STATUS_FOR_PCC_WRITE[error.kind], { error: error.message, code: error.kind });
+    } else if (error instanceof CoreUnavailableError) {
+      res.setHeader("retry-after", "5");
+      sendJson(res, 503, { error: error.message });
     } else if (error instanceof AuthError) {
       if (error.retryAfterSec !== undefined) res.setHeader("retry-after", String(error.retryAfterSec));
       sendJson(res, HTTP_STATUS_FOR_AUTH[error.code], { error: error.message, code: error.code });

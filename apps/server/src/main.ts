@@ -85,11 +85,26 @@ if (config.simulator.enabled) {
   logger.info({ seed, speed: config.simulator.speed }, "simulator running");
 }
 
+/** Past this, a shutdown that hangs (a stuck client, a full disk) ends with exit 1 instead of never. */
+const SHUTDOWN_DEADLINE_MS = 20_000;
+let stopping = false;
+/**
+ * SIGTERM/SIGINT: stop accepting, tell the boards, let requests in flight finish, commit what is
+ * queued, close the file, exit 0. Every acknowledged event is in the log; nothing is half-written
+ * (a failed final commit is the fail-stop of decision 0002: exit 1, the log holds what was acknowledged).
+ */
 const shutdown = async (signal: string) => {
-  logger.info({ signal }, "shutting down");
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, "shutting down: no new connections; finishing requests in flight");
+  setTimeout(() => {
+    logger.fatal("shutdown did not finish in time; exiting");
+    process.exit(1);
+  }, SHUTDOWN_DEADLINE_MS).unref();
   stopSimulation();
   await app.close();
+  logger.info({ seq: app.core.state.seq }, "stopped: every acknowledged event is committed");
   process.exit(0);
 };
-process.once("SIGINT", () => void shutdown("SIGINT"));
-process.once("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -109,6 +109,32 @@ describe("core server", () => {
     expect(await subscribe(stale, seq, null, { ...versions, eventFormat: EVENT_FORMAT + 1 })).toEqual(
       incompatible,
     );
+    // A board from before the handshake (or any shape without this protocol and event format) is
+    // told to reload too, never given a validation error it would retry forever.
+    const raw = (input: unknown) =>
+      new Promise<BoardSubscribeResult>((resolve) =>
+        (stale.emit as (event: string, input: unknown, ack: (r: BoardSubscribeResult) => void) => void)(
+          "board:subscribe",
+          input,
+          resolve,
+        ),
+      );
+    expect(await raw({ sinceSeq: seq })).toEqual(incompatible);
+    expect(await raw({ protocol: LIVE_PROTOCOL_VERSION, sinceSeq: seq, centerId: null })).toEqual(
+      incompatible,
+    );
+    expect(await raw({ protocol: String(LIVE_PROTOCOL_VERSION), eventFormat: EVENT_FORMAT })).toEqual(
+      incompatible,
+    );
+    expect(await raw(Object.create({ protocol: LIVE_PROTOCOL_VERSION, eventFormat: EVENT_FORMAT }))).toEqual(
+      incompatible,
+    );
+    // A current client is still validated, sizes included; a non-object is no board at all.
+    expect(await raw({ ...versions, sinceSeq: seq, centerId: "x".repeat(101) })).toEqual({
+      ok: false,
+      error: expect.stringContaining("centerId"),
+    });
+    expect(await raw("subscribe me")).toEqual({ ok: false, error: expect.stringContaining("object") });
 
     // It never joined the room: a current board sees the next event, the old one does not.
     const current = server.socket();

@@ -1,6 +1,7 @@
 import {
   AuthError,
   type AuthErrorCode,
+  CoreUnavailableError,
   DomainRejectedError,
   PccWriteError,
   type PccWriteFailure,
@@ -45,6 +46,10 @@ export function toTRPCError(cause: unknown): TRPCError | null {
   }
   if (cause instanceof PccWriteError) {
     return new TRPCError({ code: TRPC_CODE_FOR_PCC_WRITE[cause.kind], message: cause.message, cause });
+  }
+  if (cause instanceof CoreUnavailableError) {
+    // Not a bug: the log cannot be written or the core is stopping; the message says which.
+    return new TRPCError({ code: "SERVICE_UNAVAILABLE", message: cause.message, cause });
   }
   if (cause instanceof AuthError) {
     return new TRPCError({ code: TRPC_CODE_FOR_AUTH[cause.code], message: cause.message, cause });

@@ -34,6 +34,18 @@ export class DomainRejectedError extends Error {
   }
 }
 
+/**
+ * The core could not commit to its event log (disk full, file locked by another process, I/O error)
+ * or has stopped: the input was not recorded and the core stops (decision 0002). Edges answer 503
+ * with this message; the sender may retry once the core is back.
+ */
+export class CoreUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "CoreUnavailableError";
+  }
+}
+
 /** Why a change Callboard had to write to Stringee PCC first did not get there. */
 export const PccWriteFailure = {
   /** The agent is not known to PCC yet (no sync has brought its PCC id): retry after the next sync. */

@@ -55,6 +55,7 @@ export {
 export {
   AuthError,
   type AuthErrorCode,
+  CoreUnavailableError,
   DomainRejectedError,
   describeZodError,
   PccWriteError,

@@ -89,6 +89,11 @@ export interface ServerToClientEvents {
   "events:appended": (batch: EventBatch) => void;
   /** A wallboard's queue counts, about once a second. */
   "wallboard:update": (update: WallboardUpdate) => void;
+  /**
+   * Sent to every connection just before the core closes them all because it is stopping (a deploy,
+   * a restart): the page says so and reconnects by itself; nothing was lost.
+   */
+  "server:closing": (info: { message: string }) => void;
   /** Sent just before the core closes a connection whose access ended (token revoked, signed out). */
   "access:revoked": (info: {
     reason: (typeof SOCKET_REFUSAL)[keyof typeof SOCKET_REFUSAL];

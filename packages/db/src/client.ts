@@ -10,11 +10,15 @@ export type CallboardDb = BetterSQLite3Database<typeof schema> & { $client: Data
  * Opens (creating if needed) the SQLite file. WAL lets readers (catch-up queries) run beside the
  * writer; synchronous=FULL because an event is acknowledged only once it survives power loss.
  */
-export function createDb(path: string): CallboardDb {
+export function createDb(
+  path: string,
+  { busyTimeoutMs = 5_000 }: { busyTimeoutMs?: number } = {},
+): CallboardDb {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path);
+  // First, so that even switching to WAL waits for a lock another process holds, rather than failing at once.
+  sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = FULL");
-  sqlite.pragma("busy_timeout = 5000");
   return drizzle({ client: sqlite, schema });
 }

@@ -83,7 +83,7 @@ class FakeSocket implements LiveSocket {
     entry.ack(null, result);
     return entry.input;
   }
-  private fire(event: string, ...args: unknown[]): void {
+  fire(event: string, ...args: unknown[]): void {
     for (const listener of this.listeners.get(event) ?? []) (listener as (...a: unknown[]) => void)(...args);
   }
 }
@@ -229,6 +229,23 @@ describe("LiveCenter", () => {
     paint();
     expect(center.current.state?.seq).toBe(4);
     expect(center.current.connection).toEqual({ kind: "live" });
+  });
+
+  it("says why when the core closed the connection because it is restarting, then catches up", () => {
+    live(2);
+    socket.fire("server:closing", { message: "The core is restarting." });
+    socket.drop();
+    expect(center.current.connection).toMatchObject({
+      kind: "reconnecting",
+      reason: "The core is restarting.",
+    });
+    socket.open();
+    socket.answer(events(3, 3));
+    paint();
+    expect(center.current.connection).toEqual({ kind: "live" });
+    // The reason belonged to that closing only: a later plain drop says nothing more.
+    socket.drop();
+    expect(center.current.connection).not.toHaveProperty("reason");
   });
 
   it("reconnects by itself when the server closed the connection on purpose", () => {

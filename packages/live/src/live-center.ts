@@ -13,7 +13,8 @@ export type ConnectionStatus =
   | { kind: "live" }
   /** Connected, but asking the server for missed events (after a gap, or the server refused/timed out). */
   | { kind: "catching-up"; since: number }
-  | { kind: "reconnecting"; staleSince: number }
+  /** `reason`: what the core said when it closed the connection on purpose (it is restarting). */
+  | { kind: "reconnecting"; staleSince: number; reason?: string }
   /** The server speaks another protocol or event format: nothing more is applied; the page must reload. */
   | { kind: "incompatible" };
 
@@ -93,6 +94,8 @@ export class LiveCenter {
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
   private waiters: Waiter[] = [];
   private started = false;
+  /** What the core said just before it closed the connection; shown until the board is live again. */
+  private closingReason: string | null = null;
   private ended = false;
 
   constructor(
@@ -138,6 +141,10 @@ export class LiveCenter {
     });
     socket.on("connect_error", () => this.markStale());
     socket.on("events:appended", (batch) => this.receive(batch));
+    // The transport closes right after; say why on screen instead of a bare "reconnecting".
+    socket.on("server:closing", ({ message }) => {
+      this.closingReason = message;
+    });
     if (socket.connected) this.resync();
     else socket.connect();
   }
@@ -245,7 +252,11 @@ export class LiveCenter {
     this.resyncing = false;
     this.request++;
     if (this.ended || this.view.connection.kind === "reconnecting") return;
-    this.update({ connection: { kind: "reconnecting", staleSince: this.serverNow() } });
+    const reason = this.closingReason;
+    this.closingReason = null;
+    this.update({
+      connection: { kind: "reconnecting", staleSince: this.serverNow(), ...(reason ? { reason } : {}) },
+    });
   }
 
   /** Stops for good: no timer, no socket, no more folding; `connection` says why if not stop(). */

@@ -11,6 +11,8 @@ export interface LiveSocket {
   on(event: "disconnect", listener: (reason: string) => void): unknown;
   on(event: "connect_error", listener: (error: Error) => void): unknown;
   on(event: "events:appended", listener: (batch: EventBatch) => void): unknown;
+  /** The core is stopping (a deploy): it closes every connection next; the board reconnects anyway. */
+  on(event: "server:closing", listener: (info: { message: string }) => void): unknown;
   /** An emit whose ack gets an error if the server has not answered within `ms` (or the connection dropped). */
   timeout(ms: number): {
     emit(

@@ -28,7 +28,10 @@ function describe(status: ConnectionStatus): [dot: string, text: string] {
     case "catching-up":
       return ["bg-amber-400 animate-pulse", `Catching up… behind since ${formatClock(status.since)}`];
     case "reconnecting":
-      return ["bg-amber-500 animate-pulse", `Reconnecting… stale since ${formatClock(status.staleSince)}`];
+      return [
+        "bg-amber-500 animate-pulse",
+        `${status.reason ? `${status.reason} ` : ""}Reconnecting… stale since ${formatClock(status.staleSince)}`,
+      ];
     case "incompatible":
       return ["bg-slate-400", "New version — reloading…"];
   }
