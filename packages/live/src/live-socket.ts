@@ -1,4 +1,4 @@
-import type { BoardSubscribeInput, BoardSubscribeResult, EventBatch } from "@callboard/contracts";
+import type { BoardSubscribeInput, BoardSubscribeResult, EventBatch, Heartbeat } from "@callboard/contracts";
 
 /**
  * What LiveCenter needs from its connection: a typed slice of socket.io-client's `Socket`, so the
@@ -11,6 +11,7 @@ export interface LiveSocket {
   on(event: "disconnect", listener: (reason: string) => void): unknown;
   on(event: "connect_error", listener: (error: Error) => void): unknown;
   on(event: "events:appended", listener: (batch: EventBatch) => void): unknown;
+  on(event: "live:heartbeat", listener: (heartbeat: Heartbeat) => void): unknown;
   /** An emit whose ack gets an error if the server has not answered within `ms` (or the connection dropped). */
   timeout(ms: number): {
     emit(
