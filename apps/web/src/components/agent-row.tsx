@@ -23,7 +23,7 @@ const SIGNAL_LABEL = { app: "App/Web", push: "Push", sip: "SIP" } as const;
  * the routing type folds under the name, the call and the reasons wrap, the rest are narrow.
  */
 export const AGENT_GRID =
-  "grid grid-cols-[minmax(9rem,1.5fr)_minmax(8rem,1.3fr)_7.5rem_5.5rem_5rem_minmax(8rem,1.3fr)_5.5rem_4.5rem] gap-2 items-center";
+  "grid grid-cols-[minmax(9rem,1.5fr)_minmax(8rem,1.3fr)_7rem_5.5rem_5rem_minmax(8rem,1.3fr)_6rem_4.5rem] gap-2 items-center";
 /** The columns' minimum widths plus gaps and padding: the table scrolls sideways only below this. */
 export const AGENT_GRID_MIN_WIDTH = "58rem";
 
@@ -145,11 +145,15 @@ export const AgentRow = memo(function AgentRow({
         data-testid={`stats-${agent.id}`}
         title="Since the agent joined Callboard's log (not reset at midnight)"
       >
-        <div>
-          {agent.answeredCalls} ans ·{" "}
-          <span className={agent.missedOffers > 0 ? "text-amber-700" : ""}>{agent.missedOffers} missed</span>
+        <div className="whitespace-nowrap">
+          <span title="Calls answered">{agent.answeredCalls} ans</span> ·{" "}
+          <span title="Offers missed" className={agent.missedOffers > 0 ? "text-amber-700" : ""}>
+            {agent.missedOffers} miss
+          </span>
         </div>
-        <div className="text-slate-500">{formatDuration(agent.talkTimeMs)} talk</div>
+        <div className="whitespace-nowrap text-slate-500" title="Talk time">
+          {formatDuration(agent.talkTimeMs)} talk
+        </div>
       </td>
       <td className="text-right text-xs tabular-nums leading-tight text-slate-500">
         <div title="Time in the current state" data-testid={`in-state-${agent.id}`}>
@@ -210,9 +214,12 @@ function CallCell({
   if (agent.ringingCallId === call.id) {
     const left = call.offerExpiresAt === null ? 0 : call.offerExpiresAt - now;
     return (
-      <span className="line-clamp-2 font-medium text-amber-700" data-state="ringing">
-        Ringing · {call.from}
-        {where} · {formatLeft(left, frozen)} left
+      <span className="block font-medium text-amber-700" data-state="ringing">
+        <span className="block truncate">Ringing · {formatLeft(left, frozen)} left</span>
+        <span className="block truncate font-normal" title={`${call.from}${where}`}>
+          {call.from}
+          {where}
+        </span>
       </span>
     );
   }

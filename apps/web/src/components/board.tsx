@@ -157,8 +157,10 @@ function StaleBanner({ since, kind }: { since: number; kind: string }) {
       data-testid="stale-banner"
       className="flex items-center gap-3 rounded-lg border-2 border-amber-400 bg-amber-50 px-4 py-2 text-amber-900"
     >
-      <span aria-hidden className="text-xl">
-        ⏸
+      {/* A pause sign drawn, not a glyph: not every screen's fonts have ⏸. */}
+      <span aria-hidden className="flex gap-1">
+        <span className="h-5 w-1.5 rounded-sm bg-amber-600" />
+        <span className="h-5 w-1.5 rounded-sm bg-amber-600" />
       </span>
       <span className="text-lg font-semibold tabular-nums">Stale since {formatClock(since)}</span>
       <span className="text-sm">— figures below are as of then and no longer count; {why}.</span>
