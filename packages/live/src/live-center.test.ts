@@ -464,6 +464,23 @@ describe("LiveCenter", () => {
       expect(center.current.connection.kind).toBe("catching-up");
     });
 
+    it("asks for what is missing when two beats in a row are past what it received (a lost batch)", () => {
+      live(2);
+      socket.beat(beat(3)); // the batch with 3 may still be on its way
+      expect(socket.sent).toHaveLength(1);
+      socket.push(batch(3, 3));
+      socket.beat(beat(3));
+      socket.beat(beat(4)); // one ahead: still fine
+      expect(socket.sent).toHaveLength(1);
+      socket.beat(beat(4)); // the batch with 4 never came
+      expect(socket.sent).toHaveLength(2);
+      expect(socket.sent.at(-1)).toMatchObject({ sinceSeq: 3, centerId: CENTER });
+      socket.answer(events(4, 4));
+      paint();
+      expect(center.current.state?.seq).toBe(4);
+      expect(center.current.connection).toEqual({ kind: "live" });
+    });
+
     it("leaves no timer behind after stop()", () => {
       live(2);
       socket.beat(beat(2));

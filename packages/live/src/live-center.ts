@@ -141,6 +141,8 @@ export class LiveCenter {
   private staleTimer: ReturnType<typeof setTimeout> | null = null;
   /** Server time of the last data; copied into the view with the next update. */
   private lastDataAt: number | null = null;
+  /** Heartbeats in a row whose seq is past what we received (a batch may be in flight, or lost). */
+  private behindBeats = 0;
   private waiters: Waiter[] = [];
   private started = false;
   private ended = false;
@@ -225,6 +227,15 @@ export class LiveCenter {
     }
     const kpis = shareKpis(this.view.kpis, heartbeat.kpis);
     if (!this.resyncing) this.heard(heartbeat.serverTime);
+    // The beat may overtake the batch it counts (batches are coalesced); two beats ahead in a row
+    // mean a batch was lost: ask for what is missing.
+    this.behindBeats = this.centerId !== null && heartbeat.seq > this.receivedSeq ? this.behindBeats + 1 : 0;
+    if (this.behindBeats >= 2 && !this.resyncing) {
+      this.behindBeats = 0;
+      this.update({ kpis, kpisSeq: heartbeat.seq });
+      this.resync();
+      return;
+    }
     const live = this.view.connection.kind === "stale" ? { connection: { kind: "live" } as const } : {};
     this.update({ kpis, kpisSeq: heartbeat.seq, ...live });
   }
