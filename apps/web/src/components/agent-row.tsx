@@ -210,23 +210,24 @@ function CallCell({
   frozen: boolean;
 }) {
   if (!call) return <span className="text-slate-300">—</span>;
+  // Two lines: who is calling, then how long (left to ring, or talking) and in which queue.
   const where = queueName ? ` · ${queueName}` : "";
-  if (agent.ringingCallId === call.id) {
-    const left = call.offerExpiresAt === null ? 0 : call.offerExpiresAt - now;
-    return (
-      <span className="block font-medium text-amber-700" data-state="ringing">
-        <span className="block truncate">Ringing · {formatLeft(left, frozen)} left</span>
-        <span className="block truncate font-normal" title={`${call.from}${where}`}>
-          {call.from}
-          {where}
-        </span>
-      </span>
-    );
-  }
+  const ringing = agent.ringingCallId === call.id;
+  const time = ringing
+    ? `${formatLeft(call.offerExpiresAt === null ? 0 : call.offerExpiresAt - now, frozen)} left`
+    : formatElapsed(now - (call.answeredAt ?? now), frozen);
   return (
-    <span className="block truncate font-medium text-sky-700" data-state="talking">
-      On call · {call.from}
-      {where} · {formatDuration(now - (call.answeredAt ?? now))}
+    <span
+      className={`block font-medium ${ringing ? "text-amber-700" : "text-sky-700"}`}
+      data-state={ringing ? "ringing" : "talking"}
+    >
+      <span className="block truncate">
+        {ringing ? "Ringing" : "On call"} · {call.from}
+      </span>
+      <span className="block truncate font-normal" title={`${time}${where}`}>
+        {time}
+        {where}
+      </span>
     </span>
   );
 }

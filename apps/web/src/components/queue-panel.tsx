@@ -143,6 +143,13 @@ function QueueCard({
         <Stat
           label="Longest"
           value={s.longestWaitMs > 0 ? formatElapsed(s.longestWaitMs, frozen) : "—"}
+          mark={
+            kpi?.levels.longestWait === "alarm"
+              ? { icon: "✕", word: "too long" }
+              : kpi?.levels.longestWait === "warn"
+                ? { icon: "▲", word: "long" }
+                : undefined
+          }
           testId="longest-wait"
           tone={
             kpi?.levels.longestWait === "alarm"
@@ -470,11 +477,14 @@ function Stat({
   value,
   testId,
   tone = "calm",
+  mark,
 }: {
   label: string;
   value: string | number;
   testId: string;
   tone?: "calm" | "warn" | "alarm";
+  /** Said beside the colour, for who cannot tell amber from red. */
+  mark?: { icon: string; word: string };
 }) {
   const color = tone === "alarm" ? "text-rose-600" : tone === "warn" ? "text-amber-600" : "text-slate-900";
   return (
@@ -482,6 +492,12 @@ function Stat({
       <dt className="text-[10px] uppercase tracking-wide text-slate-500">{label}</dt>
       <dd className={`text-lg font-semibold tabular-nums ${color}`} data-testid={testId}>
         {value}
+        {mark && (
+          <span className="ml-0.5 text-xs" title={mark.word}>
+            <span aria-hidden>{mark.icon}</span>
+            <span className="sr-only"> ({mark.word})</span>
+          </span>
+        )}
       </dd>
     </div>
   );
