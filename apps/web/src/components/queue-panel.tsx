@@ -93,7 +93,7 @@ export function QueuePanel({
       </div>
       <div
         className="max-h-[42vh] min-h-0 overflow-auto"
-        data-testid="queue-panel"
+        data-testid="queues-panel"
         data-view={compact ? "compact" : "cards"}
       >
         {compact ? (
@@ -345,7 +345,7 @@ function CompactQueues({
   return (
     <table
       className="w-full rounded-xl border border-slate-200 bg-white text-xs shadow-sm"
-      data-testid="queue-table"
+      data-testid="queues-table"
     >
       <thead className="sticky top-0 bg-slate-50 text-[10px] uppercase tracking-wide text-slate-500">
         <tr>
