@@ -37,7 +37,8 @@ test("a call arrives, rings the longest-idle eligible agent, then shows on call,
 
   // Only `first` is Available, so the decision must pick it and say why `second` could not ring.
   await send(request, { type: "call.arrived", callId: "flow-call-1", queueId: queue, from: "84901234567" });
-  await expect(page.getByTestId(`call-${first}`)).toContainText("Ringing · 84901234567");
+  await expect(page.getByTestId(`call-${first}`)).toContainText("Ringing");
+  await expect(page.getByTestId(`call-${first}`)).toContainText("84901234567");
   await expect(page.getByTestId(`eligibility-${first}`)).toContainText("Ringing");
   await expect(page.getByTestId(`queue-${queue}`).getByTestId("ringing")).toHaveText("1");
   const decision = page.getByTestId("decision-flow-call-1-1");
@@ -50,7 +51,8 @@ test("a call arrives, rings the longest-idle eligible agent, then shows on call,
   await expect(decision.getByTestId("call-timeline")).toContainText("rang Lan flow (attempt 1)");
 
   await send(request, { type: "call.answered", callId: "flow-call-1", agentId: first });
-  await expect(page.getByTestId(`call-${first}`)).toContainText("On call · 84901234567");
+  await expect(page.getByTestId(`call-${first}`)).toContainText("On call");
+  await expect(page.getByTestId(`call-${first}`)).toContainText("84901234567");
   await expect(page.getByTestId(`system-status-${first}`)).toHaveText("0 · On call");
   await expect(page.getByTestId(`eligibility-${first}`)).toContainText("On a call");
   await expect(decision.getByTestId("call-timeline")).toContainText("answered by Lan flow");
@@ -58,7 +60,8 @@ test("a call arrives, rings the longest-idle eligible agent, then shows on call,
   await send(request, { type: "call.ended", callId: "flow-call-1" });
   await expect(page.getByTestId(`eligibility-${first}`)).toContainText("Wrap-up");
   await expect(page.getByTestId(`queue-${queue}`).getByTestId("wrap-up")).toContainText("Lan flow");
-  await expect(page.getByTestId(`system-status-${first}`)).toHaveText("0 · On call");
+  // PCC's status stays 0 through after-call work, but the agent is not on a call: say which.
+  await expect(page.getByTestId(`system-status-${first}`)).toHaveText("0 · Wrap-up");
   // The 3-second wrap-up ends by itself; the agent is free and can ring again.
   await expect(page.getByTestId(`system-status-${first}`)).toHaveText("1 · Free");
   await expect(page.getByTestId(`eligibility-${first}`)).toHaveText("Can ring");
@@ -105,4 +108,51 @@ test("the board says it is stale while the network is down, then catches up", as
   await expect(page.getByTestId("connection-status")).toHaveText("Live", { timeout: 30_000 });
   await expect(page.getByTestId(`eligibility-${second}`)).toHaveText("Can ring");
   expect((await request.get(`${CORE_URL}/healthz`)).ok()).toBe(true);
+});
+
+test("the board goes stale within seconds when the core falls silent, and stops its clocks", async ({
+  page,
+  request,
+}) => {
+  const { first } = await seedQueue(request, "hung");
+  // A hung core (SIGSTOP) keeps its socket open and says nothing: hold back everything it sends.
+  let silent = false;
+  let lastBeat = 0;
+  await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+    const server = ws.connectToServer();
+    ws.onMessage((message) => server.send(message));
+    server.onMessage((message) => {
+      if (silent) return;
+      if (typeof message === "string" && message.startsWith('42["live:heartbeat"')) {
+        lastBeat = (JSON.parse(message.slice(2)) as [string, { serverTime: number }])[1].serverTime;
+      }
+      ws.send(message);
+    });
+  });
+  await page.goto(`/?q=${first}`);
+  await expect(page.getByTestId("connection-status")).toHaveText("Live");
+  await expect.poll(() => lastBeat).toBeGreaterThan(0);
+  silent = true;
+  const silentAt = Date.now();
+  const banner = page.getByTestId("stale-banner");
+  await expect(banner).toBeVisible({ timeout: 5_000 });
+  expect(Date.now() - silentAt).toBeLessThan(4_000);
+  // Since the last data it heard, not since it noticed.
+  const since = await page.evaluate((t) => {
+    const d = new Date(t);
+    return [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, "0")).join(":");
+  }, lastBeat);
+  await expect(banner).toContainText(`Stale since ${since}`);
+  await expect(page.getByTestId("connection-status")).toHaveAttribute("data-status", "stale");
+  await expect(page.getByTestId("board-data")).toHaveAttribute("data-frozen", "true");
+  const inState = page.getByTestId(`in-state-${first}`);
+  await expect(inState).toContainText("≥");
+  const frozenText = await inState.textContent();
+  await page.waitForTimeout(2_500);
+  await expect(inState).toHaveText(frozenText ?? "");
+
+  silent = false;
+  await expect(page.getByTestId("connection-status")).toHaveText("Live");
+  await expect(banner).toHaveCount(0);
+  await expect(inState).not.toContainText("≥");
 });

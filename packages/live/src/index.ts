@@ -1,3 +1,4 @@
+export { jsonEqual, type QueueKpiView, shareKpis } from "./kpis.ts";
 export {
   type ConnectionStatus,
   LiveCenter,
@@ -7,7 +8,9 @@ export {
   RETRY_MAX_MS,
   RETRY_MIN_MS,
   type Scheduler,
+  STALE_AFTER_MS,
   SUBSCRIBE_TIMEOUT_MS,
+  staleSince,
 } from "./live-center.ts";
 export type { LiveSocket } from "./live-socket.ts";
 export { shareUnchanged } from "./shared-state.ts";

@@ -2,6 +2,7 @@ import {
   type BoardSubscribeInput,
   type BoardSubscribeResult,
   type EventBatch,
+  type Heartbeat,
   LIVE_PROTOCOL_VERSION,
   type Snapshot,
 } from "@callboard/contracts";
@@ -19,7 +20,9 @@ import {
   RECONNECT_AFTER_KICK_MS,
   RETRY_MAX_MS,
   RETRY_MIN_MS,
+  STALE_AFTER_MS,
   SUBSCRIBE_TIMEOUT_MS,
+  staleSince,
 } from "./live-center.ts";
 import type { LiveSocket } from "./live-socket.ts";
 
@@ -76,6 +79,9 @@ class FakeSocket implements LiveSocket {
   }
   push(batch: EventBatch): void {
     this.fire("events:appended", batch);
+  }
+  beat(heartbeat: Heartbeat): void {
+    this.fire("live:heartbeat", heartbeat);
   }
   answer(result: BoardSubscribeResult): BoardSubscribeInput {
     const entry = this.pending.shift();
@@ -220,11 +226,12 @@ describe("LiveCenter", () => {
     live(2);
     vi.advanceTimersByTime(1_000);
     socket.drop();
-    expect(center.current.connection).toEqual({ kind: "reconnecting", staleSince: T0 + 1_000 });
+    // Stale since its last data (the snapshot, at T0), not since the drop was noticed.
+    expect(center.current.connection).toEqual({ kind: "reconnecting", staleSince: T0 });
     vi.advanceTimersByTime(5_000);
     socket.open();
     expect(socket.sent.at(-1)).toMatchObject({ sinceSeq: 2, centerId: CENTER });
-    expect(center.current.connection).toEqual({ kind: "catching-up", since: T0 + 1_000 });
+    expect(center.current.connection).toEqual({ kind: "catching-up", since: T0 });
     socket.answer(events(3, 4));
     paint();
     expect(center.current.state?.seq).toBe(4);
@@ -364,6 +371,138 @@ describe("LiveCenter", () => {
       socket.open();
       socket.answer(snapshot(7));
       await expect(waiting).resolves.toBeUndefined();
+    });
+  });
+
+  describe("heartbeat and staleness", () => {
+    const kpi = (queueId: string, answered = 0) =>
+      ({
+        queueId,
+        today: { answered },
+        window: { answered },
+        windowMin: 15,
+        advice: null,
+        levels: { serviceLevelToday: "none" },
+      }) as unknown as Heartbeat["kpis"][number];
+    const beat = (seq: number, kpis = [kpi("q1"), kpi("q2")], centerId = CENTER): Heartbeat => ({
+      centerId,
+      seq,
+      serverTime: Date.now(),
+      kpis,
+    });
+
+    it("keeps the heartbeat's KPIs by queue, sharing each queue's object while its figures are equal", () => {
+      live(2);
+      expect(center.current.kpis).toEqual({});
+      socket.beat(beat(2));
+      const first = center.current.kpis;
+      expect(Object.keys(first)).toEqual(["q1", "q2"]);
+      expect(center.current.kpisSeq).toBe(2);
+
+      socket.beat(beat(2)); // equal figures, new objects on the wire
+      expect(center.current.kpis).toBe(first);
+
+      socket.beat(beat(3, [kpi("q1", 1), kpi("q2")]));
+      const second = center.current.kpis;
+      expect(second).not.toBe(first);
+      expect(second.q1).not.toBe(first.q1);
+      expect(second.q1?.today.answered).toBe(1);
+      expect(second.q2).toBe(first.q2);
+      expect(center.current.kpisSeq).toBe(3);
+
+      socket.beat(beat(3, [kpi("q2")])); // a queue went away
+      expect(Object.keys(center.current.kpis)).toEqual(["q2"]);
+      expect(center.current.kpis.q2).toBe(first.q2);
+    });
+
+    it("records the server time of the last data: snapshot, batch or heartbeat", () => {
+      live(2);
+      expect(center.current.lastDataAt).toBe(T0);
+      vi.advanceTimersByTime(700);
+      socket.push(batch(3, 3));
+      paint();
+      expect(center.current.lastDataAt).toBe(T0 + 700);
+      vi.advanceTimersByTime(900);
+      socket.beat(beat(3));
+      expect(center.current.lastDataAt).toBe(T0 + 1_600);
+    });
+
+    it("goes stale since its last data after hearing nothing for STALE_AFTER_MS (a hung core), live again on the next beat", () => {
+      live(2);
+      for (let i = 1; i <= 5; i++) {
+        vi.advanceTimersByTime(1_000);
+        socket.beat(beat(2));
+      }
+      expect(center.current.connection).toEqual({ kind: "live" });
+      const lastBeat = Date.now();
+      // The core stops (SIGSTOP): the socket stays open, nothing comes.
+      vi.advanceTimersByTime(STALE_AFTER_MS - 1);
+      expect(center.current.connection).toEqual({ kind: "live" });
+      vi.advanceTimersByTime(1);
+      expect(center.current.connection).toEqual({ kind: "stale", since: lastBeat });
+      expect(staleSince(center.current.connection)).toBe(lastBeat);
+      vi.advanceTimersByTime(10_000);
+      expect(center.current.connection).toEqual({ kind: "stale", since: lastBeat }); // not moved on
+
+      socket.beat(beat(2));
+      expect(center.current.connection).toEqual({ kind: "live" });
+      expect(staleSince(center.current.connection)).toBeNull();
+      expect(socket.sent).toHaveLength(1); // nothing was missed: no re-subscribe
+    });
+
+    it("a batch also keeps it live, and also ends staleness", () => {
+      live(2);
+      vi.advanceTimersByTime(1_500);
+      socket.push(batch(3, 3));
+      vi.advanceTimersByTime(1_500);
+      expect(center.current.connection).toEqual({ kind: "live" });
+      vi.advanceTimersByTime(500);
+      expect(center.current.connection).toEqual({ kind: "stale", since: T0 + 1_500 });
+      socket.push(batch(4, 4));
+      paint();
+      expect(center.current.connection).toEqual({ kind: "live" });
+      expect(center.current.state?.seq).toBe(4);
+    });
+
+    it("a drop while stale keeps the same since", () => {
+      live(2);
+      vi.advanceTimersByTime(STALE_AFTER_MS + 3_000);
+      expect(center.current.connection).toEqual({ kind: "stale", since: T0 });
+      socket.drop();
+      expect(center.current.connection).toEqual({ kind: "reconnecting", staleSince: T0 });
+      vi.advanceTimersByTime(60_000); // no stale timer overrides reconnecting
+      expect(center.current.connection.kind).toBe("reconnecting");
+    });
+
+    it("re-subscribes on a heartbeat from another history", () => {
+      live(2);
+      socket.beat(beat(1, [], "center-b"));
+      expect(socket.sent.at(-1)).toMatchObject({ sinceSeq: 2, centerId: CENTER });
+      expect(center.current.connection.kind).toBe("catching-up");
+    });
+
+    it("asks for what is missing when two beats in a row are past what it received (a lost batch)", () => {
+      live(2);
+      socket.beat(beat(3)); // the batch with 3 may still be on its way
+      expect(socket.sent).toHaveLength(1);
+      socket.push(batch(3, 3));
+      socket.beat(beat(3));
+      socket.beat(beat(4)); // one ahead: still fine
+      expect(socket.sent).toHaveLength(1);
+      socket.beat(beat(4)); // the batch with 4 never came
+      expect(socket.sent).toHaveLength(2);
+      expect(socket.sent.at(-1)).toMatchObject({ sinceSeq: 3, centerId: CENTER });
+      socket.answer(events(4, 4));
+      paint();
+      expect(center.current.state?.seq).toBe(4);
+      expect(center.current.connection).toEqual({ kind: "live" });
+    });
+
+    it("leaves no timer behind after stop()", () => {
+      live(2);
+      socket.beat(beat(2));
+      center.stop();
+      expect(vi.getTimerCount()).toBe(0);
     });
   });
 

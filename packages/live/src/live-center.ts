@@ -1,16 +1,23 @@
 import {
   type BoardSubscribeResult,
   type EventBatch,
+  type Heartbeat,
   LIVE_PROTOCOL_VERSION,
   type Snapshot,
 } from "@callboard/contracts";
 import { type CenterState, EVENT_FORMAT, type LoggedEvent, replay } from "@callboard/routing";
+import { type QueueKpiView, shareKpis } from "./kpis.ts";
 import type { LiveSocket } from "./live-socket.ts";
 import { shareUnchanged } from "./shared-state.ts";
 
 export type ConnectionStatus =
   | { kind: "connecting" }
   | { kind: "live" }
+  /**
+   * Connected, but nothing (no heartbeat, no batch) heard for STALE_AFTER_MS: the core may be hung.
+   * `since` is the server time of the last data, not when the silence was noticed.
+   */
+  | { kind: "stale"; since: number }
   /** Connected, but asking the server for missed events (after a gap, or the server refused/timed out). */
   | { kind: "catching-up"; since: number }
   /** `reason`: what the core said when it closed the connection on purpose (it is restarting). */
@@ -28,8 +35,34 @@ export interface LiveView {
   connection: ConnectionStatus;
   /** serverTime − local time, so durations shown agree with the server's clock. */
   clockOffsetMs: number;
+  /**
+   * Every queue's KPIs from the last heartbeat, by queue id; {} until the first. Replaced on each
+   * heartbeat, sharing every queue's object whose figures did not change (and the whole record when
+   * none did), so a card compares by identity.
+   */
+  kpis: Readonly<Record<string, QueueKpiView>>;
+  /** The seq the last heartbeat's KPIs were computed at; null before the first. */
+  kpisSeq: number | null;
+  /** Server time of the last data heard (snapshot, batch or heartbeat); null before any. */
+  lastDataAt: number | null;
   /** Bumped on every change. */
   version: number;
+}
+
+/**
+ * Since when the data on screen may be behind the center (server time), or null while it is live:
+ * locally ticking figures (waits, time in state, countdowns) must stop there, not run on.
+ */
+export function staleSince(connection: ConnectionStatus): number | null {
+  switch (connection.kind) {
+    case "stale":
+    case "catching-up":
+      return connection.since;
+    case "reconnecting":
+      return connection.staleSince;
+    default:
+      return null;
+  }
 }
 
 /** Runs `apply` when it is time to paint; LiveCenter applies queued deltas there, once per call. */
@@ -40,6 +73,11 @@ export const RECONNECT_AFTER_KICK_MS = 1_000;
 export const SUBSCRIBE_TIMEOUT_MS = 5_000;
 export const RETRY_MIN_MS = 500;
 export const RETRY_MAX_MS = 10_000;
+/**
+ * The core beats once a second while the board listens; hearing nothing for this long (a hung or
+ * overloaded core, a half-open connection) makes a live view stale.
+ */
+export const STALE_AFTER_MS = 2_000;
 
 /**
  * Browsers paint once per frame, so deltas are applied in requestAnimationFrame. A hidden tab gets
@@ -76,7 +114,15 @@ interface Waiter {
  * center.start();
  */
 export class LiveCenter {
-  private view: LiveView = { state: null, connection: { kind: "connecting" }, clockOffsetMs: 0, version: 0 };
+  private view: LiveView = {
+    state: null,
+    connection: { kind: "connecting" },
+    clockOffsetMs: 0,
+    kpis: {},
+    kpisSeq: null,
+    lastDataAt: null,
+    version: 0,
+  };
   private readonly listeners = new Set<() => void>();
   /** The state the reducer folds into (containers mutated in place); the view holds an immutable copy. */
   private live: CenterState | null = null;
@@ -92,6 +138,12 @@ export class LiveCenter {
   private retryDelayMs = RETRY_MIN_MS;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Fires STALE_AFTER_MS after the last data; re-armed on every batch and heartbeat. */
+  private staleTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Server time of the last data; copied into the view with the next update. */
+  private lastDataAt: number | null = null;
+  /** Heartbeats in a row whose seq is past what we received (a batch may be in flight, or lost). */
+  private behindBeats = 0;
   private waiters: Waiter[] = [];
   private started = false;
   /** What the core said just before it closed the connection; shown until the board is live again. */
@@ -145,6 +197,7 @@ export class LiveCenter {
     socket.on("server:closing", ({ message }) => {
       this.closingReason = message;
     });
+    socket.on("live:heartbeat", (heartbeat) => this.beat(heartbeat));
     if (socket.connected) this.resync();
     else socket.connect();
   }
@@ -160,9 +213,59 @@ export class LiveCenter {
       this.resync();
       return;
     }
-    if (batch.toSeq <= this.receivedSeq) return;
-    this.clockOffsetMs = batch.serverTime - Date.now();
+    this.heard(batch.serverTime);
+    if (batch.toSeq <= this.receivedSeq) {
+      this.freshAgain();
+      return;
+    }
     this.enqueue(batch.events.filter((e) => e.seq > this.receivedSeq));
+    this.freshAgain();
+  }
+
+  /**
+   * The core's once-a-second beat: it is alive (a stale view is live again), its clock, and every
+   * queue's KPIs at its seq. One from another history means ours is foreign: re-subscribe.
+   */
+  private beat(heartbeat: Heartbeat): void {
+    if (this.ended) return;
+    if (this.centerId !== null && heartbeat.centerId !== this.centerId) {
+      this.resync();
+      return;
+    }
+    const kpis = shareKpis(this.view.kpis, heartbeat.kpis);
+    if (!this.resyncing) this.heard(heartbeat.serverTime);
+    // The beat may overtake the batch it counts (batches are coalesced); two beats ahead in a row
+    // mean a batch was lost: ask for what is missing.
+    this.behindBeats = this.centerId !== null && heartbeat.seq > this.receivedSeq ? this.behindBeats + 1 : 0;
+    if (this.behindBeats >= 2 && !this.resyncing) {
+      this.behindBeats = 0;
+      this.update({ kpis, kpisSeq: heartbeat.seq });
+      this.resync();
+      return;
+    }
+    const live = this.view.connection.kind === "stale" ? { connection: { kind: "live" } as const } : {};
+    this.update({ kpis, kpisSeq: heartbeat.seq, ...live });
+  }
+
+  /** Data from the core at its `serverTime`: note when, and give it STALE_AFTER_MS until the next. */
+  private heard(serverTime: number): void {
+    this.clockOffsetMs = serverTime - Date.now();
+    this.lastDataAt = serverTime;
+    this.armStaleTimer();
+  }
+
+  private armStaleTimer(): void {
+    if (this.staleTimer) clearTimeout(this.staleTimer);
+    this.staleTimer = setTimeout(() => {
+      this.staleTimer = null;
+      if (this.ended || this.view.connection.kind !== "live") return;
+      this.update({ connection: { kind: "stale", since: this.lastDataAt ?? this.serverNow() } });
+    }, STALE_AFTER_MS);
+  }
+
+  /** A stale view that hears from the core again is live (its data is as of now). */
+  private freshAgain(): void {
+    if (this.view.connection.kind === "stale") this.update({ connection: { kind: "live" } });
   }
 
   /** Joins the live room and asks for everything after what we hold (first connect, reconnect, gap). */
@@ -172,7 +275,12 @@ export class LiveCenter {
     this.clearRetry();
     const { connection, state } = this.view;
     if (state && connection.kind !== "catching-up") {
-      const since = connection.kind === "reconnecting" ? connection.staleSince : this.serverNow();
+      const since =
+        connection.kind === "reconnecting"
+          ? connection.staleSince
+          : connection.kind === "stale"
+            ? connection.since
+            : this.serverNow();
       this.update({ connection: { kind: "catching-up", since } });
     }
     const request = ++this.request;
@@ -205,6 +313,7 @@ export class LiveCenter {
     const catchUp = result.data;
     if (catchUp.kind === "snapshot") this.useSnapshot(catchUp.snapshot);
     else this.receive(catchUp.batch);
+    this.heard(catchUp.kind === "snapshot" ? catchUp.snapshot.serverTime : catchUp.batch.serverTime);
     this.update({ connection: { kind: "live" } });
   }
 
@@ -212,7 +321,8 @@ export class LiveCenter {
   private retryLater(): void {
     const { connection, state } = this.view;
     if (state && connection.kind !== "reconnecting" && connection.kind !== "catching-up") {
-      this.update({ connection: { kind: "catching-up", since: this.serverNow() } });
+      const since = connection.kind === "stale" ? connection.since : this.serverNow();
+      this.update({ connection: { kind: "catching-up", since } });
     }
     this.clearRetry();
     this.retryTimer = setTimeout(() => this.resync(), this.retryDelayMs);
@@ -224,7 +334,6 @@ export class LiveCenter {
     this.live = snapshot.state;
     this.centerId = snapshot.centerId;
     this.receivedSeq = snapshot.state.seq;
-    this.clockOffsetMs = snapshot.serverTime - Date.now();
     this.update({ state: shareUnchanged(this.view.state, this.live) });
   }
 
@@ -252,11 +361,17 @@ export class LiveCenter {
     this.resyncing = false;
     this.request++;
     if (this.ended || this.view.connection.kind === "reconnecting") return;
+    // The data on screen is as old as the last thing heard, however late the drop is noticed.
+    const { connection } = this.view;
+    const staleSince =
+      connection.kind === "stale"
+        ? connection.since
+        : connection.kind === "catching-up"
+          ? connection.since
+          : (this.lastDataAt ?? this.serverNow());
     const reason = this.closingReason;
     this.closingReason = null;
-    this.update({
-      connection: { kind: "reconnecting", staleSince: this.serverNow(), ...(reason ? { reason } : {}) },
-    });
+    this.update({ connection: { kind: "reconnecting", staleSince, ...(reason ? { reason } : {}) } });
   }
 
   /** Stops for good: no timer, no socket, no more folding; `connection` says why if not stop(). */
@@ -266,6 +381,8 @@ export class LiveCenter {
     this.clearRetry();
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     this.reconnectTimer = null;
+    if (this.staleTimer) clearTimeout(this.staleTimer);
+    this.staleTimer = null;
     this.socket.disconnect();
     if (connection) this.update({ connection });
     const error = this.endError();
@@ -290,7 +407,13 @@ export class LiveCenter {
   }
 
   private update(patch: Partial<LiveView>): void {
-    this.view = { ...this.view, ...patch, clockOffsetMs: this.clockOffsetMs, version: this.view.version + 1 };
+    this.view = {
+      ...this.view,
+      ...patch,
+      clockOffsetMs: this.clockOffsetMs,
+      lastDataAt: this.lastDataAt,
+      version: this.view.version + 1,
+    };
     const applied = this.view.state?.seq;
     if (applied !== undefined && this.waiters.length > 0) {
       const ready = this.waiters.filter((w) => w.seq <= applied);

@@ -1,4 +1,4 @@
-import type { BoardSubscribeInput, BoardSubscribeResult, EventBatch } from "@callboard/contracts";
+import type { BoardSubscribeInput, BoardSubscribeResult, EventBatch, Heartbeat } from "@callboard/contracts";
 
 /**
  * What LiveCenter needs from its connection: a typed slice of socket.io-client's `Socket`, so the
@@ -13,6 +13,7 @@ export interface LiveSocket {
   on(event: "events:appended", listener: (batch: EventBatch) => void): unknown;
   /** The core is stopping (a deploy): it closes every connection next; the board reconnects anyway. */
   on(event: "server:closing", listener: (info: { message: string }) => void): unknown;
+  on(event: "live:heartbeat", listener: (heartbeat: Heartbeat) => void): unknown;
   /** An emit whose ack gets an error if the server has not answered within `ms` (or the connection dropped). */
   timeout(ms: number): {
     emit(

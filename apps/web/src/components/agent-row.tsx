@@ -13,19 +13,32 @@ import {
   SystemStatus,
 } from "@callboard/routing";
 import { memo } from "react";
-import { formatDuration } from "~/lib/format";
+import { formatDuration, formatElapsed, formatLeft } from "~/lib/format";
 import { EligibilityBadge } from "./eligibility-badge";
 
 const SIGNAL_LABEL = { app: "App/Web", push: "Push", sip: "SIP" } as const;
 
+/**
+ * Eight columns that fit the agent box of a 1366 px screen (about 1,000 px beside the decisions):
+ * the routing type folds under the name, the call and the reasons wrap, the rest are narrow.
+ */
 export const AGENT_GRID =
-  "grid grid-cols-[minmax(11rem,1.6fr)_minmax(9rem,1.4fr)_9rem_5.5rem_8rem_minmax(9rem,1.2fr)_7rem_4rem] gap-3 items-center";
+  "grid grid-cols-[minmax(9rem,1.5fr)_minmax(8rem,1.3fr)_7rem_5.5rem_5rem_minmax(8rem,1.3fr)_6rem_4.5rem] gap-2 items-center";
+/** The columns' minimum widths plus gaps and padding: the table scrolls sideways only below this. */
+export const AGENT_GRID_MIN_WIDTH = "58rem";
 
 export interface AgentRowProps {
   agent: Agent;
   call: Call | null;
   queueName: string | null;
   now: number;
+  /** The board is stale: `now` is the last data's time, so elapsed figures say "≥", countdowns "≤". */
+  frozen: boolean;
+  /** 1-based position in the list (the header is row 1), for the table's semantics. */
+  rowIndex: number;
+  /** Where the virtualizer puts the row, px from the top of the list, and its height. */
+  top: number;
+  height: number;
   pending: boolean;
   /** Viewers watch; supervisors and admins may change manual statuses. */
   readOnly: boolean;
@@ -39,23 +52,37 @@ export const AgentRow = memo(function AgentRow({
   call,
   queueName,
   now,
+  frozen,
+  rowIndex,
+  top,
+  height,
   pending,
   readOnly,
   error,
   onStatusChange,
 }: AgentRowProps) {
   const signals = onlineSignals(agent);
+  const busy = agent.activeCallId !== null || agent.ringingCallId !== null || agent.wrapUpUntil !== null;
   return (
-    <div
-      className={`${AGENT_GRID} h-full border-b border-slate-100 px-4 text-sm`}
+    <tr
+      className={`${AGENT_GRID} absolute inset-x-0 top-0 border-b border-slate-100 px-3 text-sm`}
+      style={{ height, transform: `translateY(${top}px)` }}
       data-testid={`agent-row-${agent.id}`}
+      aria-rowindex={rowIndex}
     >
-      <div className="min-w-0">
-        <div className="truncate font-medium text-slate-900">{agent.name}</div>
-        <div className="truncate text-xs text-slate-500">{agent.id}</div>
-      </div>
-      <EligibilityBadge agent={agent} now={now} />
-      <div>
+      <th scope="row" className="min-w-0 text-left font-normal">
+        <div className="truncate font-medium text-slate-900" title={agent.name}>
+          {agent.name}
+        </div>
+        <div className="truncate text-xs text-slate-500" title={agent.id}>
+          {agent.id}
+        </div>
+        <RoutingCell agent={agent} />
+      </th>
+      <td className="min-w-0">
+        <EligibilityBadge agent={agent} now={now} frozen={frozen} />
+      </td>
+      <td>
         <select
           aria-label={`Manual status of ${agent.name}`}
           data-testid={`manual-status-${agent.id}`}
@@ -81,10 +108,15 @@ export const AgentRow = memo(function AgentRow({
             {error}
           </div>
         )}
-      </div>
-      <div className="text-xs" data-testid={`system-status-${agent.id}`}>
+      </td>
+      <td className="text-xs" data-testid={`system-status-${agent.id}`}>
         {agent.systemStatus === SystemStatus.FREE ? (
           <span className="text-slate-600">1 · Free</span>
+        ) : agent.systemStatus === SystemStatus.ON_CALL &&
+          agent.wrapUpUntil !== null &&
+          agent.activeCallId === null ? (
+          // After-call work: PCC's status stays 0 until it ends, but the agent is not on a call.
+          <span className="font-medium text-violet-700">0 · Wrap-up</span>
         ) : agent.systemStatus === SystemStatus.ON_CALL ? (
           <span className="font-medium text-sky-700">0 · On call</span>
         ) : (
@@ -93,8 +125,8 @@ export const AgentRow = memo(function AgentRow({
             {agent.systemStatus} · Not free
           </span>
         )}
-      </div>
-      <div className="flex flex-wrap gap-1 text-xs" data-testid={`online-${agent.id}`}>
+      </td>
+      <td className="flex flex-wrap gap-1 text-xs" data-testid={`online-${agent.id}`}>
         {signals.length === 0 ? (
           <span className="text-slate-400">Offline</span>
         ) : (
@@ -104,66 +136,98 @@ export const AgentRow = memo(function AgentRow({
             </span>
           ))
         )}
-      </div>
-      <div className="min-w-0 text-xs" data-testid={`call-${agent.id}`}>
-        <CallCell agent={agent} call={call} queueName={queueName} now={now} />
-      </div>
-      <div className="text-xs text-slate-600">
-        {agent.routingType === RoutingType.APP ? (
-          "1 · App/Web/SIP"
-        ) : agent.routingType === RoutingType.PHONE ? (
-          <>
-            2 · Phone
-            <div className="truncate text-slate-500">
-              {agent.phoneNumber ?? "no number"}
-              {agent.phoneNumber !== null && !isValidPhoneNumber(agent.phoneNumber) && (
-                <span
-                  className="ml-1 text-amber-600"
-                  data-testid={`phone-format-${agent.id}`}
-                  title="Not in international format (country code first, e.g. 84912345678); PCC may not reach it"
-                >
-                  ⚠ not international
-                </span>
-              )}
-            </div>
-          </>
-        ) : (
-          `${agent.routingType} · Unknown`
+      </td>
+      <td className="min-w-0 text-xs" data-testid={`call-${agent.id}`}>
+        <CallCell agent={agent} call={call} queueName={queueName} now={now} frozen={frozen} />
+      </td>
+      <td
+        className="text-xs tabular-nums leading-tight text-slate-600"
+        data-testid={`stats-${agent.id}`}
+        title="Since the agent joined Callboard's log (not reset at midnight)"
+      >
+        <div className="whitespace-nowrap">
+          <span title="Calls answered">{agent.answeredCalls} ans</span> ·{" "}
+          <span title="Offers missed" className={agent.missedOffers > 0 ? "text-amber-700" : ""}>
+            {agent.missedOffers} miss
+          </span>
+        </div>
+        <div className="whitespace-nowrap text-slate-500" title="Talk time">
+          {formatDuration(agent.talkTimeMs)} talk
+        </div>
+      </td>
+      <td className="text-right text-xs tabular-nums leading-tight text-slate-500">
+        <div title="Time in the current state" data-testid={`in-state-${agent.id}`}>
+          {formatElapsed(now - agent.since, frozen)}
+        </div>
+        {!busy && (
+          <div
+            className="text-[11px] text-slate-400"
+            title="Free (idle) since the last call or wrap-up ended"
+          >
+            idle {formatElapsed(now - agent.idleSince, frozen)}
+          </div>
         )}
-      </div>
-      <div className="text-right text-xs tabular-nums text-slate-500" title="Time in the current state">
-        {formatDuration(now - agent.since)}
-      </div>
-    </div>
+      </td>
+    </tr>
   );
 });
+
+/** The routing type, folded under the name: 1 App/Web/SIP, or 2 Phone with the number PCC rings. */
+function RoutingCell({ agent }: { agent: Agent }) {
+  if (agent.routingType === RoutingType.APP) {
+    return <div className="truncate text-[11px] text-slate-400">1 · App/Web/SIP</div>;
+  }
+  if (agent.routingType === RoutingType.PHONE) {
+    return (
+      <div className="truncate text-[11px] text-slate-500" title={agent.phoneNumber ?? "no number"}>
+        2 · Phone {agent.phoneNumber ?? "no number"}
+        {agent.phoneNumber !== null && !isValidPhoneNumber(agent.phoneNumber) && (
+          <span
+            className="ml-1 text-amber-600"
+            data-testid={`phone-format-${agent.id}`}
+            title="Not in international format (country code first, e.g. 84912345678); PCC may not reach it"
+          >
+            ⚠ not international
+          </span>
+        )}
+      </div>
+    );
+  }
+  return <div className="truncate text-[11px] text-rose-700">{agent.routingType} · Unknown routing</div>;
+}
 
 function CallCell({
   agent,
   call,
   queueName,
   now,
+  frozen,
 }: {
   agent: Agent;
   call: Call | null;
   queueName: string | null;
   now: number;
+  frozen: boolean;
 }) {
   if (!call) return <span className="text-slate-300">—</span>;
+  // Two lines: who is calling, then how long (left to ring, or talking) and in which queue.
   const where = queueName ? ` · ${queueName}` : "";
-  if (agent.ringingCallId === call.id) {
-    const left = call.offerExpiresAt === null ? 0 : call.offerExpiresAt - now;
-    return (
-      <span className="block truncate font-medium text-amber-700" data-state="ringing">
-        Ringing · {call.from}
-        {where} · {formatDuration(left)} left
-      </span>
-    );
-  }
+  const ringing = agent.ringingCallId === call.id;
+  const time = ringing
+    ? `${formatLeft(call.offerExpiresAt === null ? 0 : call.offerExpiresAt - now, frozen)} left`
+    : formatElapsed(now - (call.answeredAt ?? now), frozen);
   return (
-    <span className="block truncate font-medium text-sky-700" data-state="talking">
-      On call · {call.from}
-      {where} · {formatDuration(now - (call.answeredAt ?? now))}
+    <span
+      className={`block font-medium ${ringing ? "text-amber-700" : "text-sky-700"}`}
+      data-state={ringing ? "ringing" : "talking"}
+    >
+      <span className="block truncate">
+        {ringing ? "Ringing" : "On call"} · {call.from}
+      </span>
+      <span className="block truncate font-normal" title={`${time}${where}`}>
+        {time}
+        {where}
+      </span>
     </span>
   );
 }

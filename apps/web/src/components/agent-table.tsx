@@ -4,23 +4,36 @@ import { hasRole } from "@callboard/contracts";
 import { type Agent, type ManualStatus, own } from "@callboard/routing";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useRef, useState } from "react";
-import { AGENT_GRID, AgentRow } from "./agent-row";
+import type { AgentSort } from "~/lib/agent-filter";
+import { AGENT_GRID, AGENT_GRID_MIN_WIDTH, AgentRow } from "./agent-row";
 import { useCallboardClient, useCenterSelector, useLiveCenter, useMe } from "./live-provider";
 
-const ROW_HEIGHT = 60;
+const ROW_HEIGHT = 62;
 
 /**
  * The agents, virtualized so a 10,000-agent center renders only the rows on screen. Status changes
  * go to the core as commands; the row stays pending until the resulting event is applied on screen.
  */
-export function AgentTable({ agents, now }: { agents: Agent[]; now: number }) {
+export function AgentTable({
+  agents,
+  now,
+  frozen,
+  sort,
+  onSortChange,
+}: {
+  agents: Agent[];
+  now: number;
+  frozen: boolean;
+  sort: AgentSort;
+  onSortChange: (sort: AgentSort) => void;
+}) {
   const client = useCallboardClient();
   const center = useLiveCenter();
   const me = useMe();
   const readOnly = me === null || !hasRole(me.role, "supervisor");
   const calls = useCenterSelector((state) => state.calls);
   const queues = useCenterSelector((state) => state.queues);
-  const scrollRef = useRef<HTMLDivElement>(null);
+  const scrollRef = useRef<HTMLTableSectionElement>(null);
   const virtualizer = useVirtualizer({
     count: agents.length,
     getScrollElement: () => scrollRef.current,
@@ -55,60 +68,117 @@ export function AgentTable({ agents, now }: { agents: Agent[]; now: number }) {
     [client, center],
   );
 
+  const header = (key: AgentSort, label: string, hint: string) => (
+    <button
+      type="button"
+      onClick={() => onSortChange(key)}
+      title={hint}
+      className={`uppercase tracking-wide hover:text-slate-900 ${sort === key ? "text-slate-900 underline" : ""}`}
+    >
+      {label}
+      {sort === key && <span aria-hidden> ▾</span>}
+    </button>
+  );
+  const ariaSort = (key: AgentSort) =>
+    sort === key ? (key === "name" ? "ascending" : "descending") : undefined;
+
   return (
-    <div className="flex min-h-0 flex-1 flex-col overflow-x-auto overflow-y-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
-      <div className="flex min-h-0 min-w-[70rem] flex-1 flex-col">
-        <div
-          className={`${AGENT_GRID} border-b border-slate-200 bg-slate-50 px-4 py-2 text-[11px] font-semibold uppercase tracking-wide text-slate-500`}
-          aria-hidden
+    <div
+      className="flex min-h-0 flex-1 flex-col overflow-x-auto overflow-y-hidden rounded-xl border border-slate-200 bg-white shadow-sm"
+      data-testid="agent-table"
+    >
+      {/* A real table (the rows laid out as one CSS grid each, so the virtualized body scrolls under a
+          fixed header); the header sorts. */}
+      <table
+        className="flex min-h-0 flex-1 flex-col"
+        style={{ minWidth: AGENT_GRID_MIN_WIDTH }}
+        aria-label={`Agents (${agents.length})`}
+        aria-rowcount={agents.length + 1}
+      >
+        <thead className="block">
+          <tr
+            aria-rowindex={1}
+            className={`${AGENT_GRID} border-b border-slate-200 bg-slate-50 px-3 py-1.5 text-left text-[11px] font-semibold uppercase tracking-wide text-slate-500`}
+          >
+            <th scope="col" aria-sort={ariaSort("name")} className="font-semibold">
+              {header("name", "Agent", "Sort by name")}
+              <span className="block text-[10px] font-normal normal-case tracking-normal">
+                user id · routing type
+              </span>
+            </th>
+            <th scope="col" className="font-semibold">
+              Can ring / why not
+            </th>
+            <th scope="col" className="font-semibold">
+              Manual status
+            </th>
+            <th scope="col" className="font-semibold">
+              System
+            </th>
+            <th scope="col" className="font-semibold">
+              Online via
+            </th>
+            <th scope="col" className="font-semibold">
+              Call
+            </th>
+            <th
+              scope="col"
+              className="font-semibold"
+              title="Since the agent joined Callboard's log (not reset at midnight)"
+            >
+              Calls · talk
+            </th>
+            <th
+              scope="col"
+              aria-sort={ariaSort("in-state") ?? ariaSort("idle")}
+              className="flex flex-col items-end font-semibold"
+            >
+              {header("in-state", "In state", "Sort by time in the current state, longest first")}
+              {header("idle", "Idle", "Sort by idle time, longest idle first")}
+            </th>
+          </tr>
+        </thead>
+        <tbody
+          ref={scrollRef}
+          className="relative block min-h-0 flex-1 overflow-auto"
+          data-testid="agent-list"
         >
-          <div>Agent · stringee_user_id</div>
-          <div>Can ring / why not</div>
-          <div>Manual status</div>
-          <div>System</div>
-          <div>Online via</div>
-          <div>Call</div>
-          <div>Routing type</div>
-          <div className="text-right">In state</div>
-        </div>
-        <div ref={scrollRef} className="min-h-0 flex-1 overflow-auto" data-testid="agent-list">
           {agents.length === 0 ? (
-            <p className="p-6 text-center text-sm text-slate-500">No agent matches these filters.</p>
+            <tr className="block">
+              <td className="block p-6 text-center text-sm text-slate-500">
+                No agent matches these filters.
+              </td>
+            </tr>
           ) : (
-            <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
+            <>
+              {/* Gives the body its full height so it scrolls; the rows are placed over it. */}
+              <tr aria-hidden className="block" style={{ height: virtualizer.getTotalSize() }} />
               {virtualizer.getVirtualItems().map((item) => {
                 const agent = agents[item.index]!;
                 const callId = agent.ringingCallId ?? agent.activeCallId;
                 const call = callId ? (own(calls, callId) ?? null) : null;
                 return (
-                  <div
+                  <AgentRow
                     key={item.key}
-                    style={{
-                      position: "absolute",
-                      top: 0,
-                      left: 0,
-                      right: 0,
-                      height: item.size,
-                      transform: `translateY(${item.start}px)`,
-                    }}
-                  >
-                    <AgentRow
-                      agent={agent}
-                      call={call}
-                      queueName={call ? (own(queues, call.queueId)?.name ?? null) : null}
-                      now={now}
-                      pending={pending.has(agent.id)}
-                      error={errors[agent.id] ?? null}
-                      onStatusChange={changeStatus}
-                      readOnly={readOnly}
-                    />
-                  </div>
+                    agent={agent}
+                    call={call}
+                    queueName={call ? (own(queues, call.queueId)?.name ?? null) : null}
+                    now={now}
+                    frozen={frozen}
+                    rowIndex={item.index + 2}
+                    top={item.start}
+                    height={item.size}
+                    pending={pending.has(agent.id)}
+                    error={errors[agent.id] ?? null}
+                    onStatusChange={changeStatus}
+                    readOnly={readOnly}
+                  />
                 );
               })}
-            </div>
+            </>
           )}
-        </div>
-      </div>
+        </tbody>
+      </table>
     </div>
   );
 }

@@ -1,7 +1,11 @@
 "use client";
 
-import { useMemo, useState } from "react";
-import { countActivities, filterAgents, NO_FILTER } from "~/lib/agent-filter";
+import { staleSince } from "@callboard/live";
+import { own } from "@callboard/routing";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { countActivities, filterAgents, scopeOf } from "~/lib/agent-filter";
+import { type BoardParams, boardSearch, parseBoardParams } from "~/lib/board-params";
+import { boardNow } from "~/lib/board-time";
 import { formatClock } from "~/lib/format";
 import { AgentFilters } from "./agent-filters";
 import { AgentTable } from "./agent-table";
@@ -19,51 +23,147 @@ export function Board() {
   const client = useCallboardClient();
   const me = useMe();
   const connection = useLiveSelector((view) => view.connection);
-  const now = useNow(useLiveSelector((view) => view.clockOffsetMs));
+  const clock = useNow(useLiveSelector((view) => view.clockOffsetMs));
+  // While the data is stale every ticking figure stops at the time it is as of.
+  const stale = staleSince(connection);
+  const { now, frozen } = boardNow(clock, stale);
   const connector = useConnectorStatus(client);
-  const [filter, setFilter] = useState(NO_FILTER);
   // Containers of the live view are new objects exactly when one of their records changed.
   const byId = useCenterSelector((state) => state.agents);
   const calls = useCenterSelector((state) => state.calls);
+  const queues = useCenterSelector((state) => state.queues);
+  const groups = useCenterSelector((state) => state.groups);
   const seq = useCenterSelector((state) => state.seq);
+  const [{ params, invalid }, setView] = useState(() =>
+    // The board renders in the browser only (after the first snapshot), so the URL is there to read.
+    parseBoardParams(window.location.search, {
+      queue: (id) => own(queues, id) !== undefined,
+      group: (id) => own(groups, id) !== undefined,
+    }),
+  );
+  const setParams = useCallback((next: BoardParams) => setView({ params: next, invalid: [] }), []);
+  useEffect(() => {
+    // The view lives in the URL (replaced, not pushed: filtering is not navigation), so a link shares it.
+    const url = `${window.location.pathname}${boardSearch(params)}${window.location.hash}`;
+    if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {
+      window.history.replaceState(window.history.state, "", url);
+    }
+  }, [params]);
+  const { filter, sort } = params;
   const all = useMemo(() => Object.values(byId), [byId]);
-  const agents = useMemo(() => filterAgents(all, filter), [all, filter]);
+  const scope = useMemo(() => scopeOf({ queues, groups }, filter), [queues, groups, filter]);
+  const agents = useMemo(() => filterAgents(all, filter, scope, sort), [all, filter, scope, sort]);
   const counts = useMemo(() => countActivities(all), [all]);
   const waiting = useMemo(() => Object.values(calls).filter((c) => c.status === "waiting").length, [calls]);
 
   return (
-    <div className="flex h-full flex-col gap-4 p-4 lg:p-6">
-      <header className="flex flex-wrap items-center gap-4">
-        <div>
-          <h1 className="text-xl font-semibold text-slate-900">Callboard</h1>
-          <p className="text-xs text-slate-500">Live board · who can ring, and why</p>
+    <div className="flex h-full flex-col">
+      <a
+        href="#decisions"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded-md focus:bg-slate-900 focus:px-3 focus:py-2 focus:text-sm focus:text-white"
+      >
+        Skip to decisions
+      </a>
+      <main className="flex min-h-0 flex-1 flex-col gap-3 p-3 lg:p-4" aria-label="Live board">
+        <header className="flex flex-wrap items-center gap-4">
+          <div>
+            <h1 className="text-xl font-semibold text-slate-900">Callboard</h1>
+            <p className="text-xs text-slate-500">Live board · who can ring, and why</p>
+          </div>
+          <section className="flex gap-6 text-sm" aria-label="Center totals">
+            <Total label="Agents" value={all.length} />
+            <Total label="Can ring" value={counts.can_ring} testId="total-can-ring" />
+            <Total label="Ringing" value={counts.ringing} />
+            <Total label="On call" value={counts.on_call} />
+            <Total label="Calls waiting" value={waiting} testId="total-waiting" />
+          </section>
+          <div className="ml-auto flex items-center gap-3 text-xs text-slate-500">
+            {connector?.mode === "standalone" && <StandaloneTag />}
+            <span className="tabular-nums" title="Event log position" data-testid="board-seq">
+              seq {seq}
+            </span>
+            <span className="tabular-nums">{formatClock(clock)}</span>
+            <ConnectionIndicator status={connection} />
+            {me && <UserMenu me={me} />}
+          </div>
+        </header>
+        {stale !== null && <StaleBanner since={stale} kind={connection.kind} />}
+        {invalid.length > 0 && (
+          <p
+            role="status"
+            data-testid="params-notice"
+            className="flex items-center gap-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-1 text-xs text-amber-800"
+          >
+            This link's {invalid.join(", ")} {invalid.length === 1 ? "was" : "were"} not understood: showing
+            the default instead.
+            <button
+              type="button"
+              className="ml-auto underline"
+              onClick={() => setView((v) => ({ ...v, invalid: [] }))}
+            >
+              Dismiss
+            </button>
+          </p>
+        )}
+        <div
+          className={`flex min-h-0 flex-1 flex-col gap-3 transition-opacity ${frozen ? "opacity-60 grayscale" : ""}`}
+          data-testid="board-data"
+          data-frozen={frozen}
+        >
+          {connector?.mode === "stringee" && <ConnectorPanel status={connector.status} now={clock} />}
+          <QueuePanel
+            now={now}
+            frozen={frozen}
+            view={params.queues}
+            onViewChange={(queuesView) => setParams({ ...params, queues: queuesView })}
+          />
+          <div className="grid min-h-0 flex-1 grid-cols-1 gap-3 xl:grid-cols-[minmax(0,1fr)_20rem] 2xl:grid-cols-[minmax(0,1fr)_24rem]">
+            <div className="flex min-h-[24rem] min-w-0 flex-col gap-3">
+              <AgentFilters
+                filter={filter}
+                counts={counts}
+                total={all.length}
+                queues={queues}
+                groups={groups}
+                onChange={(next) => setParams({ ...params, filter: next })}
+              />
+              <AgentTable
+                agents={agents}
+                now={now}
+                frozen={frozen}
+                sort={sort}
+                onSortChange={(next) => setParams({ ...params, sort: next })}
+              />
+            </div>
+            <DecisionFeed now={now} frozen={frozen} />
+          </div>
         </div>
-        <section className="flex gap-6 text-sm" aria-label="Center totals">
-          <Total label="Agents" value={all.length} />
-          <Total label="Can ring" value={counts.can_ring} testId="total-can-ring" />
-          <Total label="Ringing" value={counts.ringing} />
-          <Total label="On call" value={counts.on_call} />
-          <Total label="Calls waiting" value={waiting} testId="total-waiting" />
-        </section>
-        <div className="ml-auto flex items-center gap-3 text-xs text-slate-500">
-          {connector?.mode === "standalone" && <StandaloneTag />}
-          <span className="tabular-nums" title="Event log position">
-            seq {seq}
-          </span>
-          <span className="tabular-nums">{formatClock(now)}</span>
-          <ConnectionIndicator status={connection} />
-          {me && <UserMenu me={me} />}
-        </div>
-      </header>
-      {connector?.mode === "stringee" && <ConnectorPanel status={connector.status} now={now} />}
-      <QueuePanel now={now} />
-      <div className="grid min-h-0 flex-1 grid-cols-1 gap-4 xl:grid-cols-[minmax(0,1fr)_24rem]">
-        <div className="flex min-h-[24rem] min-w-0 flex-col gap-3">
-          <AgentFilters filter={filter} counts={counts} total={all.length} onChange={setFilter} />
-          <AgentTable agents={agents} now={now} />
-        </div>
-        <DecisionFeed now={now} />
-      </div>
+      </main>
+    </div>
+  );
+}
+
+/** Said big, not only in the pill: nothing below is current, and since when. */
+function StaleBanner({ since, kind }: { since: number; kind: string }) {
+  const why =
+    kind === "reconnecting"
+      ? "the connection to the core is down; reconnecting"
+      : kind === "catching-up"
+        ? "catching up with the core"
+        : "the core has not been heard from";
+  return (
+    <div
+      role="alert"
+      data-testid="stale-banner"
+      className="flex items-center gap-3 rounded-lg border-2 border-amber-400 bg-amber-50 px-4 py-2 text-amber-900"
+    >
+      {/* A pause sign drawn, not a glyph: not every screen's fonts have ⏸. */}
+      <span aria-hidden className="flex gap-1">
+        <span className="h-5 w-1.5 rounded-sm bg-amber-600" />
+        <span className="h-5 w-1.5 rounded-sm bg-amber-600" />
+      </span>
+      <span className="text-lg font-semibold tabular-nums">Stale since {formatClock(since)}</span>
+      <span className="text-sm">— figures below are as of then and no longer count; {why}.</span>
     </div>
   );
 }

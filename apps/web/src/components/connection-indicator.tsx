@@ -23,6 +23,8 @@ function describe(status: ConnectionStatus): [dot: string, text: string] {
   switch (status.kind) {
     case "live":
       return ["bg-emerald-500", "Live"];
+    case "stale":
+      return ["bg-amber-500 animate-pulse", `Stale since ${formatClock(status.since)}`];
     case "connecting":
       return ["bg-slate-400", "Connecting…"];
     case "catching-up":

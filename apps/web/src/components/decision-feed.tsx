@@ -8,9 +8,10 @@ import {
   STRATEGY_KEY,
   type Verdict,
 } from "@callboard/routing";
-import { useState } from "react";
+import { useMemo, useState } from "react";
+import { CANDIDATE_PAGE, splitCandidates } from "~/lib/candidates";
 import { describeChosen, describeKey } from "~/lib/describe";
-import { formatDuration } from "~/lib/format";
+import { formatElapsed } from "~/lib/format";
 import { CallTimeline } from "./call-timeline";
 import { useCallboardClient, useCenterSelector } from "./live-provider";
 
@@ -29,7 +30,7 @@ const VERDICT_TONE: Record<Verdict, string> = {
 };
 
 /** The latest routing decisions; each opens to the full candidate table and the call's timeline. */
-export function DecisionFeed({ now }: { now: number }) {
+export function DecisionFeed({ now, frozen = false }: { now: number; frozen?: boolean }) {
   const client = useCallboardClient();
   const decisions = useCenterSelector((state) => state.decisions);
   const agents = useCenterSelector((state) => state.agents);
@@ -39,10 +40,15 @@ export function DecisionFeed({ now }: { now: number }) {
   const name = (id: string) => own(agents, id)?.name ?? id;
   return (
     <section
-      aria-label="Routing decisions"
-      className="flex min-h-0 flex-col rounded-xl border border-slate-200 bg-white shadow-sm"
+      id="decisions"
+      tabIndex={-1}
+      aria-labelledby="decisions-heading"
+      className="flex min-h-[16rem] flex-col rounded-xl border border-slate-200 bg-white shadow-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-400"
     >
-      <h2 className="border-b border-slate-200 px-4 py-2 text-sm font-semibold text-slate-700">
+      <h2
+        id="decisions-heading"
+        className="border-b border-slate-200 px-4 py-2 text-sm font-semibold text-slate-700"
+      >
         Routing decisions
       </h2>
       <ol className="min-h-0 flex-1 divide-y divide-slate-100 overflow-auto" data-testid="decision-feed">
@@ -65,7 +71,7 @@ export function DecisionFeed({ now }: { now: number }) {
                     {d.usedBackup && <span className="ml-1 text-xs text-amber-700">(backup)</span>}
                   </span>
                   <span className="shrink-0 text-xs tabular-nums text-slate-400">
-                    {formatDuration(now - d.at)} ago
+                    {formatElapsed(now - d.at, frozen)} ago
                   </span>
                 </span>
                 <span className="block text-xs text-slate-500">
@@ -97,6 +103,11 @@ function summary(d: Decision): string {
 }
 
 function CandidateTable({ decision, name }: { decision: Decision; name: (id: string) => string }) {
+  const [shown, setShown] = useState(CANDIDATE_PAGE);
+  const candidates = useMemo(() => candidatesOf(decision), [decision]);
+  // At 10,000 agents the table opens with the ranked top; the rest is counted by why, on demand shown.
+  const { rows, rest } = useMemo(() => splitCandidates(candidates, shown), [candidates, shown]);
+  const hidden = candidates.length - rows.length;
   return (
     <div className="mx-4 mb-2">
       <p className="mb-1 text-[11px] text-slate-500">
@@ -112,7 +123,7 @@ function CandidateTable({ decision, name }: { decision: Decision; name: (id: str
           </tr>
         </thead>
         <tbody>
-          {candidatesOf(decision).map((c) => (
+          {rows.map((c) => (
             <tr key={c.agentId} className="border-t border-slate-100 align-top">
               <td className="py-1 pr-2 tabular-nums text-slate-400">{c.rank ?? "–"}</td>
               <td className="pr-2">
@@ -132,6 +143,34 @@ function CandidateTable({ decision, name }: { decision: Decision; name: (id: str
           ))}
         </tbody>
       </table>
+      {hidden > 0 && (
+        <div className="mt-1 rounded-md bg-slate-50 p-2 text-xs text-slate-600" data-testid="candidate-rest">
+          <p className="font-medium">
+            {hidden.toLocaleString("en")} more of {candidates.length.toLocaleString("en")}:
+          </p>
+          <ul className="mt-0.5">
+            {rest.map((g) => (
+              <li key={`${g.verdict}|${g.reasons.join(",")}`} className={VERDICT_TONE[g.verdict]}>
+                <span className="tabular-nums">{g.count.toLocaleString("en")}</span> ·{" "}
+                {VERDICT_TEXT[g.verdict]}
+                {g.verdict === "NOT_ELIGIBLE" && `: ${g.reasons.map((r) => REASON_TEXT[r]).join("; ")}`}
+              </li>
+            ))}
+          </ul>
+          <div className="mt-1 flex gap-3">
+            <button
+              type="button"
+              className="underline"
+              onClick={() => setShown((n) => n + CANDIDATE_PAGE * 2)}
+            >
+              Show {Math.min(hidden, CANDIDATE_PAGE * 2)} more
+            </button>
+            <button type="button" className="underline" onClick={() => setShown(candidates.length)}>
+              Show all {candidates.length.toLocaleString("en")}
+            </button>
+          </div>
+        </div>
+      )}
     </div>
   );
 }

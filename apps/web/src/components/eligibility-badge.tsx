@@ -1,7 +1,7 @@
 "use client";
 
 import { type Agent, explain, MANUAL_STATUS_LABEL, reasonText } from "@callboard/routing";
-import { formatDuration } from "~/lib/format";
+import { formatLeft } from "~/lib/format";
 import { REASON_LABEL } from "./reason-labels";
 
 /** Busy is normal (blue, amber); a reason someone may need to fix is red. */
@@ -17,7 +17,15 @@ const REASON_TONE = {
 } as const;
 
 /** "Can ring" or every reason it cannot, computed by the same rules the server routes with. */
-export function EligibilityBadge({ agent, now }: { agent: Agent; now: number }) {
+export function EligibilityBadge({
+  agent,
+  now,
+  frozen = false,
+}: {
+  agent: Agent;
+  now: number;
+  frozen?: boolean;
+}) {
   const reasons = explain(agent);
   if (reasons.length === 0) {
     return (
@@ -43,7 +51,7 @@ export function EligibilityBadge({ agent, now }: { agent: Agent; now: number }) 
           {reason === "MANUAL_NOT_AVAILABLE" ? MANUAL_STATUS_LABEL[agent.manualStatus] : REASON_LABEL[reason]}
           {reason === "WRAP_UP" &&
             agent.wrapUpUntil !== null &&
-            ` · ${formatDuration(agent.wrapUpUntil - now)}`}
+            ` · ${formatLeft(agent.wrapUpUntil - now, frozen)}`}
         </span>
       ))}
     </span>

@@ -1,6 +1,6 @@
 import { type Agent, newAgent } from "@callboard/routing";
 import { describe, expect, it } from "vitest";
-import { activityOf, countActivities, filterAgents, NO_FILTER } from "./agent-filter.ts";
+import { activityOf, countActivities, filterAgents, NO_FILTER, scopeOf } from "./agent-filter.ts";
 
 const agent = (patch: Partial<Agent> & Pick<Agent, "id" | "name">): Agent => ({
   ...newAgent({ id: patch.id, name: patch.name, phoneNumber: null, routingType: 1 }, 0),
@@ -50,6 +50,54 @@ describe("filterAgents", () => {
     expect(filterAgents(all, { ...NO_FILTER, query: "AGENT-02" })).toEqual([minh]);
     expect(filterAgents(all, { ...NO_FILTER, query: " 8491234 " })).toEqual([hoa]);
     expect(filterAgents(all, { ...NO_FILTER, query: "zzz" })).toEqual([]);
+  });
+});
+
+describe("queue and group scope", () => {
+  const state = {
+    groups: {
+      sales: { id: "sales", name: "Sales", members: ["agent-01", "agent-02"] },
+      care: { id: "care", name: "Care", members: ["agent-02", "agent-03"] },
+    },
+    queues: {
+      q1: {
+        id: "q1",
+        name: "Q1",
+        groups: [
+          { groupId: "sales", primary: true },
+          { groupId: "care", primary: false },
+        ],
+      },
+      q2: { id: "q2", name: "Q2", groups: [{ groupId: "care", primary: true }] },
+    },
+  } as unknown as Parameters<typeof scopeOf>[0];
+
+  it("is everyone without a queue or group filter", () => {
+    expect(scopeOf(state, NO_FILTER)).toBeNull();
+  });
+  it("is the members of the queue's groups, backup included; of the group; or both", () => {
+    expect([...scopeOf(state, { ...NO_FILTER, queue: "q1" })!].sort()).toEqual([
+      "agent-01",
+      "agent-02",
+      "agent-03",
+    ]);
+    expect([...scopeOf(state, { ...NO_FILTER, group: "sales" })!].sort()).toEqual(["agent-01", "agent-02"]);
+    expect([...scopeOf(state, { ...NO_FILTER, queue: "q2", group: "sales" })!]).toEqual(["agent-02"]);
+    expect(scopeOf(state, { ...NO_FILTER, queue: "nope" })!.size).toBe(0);
+  });
+  it("narrows the list", () => {
+    const scope = scopeOf(state, { ...NO_FILTER, group: "care" });
+    expect(filterAgents(all, NO_FILTER, scope).map((a) => a.id)).toEqual(["agent-03", "agent-02"]);
+  });
+});
+
+describe("sort", () => {
+  const early = agent({ id: "x1", name: "Zed", since: 100, idleSince: 900 });
+  const late = agent({ id: "x2", name: "Amy", since: 500, idleSince: 200 });
+  it("by name, longest in state first, or longest idle first", () => {
+    expect(filterAgents([early, late], NO_FILTER).map((a) => a.id)).toEqual(["x2", "x1"]);
+    expect(filterAgents([early, late], NO_FILTER, null, "in-state").map((a) => a.id)).toEqual(["x1", "x2"]);
+    expect(filterAgents([early, late], NO_FILTER, null, "idle").map((a) => a.id)).toEqual(["x2", "x1"]);
   });
 });
 

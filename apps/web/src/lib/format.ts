@@ -23,3 +23,26 @@ export function formatDateTime(epochMs: number): string {
     .join("-");
   return `${date} ${formatClock(epochMs)}`;
 }
+
+/**
+ * A duration counted up to `now`; while the board is stale `now` is frozen at the last data, so the
+ * true figure is at least this: "≥ 1m 03s".
+ */
+export function formatElapsed(ms: number, frozen: boolean): string {
+  return frozen ? `≥ ${formatDuration(ms)}` : formatDuration(ms);
+}
+
+/** A countdown to a deadline; while stale it may already have run down further: "≤ 12s". */
+export function formatLeft(ms: number, frozen: boolean): string {
+  return frozen ? `≤ ${formatDuration(ms)}` : formatDuration(ms);
+}
+
+/** 0.823 → "82%"; null (nothing counted yet) → "—". */
+export function formatPercent(ratio: number | null): string {
+  return ratio === null ? "—" : `${Math.round(ratio * 100)}%`;
+}
+
+/** Seconds as a figure (ASA, AHT): 12.4 → "12s", 75 → "1m 15s"; null → "—". */
+export function formatSeconds(sec: number | null): string {
+  return sec === null ? "—" : formatDuration(Math.round(sec) * 1000);
+}
