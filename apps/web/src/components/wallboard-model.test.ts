@@ -72,14 +72,15 @@ describe("selectTiles", () => {
 });
 
 describe("pageLayout", () => {
-  it("fits four tiles on a 16:9 screen and pages the rest", () => {
-    expect(pageLayout(1920, 1080, 3)).toMatchObject({ cols: 2, rows: 2, pages: 1 });
-    expect(pageLayout(3840, 2160, 4)).toMatchObject({ cols: 2, rows: 2, pages: 1, scale: 1 });
+  it("puts up to three tiles in one row of a 16:9 screen, four in a grid, and pages the rest", () => {
+    expect(pageLayout(1920, 1080, 2)).toMatchObject({ cols: 2, rows: 1, shape: "narrow", scale: 1.15 });
+    expect(pageLayout(1920, 1080, 3)).toMatchObject({ cols: 3, rows: 1, shape: "narrow", pages: 1 });
+    expect(pageLayout(3840, 2160, 4)).toMatchObject({ cols: 2, rows: 2, shape: "wide", pages: 1, scale: 1 });
     expect(pageLayout(1920, 1080, 9)).toMatchObject({ pageSize: 4, pages: 3 });
   });
-  it("gives few tiles bigger figures", () => {
+  it("gives a lone tile bigger figures", () => {
     expect(pageLayout(1920, 1080, 1)).toMatchObject({ cols: 1, rows: 1, scale: 1.6 });
-    expect(pageLayout(1920, 1080, 2)).toMatchObject({ cols: 2, rows: 1, scale: 1.25 });
+    expect(pageLayout(1920, 1080, 0)).toMatchObject({ pages: 1 });
   });
   it("stacks on a portrait screen", () => {
     expect(pageLayout(1080, 1920, 5)).toMatchObject({ cols: 1, rows: 3, pages: 2 });

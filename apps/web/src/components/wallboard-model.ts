@@ -94,23 +94,40 @@ export interface PageLayout {
   pages: number;
   /** Figures grow when few tiles share the screen (1 = the size for a full page). */
   scale: number;
+  /**
+   * "wide": a tile's figures side by side in fours (needs about 0.8 × the screen height in width);
+   * "narrow": in twos, stacked (about half the height in width, but the whole height for itself).
+   */
+  shape: "wide" | "narrow";
 }
 
 /**
- * How the tiles share a screen of `width` × `height` px. A tile needs about 0.8 × the screen height
- * in width (its figures are sized in vh) and at most two rows fit under the header; what does not
- * fit goes on further pages.
+ * How the tiles share a screen of `width` × `height` px (figures are sized in vh, so the tile a
+ * figure needs is a fraction of the height). A lone tile is wide, with bigger figures; a few stand
+ * in one row of narrow tiles; more go in a grid of wide tiles, two rows under the header (three on a
+ * portrait screen), and what does not fit goes on further pages.
  */
 export function pageLayout(width: number, height: number, count: number): PageLayout {
-  const maxCols = Math.max(1, Math.floor(width / (0.8 * height)));
+  const n = Math.max(1, count);
+  const wideCols = Math.max(1, Math.floor(width / (0.8 * height)));
+  const narrowCols = Math.max(1, Math.floor(width / (0.5 * height)));
+  if (n === 1) return { cols: 1, rows: 1, pageSize: 1, pages: 1, scale: 1.6, shape: "wide" };
+  // Two narrow tiles have room to grow a little; wide ones in fours would not (their "100%"s would touch).
+  if (n <= narrowCols) {
+    return { cols: n, rows: 1, pageSize: n, pages: 1, scale: n === 2 ? 1.15 : 1, shape: "narrow" };
+  }
   const maxRows = width >= height ? 2 : 3;
-  const pageSize = maxCols * maxRows;
-  const onPage = Math.max(1, Math.min(count, pageSize));
-  const cols = Math.min(maxCols, onPage);
-  const rows = Math.ceil(onPage / cols);
-  const pages = Math.max(1, Math.ceil(count / pageSize));
-  const scale = onPage === 1 ? 1.6 : rows === 1 ? 1.25 : 1;
-  return { cols, rows, pageSize, pages, scale };
+  const pageSize = wideCols * maxRows;
+  const onPage = Math.min(n, pageSize);
+  const cols = Math.min(wideCols, onPage);
+  return {
+    cols,
+    rows: Math.ceil(onPage / cols),
+    pageSize,
+    pages: Math.ceil(n / pageSize),
+    scale: 1,
+    shape: "wide",
+  };
 }
 
 export interface CenterTotals {

@@ -10,7 +10,7 @@ export function vh(n: number): CSSProperties {
 
 /** Key figures: at least 6 % of the screen height (legible from 3 m), the biggest ones more. */
 export const KEY = 6;
-export const BIG = 8.5;
+export const BIG = 8;
 const LABEL = 1.9;
 
 /** Each level has a colour AND a sign, so nobody needs to tell red from green. */
@@ -22,7 +22,8 @@ const LEVEL_TEXT: Record<Level, string> = {
 };
 
 /** One queue on the TV: the figures a floor reads from across the room, and which ones need help. */
-export function Tile({ tile }: { tile: WallboardTile }) {
+export function Tile({ tile, shape }: { tile: WallboardTile; shape: "wide" | "narrow" }) {
+  const fours = shape === "wide" ? "grid-cols-4" : "grid-cols-2";
   const kpi = tile.kpi;
   const levels = kpi?.levels;
   const nobody = tile.waiting > 0 && tile.canRing === 0;
@@ -41,18 +42,21 @@ export function Tile({ tile }: { tile: WallboardTile }) {
       data-testid={`wallboard-tile-${tile.queueId}`}
       className={`flex min-h-0 min-w-0 flex-col justify-between overflow-hidden rounded-[1vh] border-[0.35vh] bg-slate-900 px-[1.6vh] py-[1.2vh] ${border}`}
     >
-      <header className="flex items-baseline justify-between gap-[1vh]">
-        <h2 className="truncate font-semibold text-slate-100" style={vh(3.4)}>
-          {tile.name}
-        </h2>
-        {nobody && (
-          <span
-            className="shrink-0 rounded-[0.6vh] bg-red-600 px-[0.8vh] font-semibold text-white"
-            style={vh(2.4)}
-          >
-            ⚠ Nobody can ring
-          </span>
-        )}
+      <header className="flex items-baseline justify-between gap-[2vh]">
+        <div className="flex min-w-0 items-baseline gap-[1.5vh]">
+          <h2 className="truncate font-semibold text-slate-100" style={vh(3.4)}>
+            {tile.name}
+          </h2>
+          {nobody && (
+            <span
+              className="shrink-0 rounded-[0.6vh] bg-red-700 px-[0.8vh] font-semibold text-white"
+              style={vh(2.2)}
+            >
+              ⚠ Nobody can ring
+            </span>
+          )}
+        </div>
+        {shape === "wide" && <Staffing tile={tile} />}
       </header>
 
       <div className="grid grid-cols-2 gap-[1.5vh]">
@@ -73,7 +77,7 @@ export function Tile({ tile }: { tile: WallboardTile }) {
         />
       </div>
 
-      <div className="grid grid-cols-4 gap-[1.5vh]">
+      <div className={`grid ${fours} gap-x-[1.5vh] gap-y-[1vh]`}>
         <Figure
           label="SL today"
           value={percent(kpi?.today.serviceLevel ?? null)}
@@ -92,7 +96,7 @@ export function Tile({ tile }: { tile: WallboardTile }) {
           label="ASA"
           value={kpi?.today.asaSec == null ? "—" : String(Math.round(kpi.today.asaSec))}
           unit={kpi?.today.asaSec == null ? undefined : "s"}
-          note={target ? `answer in ${target.serviceLevelSec} s` : null}
+          note={kpi?.today.asaSec == null ? null : "average today"}
         />
         <Figure
           label="Abandoned"
@@ -102,14 +106,14 @@ export function Tile({ tile }: { tile: WallboardTile }) {
         />
       </div>
 
-      <div className="grid grid-cols-4 gap-[1.5vh] border-t border-slate-700 pt-[0.8vh]">
+      <div className={`grid ${fours} gap-x-[1.5vh] gap-y-[1vh] border-t border-slate-700 pt-[0.8vh]`}>
         <Agents label="Can ring" value={tile.canRing} testId="can-ring" />
         <Agents label="On call" value={tile.onCall} />
         <Agents label="Wrap-up" value={tile.wrapUp} />
         <Agents label="Away" value={tile.away} />
       </div>
 
-      <Staffing tile={tile} />
+      {shape === "narrow" && <Staffing tile={tile} stacked />}
     </section>
   );
 }
@@ -182,36 +186,50 @@ function Agents({ label, value, testId }: { label: string; value: number; testId
 }
 
 /** The advisor: agents the window's traffic needs (Erlang C) against those who can ring now. */
-function Staffing({ tile }: { tile: WallboardTile }) {
+function Staffing({ tile, stacked = false }: { tile: WallboardTile; stacked?: boolean }) {
   const advice = tile.kpi?.advice ?? null;
   const level = tile.kpi?.levels.staffing ?? "none";
-  return (
-    <div className="flex items-baseline gap-[1.2vh] truncate" data-testid="staffing">
-      <span className="uppercase tracking-wide text-slate-300" style={vh(LABEL)}>
-        Staffing
+  const label = (
+    <span className="uppercase tracking-wide text-slate-300" style={vh(LABEL)}>
+      Staffing
+    </span>
+  );
+  const verdict =
+    advice === null ? (
+      <span className="text-slate-300" style={vh(LABEL)}>
+        not enough calls yet
       </span>
-      {advice === null ? (
-        <>
-          <span className="font-semibold text-slate-50" style={vh(3.4)}>
-            —
-          </span>
-          <span className="text-slate-300" style={vh(LABEL)}>
-            not enough calls yet
-          </span>
-        </>
-      ) : (
-        <>
-          <span className={`font-semibold tabular-nums ${LEVEL_TEXT[level]}`} style={vh(3.4)}>
-            needs {advice.needed} · {advice.canRing} can ring
-          </span>
-          <span
-            className={`font-semibold ${level === "warn" ? "text-amber-300" : "text-slate-300"}`}
-            style={vh(2.2)}
-          >
-            {advice.shortBy > 0 ? `▼ ${advice.shortBy} short` : "✓ enough"}
-          </span>
-        </>
-      )}
+    ) : (
+      <span
+        className={`font-semibold ${level === "warn" ? "text-amber-300" : "text-slate-300"}`}
+        style={vh(2.2)}
+      >
+        {advice.shortBy > 0 ? `▼ ${advice.shortBy} short` : "✓ enough"}
+      </span>
+    );
+  const figure = (
+    <span
+      className={`whitespace-nowrap font-semibold tabular-nums ${LEVEL_TEXT[level]}`}
+      style={vh(3.4)}
+      data-testid="staffing-advice"
+    >
+      {advice === null ? "—" : `needs ${advice.needed} · ${advice.canRing} can ring`}
+    </span>
+  );
+  // Wide tiles say it in one line beside the queue's name; narrow ones in two, at the bottom.
+  return stacked ? (
+    <div className="min-w-0" data-testid="staffing">
+      <div className="flex items-baseline gap-[1.2vh]">
+        {label}
+        {verdict}
+      </div>
+      {figure}
+    </div>
+  ) : (
+    <div className="flex shrink-0 items-baseline gap-[1.2vh]" data-testid="staffing">
+      {label}
+      {figure}
+      {verdict}
     </div>
   );
 }

@@ -146,7 +146,7 @@ export function Wallboard() {
           }
         >
           {onPage.map((tile) => (
-            <Tile key={tile.queueId} tile={tile} />
+            <Tile key={tile.queueId} tile={tile} shape={layout.shape} />
           ))}
         </main>
       </div>
