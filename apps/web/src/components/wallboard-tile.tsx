@@ -60,7 +60,14 @@ export function Tile({ tile, shape }: { tile: WallboardTile; shape: "wide" | "na
       </header>
 
       <div className="grid grid-cols-2 gap-[1.5vh]">
-        <Figure label="Waiting" size={BIG} value={String(tile.waiting)} testId="waiting" />
+        <Figure
+          label="Waiting"
+          size={BIG}
+          value={String(tile.waiting)}
+          // The longest wait counts ringing callers too: say they are there, or 0 beside 0:07 reads wrong.
+          note={tile.ringing > 0 ? `+ ${tile.ringing} ringing` : null}
+          testId="waiting"
+        />
         <Figure
           label="Longest wait"
           size={BIG}
@@ -77,7 +84,7 @@ export function Tile({ tile, shape }: { tile: WallboardTile; shape: "wide" | "na
         />
       </div>
 
-      <div className={`grid ${fours} gap-x-[1.5vh] gap-y-[1vh]`}>
+      <div className={`grid ${fours} gap-x-[1.5vh] gap-y-[2vh]`}>
         <Figure
           label="SL today"
           value={percent(kpi?.today.serviceLevel ?? null)}
@@ -106,7 +113,7 @@ export function Tile({ tile, shape }: { tile: WallboardTile; shape: "wide" | "na
         />
       </div>
 
-      <div className={`grid ${fours} gap-x-[1.5vh] gap-y-[1vh] border-t border-slate-700 pt-[0.8vh]`}>
+      <div className={`grid ${fours} gap-x-[1.5vh] gap-y-[2vh] border-t border-slate-700 pt-[0.8vh]`}>
         <Agents label="Can ring" value={tile.canRing} testId="can-ring" />
         <Agents label="On call" value={tile.onCall} />
         <Agents label="Wrap-up" value={tile.wrapUp} />
