@@ -1,18 +1,14 @@
 import type { QueueKpiView } from "@callboard/kpi";
 import { z } from "zod";
 import type { Principal } from "./principal.ts";
+import { LIVE_PROTOCOL_VERSION, SOCKET_REFUSAL } from "./protocol.ts";
 import type { CatchUp, EventBatch } from "./snapshot.ts";
 import type { WallboardUpdate } from "./wallboard.ts";
 
+export { LIVE_PROTOCOL_VERSION, SOCKET_REFUSAL };
+
 /** Typed acknowledgement for every client command. */
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: string };
-
-/**
- * The version of the live sync protocol (board:subscribe, its answer, events:appended). Bump it when
- * any of them changes in a way an older client would misread; older clients are then told to reload.
- * @see https://github.com/tldraw/tldraw/blob/main/packages/sync-core/src/lib/protocol.ts
- */
-export const LIVE_PROTOCOL_VERSION = 1;
 
 export const boardSubscribeSchema = z.strictObject({
   /** The client's LIVE_PROTOCOL_VERSION; another one than the server's is answered "incompatible". */
@@ -54,21 +50,6 @@ export const Room = {
   BOARD: "board",
   /** One room per wallboard token: the screens sharing a token see the same queues. */
   wallboard: (tokenId: string) => `wallboard:${tokenId}`,
-} as const;
-
-/**
- * Why the core refused or closed a connection (the `connect_error` message, or `access:revoked`),
- * so the page can say it in words: sign in again, or "this screen's access was revoked".
- */
-export const SOCKET_REFUSAL = {
-  /** No valid session or wallboard token (never had one, expired, signed out, disabled). */
-  SIGNED_OUT: "UNAUTHORIZED",
-  /** A page from another site, or a Host this Callboard does not serve. */
-  FOREIGN_ORIGIN: "FORBIDDEN_ORIGIN",
-  /** Signed in, but this audience needs another role. */
-  FORBIDDEN: "FORBIDDEN",
-  /** The wallboard token was revoked. */
-  REVOKED: "REVOKED",
 } as const;
 
 /**

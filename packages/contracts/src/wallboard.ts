@@ -1,5 +1,12 @@
 import { type QueueKpis, type QueueKpiView, queueKpiView } from "@callboard/kpi";
-import { type CenterState, own, summarizeQueue } from "@callboard/routing";
+import {
+  type CenterState,
+  canRing,
+  own,
+  queueRoster,
+  SystemStatus,
+  summarizeQueue,
+} from "@callboard/routing";
 
 /**
  * One queue as a wallboard shows it: counts only — no agent names, ids or phone numbers, so a
@@ -14,7 +21,13 @@ export interface WallboardTile {
   longestWaitMs: number;
   /** Agents of the queue's groups a call could ring right now. */
   canRing: number;
+  /** Members in after-call work. */
   wrapUp: number;
+  /** Members on a call (any queue's) or ringing for one, outside wrap-up. */
+  onCall: number;
+  /** Members who cannot ring and are not on a call or in wrap-up (not Available, offline, …). */
+  away: number;
+  /** canRing + onCall + wrapUp + away: each member is counted once, in the first that applies. */
   members: number;
   answered: number;
   abandoned: number;
@@ -42,6 +55,13 @@ export function wallboardTiles(
     const queue = own(state.queues, queueId);
     if (!queue) continue;
     const s = summarizeQueue(state, queueId, now);
+    const agents = { canRing: 0, wrapUp: 0, onCall: 0, away: 0 };
+    for (const { agent } of queueRoster(state, queue)) {
+      if (canRing(agent)) agents.canRing++;
+      else if (agent.wrapUpUntil !== null) agents.wrapUp++;
+      else if (agent.systemStatus === SystemStatus.ON_CALL || agent.ringingCallId !== null) agents.onCall++;
+      else agents.away++;
+    }
     tiles.push({
       queueId,
       name: queue.name,
@@ -49,8 +69,7 @@ export function wallboardTiles(
       ringing: s.ringing,
       talking: s.talking,
       longestWaitMs: s.longestWaitMs,
-      canRing: s.eligible,
-      wrapUp: s.wrapUp.length,
+      ...agents,
       members: s.members,
       answered: s.outcomes.answered,
       abandoned: s.outcomes.abandoned,

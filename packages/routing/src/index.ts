@@ -54,6 +54,7 @@ export {
   type Strategy,
 } from "./queue.ts";
 export { type QueueSummary, summarizeQueue } from "./queue-summary.ts";
+export { queueRoster, type RosterEntry } from "./roster.ts";
 export { decide, nextDeadline } from "./route.ts";
 export { isClockTime, isKnownTimeZone } from "./schedule.ts";
 export { type CenterState, emptyState, own } from "./state.ts";

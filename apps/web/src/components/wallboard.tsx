@@ -1,127 +1,251 @@
 "use client";
 
 import type { WallboardTile } from "@callboard/contracts";
-import { useEffect, useState } from "react";
-import { formatClock, formatDuration } from "~/lib/format";
+import { type CSSProperties, useEffect, useMemo, useState } from "react";
+import { formatClock } from "~/lib/format";
 import { useWallboardFeed } from "./use-wallboard-feed";
+import {
+  centerTotals,
+  clockDuration,
+  pageLayout,
+  parseWallboardParams,
+  selectTiles,
+} from "./wallboard-model";
+import { BIG, KEY, Tile, vh } from "./wallboard-tile";
 
-/** Counts older than this are not shown as current: the screen says it is stale, and since when. */
-const STALE_AFTER_MS = 5_000;
-
-/** The TV view: dark, no scrolling, nothing to touch; one tile per queue of the screen's token. */
+/**
+ * The TV view: dark, no scrolling, nothing to touch. Its queues and layout come from the URL
+ * (`?token=…&queues=sales,support&rotate=20&totals=on`). It never shows old figures as current: two
+ * seconds without data and a full-width banner says since when, and the figures dim and stand still.
+ */
 export function Wallboard() {
-  const [token] = useState(() =>
-    typeof window === "undefined" ? null : new URLSearchParams(window.location.search).get("token"),
+  // The URL is read once on the client (the page is rendered per request, but the token never goes to the server's HTML).
+  const [params] = useState(() =>
+    parseWallboardParams(typeof window === "undefined" ? "" : window.location.search),
   );
-  const { state, lastUpdate, receivedAt } = useWallboardFeed(token);
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1_000);
-    return () => clearInterval(timer);
-  }, []);
+  const { state, last, clockOffsetMs } = useWallboardFeed(params.token);
+  const now = useSecondTick() + clockOffsetMs;
+  const screen = useScreenSize();
+  useWakeLock();
 
-  if (state.kind === "revoked" || state.kind === "no-token" || state.kind === "refused") {
+  const { shown, unknown } = useMemo(
+    () => selectTiles(last?.update.tiles ?? [], params.queues),
+    [last, params.queues],
+  );
+  const layout = pageLayout(screen.width, screen.height, shown.length);
+  const page = usePage(layout.pages, params.rotateSec);
+
+  if (
+    state.kind === "revoked" ||
+    state.kind === "no-token" ||
+    state.kind === "refused" ||
+    state.kind === "reloading"
+  ) {
     const message =
       state.kind === "revoked"
         ? "This screen's access was revoked."
         : state.kind === "no-token"
           ? "This screen has no wallboard link. An admin creates one on the Wallboards page."
-          : state.message;
+          : state.kind === "reloading"
+            ? `${state.message} Reloading in ${Math.max(0, Math.ceil((state.at - (now - clockOffsetMs)) / 1000))} s…`
+            : state.message;
     return (
       <Screen>
         <p
           role="alert"
           data-testid="wallboard-message"
-          className="m-auto max-w-3xl text-center text-4xl font-semibold text-slate-200"
+          className="m-auto max-w-[80vw] text-center font-semibold text-slate-100"
+          style={vh(4)}
         >
           {message}
         </p>
       </Screen>
     );
   }
-  const stale = receivedAt === null || now - receivedAt > STALE_AFTER_MS;
+
+  const live = state.kind === "live";
+  const showTotals = (params.totals ?? shown.length > 1) && shown.length > 0;
+  const onPage = shown.slice(page * layout.pageSize, (page + 1) * layout.pageSize);
   return (
     <Screen>
-      <header className="flex items-baseline justify-between px-8 pt-6">
-        <h1 className="text-3xl font-semibold text-slate-100">{lastUpdate?.label ?? "Callboard"}</h1>
-        <div className="flex items-baseline gap-6">
-          {stale && (
-            <span
-              role="status"
-              data-testid="wallboard-stale"
-              className="rounded bg-amber-500 px-3 py-1 text-xl font-semibold text-slate-950"
-            >
-              {receivedAt === null ? "Connecting…" : `Not live — last update ${formatClock(receivedAt)}`}
+      <header className="flex items-center justify-between gap-[2vh] px-[2vh] pt-[1.2vh]">
+        <h1 className="truncate font-semibold text-slate-100" style={vh(3.6)}>
+          {last?.update.label ?? "Callboard"}
+        </h1>
+        <div className="flex shrink-0 items-center gap-[2.5vh]">
+          {layout.pages > 1 && (
+            <span className="text-slate-300" style={vh(2.2)} data-testid="wallboard-page">
+              Page {page + 1} of {layout.pages}
             </span>
           )}
-          <span className="text-4xl font-light tabular-nums text-slate-300">{formatClock(now)}</span>
+          {live && last && (
+            <span
+              className="flex items-center gap-[0.8vh] text-slate-300"
+              style={vh(2.2)}
+              data-testid="wallboard-live"
+            >
+              <span aria-hidden className="inline-block size-[1.4vh] rounded-full bg-emerald-400" />
+              Live · data as of {formatClock(last.update.serverTime)}
+            </span>
+          )}
+          <time
+            className="font-light tabular-nums text-slate-100"
+            style={vh(5)}
+            data-testid="wallboard-clock"
+          >
+            {formatClock(now)}
+          </time>
         </div>
       </header>
-      <main
-        className={`grid flex-1 auto-rows-fr gap-6 p-8 ${columns(lastUpdate?.tiles.length ?? 1)} ${stale ? "opacity-40" : ""}`}
+
+      {!live && (
+        <div
+          role="status"
+          data-testid="wallboard-stale"
+          className="mx-[2vh] mt-[1vh] rounded-[0.8vh] bg-amber-400 px-[2vh] py-[0.6vh] font-semibold text-slate-950"
+          style={vh(3.2)}
+        >
+          {last
+            ? `Stale since ${formatClock(last.update.serverTime)} — no data for ${clockDuration(now - clockOffsetMs - last.receivedAt)}; reconnecting…`
+            : "Connecting to Callboard…"}
+        </div>
+      )}
+
+      {(unknown.length > 0 || params.notices.length > 0) && (
+        <ul data-testid="wallboard-notice" className="mx-[2vh] mt-[0.8vh] text-amber-200" style={vh(2)}>
+          {unknown.map((id) => (
+            <li key={id}>
+              ⚠ Queue “{id}” is not shown: it is not one of this screen's queues, or it does not exist.
+            </li>
+          ))}
+          {params.notices.map((notice) => (
+            <li key={notice}>⚠ {notice}</li>
+          ))}
+        </ul>
+      )}
+
+      <div
+        className={`flex min-h-0 flex-1 flex-col gap-[1.2vh] p-[1.6vh] transition-opacity ${live ? "" : "opacity-50 grayscale"}`}
+        data-testid="wallboard-figures"
+        data-stale={live ? undefined : "true"}
       >
-        {lastUpdate?.tiles.map((tile) => (
-          <Tile key={tile.queueId} tile={tile} />
-        ))}
-      </main>
+        {showTotals && <Totals tiles={shown} />}
+        {last && shown.length === 0 && (
+          <p className="m-auto text-slate-300" style={vh(3)}>
+            No queues to show.
+          </p>
+        )}
+        <main
+          className="grid min-h-0 flex-1 gap-[1.6vh]"
+          style={
+            {
+              gridTemplateColumns: `repeat(${layout.cols}, minmax(0, 1fr))`,
+              gridTemplateRows: `repeat(${layout.rows}, minmax(0, 1fr))`,
+              "--wb-scale": layout.scale,
+            } as CSSProperties
+          }
+        >
+          {onPage.map((tile) => (
+            <Tile key={tile.queueId} tile={tile} shape={layout.shape} />
+          ))}
+        </main>
+      </div>
     </Screen>
   );
 }
 
-function columns(count: number): string {
-  if (count <= 1) return "grid-cols-1";
-  if (count <= 4) return "grid-cols-2";
-  return "grid-cols-3";
-}
-
-function Screen({ children }: { children: React.ReactNode }) {
-  return <div className="flex h-screen flex-col overflow-hidden bg-slate-950 text-slate-100">{children}</div>;
-}
-
-function Tile({ tile }: { tile: WallboardTile }) {
-  const alarm = tile.waiting > 0 && tile.canRing === 0;
+/** The center-wide row: totals across the screen's queues. */
+function Totals({ tiles }: { tiles: WallboardTile[] }) {
+  const t = centerTotals(tiles);
+  const cells: [string, string, string?][] = [
+    ["Waiting", String(t.waiting), "total-waiting"],
+    ["Longest wait", t.longestWaitMs > 0 ? clockDuration(t.longestWaitMs) : "—"],
+    ["Calls today", String(t.offeredToday)],
+    ["Answered", String(t.answeredToday)],
+    ["Abandoned", String(t.abandonedToday)],
+    ["Below target", t.withServiceLevel === 0 ? "—" : `${t.belowTarget} of ${t.withServiceLevel}`],
+  ];
   return (
     <section
-      aria-label={tile.name}
-      data-testid={`wallboard-tile-${tile.queueId}`}
-      className={`flex flex-col rounded-2xl border p-6 ${alarm ? "border-red-500 bg-red-950" : "border-slate-800 bg-slate-900"}`}
+      aria-label={`All ${tiles.length} queues`}
+      data-testid="wallboard-totals"
+      className="flex items-end justify-between gap-[2vh] rounded-[1vh] bg-slate-800 px-[2vh] py-[0.8vh]"
     >
-      <h2 className="truncate text-2xl font-semibold text-slate-200">{tile.name}</h2>
-      <div className="mt-4 grid flex-1 grid-cols-2 gap-4">
-        <Big label="Waiting" value={String(tile.waiting)} testId="waiting" />
-        <Big label="Longest wait" value={tile.longestWaitMs > 0 ? formatDuration(tile.longestWaitMs) : "—"} />
-      </div>
-      <dl className="mt-4 grid grid-cols-3 gap-3 text-lg text-slate-300">
-        <Small label="Can ring" value={tile.canRing} />
-        <Small label="On call" value={tile.talking} />
-        <Small label="Wrap-up" value={tile.wrapUp} />
-        <Small label="Answered" value={tile.answered} />
-        <Small label="Abandoned" value={tile.abandoned} />
-        <Small label="Timed out" value={tile.timedOut} />
-      </dl>
-      {alarm && (
-        <p className="mt-3 text-xl font-semibold text-red-300">Callers waiting and nobody can ring</p>
-      )}
+      <h2 className="self-center font-semibold text-slate-200" style={vh(2.6)}>
+        All {tiles.length} queues
+      </h2>
+      {cells.map(([label, value, testId]) => (
+        <div key={label} className="min-w-0">
+          <div className="uppercase tracking-wide text-slate-300" style={vh(1.9)}>
+            {label}
+          </div>
+          <div
+            className={`font-semibold tabular-nums ${label === "Below target" && t.belowTarget > 0 ? "text-red-400" : "text-slate-50"}`}
+            style={{ fontSize: `${label === "Waiting" ? Math.max(KEY, BIG - 2) : KEY}vh`, lineHeight: 1.05 }}
+            data-testid={testId}
+          >
+            {value}
+          </div>
+        </div>
+      ))}
     </section>
   );
 }
 
-function Big({ label, value, testId }: { label: string; value: string; testId?: string }) {
+function Screen({ children }: { children: React.ReactNode }) {
   return (
-    <div>
-      <div className="text-lg uppercase tracking-wide text-slate-400">{label}</div>
-      <div className="text-7xl font-semibold tabular-nums" data-testid={testId}>
-        {value}
-      </div>
+    <div className="flex h-dvh cursor-none flex-col overflow-hidden bg-slate-950 text-slate-100">
+      {children}
     </div>
   );
 }
 
-function Small({ label, value }: { label: string; value: number }) {
-  return (
-    <div>
-      <dt className="text-sm uppercase tracking-wide text-slate-500">{label}</dt>
-      <dd className="text-3xl font-semibold tabular-nums text-slate-100">{value}</dd>
-    </div>
-  );
+/** This screen's clock, ticking on each whole second. Only the clock ticks: figures change with data. */
+function useSecondTick(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout>;
+    const tick = () => {
+      setNow(Date.now());
+      timer = setTimeout(tick, 1_000 - (Date.now() % 1_000) + 5);
+    };
+    timer = setTimeout(tick, 1_000 - (Date.now() % 1_000) + 5);
+    return () => clearTimeout(timer);
+  }, []);
+  return now;
+}
+
+function useScreenSize(): { width: number; height: number } {
+  const [size, setSize] = useState({ width: 1920, height: 1080 });
+  useEffect(() => {
+    const read = () => setSize({ width: window.innerWidth, height: window.innerHeight });
+    read();
+    window.addEventListener("resize", read);
+    return () => window.removeEventListener("resize", read);
+  }, []);
+  return size;
+}
+
+/** The page of tiles on screen, turning every `rotateSec` when there is more than one. */
+function usePage(pages: number, rotateSec: number): number {
+  const [page, setPage] = useState(0);
+  useEffect(() => {
+    if (pages <= 1) return;
+    const timer = setInterval(() => setPage((p) => (p + 1) % pages), rotateSec * 1_000);
+    return () => clearInterval(timer);
+  }, [pages, rotateSec]);
+  return page < pages ? page : 0;
+}
+
+/** Keeps a TV's screen from sleeping where the browser allows it (it is asked again when shown again). */
+function useWakeLock() {
+  useEffect(() => {
+    if (!("wakeLock" in navigator)) return;
+    const request = () => {
+      if (document.visibilityState === "visible") navigator.wakeLock.request("screen").catch(() => {});
+    };
+    request();
+    document.addEventListener("visibilitychange", request);
+    return () => document.removeEventListener("visibilitychange", request);
+  }, []);
 }

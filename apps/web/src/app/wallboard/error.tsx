@@ -1,0 +1,75 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { startTransition, useEffect, useState } from "react";
+import { retryDelayMs } from "~/components/wallboard-model";
+import { RETRY_KEY, readCount, reloadWhenReachable, writeCount } from "~/components/wallboard-recovery";
+
+/** Every this many soft retries, a full reload (fresh code and chunks) — when the dashboard answers. */
+const RELOAD_EVERY = 3;
+
+/**
+ * A render error or a failed load on the wallboard: nobody is there to click, so it says what
+ * happened and retries by itself, backing off to once a minute, forever. Soft retries re-render the
+ * segment; every third one reloads the page (only once the dashboard answers, so a TV never ends up
+ * on the browser's own error page, which would stop all retrying). Live data resets the count.
+ */
+export default function WallboardError({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
+  const router = useRouter();
+  // The attempt number survives remounts and reloads; the feed clears it once data flows again.
+  const [attempt] = useState(() => {
+    const n = readCount(RETRY_KEY);
+    writeCount(RETRY_KEY, n + 1);
+    return n;
+  });
+  const delay = retryDelayMs(attempt);
+  const [left, setLeft] = useState(Math.ceil(delay / 1000));
+  const hard = (attempt + 1) % RELOAD_EVERY === 0;
+
+  useEffect(() => {
+    const started = Date.now();
+    const countdown = setInterval(
+      () => setLeft(Math.max(0, Math.ceil((started + delay - Date.now()) / 1000))),
+      1_000,
+    );
+    const retry = setTimeout(() => {
+      if (hard) {
+        void reloadWhenReachable();
+        return;
+      }
+      startTransition(() => {
+        router.refresh();
+        reset();
+      });
+    }, delay);
+    return () => {
+      clearInterval(countdown);
+      clearTimeout(retry);
+    };
+  }, [delay, hard, reset, router]);
+
+  return (
+    <div
+      role="alert"
+      data-testid="wallboard-error"
+      className="flex h-dvh cursor-none flex-col items-center justify-center gap-[2vh] bg-slate-950 p-[4vh] text-center text-slate-100"
+    >
+      <p className="font-semibold" style={{ fontSize: "4vh" }}>
+        The wallboard hit a problem: {error.message || "the page did not load"}
+      </p>
+      <p className="text-slate-300" style={{ fontSize: "3vh" }}>
+        {left > 0
+          ? `${hard ? "Reloading the page" : "Trying again"} in ${left} s (attempt ${attempt + 1})…`
+          : hard
+            ? "Reloading the page as soon as the dashboard answers…"
+            : "Trying again…"}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+// The live protocol's constants, without zod or the domain: a screen that only listens (the wallboard)
+// imports them from "@callboard/contracts/protocol" and ships none of the schemas.
+
+/**
+ * The version of the live sync protocol (board:subscribe, its answer, events:appended). Bump it when
+ * any of them changes in a way an older client would misread; older clients are then told to reload.
+ * @see https://github.com/tldraw/tldraw/blob/main/packages/sync-core/src/lib/protocol.ts
+ */
+export const LIVE_PROTOCOL_VERSION = 1;
+
+/**
+ * Why the core refused or closed a connection (the `connect_error` message, or `access:revoked`),
+ * so the page can say it in words: sign in again, or "this screen's access was revoked".
+ */
+export const SOCKET_REFUSAL = {
+  /** No valid session or wallboard token (never had one, expired, signed out, disabled). */
+  SIGNED_OUT: "UNAUTHORIZED",
+  /** A page from another site, or a Host this Callboard does not serve. */
+  FOREIGN_ORIGIN: "FORBIDDEN_ORIGIN",
+  /** Signed in, but this audience needs another role. */
+  FORBIDDEN: "FORBIDDEN",
+  /** The wallboard token was revoked. */
+  REVOKED: "REVOKED",
+} as const;
