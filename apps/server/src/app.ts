@@ -12,6 +12,7 @@ import {
 } from "@callboard/db";
 import type { QueueKpis } from "@callboard/kpi";
 import { type CenterLimits, EVENT_FORMAT, type LoggedEvent } from "@callboard/routing";
+import { TRPCError } from "@trpc/server";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import type { Logger } from "pino";
 import { Auth } from "./auth/auth.ts";
@@ -195,16 +196,25 @@ export function createApp(options: AppOptions): App {
     basePath: "/trpc/",
     maxBodySize: TRPC_LIMITS.maxBodyBytes,
     maxBatchSize: TRPC_LIMITS.maxBatchSize,
-    createContext: ({ req }): Context => ({
-      core,
-      log,
-      clock,
-      centerId,
-      connectorStatus: connector?.panel.status ?? null,
-      pcc: connector,
-      auth,
-      actor: actors.get(req) ?? { principal: null, address: null },
-    }),
+    createContext: ({ req, info }): Context => {
+      // Batching multiplies an answer: the whole center is sent once per request or not at all.
+      if (info.calls.length > 1 && info.calls.some((call) => call.path === "center.snapshot")) {
+        throw new TRPCError({
+          code: "BAD_REQUEST",
+          message: "center.snapshot cannot be batched with other calls: ask for it alone",
+        });
+      }
+      return {
+        core,
+        log,
+        clock,
+        centerId,
+        connectorStatus: connector?.panel.status ?? null,
+        pcc: connector,
+        auth,
+        actor: actors.get(req) ?? { principal: null, address: null },
+      };
+    },
     onError: ({ error, path }) => {
       if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error, path }, "tRPC handler failed");
     },

@@ -182,7 +182,8 @@ function allowBoardOrigin(origin: string | undefined, allowed: AllowedOrigins, r
   if (!origin) return;
   if (allowed !== "*" && !allowed.includes(origin)) return;
   res.setHeader("access-control-allow-origin", origin);
-  res.setHeader("access-control-allow-credentials", "true");
+  // "*" opens reads to any page, but never with the person's cookie: only listed origins get credentials.
+  if (allowed !== "*") res.setHeader("access-control-allow-credentials", "true");
   res.setHeader("vary", "origin");
   res.setHeader("access-control-allow-methods", "GET, POST, OPTIONS");
   res.setHeader("access-control-allow-headers", "content-type, trpc-accept");
@@ -201,7 +202,8 @@ type DoorLimiters = ReturnType<typeof createDoorLimiters>;
 
 function limitKey(actor: Actor): string {
   const p = actor.principal;
-  if (p?.kind === "user") return `session:${p.sessionId}`;
+  // Per person, not per session: signing in again does not buy another allowance.
+  if (p?.kind === "user") return `user:${p.userId}`;
   return `address:${actor.address ?? "unknown"}`;
 }
 

@@ -24,14 +24,6 @@ export interface RouteDeps {
   stringee: { connector: Connector; config: StringeeConfig } | null;
 }
 
-/** Batching multiplies an answer; the whole center is sent once per request or not at all. */
-function refuseBatchedSnapshot(req: IncomingMessage): string | null {
-  const paths = decodeURIComponent((req.url ?? "").split("?", 1)[0]!.slice("/trpc/".length)).split(",");
-  return paths.length > 1 && paths.includes("center.snapshot")
-    ? "center.snapshot cannot be batched with other calls: ask for it alone"
-    : null;
-}
-
 /**
  * Every HTTP door of the core, in one table: path, listener, guard, CORS policy, rate limit and
  * handler. Both listeners dispatch through it (doors.ts `serveRoutes`); the public listener
@@ -66,11 +58,7 @@ export function buildRoutes({
       guard: Guards.none,
       cors: "board",
       limit: "writes",
-      handle: (req, res, actor) => {
-        const refused = refuseBatchedSnapshot(req);
-        if (refused) sendJson(res, 400, { error: refused });
-        else trpc(req, res, actor);
-      },
+      handle: (req, res, actor) => trpc(req, res, actor),
     },
     { path: "/auth/sign-in", on: "private", guard: Guards.none, cors: "board", handle: post(sign.signIn) },
     {
@@ -154,6 +142,8 @@ export function buildRoutes({
       on: pcc,
       guard: Guards.operatorToken(config.operatorToken),
       cors: "board",
+      // Throttled like the webhooks, so guesses at the operator token from the internet are slow.
+      limit: "webhook",
       handle: handlers.agentToken,
     },
   ];

@@ -1,9 +1,7 @@
+import { SESSION_COOKIE } from "@callboard/contracts/protocol";
 import { type NextRequest, NextResponse } from "next/server";
 import { isDevelopment } from "~/env";
 import { contentSecurityPolicy, isPublicPage, STATIC_SECURITY_HEADERS } from "~/lib/security-headers";
-
-/** The core's session cookie; its presence only decides the redirect, the core validates it. */
-const SESSION_COOKIE = "callboard_session";
 
 /**
  * Every page gets a fresh CSP nonce and the security headers; a page other than sign-in and the

@@ -24,7 +24,8 @@ function redacted(event: InputEvent): InputEvent {
 /**
  * A change made by a person: submitted to the core and, once durable, recorded in the audit trail
  * with who, from where, before and after, and the seq it became in the event log. A refused or
- * duplicate submission changes nothing and is not recorded as a change.
+ * duplicate submission changes nothing and is not recorded as a change; a machine's (operator
+ * token) is recorded only in the log.
  */
 export async function submitAsPerson(
   deps: { core: CoreHandle; auth: AuthHandle },
@@ -33,7 +34,9 @@ export async function submitAsPerson(
   options: { idempotencyKey?: string | null; action?: AuditAction; before?: unknown; after?: unknown } = {},
 ): Promise<SubmitResult> {
   const result = await deps.core.submit(event, options.idempotencyKey ?? null);
-  if (!result.duplicate) {
+  // Machines' feeds (the operator token) are in the log already; the trail is for people, and a
+  // feed's volume must not push their entries out of it.
+  if (!result.duplicate && actor.principal?.kind !== "operator") {
     deps.auth.audit(
       options.action ?? "center.event_submitted",
       actor,

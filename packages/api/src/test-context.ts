@@ -19,7 +19,7 @@ export function personActor(role: Role, username = `${role}-user`): Actor {
 export const ANONYMOUS: Actor = { principal: null, address: "10.0.0.1" };
 
 /** An auth service that records audit entries and refuses nothing (procedures only forward to it). */
-export function fakeAuth(): AuthHandle & { audited: unknown[][] } {
+function fakeAuth(): AuthHandle & { audited: unknown[][] } {
   const audited: unknown[][] = [];
   const user = {
     userId: "u1",

@@ -70,6 +70,7 @@ export {
   type UserPrincipal,
   type WallboardPrincipal,
 } from "./principal.ts";
+export { SESSION_COOKIE, STALE_AFTER_MS } from "./protocol.ts";
 export type { CatchUp, EventBatch, Snapshot } from "./snapshot.ts";
 export {
   type Ack,

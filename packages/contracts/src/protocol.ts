@@ -22,3 +22,12 @@ export const SOCKET_REFUSAL = {
   /** The wallboard token was revoked. */
   REVOKED: "REVOKED",
 } as const;
+
+/**
+ * The server beats (or updates a wallboard) once a second; a screen that hears nothing for this long
+ * shows its data as stale, since the last thing it heard.
+ */
+export const STALE_AFTER_MS = 2_000;
+
+/** The session cookie's name: set by the core, looked for by the dashboard's sign-in redirect. */
+export const SESSION_COOKIE = "callboard_session";

@@ -81,9 +81,6 @@ export function createAuthStore(db: CallboardDb, { auditKept = AUDIT_KEPT }: { a
     sessionWithUser(id: string): { session: SessionRow; user: UserRow } | undefined {
       return sessionWithUser.get({ id });
     },
-    extendSession(id: string, expiresAt: number): void {
-      db.update(sessions).set({ expiresAt }).where(eq(sessions.id, id)).run();
-    },
     deleteSession(id: string): void {
       db.delete(sessions).where(eq(sessions.id, id)).run();
     },

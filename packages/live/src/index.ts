@@ -8,7 +8,6 @@ export {
   RETRY_MAX_MS,
   RETRY_MIN_MS,
   type Scheduler,
-  STALE_AFTER_MS,
   SUBSCRIBE_TIMEOUT_MS,
   staleSince,
 } from "./live-center.ts";

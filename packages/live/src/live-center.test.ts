@@ -5,6 +5,7 @@ import {
   type Heartbeat,
   LIVE_PROTOCOL_VERSION,
   type Snapshot,
+  STALE_AFTER_MS,
 } from "@callboard/contracts";
 import {
   type CenterState,
@@ -20,7 +21,6 @@ import {
   RECONNECT_AFTER_KICK_MS,
   RETRY_MAX_MS,
   RETRY_MIN_MS,
-  STALE_AFTER_MS,
   SUBSCRIBE_TIMEOUT_MS,
   staleSince,
 } from "./live-center.ts";

@@ -4,6 +4,7 @@ import {
   type Heartbeat,
   LIVE_PROTOCOL_VERSION,
   type Snapshot,
+  STALE_AFTER_MS,
 } from "@callboard/contracts";
 import { type CenterState, EVENT_FORMAT, type LoggedEvent, replay } from "@callboard/routing";
 import { type QueueKpiView, shareKpis } from "./kpis.ts";
@@ -73,11 +74,6 @@ export const RECONNECT_AFTER_KICK_MS = 1_000;
 export const SUBSCRIBE_TIMEOUT_MS = 5_000;
 export const RETRY_MIN_MS = 500;
 export const RETRY_MAX_MS = 10_000;
-/**
- * The core beats once a second while the board listens; hearing nothing for this long (a hung or
- * overloaded core, a half-open connection) makes a live view stale.
- */
-export const STALE_AFTER_MS = 2_000;
 
 /**
  * Browsers paint once per frame, so deltas are applied in requestAnimationFrame. A hidden tab gets

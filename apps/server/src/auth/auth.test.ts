@@ -67,23 +67,36 @@ describe("Auth", () => {
     expect(failed[0]!.address).toBe("10.0.0.7");
   });
 
-  it("backs off a username after repeated failures, with a Retry-After", async () => {
+  it("backs off repeated failures from one address, with a Retry-After, without locking the person out elsewhere", async () => {
     const { auth } = await withAdmin();
     for (let i = 0; i < 5; i++) await refusal(auth.signIn("ana", "wrong password!", "10.0.0.7"));
-    const limited = await refusal(auth.signIn("ana", PASSWORD, "10.0.0.8"));
+    const limited = await refusal(auth.signIn("ana", PASSWORD, "10.0.0.7"));
     expect(limited.code).toBe("TOO_MANY_REQUESTS");
     expect(limited.retryAfterSec).toBeGreaterThan(0);
     expect(limited.retryAfterSec).toBeLessThanOrEqual(15);
+    // A stranger's guesses do not keep Ana out from her own desk.
+    expect((await auth.signIn("ana", PASSWORD, "10.0.0.8")).me.username).toBe("ana");
   });
 
-  it("expires sessions, and extends those used past half their life", async () => {
+  it("verifies one attempt at a time per username: a burst of concurrent guesses gets 429, not 40 hashes", async () => {
+    const { auth } = await withAdmin();
+    const burst = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => refusal(auth.signIn("ana", "wrong password!", `10.0.1.${i}`))),
+    );
+    const codes = burst.map((e) => e.code);
+    expect(codes.filter((c) => c === "UNAUTHORIZED")).toHaveLength(1);
+    expect(codes.filter((c) => c === "TOO_MANY_REQUESTS")).toHaveLength(39);
+    // The reservation is released: the right password works at once.
+    expect((await auth.signIn("ana", PASSWORD, "10.0.0.9")).me.username).toBe("ana");
+  });
+
+  it("expires sessions a week after sign-in, as the cookie does", async () => {
     const { auth, clock } = await withAdmin();
-    const { token } = await auth.signIn("ana", PASSWORD, null);
-    clock.now += SESSION_MS * 0.6;
-    expect(auth.sessionPrincipal(token)).not.toBeNull(); // extended here
-    clock.now += SESSION_MS * 0.6;
+    const { token, expiresAt } = await auth.signIn("ana", PASSWORD, null);
+    expect(expiresAt).toBe(clock.now + SESSION_MS);
+    clock.now += SESSION_MS - 1;
     expect(auth.sessionPrincipal(token)).not.toBeNull();
-    clock.now += SESSION_MS + 1;
+    clock.now += 1;
     expect(auth.sessionPrincipal(token)).toBeNull();
   });
 

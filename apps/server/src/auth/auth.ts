@@ -21,7 +21,7 @@ import { decoyHash, hashPassword, verifyPassword } from "./password.ts";
 import { newSecretToken, tokenDigest } from "./secret-token.ts";
 import { SignInLimiter } from "./sign-in-limiter.ts";
 
-/** A session lives a working week; used past half its life, it is extended (sliding expiry). */
+/** A session lives a working week from sign-in (the cookie's Max-Age says the same), then sign in again. */
 export const SESSION_MS = 7 * 24 * 3_600_000;
 /** One-time sign-in links (the embedded demo's first start) expire quickly and work once. */
 export const SIGN_IN_LINK_MS = 30 * 60_000;
@@ -73,10 +73,16 @@ export class Auth {
 
   async signIn(username: string, password: string, address: string | null): Promise<SignedIn> {
     const name = username.trim().toLowerCase();
-    await this.limiter.check(name, address);
+    await this.limiter.begin(name, address);
     const user = this.store.userByUsername(name);
     // Unknown users cost a hash too, so timing does not tell which usernames exist.
-    const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
+    let ok: boolean;
+    try {
+      ok = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
+    } catch (error) {
+      await this.limiter.failed(name, address);
+      throw error;
+    }
     if (!user || !ok || user.disabled) {
       await this.limiter.failed(name, address);
       this.audit("auth.sign_in_failed", { principal: null, address }, name.slice(0, 64), null, {
@@ -87,7 +93,7 @@ export class Auth {
         user?.disabled && ok ? "this account is disabled" : "wrong username or password",
       );
     }
-    await this.limiter.succeeded(name);
+    await this.limiter.succeeded(name, address);
     return this.openSession(user, address);
   }
 
@@ -146,7 +152,6 @@ export class Auth {
       this.store.deleteSession(sessionId);
       return null;
     }
-    if (found.session.expiresAt - now < SESSION_MS / 2) this.store.extendSession(sessionId, now + SESSION_MS);
     return { kind: "user", sessionId, ...toMe(found.user) };
   }
 

@@ -4,7 +4,7 @@ import { isIP } from "node:net";
 /**
  * Which requests a listener accepts, parsed once from the environment: the host names browsers may
  * use (DNS rebinding), the browser origins that may send commands (CSRF), and whether a loopback
- * peer (the dashboard's proxy) may tell us the client's address and the original host.
+ * peer (the dashboard's proxy) may tell us the client's address and scheme.
  */
 export interface RequestPolicy {
   /** Host names (without port) accepted besides localhost and IP literals; "*" accepts any. */

@@ -1,7 +1,6 @@
 import type { IncomingMessage } from "node:http";
+import { SESSION_COOKIE } from "@callboard/contracts/protocol";
 import { parse, serialize } from "cookie";
-
-export const SESSION_COOKIE = "callboard_session";
 
 /** The session token a request carries, or "" (a malformed Cookie header reads as none). */
 export function sessionToken(req: IncomingMessage): string {

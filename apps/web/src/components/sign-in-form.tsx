@@ -5,7 +5,8 @@ import { safeNextPath, signIn, signInWithLink } from "~/lib/session";
 
 /** Back to where the person was going (this site only). */
 function proceed(): void {
-  window.location.replace(safeNextPath(new URLSearchParams(window.location.search).get("next")));
+  const next = new URLSearchParams(window.location.search).get("next");
+  window.location.replace(safeNextPath(next, window.location.origin));
 }
 
 /** Username and password, or (the demo's first start) a one-time link in the URL's fragment. */

@@ -2,14 +2,12 @@
 
 import type { ClientToServerEvents, ServerToClientEvents, WallboardUpdate } from "@callboard/contracts";
 // The zod-free entry: this screen validates nothing it sends, so it ships no schemas.
-import { LIVE_PROTOCOL_VERSION, SOCKET_REFUSAL } from "@callboard/contracts/protocol";
+import { LIVE_PROTOCOL_VERSION, SOCKET_REFUSAL, STALE_AFTER_MS } from "@callboard/contracts/protocol";
 import { useEffect, useState } from "react";
 import { io, type Socket } from "socket.io-client";
 import { reloadDelayMs } from "./wallboard-model";
 import { RELOAD_KEY, RETRY_KEY, readCount, reloadWhenReachable, writeCount } from "./wallboard-recovery";
 
-/** The core sends an update every second; two seconds without one and the screen says it is stale. */
-export const STALE_AFTER_MS = 2_000;
 /** A subscribe the core does not answer in this long is tried again on a fresh connection. */
 const SUBSCRIBE_TIMEOUT_MS = 10_000;
 /** A refused screen (unknown link, foreign address) asks again this often: an admin may fix it. */

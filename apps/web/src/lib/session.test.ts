@@ -11,6 +11,9 @@ describe("safeNextPath", () => {
       "//evil.example",
       "/\\evil.example",
       "javascript:alert(1)",
+      "/\t/evil.example",
+      "/\n/evil.example",
+      "/\r\\evil.example",
     ]) {
       expect(safeNextPath(evil)).toBe("/");
     }

@@ -1,7 +1,16 @@
-/** A same-site path to return to after signing in; anything else (other sites, `//host`) goes home. */
-export function safeNextPath(next: string | null): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/";
-  return next;
+/**
+ * A path on this site to return to after signing in; anything that resolves elsewhere goes home.
+ * Resolved with the URL parser itself, so `//host`, `/\\host` and `/\t/host` (tabs and newlines are
+ * stripped by URL parsing) cannot smuggle another origin in.
+ */
+export function safeNextPath(next: string | null, origin = "http://callboard.invalid"): string {
+  if (!next?.startsWith("/")) return "/";
+  try {
+    const url = new URL(next, origin);
+    return url.origin === origin ? `${url.pathname}${url.search}${url.hash}` : "/";
+  } catch {
+    return "/";
+  }
 }
 
 export type SignInOutcome = { ok: true } | { ok: false; message: string };
@@ -22,6 +31,7 @@ async function post(path: string, body: unknown): Promise<SignInOutcome> {
   const payload = (await res.json().catch(() => null)) as { error?: string } | null;
   if (res.status === 429) {
     const wait = res.headers.get("retry-after");
+    if (payload?.error) return { ok: false, message: capitalize(payload.error) };
     return { ok: false, message: `Too many failed attempts. Try again in ${wait ?? "a few"} seconds.` };
   }
   if (res.status === 401)
