@@ -204,6 +204,10 @@ function target(t: FuzzTarget): fc.Arbitrary<{ path: string; method?: string; bo
           "/trpc/..%2f..%2fauth",
           "/trpc/__proto__",
           "/trpc/constructor.prototype",
+          // Malformed escapes and dot segments in the procedure path (a review found a 500 here).
+          "/trpc/%E0%A4%A",
+          "/trpc/%",
+          "/trpc/q/../center.snapshot,center.queues?batch=1&input={}",
           "*",
           `/${"a".repeat(8_000)}`,
         )
