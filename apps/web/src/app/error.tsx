@@ -1,6 +1,13 @@
 "use client";
 
-/** A render error shows what went wrong and a way back, instead of a blank wall. */
+import { useRouter } from "next/navigation";
+import { startTransition, useEffect, useState } from "react";
+import { retryDelayMs } from "~/components/wallboard-model";
+
+/**
+ * A render error on the board says what went wrong and retries by itself (2, 4, 8 … s, then every
+ * minute), so a board left on a second screen comes back without a click; the button retries now.
+ */
 export default function BoardError({
   error,
   reset,
@@ -8,15 +15,40 @@ export default function BoardError({
   error: Error & { digest?: string };
   reset: () => void;
 }) {
+  const router = useRouter();
+  const [attempt, setAttempt] = useState(0);
+  const delay = retryDelayMs(attempt);
+  const [left, setLeft] = useState(Math.ceil(delay / 1000));
+
+  useEffect(() => {
+    const started = Date.now();
+    const countdown = setInterval(
+      () => setLeft(Math.max(0, Math.ceil((started + delay - Date.now()) / 1000))),
+      1_000,
+    );
+    const retry = setTimeout(() => {
+      setAttempt((n) => n + 1);
+      startTransition(() => {
+        router.refresh();
+        reset();
+      });
+    }, delay);
+    return () => {
+      clearInterval(countdown);
+      clearTimeout(retry);
+    };
+  }, [delay, reset, router]);
+
   return (
     <div role="alert" className="flex h-full flex-col items-center justify-center gap-3 p-8 text-center">
       <p className="font-medium text-rose-700">The board hit an error: {error.message}</p>
+      <p className="text-sm text-slate-600">Trying again in {left} s…</p>
       <button
         type="button"
-        onClick={reset}
+        onClick={() => startTransition(() => reset())}
         className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm hover:border-slate-500"
       >
-        Reload the board
+        Retry now
       </button>
     </div>
   );
