@@ -128,7 +128,7 @@ export const AgentRow = memo(function AgentRow({
       </td>
       <td className="flex flex-wrap gap-1 text-xs" data-testid={`online-${agent.id}`}>
         {signals.length === 0 ? (
-          <span className="text-slate-400">Offline</span>
+          <span className="text-slate-500">Offline</span>
         ) : (
           signals.map((s) => (
             <span key={s} className="rounded bg-sky-50 px-1.5 py-0.5 text-sky-700 ring-1 ring-sky-200">
@@ -161,7 +161,7 @@ export const AgentRow = memo(function AgentRow({
         </div>
         {!busy && (
           <div
-            className="text-[11px] text-slate-400"
+            className="text-[11px] text-slate-500"
             title="Free (idle) since the last call or wrap-up ended"
           >
             idle {formatElapsed(now - agent.idleSince, frozen)}
@@ -175,7 +175,7 @@ export const AgentRow = memo(function AgentRow({
 /** The routing type, folded under the name: 1 App/Web/SIP, or 2 Phone with the number PCC rings. */
 function RoutingCell({ agent }: { agent: Agent }) {
   if (agent.routingType === RoutingType.APP) {
-    return <div className="truncate text-[11px] text-slate-400">1 · App/Web/SIP</div>;
+    return <div className="truncate text-[11px] text-slate-500">1 · App/Web/SIP</div>;
   }
   if (agent.routingType === RoutingType.PHONE) {
     return (

@@ -51,12 +51,12 @@ export function CallTimeline({
       </p>
     );
   }
-  if (!events) return <p className="px-4 pb-2 text-xs text-slate-400">Loading timeline…</p>;
+  if (!events) return <p className="px-4 pb-2 text-xs text-slate-500">Loading timeline…</p>;
   return (
     <ol className="mx-4 mb-3 border-l border-slate-200 pl-3 text-xs" data-testid="call-timeline">
       {events.map((e) => (
         <li key={e.seq} className="py-0.5">
-          <span className="tabular-nums text-slate-400">{formatClock(e.at)}</span>{" "}
+          <span className="tabular-nums text-slate-500">{formatClock(e.at)}</span>{" "}
           <span className="text-slate-700">{describeCallEvent(e, name)}</span>
         </li>
       ))}

@@ -109,7 +109,7 @@ export function StandaloneTag() {
   return (
     <span
       data-testid="mode-tag"
-      className="rounded-full bg-slate-100 px-2 py-0.5 text-[11px] text-slate-500"
+      className="rounded-full bg-slate-100 px-2 py-0.5 text-[11px] text-slate-600"
       title="Not connected to Stringee PCC: events come from the simulator or POST /api/events"
     >
       Standalone

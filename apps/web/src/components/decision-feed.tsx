@@ -70,7 +70,7 @@ export function DecisionFeed({ now, frozen = false }: { now: number; frozen?: bo
                     <span className="font-medium text-slate-900">{describeChosen(d, name)}</span>
                     {d.usedBackup && <span className="ml-1 text-xs text-amber-700">(backup)</span>}
                   </span>
-                  <span className="shrink-0 text-xs tabular-nums text-slate-400">
+                  <span className="shrink-0 text-xs tabular-nums text-slate-500">
                     {formatElapsed(now - d.at, frozen)} ago
                   </span>
                 </span>
@@ -125,7 +125,7 @@ function CandidateTable({ decision, name }: { decision: Decision; name: (id: str
         <tbody>
           {rows.map((c) => (
             <tr key={c.agentId} className="border-t border-slate-100 align-top">
-              <td className="py-1 pr-2 tabular-nums text-slate-400">{c.rank ?? "–"}</td>
+              <td className="py-1 pr-2 tabular-nums text-slate-500">{c.rank ?? "–"}</td>
               <td className="pr-2">
                 {name(c.agentId)}
                 {c.tier === "backup" && (

@@ -69,9 +69,9 @@ export function QueuePanel({
     <section aria-labelledby="queues-heading" className="flex min-h-0 flex-col gap-2">
       <div className="flex items-center gap-3">
         <h2 id="queues-heading" className="text-sm font-semibold text-slate-700">
-          Queues <span className="font-normal text-slate-400">{queues.length}</span>
+          Queues <span className="font-normal text-slate-500">{queues.length}</span>
         </h2>
-        <span className="text-[11px] text-slate-400" data-testid="kpis-seq">
+        <span className="text-[11px] text-slate-500" data-testid="kpis-seq">
           {kpisSeq === null ? "KPIs: waiting for the core" : `KPIs as of seq ${kpisSeq}`}
           {compact && " · trouble first"}
         </span>
@@ -132,7 +132,7 @@ function QueueCard({
     >
       <header className="flex items-baseline justify-between gap-2">
         <h3 className="font-semibold text-slate-900">{queue.name}</h3>
-        <span className="truncate text-xs text-slate-400" title={queue.id}>
+        <span className="truncate text-xs text-slate-500" title={queue.id}>
           {queue.strategy} · {queue.groups.length} group{queue.groups.length === 1 ? "" : "s"}
         </span>
       </header>
@@ -174,12 +174,12 @@ function QueueCard({
       {kpi ? (
         <KpiTable kpi={kpi} />
       ) : (
-        <p className="mt-2 text-xs text-slate-400">KPIs: waiting for the core…</p>
+        <p className="mt-2 text-xs text-slate-500">KPIs: waiting for the core…</p>
       )}
       <p className="mt-2 truncate text-xs text-slate-500" data-testid="wrap-up">
         {wrapUpText(state, s, now, frozen)}
       </p>
-      <p className="mt-0.5 text-[11px] text-slate-400" data-testid="outcomes">
+      <p className="mt-0.5 text-[11px] text-slate-500" data-testid="outcomes">
         {outcomesText(s)}
       </p>
     </article>
@@ -206,7 +206,7 @@ function KpiTable({ kpi }: { kpi: QueueKpiView }) {
       <table className="w-full">
         <caption className="sr-only">KPIs of the queue, today and the last {kpi.windowMin} minutes</caption>
         <thead>
-          <tr className="text-[10px] uppercase tracking-wide text-slate-400">
+          <tr className="text-[10px] uppercase tracking-wide text-slate-500">
             <th scope="col" className="text-left font-medium">
               <span className="sr-only">Figure</span>
             </th>
@@ -276,7 +276,7 @@ function abandonText(p: QueueKpiView["today"]): string {
 
 function Staffing({ kpi }: { kpi: QueueKpiView }) {
   const { advice, levels } = kpi;
-  if (advice === null) return <span className="text-slate-400">– not enough calls yet</span>;
+  if (advice === null) return <span className="text-slate-500">– not enough calls yet</span>;
   return (
     <>
       <span className={`font-medium ${LEVEL_TONE[levels.staffing]}`}>
@@ -299,7 +299,7 @@ const LEVEL_TONE: Record<Level, string> = {
   ok: "text-emerald-700",
   warn: "text-amber-700",
   alarm: "text-rose-700",
-  none: "text-slate-400",
+  none: "text-slate-500",
 };
 
 /** A figure coloured by the server's level and said in a word and a symbol (colour-blind safe). */
@@ -405,7 +405,7 @@ function CompactQueues({
                   {queue.name}
                 </span>
                 <span
-                  className="block truncate text-[10px] font-normal text-slate-400"
+                  className="block truncate text-[10px] font-normal text-slate-500"
                   data-testid="outcomes"
                 >
                   {outcomesText(s)}

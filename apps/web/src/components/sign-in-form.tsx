@@ -87,7 +87,7 @@ export function SignInForm() {
       <button
         type="submit"
         disabled={busy}
-        className="w-full rounded bg-sky-600 px-3 py-2 font-medium text-white hover:bg-sky-700 disabled:opacity-60"
+        className="w-full rounded bg-sky-700 px-3 py-2 font-medium text-white hover:bg-sky-800 disabled:opacity-60"
       >
         {busy ? "Signing in…" : "Sign in"}
       </button>

@@ -135,7 +135,7 @@ function CreateUserForm() {
         <button
           type="submit"
           disabled={create.isPending}
-          className="rounded bg-sky-600 px-3 py-2 text-sm font-medium text-white hover:bg-sky-700 disabled:opacity-60"
+          className="rounded bg-sky-700 px-3 py-2 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60"
         >
           {create.isPending ? "Creating…" : "Create user"}
         </button>

@@ -92,7 +92,7 @@ export function WallboardTokens() {
         <button
           type="submit"
           disabled={create.isPending}
-          className="rounded bg-sky-600 px-3 py-2 text-sm font-medium text-white hover:bg-sky-700 disabled:opacity-60"
+          className="rounded bg-sky-700 px-3 py-2 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60"
         >
           Create the screen's link
         </button>
