@@ -48,6 +48,7 @@ test("an admin creates a viewer, who watches the board but cannot change a manua
   const vic = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();
   await signIn(vic, "", { username: "vic", password: "vic's long passphrase" });
   await expect(vic.getByTestId("user-menu")).toContainText("Vic Viewer · viewer");
+  await vic.getByLabel("Search agents").fill("view");
   await expect(vic.getByTestId(`manual-status-${second}`)).toBeDisabled();
   await expect(vic.getByRole("link", { name: "Admin" })).toHaveCount(0);
 });

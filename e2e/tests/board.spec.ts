@@ -11,6 +11,8 @@ test("a supervisor sets an agent Available and another open board shows it can r
   await supervisor.goto("/");
   await wall.goto("/");
   await expect(wall.getByTestId("connection-status")).toHaveText("Live");
+  // The list is virtualized and other specs seed agents too: bring this spec's agents into view.
+  for (const board of [supervisor, wall]) await board.getByLabel("Search agents").fill("avail");
   // No PCC behind this core: the board says so and shows no connector panel.
   await expect(wall.getByTestId("mode-tag")).toHaveText("Standalone");
   await expect(wall.getByTestId("connector-panel")).toHaveCount(0);
@@ -98,6 +100,8 @@ test("the board says it is stale while the network is down, then catches up", as
   const { second } = await seedQueue(request, "recon");
   await page.goto("/");
   await expect(page.getByTestId("connection-status")).toHaveText("Live");
+  // The list is virtualized and other specs seed agents too: bring this spec's agents into view.
+  await page.getByLabel("Search agents").fill("recon");
   // Cut the browser's network (Chromium drops the open WebSocket); meanwhile the center changes.
   await page.context().setOffline(true);
   await expect(page.getByTestId("connection-status")).toContainText("Reconnecting… stale since", {
