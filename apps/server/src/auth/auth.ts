@@ -251,7 +251,10 @@ export class Auth {
       await this.createUser(input, actor);
       return "created";
     }
-    this.updateUser({ userId: existing.id, role: input.role, disabled: false, name: input.name }, actor);
+    this.updateUser(
+      { userId: existing.id, role: input.role, disabled: false, name: input.name, agentId: input.agentId },
+      actor,
+    );
     await this.resetPassword(existing.id, input.password, actor);
     return "updated";
   }
