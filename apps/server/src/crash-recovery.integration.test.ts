@@ -1,51 +1,17 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { AppRouter } from "@callboard/api";
 import { type InputEvent, QUEUE_DEFAULTS } from "@callboard/routing";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import { afterAll, describe, expect, it, vi } from "vitest";
+import { freePort, signInCookie, startCoreProcess } from "./core-process.test-support.ts";
 
 const PASSWORD = "crash test password";
-const serverDir = fileURLToPath(new URL("..", import.meta.url));
-const tsx = join(serverDir, "node_modules", ".bin", "tsx");
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** The real server process (main.ts), as an operator runs it, so it can be killed with SIGKILL. */
-async function startProcess(dbPath: string, port: number): Promise<ChildProcess> {
-  const child = spawn(tsx, ["src/main.ts"], {
-    cwd: serverDir,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      CALLBOARD_DB_PATH: dbPath,
-      CALLBOARD_SIMULATOR: "off",
-      CALLBOARD_ADMIN_PASSWORD: PASSWORD,
-      LOG_LEVEL: "warn",
-    },
-    stdio: "ignore",
-  });
-  await vi.waitFor(
-    async () => {
-      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
-      expect(res.ok).toBe(true);
-    },
-    { timeout: 20_000, interval: 100 },
-  );
-  return child;
-}
+/** The real server process, as an operator runs it, so it can be killed with SIGKILL. */
+const startProcess = (dbPath: string, port: number) =>
+  startCoreProcess({ dbPath, port, env: { ...process.env, CALLBOARD_ADMIN_PASSWORD: PASSWORD } });
 
 describe("kill -9 while a call rings and an agent wraps up", () => {
   const dir = mkdtempSync(join(tmpdir(), "callboard-crash-"));
@@ -68,13 +34,7 @@ describe("kill -9 while a call rings and an agent wraps up", () => {
     const first = await startProcess(dbPath, port);
     children.push(first);
     // The first admin comes from CALLBOARD_ADMIN_PASSWORD; the session survives the kill (it is in SQLite).
-    const signIn = await fetch(`${url}/auth/sign-in`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ username: "admin", password: PASSWORD }),
-    });
-    expect(signIn.status).toBe(200);
-    cookie = (signIn.headers.get("set-cookie") ?? "").split(";", 1)[0]!;
+    cookie = await signInCookie(url, "admin", PASSWORD);
     for (const id of ["lan", "minh"]) {
       await submit({ type: "agent.upserted", agent: { id, name: id, phoneNumber: null, routingType: 1 } });
       await submit({ type: "agent.presence_changed", agentId: id, signal: "app", online: true });

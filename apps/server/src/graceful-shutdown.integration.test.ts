@@ -1,55 +1,31 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { LIVE_PROTOCOL_VERSION } from "@callboard/contracts";
 import { createDb } from "@callboard/db";
 import { EVENT_FORMAT } from "@callboard/routing";
 import { io } from "socket.io-client";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { freePort, signInCookie, startCoreProcess } from "./core-process.test-support.ts";
 import type { ClientSocket } from "./test-support.ts";
 
 const PASSWORD = "shutdown test password";
 const OPERATOR = "shutdown-test-operator-token";
-const serverDir = fileURLToPath(new URL("..", import.meta.url));
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** main.ts as an operator runs it (node with tsx's loader, no wrapper), so the signal reaches the core itself. */
-async function startProcess(dbPath: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: serverDir,
+/** The real process, so SIGTERM reaches the core itself. */
+const startProcess = (dbPath: string, port: number) =>
+  startCoreProcess({
+    dbPath,
+    port,
     env: {
       ...process.env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      CALLBOARD_DB_PATH: dbPath,
-      CALLBOARD_SIMULATOR: "off",
       CALLBOARD_ADMIN_PASSWORD: PASSWORD,
       CALLBOARD_OPERATOR_TOKEN: OPERATOR,
       CALLBOARD_WRITES_PER_MINUTE: "100000",
-      LOG_LEVEL: "warn",
     },
-    stdio: ["ignore", "ignore", "inherit"],
+    stderr: "inherit",
   });
-  await vi.waitFor(
-    async () => {
-      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
-      expect(res.ok).toBe(true);
-    },
-    { timeout: 20_000, interval: 100 },
-  );
-  return child;
-}
 
 describe("SIGTERM under load", () => {
   const dir = mkdtempSync(join(tmpdir(), "callboard-sigterm-"));
@@ -68,12 +44,7 @@ describe("SIGTERM under load", () => {
     const exited = new Promise<number | null>((resolve) => first.once("exit", (code) => resolve(code)));
 
     // A signed-in board, subscribed.
-    const signIn = await fetch(`${url}/auth/sign-in`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ username: "admin", password: PASSWORD }),
-    });
-    const cookie = (signIn.headers.get("set-cookie") ?? "").split(";", 1)[0]!;
+    const cookie = await signInCookie(url, "admin", PASSWORD);
     const board: ClientSocket = io(url, {
       transports: ["websocket"],
       extraHeaders: { cookie },

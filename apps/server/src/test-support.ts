@@ -8,6 +8,7 @@ import { createTRPCClient, httpLink } from "@trpc/client";
 import { pino } from "pino";
 import { io as connect, type Socket } from "socket.io-client";
 import { type App, type AppOptions, createApp } from "./app.ts";
+import { signInCookie } from "./core-process.test-support.ts";
 
 /** Every test user's password (long enough for the password rule). */
 export const TEST_PASSWORD = "test password 1234";
@@ -42,13 +43,7 @@ export async function bootServer(
         { principal: null, address: "test" },
       );
     }
-    const res = await fetch(`${url}/auth/sign-in`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ username, password: TEST_PASSWORD }),
-    });
-    if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
-    const cookie = (res.headers.get("set-cookie") ?? "").split(";", 1)[0]!;
+    const cookie = await signInCookie(url, username, TEST_PASSWORD);
     const trpc = createTRPCClient<AppRouter>({
       links: [httpLink({ url: `${url}/trpc`, headers: { cookie } })],
     });
