@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { startTransition, useEffect, useState } from "react";
+import { startTransition, useCallback, useState } from "react";
+import { useSelfRetry } from "~/components/use-self-retry";
 import { retryDelayMs } from "~/components/wallboard-model";
 
 /**

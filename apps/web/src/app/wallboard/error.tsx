@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { startTransition, useEffect, useState } from "react";
+import { startTransition, useCallback, useState } from "react";
+import { useSelfRetry } from "~/components/use-self-retry";
 import { retryDelayMs } from "~/components/wallboard-model";
 import { RETRY_KEY, readCount, reloadWhenReachable, writeCount } from "~/components/wallboard-recovery";
 
@@ -28,31 +29,18 @@ export default function WallboardError({
     writeCount(RETRY_KEY, n + 1);
     return n;
   });
-  const delay = retryDelayMs(attempt);
-  const [left, setLeft] = useState(Math.ceil(delay / 1000));
   const hard = (attempt + 1) % RELOAD_EVERY === 0;
-
-  useEffect(() => {
-    const started = Date.now();
-    const countdown = setInterval(
-      () => setLeft(Math.max(0, Math.ceil((started + delay - Date.now()) / 1000))),
-      1_000,
-    );
-    const retry = setTimeout(() => {
-      if (hard) {
-        void reloadWhenReachable();
-        return;
-      }
-      startTransition(() => {
-        router.refresh();
-        reset();
-      });
-    }, delay);
-    return () => {
-      clearInterval(countdown);
-      clearTimeout(retry);
-    };
-  }, [delay, hard, reset, router]);
+  const retry = useCallback(() => {
+    if (hard) {
+      void reloadWhenReachable();
+      return;
+    }
+    startTransition(() => {
+      router.refresh();
+      reset();
+    });
+  }, [hard, reset, router]);
+  const left = useSelfRetry(retryDelayMs(attempt), retry);
 
   return (
     <div
