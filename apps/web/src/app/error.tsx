@@ -18,27 +18,14 @@ export default function BoardError({
 }) {
   const router = useRouter();
   const [attempt, setAttempt] = useState(0);
-  const delay = retryDelayMs(attempt);
-  const [left, setLeft] = useState(Math.ceil(delay / 1000));
-
-  useEffect(() => {
-    const started = Date.now();
-    const countdown = setInterval(
-      () => setLeft(Math.max(0, Math.ceil((started + delay - Date.now()) / 1000))),
-      1_000,
-    );
-    const retry = setTimeout(() => {
-      setAttempt((n) => n + 1);
-      startTransition(() => {
-        router.refresh();
-        reset();
-      });
-    }, delay);
-    return () => {
-      clearInterval(countdown);
-      clearTimeout(retry);
-    };
-  }, [delay, reset, router]);
+  const retry = useCallback(() => {
+    setAttempt((n) => n + 1);
+    startTransition(() => {
+      router.refresh();
+      reset();
+    });
+  }, [reset, router]);
+  const left = useSelfRetry(retryDelayMs(attempt), retry);
 
   return (
     <div role="alert" className="flex h-full flex-col items-center justify-center gap-3 p-8 text-center">
