@@ -23,7 +23,7 @@ const SIGNAL_LABEL = { app: "App/Web", push: "Push", sip: "SIP" } as const;
  * the routing type folds under the name, the call and the reasons wrap, the rest are narrow.
  */
 export const AGENT_GRID =
-  "grid grid-cols-[minmax(9rem,1.5fr)_minmax(8rem,1.3fr)_7rem_5.5rem_5rem_minmax(8rem,1.3fr)_6rem_4.5rem] gap-2 items-center";
+  "grid grid-cols-[minmax(9rem,1.5fr)_minmax(8rem,1.3fr)_minmax(8rem,1fr)_5.5rem_5rem_minmax(8rem,1.3fr)_6rem_4.5rem] gap-2 items-center";
 /** The columns' minimum widths plus gaps and padding: the table scrolls sideways only below this. */
 export const AGENT_GRID_MIN_WIDTH = "58rem";
 

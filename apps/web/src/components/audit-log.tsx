@@ -93,7 +93,12 @@ export function AuditLog() {
                   {formatDateTime(entry.at)}
                 </td>
                 <td className="px-3 py-2">
-                  {entry.actor ?? <span className="text-slate-500">anonymous</span>}
+                  {entry.actor ?? (
+                    // No person: a failed sign-in's stranger, or the system itself (start-up, the CLI).
+                    <span className="text-slate-500">
+                      {entry.action === "auth.sign_in_failed" ? "anonymous" : "system"}
+                    </span>
+                  )}
                   {entry.role && <span className="ml-1 text-xs text-slate-500">({entry.role})</span>}
                 </td>
                 <td className="px-3 py-2 text-slate-600">{entry.address ?? "—"}</td>

@@ -148,6 +148,13 @@ export function WallboardTokens() {
               </td>
             </tr>
           ))}
+          {tokens.data?.length === 0 && (
+            <tr>
+              <td colSpan={5} className="px-3 py-6 text-center text-slate-500">
+                No screens paired yet.
+              </td>
+            </tr>
+          )}
         </tbody>
       </table>
       <ErrorAlert error={revoke.error} />
