@@ -78,8 +78,7 @@ export function foldAgentDay(state: AgentDayState, event: LoggedEvent, center: C
 
 function talkingInCenter(center: CenterState, callId: string) {
   const call = own(center.calls, callId);
-  if (!call || call.status !== "talking" || call.agentId === null || call.answeredAt === null)
-    return undefined;
+  if (call?.status !== "talking" || call.agentId === null || call.answeredAt === null) return undefined;
   return { agentId: call.agentId, answeredAt: call.answeredAt };
 }
 
