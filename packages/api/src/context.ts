@@ -1,5 +1,6 @@
 import type {
   Actor,
+  AgentDaySnapshot,
   AuditAction,
   AuditEntry,
   AuditQuery,
@@ -63,6 +64,8 @@ export interface Context {
   clock: () => number;
   /** Which event history this server holds (see Snapshot.centerId). */
   centerId: string;
+  /** Each agent's figures today at the core's seq, as a board snapshot carries them. */
+  agentsToday: (now: number) => AgentDaySnapshot;
   /** The Stringee connector's live status; null in standalone mode. */
   connectorStatus: ConnectorStatus | null;
   /** Stringee mode: the connector admin edits are written through; null in standalone mode. */

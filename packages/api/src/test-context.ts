@@ -76,6 +76,7 @@ export function fakeContext(options: { pcc?: PccHandle | null; refuse?: Error; a
     log: { forCall: () => [], forAgent: () => [], recentRejections: () => [] },
     clock: () => 1_800_000_000_000,
     centerId: "center-test",
+    agentsToday: () => ({ timeZone: "Asia/Ho_Chi_Minh", dayStart: 0, agents: {} }),
     connectorStatus: null,
     pcc: options.pcc ?? null,
     auth,

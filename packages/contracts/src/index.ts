@@ -71,6 +71,7 @@ export {
   type WallboardPrincipal,
 } from "./principal.ts";
 export { SESSION_COOKIE, STALE_AFTER_MS } from "./protocol.ts";
+export type { AgentDaySnapshot } from "@callboard/kpi";
 export type { CatchUp, EventBatch, Snapshot } from "./snapshot.ts";
 export {
   type Ack,

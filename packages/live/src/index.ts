@@ -1,5 +1,6 @@
 export { jsonEqual, type QueueKpiView, shareKpis } from "./kpis.ts";
 export {
+  type AgentsToday,
   type ConnectionStatus,
   LiveCenter,
   type LiveView,
