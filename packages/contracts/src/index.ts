@@ -1,3 +1,4 @@
+export type { AgentDaySnapshot } from "@callboard/kpi";
 export {
   AUDIT_ACTIONS,
   type AuditAction,
@@ -71,7 +72,6 @@ export {
   type WallboardPrincipal,
 } from "./principal.ts";
 export { SESSION_COOKIE, STALE_AFTER_MS } from "./protocol.ts";
-export type { AgentDaySnapshot } from "@callboard/kpi";
 export type { CatchUp, EventBatch, Snapshot } from "./snapshot.ts";
 export {
   type Ack,
