@@ -23,7 +23,10 @@ export interface CoreHandle {
 }
 
 /** The event log's read side, for history queries (decisions, timelines, rejections). Only the core writes. */
-export type EventHistory = Pick<EventLog<LoggedEvent>, "forCall" | "forAgent" | "recentRejections">;
+export type EventHistory = Pick<
+  EventLog<LoggedEvent>,
+  "forCall" | "forAgent" | "recentRejections" | "searchCalls"
+>;
 
 /** Stringee mode's connector, as far as procedures use it: admin edits go to PCC first. */
 export interface PccHandle {

@@ -28,6 +28,13 @@ export {
   type WallboardTokenSummary,
 } from "./auth.ts";
 export {
+  CALL_SEARCH_LIMIT,
+  type CallSearchHit,
+  type CallSearchInput,
+  type CallSearchResult,
+  callSearchSchema,
+} from "./call-search.ts";
+export {
   agentTokenRequestSchema,
   type ConnectorProblem,
   type ConnectorStatus,
