@@ -10,6 +10,7 @@ import { boardNow } from "~/lib/board-time";
 import { formatClock } from "~/lib/format";
 import { AgentFilters } from "./agent-filters";
 import { AgentTable } from "./agent-table";
+import { CallSearch } from "./call-search";
 import { ConnectionIndicator } from "./connection-indicator";
 import { ConnectorPanel, StandaloneTag } from "./connector-panel";
 import { DecisionFeed } from "./decision-feed";
@@ -91,6 +92,7 @@ export function Board() {
             <Total label="Calls waiting" value={waiting} testId="total-waiting" />
           </section>
           <div className="ml-auto flex items-center gap-3 text-xs text-slate-500">
+            <CallSearch />
             {connector?.mode === "standalone" && <StandaloneTag />}
             <span className="tabular-nums" title="Event log position" data-testid="board-seq">
               seq {seq}
