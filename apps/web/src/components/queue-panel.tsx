@@ -440,10 +440,7 @@ function CompactQueues({
                     {outcomesText(s)}
                   </span>
                 </th>
-                <td
-                  className={`px-2 text-right ${s.waiting > 0 ? "font-semibold text-amber-700" : ""}`}
-                  data-testid="waiting"
-                >
+                <td className={`px-2 text-right ${s.waiting > 0 ? "font-semibold text-amber-700" : ""}`}>
                   {row.calls.length > 0 ? (
                     <button
                       type="button"
@@ -453,12 +450,12 @@ function CompactQueues({
                       title={LIVE_CALLS_TEXT.expand(queue.name)}
                       onClick={() => onToggle(queue.id)}
                     >
-                      {s.waiting}
+                      <span data-testid="waiting">{s.waiting}</span>
                       <span aria-hidden> {open ? "▾" : "▸"}</span>
                       <span className="sr-only">{LIVE_CALLS_TEXT.expand(queue.name)}</span>
                     </button>
                   ) : (
-                    s.waiting
+                    <span data-testid="waiting">{s.waiting}</span>
                   )}
                 </td>
                 <td className="px-2 text-right" data-testid="longest-wait">
