@@ -102,7 +102,7 @@ export function CallSearch() {
           placeholder={T.placeholder}
           onChange={(e) => onType(e.target.value)}
           onKeyDown={(e) => e.key === "Escape" && close()}
-          aria-controls={panelId}
+          aria-controls={found.kind === "idle" ? undefined : panelId}
           aria-describedby={`${panelId}-hint`}
           className="w-56 rounded-md border border-slate-300 px-2 py-1 text-xs"
           data-testid="call-search"

@@ -446,7 +446,7 @@ function CompactQueues({
                       type="button"
                       className="underline decoration-dotted"
                       aria-expanded={open}
-                      aria-controls={`live-calls-row-${queue.id}`}
+                      aria-controls={open ? `live-calls-row-${queue.id}` : undefined}
                       title={LIVE_CALLS_TEXT.expand(queue.name)}
                       onClick={() => onToggle(queue.id)}
                     >
