@@ -10,7 +10,10 @@ describe("call search", () => {
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });
 
-  it("finds live and ended calls by id or caller's number, newest first, capped, and after a restart", async () => {
+  // Some fifty submits and a restart: more than the default 15 s on a busy shared machine.
+  it("finds live and ended calls by id or caller's number, newest first, capped, and after a restart", {
+    timeout: 60_000,
+  }, async () => {
     const server = await bootServer();
     dirs.push(server.dir);
     const { app, clock, submit } = server;
