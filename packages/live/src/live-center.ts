@@ -7,7 +7,13 @@ import {
   STALE_AFTER_MS,
 } from "@callboard/contracts";
 import { type AgentDay, type AgentDayState, agentDayStateFrom, foldAgentDay } from "@callboard/kpi";
-import { type CenterState, EVENT_FORMAT, type LoggedEvent, replay } from "@callboard/routing";
+import {
+  type CenterState,
+  DEFAULT_TIME_ZONE,
+  EVENT_FORMAT,
+  type LoggedEvent,
+  replay,
+} from "@callboard/routing";
 import { type QueueKpiView, shareKpis } from "./kpis.ts";
 import type { LiveSocket } from "./live-socket.ts";
 import { shareUnchanged } from "./shared-state.ts";
@@ -63,7 +69,7 @@ export interface AgentsToday {
   agents: ReadonlyMap<string, AgentDay>;
 }
 
-const NO_AGENTS_TODAY: AgentsToday = { timeZone: "Asia/Ho_Chi_Minh", agents: new Map() };
+const NO_AGENTS_TODAY: AgentsToday = { timeZone: DEFAULT_TIME_ZONE, agents: new Map() };
 
 /**
  * Since when the data on screen may be behind the center (server time), or null while it is live:
