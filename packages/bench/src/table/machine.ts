@@ -25,8 +25,9 @@ export const clientSide = (args: string[]): [string, string[]] =>
 /** One line for the report: how many cores each side had. */
 export function sidesDescription(): string {
   const model = os.cpus()[0]?.model.trim() ?? "unknown CPU";
+  const others = cpus > 2 ? `CPUs 1–${cpus - 1} (${cpus - 1} cores)` : "CPU 1 (1 core)";
   return canPin
-    ? `${cpus} CPUs (${model}), Node ${process.version}: the core pinned to CPU 0 (1 core); load generators and clients on CPUs 1–${cpus - 1} (${cpus - 1} core${cpus > 2 ? "s" : ""}); in-process baselines run in the bench process, unpinned`
+    ? `${cpus} CPUs (${model}), Node ${process.version}: the core pinned to CPU 0 (1 core); load generators and clients on ${others}; in-process baselines run in the bench process, unpinned`
     : `${cpus} CPU${cpus > 1 ? "s" : ""} (${model}), Node ${process.version}, nothing pinned: the core, the load generators and the clients share every core`;
 }
 
