@@ -256,12 +256,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 }
 
 /**
- * The simulated center must fit the center's caps, or its setup would be refused half-way: every
- * queue has a primary group and at most one backup ("overflow") group.
+ * A size asked for must fit the center's caps, or the simulated center's setup would be refused
+ * half-way: every queue has a primary group and at most one backup ("overflow") group. The demo's
+ * default is not checked: lowering a cap alone never stops a start that worked before.
  */
 function simulatorSize(e: z.infer<typeof envSchema>): SimulatorSize {
   const agents = e.CALLBOARD_SIMULATOR_AGENTS ?? DEFAULT_AGENTS;
   const queues = e.CALLBOARD_SIMULATOR_QUEUES ?? defaultQueueCount(agents);
+  const asked = e.CALLBOARD_SIMULATOR_AGENTS !== undefined || e.CALLBOARD_SIMULATOR_QUEUES !== undefined;
+  if (!asked) return { agents, queues, asked };
   const tooBig = (name: string, value: number, cap: string, max: number) =>
     new Error(`Invalid environment: ${name}: ${value} is more than ${cap} allows (${max})`);
   if (agents > e.CALLBOARD_MAX_AGENTS)
@@ -272,7 +275,6 @@ function simulatorSize(e: z.infer<typeof envSchema>): SimulatorSize {
     throw new Error(
       `Invalid environment: CALLBOARD_SIMULATOR_QUEUES: ${queues} queues need up to ${2 * queues} groups, more than CALLBOARD_MAX_GROUPS allows (${e.CALLBOARD_MAX_GROUPS})`,
     );
-  const asked = e.CALLBOARD_SIMULATOR_AGENTS !== undefined || e.CALLBOARD_SIMULATOR_QUEUES !== undefined;
   return { agents, queues, asked };
 }
 

@@ -24,6 +24,14 @@ describe("the simulator's size (CALLBOARD_SIMULATOR_AGENTS / _QUEUES)", () => {
     ).toEqual({ agents: 600, queues: 7, asked: true });
   });
 
+  it("checks a size against the caps only when it is asked for", () => {
+    expect(loadConfig({ CALLBOARD_MAX_AGENTS: "5" }).simulator.size).toEqual({
+      agents: 40,
+      queues: 3,
+      asked: false,
+    });
+  });
+
   it.each([
     [
       { CALLBOARD_SIMULATOR_AGENTS: "0" },
