@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Builds what changed (turbo's cache makes a rebuild a no-op), then runs the core and the dashboard
-// side by side with the embedded SQLite under ./data and the simulator on. Ctrl-C stops both.
+// Builds what changed (turbo's cache makes a rebuild a no-op): the core's bundle and the dashboard,
+// then runs both with plain node (production code, no tsx loader) side by side with the embedded SQLite under ./data and the simulator on. Ctrl-C stops both.
 import { spawn, spawnSync } from "node:child_process";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
@@ -39,10 +39,18 @@ async function assertFree(port, what) {
 await assertFree(corePort, "core");
 await assertFree(webPort, "web");
 
-console.log("Building the dashboard (cached when nothing changed)…");
+console.log("Building the core and the dashboard (cached when nothing changed)…");
 const build = spawnSync(
   "pnpm",
-  ["exec", "turbo", "run", "build", "--filter=@callboard/web", "--output-logs=errors-only"],
+  [
+    "exec",
+    "turbo",
+    "run",
+    "build",
+    "--filter=@callboard/server",
+    "--filter=@callboard/web",
+    "--output-logs=errors-only",
+  ],
   {
     cwd: root,
     env,
@@ -55,7 +63,7 @@ const children = [];
 /** The core's one-time first-admin lines, repeated in the final banner so a newcomer cannot miss them. */
 const firstAdmin = [];
 function run(name, args) {
-  // Own process group, so stopping kills pnpm's grandchildren (tsx, next-server) too.
+  // Own process group, so stopping kills pnpm's grandchildren (the core's node, next-server) too.
   const child = spawn("pnpm", args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   const prefix = (stream, out) => {
     let rest = "";

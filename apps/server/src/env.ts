@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { describeZodError } from "@callboard/contracts";
 import { type CenterLimits, DEFAULT_LIMITS } from "@callboard/routing";
+import { DEFAULT_AGENTS, defaultQueueCount } from "@callboard/simulator";
 import { z } from "zod";
 
 const onOff = z.enum(["on", "off"], { error: 'must be "on" or "off"' });
@@ -23,6 +24,13 @@ const cap = (fallback: number) =>
     .max(10_000_000, "must be at most 10000000")
     .default(fallback);
 
+/**
+ * The simulator's own ceilings, past which one process would spend its time generating traffic
+ * (10,000 agents make about 50 calls and 360 events a second); the CALLBOARD_MAX_* caps apply too.
+ */
+const SIMULATOR_MAX_AGENTS = 50_000;
+const SIMULATOR_MAX_QUEUES = 500;
+
 const envSchema = z.object({
   PORT: z.coerce
     .number({ error: "must be a port number (0–65535)" })
@@ -44,6 +52,23 @@ const envSchema = z.object({
   CALLBOARD_SIMULATOR_SEED: z.coerce.number().int().min(0).optional(),
   /** >1 compresses simulated time (talk times, breaks) for demos. */
   CALLBOARD_SIMULATOR_SPEED: z.coerce.number().positive().max(100).default(1),
+  /**
+   * The simulated center's size, used when it is created (an empty log); calls arrive in proportion
+   * to the agents. Also bounded by CALLBOARD_MAX_AGENTS / _QUEUES / _GROUPS (checked below).
+   */
+  CALLBOARD_SIMULATOR_AGENTS: z.coerce
+    .number({ error: `must be a whole number from 1 to ${SIMULATOR_MAX_AGENTS}` })
+    .int(`must be a whole number from 1 to ${SIMULATOR_MAX_AGENTS}`)
+    .min(1, `must be a whole number from 1 to ${SIMULATOR_MAX_AGENTS}`)
+    .max(SIMULATOR_MAX_AGENTS, `must be a whole number from 1 to ${SIMULATOR_MAX_AGENTS}`)
+    .optional(),
+  /** Unset: one queue per 200 simulated agents, between 3 and 50. */
+  CALLBOARD_SIMULATOR_QUEUES: z.coerce
+    .number({ error: `must be a whole number from 1 to ${SIMULATOR_MAX_QUEUES}` })
+    .int(`must be a whole number from 1 to ${SIMULATOR_MAX_QUEUES}`)
+    .min(1, `must be a whole number from 1 to ${SIMULATOR_MAX_QUEUES}`)
+    .max(SIMULATOR_MAX_QUEUES, `must be a whole number from 1 to ${SIMULATOR_MAX_QUEUES}`)
+    .optional(),
   /**
    * Other browser origins allowed to call the API and open sockets (comma-separated); "*" allows any.
    * The dashboard itself is same-origin (it proxies the core) and needs none.
@@ -131,6 +156,13 @@ const envSchema = z.object({
 /** Browser origins the board's doors answer (CORS, Socket.IO): any, or exactly these. */
 export type AllowedOrigins = "*" | readonly string[];
 
+/** The simulated center's size; `asked` when a CALLBOARD_SIMULATOR_AGENTS/_QUEUES variable set it. */
+export interface SimulatorSize {
+  agents: number;
+  queues: number;
+  asked: boolean;
+}
+
 /** What stringee mode needs; every field checked at boot. */
 export interface StringeeConfig {
   baseUrl: string;
@@ -158,7 +190,7 @@ export interface Config {
   port: number;
   host: string;
   dbPath: string;
-  simulator: { enabled: boolean; seed: number | null; speed: number };
+  simulator: { enabled: boolean; seed: number | null; speed: number; size: SimulatorSize };
   /** CALLBOARD_CORS_ORIGIN, parsed once; the HTTP route table and the Socket.IO gateway both use it. */
   allowedOrigins: AllowedOrigins;
   trustedProxyHops: number;
@@ -196,6 +228,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       enabled: e.CALLBOARD_SIMULATOR === "on" && (stringee === null || env.CALLBOARD_SIMULATOR === "on"),
       seed: e.CALLBOARD_SIMULATOR_SEED ?? null,
       speed: e.CALLBOARD_SIMULATOR_SPEED,
+      size: simulatorSize(e),
     },
     allowedOrigins: e.CALLBOARD_CORS_ORIGIN,
     allowedHosts: e.CALLBOARD_ALLOWED_HOSTS,
@@ -220,6 +253,29 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     stringee,
   };
+}
+
+/**
+ * A size asked for must fit the center's caps, or the simulated center's setup would be refused
+ * half-way: every queue has a primary group and at most one backup ("overflow") group. The demo's
+ * default is not checked: lowering a cap alone never stops a start that worked before.
+ */
+function simulatorSize(e: z.infer<typeof envSchema>): SimulatorSize {
+  const agents = e.CALLBOARD_SIMULATOR_AGENTS ?? DEFAULT_AGENTS;
+  const queues = e.CALLBOARD_SIMULATOR_QUEUES ?? defaultQueueCount(agents);
+  const asked = e.CALLBOARD_SIMULATOR_AGENTS !== undefined || e.CALLBOARD_SIMULATOR_QUEUES !== undefined;
+  if (!asked) return { agents, queues, asked };
+  const tooBig = (name: string, value: number, cap: string, max: number) =>
+    new Error(`Invalid environment: ${name}: ${value} is more than ${cap} allows (${max})`);
+  if (agents > e.CALLBOARD_MAX_AGENTS)
+    throw tooBig("CALLBOARD_SIMULATOR_AGENTS", agents, "CALLBOARD_MAX_AGENTS", e.CALLBOARD_MAX_AGENTS);
+  if (queues > e.CALLBOARD_MAX_QUEUES)
+    throw tooBig("CALLBOARD_SIMULATOR_QUEUES", queues, "CALLBOARD_MAX_QUEUES", e.CALLBOARD_MAX_QUEUES);
+  if (2 * queues > e.CALLBOARD_MAX_GROUPS)
+    throw new Error(
+      `Invalid environment: CALLBOARD_SIMULATOR_QUEUES: ${queues} queues need up to ${2 * queues} groups, more than CALLBOARD_MAX_GROUPS allows (${e.CALLBOARD_MAX_GROUPS})`,
+    );
+  return { agents, queues, asked };
 }
 
 function stringeeConfig(e: z.infer<typeof envSchema>): StringeeConfig {

@@ -3,7 +3,7 @@ import { pino } from "pino";
 import { createApp } from "./app.ts";
 import { ensureFirstAdmin } from "./auth/first-admin.ts";
 import { loadConfig } from "./env.ts";
-import { startSimulation } from "./simulation.ts";
+import { simulatedSize, startSimulation } from "./simulation.ts";
 
 /** A boot problem the operator must fix (bad variable, foreign log, busy port): one clear line, exit 1. */
 function stop(error: unknown): never {
@@ -80,9 +80,17 @@ if (config.simulator.enabled) {
   // A fixed seed repeats a run from an empty log; on a log that already has history the seed is
   // moved on by its length, so a restart never reuses the call ids of the earlier run.
   const seed = ((config.simulator.seed ?? Date.now() % 2 ** 31) + app.core.state.seq) % 2 ** 31;
-  const simulator = createSimulator({ seed, speed: config.simulator.speed });
+  const { speed } = config.simulator;
+  const { agents, queues } = (() => {
+    try {
+      return simulatedSize(config.simulator.size, app.core.state, config.dbPath);
+    } catch (error) {
+      return stop(error);
+    }
+  })();
+  const simulator = createSimulator({ seed, speed, agents, queues });
   stopSimulation = await startSimulation({ core: app.core, simulator, clock: Date.now, logger });
-  logger.info({ seed, speed: config.simulator.speed }, "simulator running");
+  logger.info({ seed, speed, agents, queues }, "simulator running");
 }
 
 /** Past this, a shutdown that hangs (a stuck client, a full disk) ends with exit 1 instead of never. */

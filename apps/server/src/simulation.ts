@@ -1,9 +1,34 @@
 import { DomainRejectedError } from "@callboard/contracts";
+import type { CenterState } from "@callboard/routing";
 import type { Simulator } from "@callboard/simulator";
 import type { Logger } from "pino";
 import type { Core } from "./core.ts";
+import type { SimulatorSize } from "./env.ts";
 
 const TICK_MS = 250;
+
+/**
+ * The size to simulate: the one asked for a new center; the center's own once the log has one (the
+ * simulator's roster must name the agents and queues that exist). Asking for another size than the
+ * log holds is refused, naming the variable, rather than ignored: a 10,000-agent arrival rate on a
+ * 40-agent center would only flood its queues.
+ */
+export function simulatedSize(
+  size: SimulatorSize,
+  state: CenterState,
+  dbPath: string,
+): { agents: number; queues: number } {
+  const agents = Object.keys(state.agents).length;
+  const queues = Object.keys(state.queues).length;
+  if (agents === 0) return { agents: size.agents, queues: size.queues };
+  if (size.asked && (agents !== size.agents || queues !== size.queues)) {
+    const name = agents !== size.agents ? "CALLBOARD_SIMULATOR_AGENTS" : "CALLBOARD_SIMULATOR_QUEUES";
+    throw new Error(
+      `${name}: the center in ${dbPath} already has ${agents} agents and ${queues} queues; the simulator's size applies to a new center (use another CALLBOARD_DATA_DIR, or delete this one)`,
+    );
+  }
+  return { agents, queues: Math.max(1, queues) };
+}
 
 /**
  * Feeds the simulator's events into the core like any outside source would. The center is created

@@ -7,8 +7,16 @@ import type { Rng } from "./prng.ts";
 const SEC = 1000;
 const MIN = 60 * SEC;
 
-/** Mean gap between calls across all queues: Poisson arrivals, about 720 calls an hour. */
-export const MEAN_INTERARRIVAL_MS = 5 * SEC;
+/**
+ * Calls an hour per agent on the roster: Poisson arrivals whose rate grows with the center, so a
+ * 40-agent demo gets about 720 calls an hour (one every 5 s) and 10,000 agents about 50 a second.
+ * With the talk, wrap-up and away times below that keeps roughly three agents in four of those
+ * logged in and Available busy: queues form and drain, the center is busy but not saturated.
+ */
+export const CALLS_PER_AGENT_HOUR = 18;
+
+/** Mean gap between calls across all queues for a roster of `agents`. */
+export const meanInterarrivalMs = (agents: number): number => (60 * MIN) / (CALLS_PER_AGENT_HOUR * agents);
 
 /** Share of offers an agent picks up; the rest ring out and the engine moves the call on. */
 export const ANSWER_PROBABILITY = 0.8;

@@ -3,7 +3,7 @@ import {
   ANSWER_PROBABILITY,
   answerDelayMs,
   callerNumber,
-  MEAN_INTERARRIVAL_MS,
+  meanInterarrivalMs,
   patienceMs,
   talkTimeMs,
 } from "./behaviour.ts";
@@ -72,7 +72,7 @@ function planAnswers(ctx: SimContext, state: CenterState, call: Call, plan: Call
 
 /** Schedules the first call of the run. */
 export function startArrivals(ctx: SimContext, now: number): void {
-  const at = later(ctx, now, ctx.rng.exponential(MEAN_INTERARRIVAL_MS));
+  const at = later(ctx, now, ctx.rng.exponential(meanInterarrivalMs(ctx.roster.agents.length)));
   ctx.schedule.push(at, { kind: "arrival", at });
 }
 
@@ -136,7 +136,7 @@ function arrive(ctx: SimContext, batch: Batch, due: number): void {
       batch.events.push({ type: "call.arrived", callId, queueId: queue.id, from });
       batch.touchedCalls.add(callId);
     }
-    at = later(ctx, at, ctx.rng.exponential(MEAN_INTERARRIVAL_MS));
+    at = later(ctx, at, ctx.rng.exponential(meanInterarrivalMs(ctx.roster.agents.length)));
   }
   ctx.schedule.push(at, { kind: "arrival", at });
 }

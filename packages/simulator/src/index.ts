@@ -1,1 +1,7 @@
-export { createSimulator, type Simulator, type SimulatorOptions } from "./simulator.ts";
+export {
+  createSimulator,
+  DEFAULT_AGENTS,
+  defaultQueueCount,
+  type Simulator,
+  type SimulatorOptions,
+} from "./simulator.ts";

@@ -27,6 +27,9 @@ const STRATEGY_CYCLE: readonly Strategy[] = [
 /** Agents in each queue's backup ("overflow") group, when that many are outside its primary group. */
 const BACKUP_SIZE = { min: 4, max: 6 } as const;
 
+/** The demo's queues hold 25 callers; a big team's queue holds one caller per two primary members. */
+const MIN_QUEUE_SIZE = 25;
+
 /** The demo's queues and groups, plus each queue's share of incoming calls (same order as `queues`). */
 export interface Staffing {
   groups: GroupConfig[];
@@ -39,7 +42,7 @@ export interface Staffing {
  * volume (every queue gets someone, about a third of agents are in two primary groups) and, when enough
  * agents are outside it, a backup "overflow" group of 4–6 of them that is primary for no queue.
  * Settings are demo-sized rather than PCC's defaults (a queue of 5 and a 60 s wait would reject most
- * callers); one queue holds backups back for 20 s and one sets agents Not available after 3 misses.
+ * callers; the queue's size grows with its team); one queue holds backups back for 20 s and one sets agents Not available after 3 misses.
  */
 export function buildStaffing(rng: Rng, ids: readonly string[], queueCount: number): Staffing {
   const catalog = Array.from(
@@ -68,7 +71,7 @@ export function buildStaffing(rng: Rng, ids: readonly string[], queueCount: numb
       waitAgentAnswerTimeout: 15,
       agentWrapUpAfterCalls: true,
       wrapUpTimeLimit: rng.int(10, 20),
-      maximumQueueSize: 25,
+      maximumQueueSize: Math.max(MIN_QUEUE_SIZE, Math.ceil(primary.length / 2)),
       maximumQueueWaitTime: 240,
       routeToBackupAfterSec: i === Math.min(1, queueCount - 1) ? 20 : null,
       maxConsecutiveMisses: i === 0 ? 3 : null,

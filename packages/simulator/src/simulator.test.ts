@@ -8,7 +8,7 @@ import {
   step,
 } from "@callboard/routing";
 import { describe, expect, it } from "vitest";
-import { createSimulator } from "./simulator.ts";
+import { createSimulator, defaultQueueCount } from "./simulator.ts";
 import { runSimulation, T0, tally } from "./test-harness.ts";
 
 describe("setup", () => {
@@ -159,5 +159,34 @@ describe("robustness", () => {
     expect(() => createSimulator({ seed: 1, agents: 0 })).toThrow(RangeError);
     expect(() => createSimulator({ seed: 1, queues: 1.5 })).toThrow(RangeError);
     expect(() => createSimulator({ seed: 1, speed: 0 })).toThrow(RangeError);
+  });
+});
+
+describe("size", () => {
+  it("has one queue per 200 agents by default, between 3 and 50", () => {
+    expect([1, 40, 600, 1_000, 10_000, 50_000].map(defaultQueueCount)).toEqual([3, 3, 3, 5, 50, 50]);
+    const setup = createSimulator({ seed: 1, agents: 1_000 }).setup(T0);
+    expect(setup.filter((e) => e.type === "queue.upserted")).toHaveLength(5);
+  });
+
+  it("makes calls in proportion to its agents", { timeout: SLOW_TEST_MS }, () => {
+    const arrivals = (agents: number) =>
+      tally(runSimulation({ seed: 6, minutes: 20, agents, queues: 3 }).applied)["call.arrived"] ?? 0;
+    const small = arrivals(40);
+    const big = arrivals(400);
+    // 18 calls per agent-hour: 240 and 2,400 expected in 20 minutes.
+    expect(small).toBeGreaterThan(180);
+    expect(small).toBeLessThan(300);
+    expect(big / small).toBeGreaterThan(8);
+    expect(big / small).toBeLessThan(12);
+  });
+
+  it("gives a big team's queue room for half its primary members, the demo's 25", () => {
+    const queues = (agents: number) =>
+      createSimulator({ seed: 2, agents, queues: 3 })
+        .setup(T0)
+        .flatMap((e) => (e.type === "queue.upserted" ? [e.queue.maximumQueueSize] : []));
+    expect(queues(40)).toEqual([25, 25, 25]);
+    for (const size of queues(3_000)) expect(size).toBeGreaterThan(300);
   });
 });

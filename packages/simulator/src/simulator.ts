@@ -14,7 +14,7 @@ export interface SimulatorOptions {
   seed: number;
   /** Number of agents (default 40). */
   agents?: number;
-  /** Number of queues (default 3: Sales, Support, Billing). */
+  /** Number of queues (default: defaultQueueCount(agents), 3 for the demo: Sales, Support, Billing). */
   queues?: number;
   /** Time compression (default 1): 10 makes calls arrive, talk and end ten times faster. */
   speed?: number;
@@ -37,6 +37,17 @@ export interface Simulator {
   tick(state: CenterState, now: number): InputEvent[];
 }
 
+export const DEFAULT_AGENTS = 40;
+
+/**
+ * Queues for a roster of `agents` when none is asked: one per 200 agents, between 3 (the demo's
+ * Sales, Support, Billing) and 50 (a 10,000-agent center's).
+ * @example defaultQueueCount(40) === 3; defaultQueueCount(10_000) === 50
+ */
+export function defaultQueueCount(agents: number): number {
+  return Math.min(50, Math.max(3, Math.round(agents / 200)));
+}
+
 const ROSTER_STREAM = 1;
 const TRAFFIC_STREAM = 2;
 
@@ -49,7 +60,8 @@ const TRAFFIC_STREAM = 2;
  * // every 250 ms: step(state, null, now); for (const e of sim.tick(state, now)) step(state, e, now);
  */
 export function createSimulator(options: SimulatorOptions): Simulator {
-  const { seed, agents = 40, queues = 3, speed = 1 } = options;
+  const { seed, agents = DEFAULT_AGENTS, speed = 1 } = options;
+  const queues = options.queues ?? defaultQueueCount(agents);
   if (!Number.isFinite(seed)) throw new RangeError(`seed must be a finite number (got ${seed})`);
   if (!Number.isInteger(agents) || agents < 1) throw new RangeError(`agents must be an integer ≥ 1`);
   if (!Number.isInteger(queues) || queues < 1) throw new RangeError(`queues must be an integer ≥ 1`);
