@@ -90,6 +90,21 @@ describe("every door refuses whoever may not pass", () => {
     }
   });
 
+  it("call search reads the log for viewers and up, and for nobody else (calls.search)", async () => {
+    await server.submit({ type: "call.arrived", callId: "c1", queueId: "sales", from: "+84900000001" });
+    const search = (cookie?: string) =>
+      fetch(`${server.url}/trpc/calls.search?input=${encodeURIComponent(JSON.stringify({ query: "c1" }))}`, {
+        headers: cookie ? { cookie } : {},
+      });
+    expect((await search()).status).toBe(401);
+    expect((await search((await server.signedIn("agent")).cookie)).status).toBe(403);
+    for (const role of STAFF_ROLES) {
+      const response = await search((await server.signedIn(role)).cookie);
+      expect(response.status, role).toBe(200);
+      expect(JSON.stringify(await response.json()), role).toContain('"callId":"c1"');
+    }
+  });
+
   it("a page on another site cannot send commands with the person's cookie (CSRF), nor through another Host", async () => {
     const event = JSON.stringify({
       event: { type: "agent.manual_status_set", agentId: "lan", status: "LUNCH_BREAK" },

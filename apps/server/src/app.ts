@@ -209,6 +209,7 @@ export function createApp(options: AppOptions): App {
         log,
         clock,
         centerId,
+        agentsToday: (now) => kpis.agentsToday(now),
         connectorStatus: connector?.panel.status ?? null,
         pcc: connector,
         auth,
@@ -250,6 +251,7 @@ export function createApp(options: AppOptions): App {
       authenticateSocket(socket.request, socket.handshake.auth ?? {}, { auth, policy: requestPolicy }),
     stillValid: (principal) => auth.stillValid(principal),
     kpisOf: (queueId, now) => kpis.kpis(queueId, now),
+    agentsToday: (now) => kpis.agentsToday(now),
   });
   io = gateway.io;
   // Revocations close live connections at once; the periodic check catches expiries.

@@ -19,7 +19,7 @@ import {
   wallboardTiles,
 } from "@callboard/contracts";
 import type { EventLog } from "@callboard/db";
-import type { QueueKpis } from "@callboard/kpi";
+import type { AgentDaySnapshot, QueueKpis } from "@callboard/kpi";
 import { EVENT_FORMAT, type LoggedEvent } from "@callboard/routing";
 import { Server, type Socket } from "socket.io";
 import type { Core } from "./core.ts";
@@ -77,6 +77,8 @@ export interface GatewayOptions {
   stillValid: (principal: Principal) => boolean;
   /** The live KPI fold's figures for a queue at `now` (apps/server/src/kpis.ts). */
   kpisOf: (queueId: string, now: number) => QueueKpis | null;
+  /** Every agent's figures today at the core's seq, for snapshots (apps/server/src/kpis.ts). */
+  agentsToday: (now: number) => AgentDaySnapshot;
 }
 
 /** The board's heartbeat (seq, clock, every queue's KPIs) goes out this often, changes or not. */
@@ -245,7 +247,9 @@ export function createGateway(options: GatewayOptions): {
   function catchUp(sinceSeq: number, clientCenterId: string | null): CatchUp {
     const current = core.state.seq;
     if (clientCenterId !== centerId || sinceSeq > current || current - sinceSeq > MAX_CATCH_UP_EVENTS) {
-      return { kind: "snapshot", snapshot: { centerId, state: core.state, serverTime: clock() } };
+      const now = clock();
+      const agentsToday = options.agentsToday(now);
+      return { kind: "snapshot", snapshot: { centerId, state: core.state, agentsToday, serverTime: now } };
     }
     const events = log.readAfter(sinceSeq, MAX_CATCH_UP_EVENTS);
     return {

@@ -46,4 +46,27 @@ describe("queue KPIs in the server", () => {
     expect(again.app.kpis("sales", now)).toEqual(live);
     await again.stop();
   });
+
+  it("keeps each agent's figures today live, hands them out with the snapshot, and rebuilds them at restart", async () => {
+    const server = await bootServer();
+    dirs.push(server.dir);
+    const { app, clock, submit, trpc } = server;
+    await seedCenter(submit);
+    clock.now += 1000;
+    await submit({ type: "call.arrived", callId: "c1", queueId: "sales", from: "84900000001" });
+    const agentId = app.core.state.calls.c1!.ringing[0]!;
+    clock.now += 3000;
+    await submit({ type: "call.answered", callId: "c1", agentId });
+    clock.now += 45_000;
+    await submit({ type: "call.ended", callId: "c1" });
+    const snapshot = await trpc.center.snapshot.query();
+    expect(snapshot.state.seq).toBe(app.core.state.seq);
+    expect(snapshot.agentsToday.timeZone).toBe("Asia/Ho_Chi_Minh");
+    expect(snapshot.agentsToday.agents).toEqual({ [agentId]: [1, 0, 45_000] });
+    await server.stop();
+
+    const again = await bootServer(server.dir, clock.now);
+    expect((await again.trpc.center.snapshot.query()).agentsToday).toEqual(snapshot.agentsToday);
+    await again.stop();
+  });
 });

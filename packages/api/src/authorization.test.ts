@@ -14,6 +14,7 @@ const REQUIRED: Record<string, "public" | StaffRole> = {
   "decisions.byCall": "viewer",
   "decisions.byAgent": "viewer",
   "calls.timeline": "viewer",
+  "calls.search": "viewer",
   "connector.status": "viewer",
   "agents.setManualStatus": "supervisor",
   "events.rejections": "supervisor",

@@ -1,5 +1,6 @@
 import type {
   Actor,
+  AgentDaySnapshot,
   AuditAction,
   AuditEntry,
   AuditQuery,
@@ -22,7 +23,10 @@ export interface CoreHandle {
 }
 
 /** The event log's read side, for history queries (decisions, timelines, rejections). Only the core writes. */
-export type EventHistory = Pick<EventLog<LoggedEvent>, "forCall" | "forAgent" | "recentRejections">;
+export type EventHistory = Pick<
+  EventLog<LoggedEvent>,
+  "forCall" | "forAgent" | "recentRejections" | "searchCalls"
+>;
 
 /** Stringee mode's connector, as far as procedures use it: admin edits go to PCC first. */
 export interface PccHandle {
@@ -63,6 +67,8 @@ export interface Context {
   clock: () => number;
   /** Which event history this server holds (see Snapshot.centerId). */
   centerId: string;
+  /** Each agent's figures today at the core's seq, as a board snapshot carries them. */
+  agentsToday: (now: number) => AgentDaySnapshot;
   /** The Stringee connector's live status; null in standalone mode. */
   connectorStatus: ConnectorStatus | null;
   /** Stringee mode: the connector admin edits are written through; null in standalone mode. */

@@ -73,9 +73,10 @@ export function fakeContext(options: { pcc?: PccHandle | null; refuse?: Error; a
         return { seq: submitted.length, duplicate: false };
       },
     },
-    log: { forCall: () => [], forAgent: () => [], recentRejections: () => [] },
+    log: { forCall: () => [], forAgent: () => [], recentRejections: () => [], searchCalls: () => [] },
     clock: () => 1_800_000_000_000,
     centerId: "center-test",
+    agentsToday: () => ({ timeZone: "Asia/Ho_Chi_Minh", dayStart: 0, agents: {} }),
     connectorStatus: null,
     pcc: options.pcc ?? null,
     auth,

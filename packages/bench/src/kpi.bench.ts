@@ -4,7 +4,7 @@
  * the issue's size (BENCH_MMC_CALLS, default 1,000,000 calls) against Erlang C: the full-size
  * agreement run that is too slow for the always-on test (packages/kpi/src/agreement.test.ts).
  */
-import { emptyKpiState, foldKpi, simulateMmc } from "@callboard/kpi";
+import { emptyAgentDayState, emptyKpiState, foldAgentDay, foldKpi, simulateMmc } from "@callboard/kpi";
 import { emptyState, type LoggedEvent } from "@callboard/routing";
 import { count, table } from "./report.ts";
 
@@ -40,6 +40,12 @@ function fold(): number {
   for (const e of log) foldKpi(kpi, e, center);
   return kpi.seq;
 }
+function agentDay(): number {
+  const days = emptyAgentDayState();
+  const center = emptyState();
+  for (const e of log) foldAgentDay(days, e, center);
+  return days.agents.size;
+}
 function nsPerEvent(run: () => number): number {
   const times: number[] = [];
   let sink = 0;
@@ -54,6 +60,7 @@ function nsPerEvent(run: () => number): number {
 }
 const base = nsPerEvent(baseline);
 const kpi = nsPerEvent(fold);
+const day = nsPerEvent(agentDay);
 console.log(`\nFold cost over ${count(log.length)} logged events (median of ${ROUNDS} rounds):\n`);
 console.log(
   table(
@@ -61,6 +68,12 @@ console.log(
     [
       ["baseline: loop reading at, seq, type", base.toFixed(1), count(1e9 / base), "1.00×"],
       ["foldKpi", kpi.toFixed(1), count(1e9 / kpi), `${(kpi / base).toFixed(1)}×`],
+      [
+        "foldAgentDay (agents' figures today)",
+        day.toFixed(1),
+        count(1e9 / day),
+        `${(day / base).toFixed(1)}×`,
+      ],
     ],
   ),
 );

@@ -1,3 +1,4 @@
+export type { AgentDaySnapshot } from "@callboard/kpi";
 export {
   AUDIT_ACTIONS,
   type AuditAction,
@@ -26,6 +27,13 @@ export {
   usernameSchema,
   type WallboardTokenSummary,
 } from "./auth.ts";
+export {
+  CALL_SEARCH_LIMIT,
+  type CallSearchHit,
+  type CallSearchInput,
+  type CallSearchResult,
+  callSearchSchema,
+} from "./call-search.ts";
 export {
   agentTokenRequestSchema,
   type ConnectorProblem,

@@ -5,8 +5,10 @@
  * The version of the live sync protocol (board:subscribe, its answer, events:appended). Bump it when
  * any of them changes in a way an older client would misread; older clients are then told to reload.
  * @see https://github.com/tldraw/tldraw/blob/main/packages/sync-core/src/lib/protocol.ts
+ *
+ * 2: the snapshot carries `agentsToday`, which the board continues folding (decision 0008).
  */
-export const LIVE_PROTOCOL_VERSION = 1;
+export const LIVE_PROTOCOL_VERSION = 2;
 
 /**
  * Why the core refused or closed a connection (the `connect_error` message, or `access:revoked`),

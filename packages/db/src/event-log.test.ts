@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, expectTypeOf, it } from "vitest";
@@ -148,5 +148,78 @@ describe("event log", () => {
     expectTypeOf(log.forCall("c1")).toEqualTypeOf<(Offered | Answered)[]>();
     // An envelope whose type is any string has nothing to narrow to: the reads stay E[].
     expectTypeOf(createEventLog<TestEvent>(db).forAgent("lan", "t")).toEqualTypeOf<TestEvent[]>();
+  });
+
+  describe("call search", () => {
+    type Arrival = { seq: number; at: number; type: "call.arrived"; callId: string; from: string };
+    type Ended = { seq: number; at: number; type: "call.ended"; callId: string };
+    const arrival = (seq: number, callId: string, from: string) => ({
+      event: { seq, at: 1000 + seq, type: "call.arrived" as const, callId, from },
+      idempotencyKey: null,
+      agentIds: [],
+      callId,
+      caller: from,
+    });
+    const ended = (seq: number, callId: string) => ({
+      event: { seq, at: 1000 + seq, type: "call.ended" as const, callId },
+      idempotencyKey: null,
+      agentIds: [],
+      callId,
+    });
+
+    it("finds a call by id or by its caller's number, newest first, capped", () => {
+      const log = createEventLog<Arrival | Ended>(db);
+      log.append([
+        arrival(1, "c1", "+84901"),
+        arrival(2, "c2", "+84902"),
+        ended(3, "c1"),
+        arrival(4, "c3", "+84901"),
+        arrival(5, "+84901", "+84999"), // a call id that looks like a number
+        arrival(6, "c4", "+84901"),
+      ]);
+      const ids = (hits: { callId: string }[]) => hits.map((h) => h.callId);
+      expect(ids(log.searchCalls("c1", [], 10))).toEqual(["c1"]);
+      expect(ids(log.searchCalls("+84901", ["+84901", "84901"], 10))).toEqual(["c4", "+84901", "c3", "c1"]);
+      expect(ids(log.searchCalls("+84901", ["+84901"], 2))).toEqual(["c4", "+84901"]);
+      expect(log.searchCalls("nobody", ["nobody"], 10)).toEqual([]);
+      expect(log.searchCalls("c3", [], 10)).toEqual([
+        {
+          callId: "c3",
+          caller: "+84901",
+          seq: 4,
+          at: 1004,
+          data: JSON.stringify({ callId: "c3", from: "+84901" }),
+        },
+      ]);
+    });
+
+    it("reads indexes only: no scan of the log's JSON", () => {
+      const plan = (sql: string) =>
+        (db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[])
+          .map((r) => r.detail)
+          .join("; ");
+      expect(plan("SELECT seq, data FROM events WHERE caller = 'x' ORDER BY seq DESC LIMIT 20")).toMatch(
+        /SEARCH events USING (COVERING )?INDEX events_caller_idx \(caller=\?\)$/,
+      );
+      expect(plan("SELECT seq, data FROM events WHERE call_id = 'x' ORDER BY seq LIMIT 1")).toMatch(
+        /SEARCH events USING (COVERING )?INDEX events_call_id_idx \(call_id=\?\)/,
+      );
+    });
+
+    it("fills the caller of arrivals logged before the column existed (migration 0003)", () => {
+      const log = createEventLog<Arrival | Ended>(db);
+      log.append([{ ...arrival(1, "old", "+84555"), caller: null }, ended(2, "old")]);
+      expect(log.searchCalls("x", ["+84555"], 10)).toEqual([]);
+      const migration = readFileSync(
+        join(import.meta.dirname, "../drizzle/0003_call_search_caller.sql"),
+        "utf8",
+      );
+      const backfill = migration.split("--> statement-breakpoint").find((s) => s.includes("UPDATE"));
+      db.$client.exec(backfill!);
+      expect(log.searchCalls("x", ["+84555"], 10).map((h) => h.callId)).toEqual(["old"]);
+      expect(db.$client.prepare("SELECT count(*) AS n FROM events WHERE caller IS NOT NULL").get()).toEqual({
+        n: 1,
+      });
+    });
   });
 });

@@ -28,6 +28,20 @@ export interface AppendRow<E extends LoggableEvent> {
   /** Agents the event concerns (indexed for per-agent queries). */
   agentIds: readonly string[];
   callId: string | null;
+  /** The caller's number, on a call's arrival (indexed for call search); null or absent otherwise. */
+  caller?: string | null;
+}
+
+/** A call found by call search: its arrival, as logged. */
+export interface CallHit {
+  callId: string;
+  /** The caller's number. */
+  caller: string;
+  /** The arrival's seq and time. */
+  seq: number;
+  at: number;
+  /** The arrival's JSON (queue, number), as stored. */
+  data: string;
 }
 
 /**
@@ -50,6 +64,7 @@ export function createEventLog<E extends LoggableEvent>(
       data: sql.placeholder("data"),
       idempotencyKey: sql.placeholder("idempotencyKey"),
       callId: sql.placeholder("callId"),
+      caller: sql.placeholder("caller"),
     })
     .prepare();
   const insertAgent = db
@@ -83,6 +98,30 @@ export function createEventLog<E extends LoggableEvent>(
       ),
     )
     .orderBy(desc(eventAgents.seq))
+    .limit(sql.placeholder("limit"))
+    .prepare();
+  const hitColumns = {
+    callId: sql<string>`${events.callId}`,
+    caller: sql<string>`${events.caller}`,
+    seq: events.seq,
+    at: events.at,
+    data: events.data,
+  };
+  // Each is one index seek: a call's first event (events_call_id_idx — its arrival; naming the type
+  // instead would let the planner walk events_type_idx over every arrival), and the partial
+  // events_caller_idx, newest first.
+  const firstOfCall = db
+    .select({ ...hitColumns, type: events.type })
+    .from(events)
+    .where(eq(events.callId, sql.placeholder("callId")))
+    .orderBy(asc(events.seq))
+    .limit(1)
+    .prepare();
+  const arrivalsFromCaller = db
+    .select(hitColumns)
+    .from(events)
+    .where(eq(events.caller, sql.placeholder("caller")))
+    .orderBy(desc(events.seq))
     .limit(sql.placeholder("limit"))
     .prepare();
   const byKey = db
@@ -124,9 +163,9 @@ export function createEventLog<E extends LoggableEvent>(
     let lastId = 0;
     for (const rejection of refused) lastId = Number(insertRejection.run(rejection).lastInsertRowid);
     if (lastId > rejectionsKept) pruneRejections.run({ upTo: lastId - rejectionsKept });
-    for (const { event, idempotencyKey, agentIds, callId } of rows) {
+    for (const { event, idempotencyKey, agentIds, callId, caller = null } of rows) {
       const { seq, at, type, ...rest } = event;
-      insert.run({ seq, at, type, data: JSON.stringify(rest), idempotencyKey, callId });
+      insert.run({ seq, at, type, data: JSON.stringify(rest), idempotencyKey, callId, caller });
       for (const agentId of agentIds) insertAgent.run({ agentId, seq });
     }
   });
@@ -184,6 +223,22 @@ export function createEventLog<E extends LoggableEvent>(
       }
     },
     forCall,
+    /**
+     * Calls whose id is `query` or whose caller's number is one of `numbers`, newest arrival first,
+     * at most `limit`: two or three index seeks, whatever the log's size (no JSON is scanned).
+     */
+    searchCalls(query: string, numbers: readonly string[], limit: number): CallHit[] {
+      const hits = new Map<string, CallHit>();
+      const first = firstOfCall.get({ callId: query });
+      if (first?.type === "call.arrived") {
+        const { type: _, ...hit } = first;
+        hits.set(hit.callId, hit);
+      }
+      for (const caller of new Set(numbers)) {
+        for (const hit of arrivalsFromCaller.all({ caller, limit })) hits.set(hit.callId, hit);
+      }
+      return [...hits.values()].sort((a, b) => b.seq - a.seq).slice(0, limit);
+    },
     /**
      * The newest events of one type that concern an agent, newest first, before `beforeSeq` (paging),
      * typed as that event: `forAgent("lan", "call.offered")` returns offers.

@@ -8,6 +8,7 @@ export {
 export { type CallboardDb, createDb } from "./client.ts";
 export {
   type AppendRow,
+  type CallHit,
   createEventLog,
   type EventLog,
   type LoggableEvent,

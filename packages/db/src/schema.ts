@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /**
@@ -18,10 +19,14 @@ export const events = sqliteTable(
     idempotencyKey: text("idempotency_key"),
     /** The call the event concerns, for a call's timeline. */
     callId: text("call_id"),
+    /** The caller's number, on a call's arrival only: call search by number reads its index, not the JSON. */
+    caller: text("caller"),
   },
   (t) => [
     uniqueIndex("events_idempotency_key_unique").on(t.idempotencyKey),
     index("events_call_id_idx").on(t.callId, t.seq),
+    // Partial: only arrivals carry a number, so the index holds one entry per call.
+    index("events_caller_idx").on(t.caller, t.seq).where(sql`${t.caller} IS NOT NULL`),
     index("events_type_idx").on(t.type, t.seq),
   ],
 );

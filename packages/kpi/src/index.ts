@@ -1,5 +1,16 @@
 // The KPI package's public surface: only what other packages import.
+
 export { type Advice, advise, MIN_ARRIVALS, MIN_HANDLED, MIN_SPAN_SEC } from "./advise.ts";
+export {
+  type AgentDay,
+  type AgentDaySnapshot,
+  type AgentDayState,
+  agentDaySnapshot,
+  agentDayStateFrom,
+  agentToday,
+  emptyAgentDayState,
+  foldAgentDay,
+} from "./agent-day.ts";
 export { agentsNeeded, erlangAsa, erlangB, erlangC, erlangServiceLevel } from "./erlang.ts";
 export {
   BUCKET_MS,

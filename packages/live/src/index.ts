@@ -1,5 +1,7 @@
 export { jsonEqual, type QueueKpiView, shareKpis } from "./kpis.ts";
+export { type LiveCallRow, liveCallsByQueue } from "./live-calls.ts";
 export {
+  type AgentsToday,
   type ConnectionStatus,
   LiveCenter,
   type LiveView,

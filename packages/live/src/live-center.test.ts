@@ -7,13 +7,17 @@ import {
   type Snapshot,
   STALE_AFTER_MS,
 } from "@callboard/contracts";
+import { agentToday, localDayStart } from "@callboard/kpi";
 import {
   type CenterState,
+  type DomainEvent,
   EVENT_FORMAT,
   emptyState,
   type LoggedEvent,
+  QUEUE_DEFAULTS,
   RoutingType,
   replay,
+  step,
 } from "@callboard/routing";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
@@ -113,7 +117,15 @@ const stateAt = (seq: number): CenterState =>
 
 const snapshot = (seq: number, centerId = CENTER): BoardSubscribeResult => ({
   ok: true,
-  data: { kind: "snapshot", snapshot: { centerId, state: stateAt(seq), serverTime: Date.now() } as Snapshot },
+  data: {
+    kind: "snapshot",
+    snapshot: {
+      centerId,
+      state: stateAt(seq),
+      agentsToday: { timeZone: "Asia/Ho_Chi_Minh", dayStart: 0, agents: {} },
+      serverTime: Date.now(),
+    } satisfies Snapshot,
+  },
 });
 const batch = (from: number, to: number, centerId = CENTER): EventBatch => ({
   centerId,
@@ -524,5 +536,75 @@ describe("LiveCenter", () => {
     expect(after.state?.queues).toBe(before.state?.queues);
     expect(after.state?.decisions).toBe(before.state?.decisions);
     expect(after.state?.agents.a1?.manualStatus).toBe("AVAILABLE");
+  });
+
+  it("continues each agent's figures today from the snapshot over the events it applies", () => {
+    // A call answered before the snapshot and ended after it: its talk counts from the answer.
+    const state = emptyState();
+    const log: LoggedEvent[] = [];
+    const send = (event: DomainEvent, at: number) => {
+      const result = step(state, event, at);
+      if (!result.ok) throw new Error(result.rejection.message);
+      log.push(...result.applied);
+    };
+    send({ type: "agent.upserted", agent: { id: "a1", name: "a1", phoneNumber: null, routingType: 1 } }, T0);
+    send({ type: "agent.presence_changed", agentId: "a1", signal: "app", online: true }, T0);
+    send({ type: "agent.manual_status_set", agentId: "a1", status: "AVAILABLE" }, T0);
+    send({ type: "group.upserted", group: { id: "g", name: "g", members: ["a1"] } }, T0);
+    send(
+      {
+        type: "queue.upserted",
+        queue: { ...QUEUE_DEFAULTS, id: "q", name: "q", groups: [{ groupId: "g", primary: true }] },
+      },
+      T0,
+    );
+    send({ type: "call.arrived", callId: "c1", queueId: "q", from: "84900000001" }, T0);
+    send({ type: "call.answered", callId: "c1", agentId: "a1" }, T0 + 1_000);
+    const atSnapshot = log.length;
+    send(
+      { type: "agent.upserted", agent: { id: "a2", name: "a2", phoneNumber: null, routingType: 1 } },
+      T0 + 2_000,
+    );
+    send({ type: "call.ended", callId: "c1" }, T0 + 61_000);
+    const before = replay(emptyState(), log.slice(0, atSnapshot));
+    center.start();
+    socket.open();
+    socket.answer({
+      ok: true,
+      data: {
+        kind: "snapshot",
+        snapshot: {
+          centerId: CENTER,
+          state: before,
+          agentsToday: {
+            timeZone: "Asia/Ho_Chi_Minh",
+            dayStart: localDayStart(T0, "Asia/Ho_Chi_Minh"),
+            agents: { a1: [1, 0, 0] },
+          },
+          serverTime: T0 + 1_000,
+        },
+      },
+    });
+    const today = () => center.current.agentsToday;
+    const push = (from: number, to: number) =>
+      socket.push({
+        centerId: CENTER,
+        fromSeq: log[from]!.seq,
+        toSeq: log[to]!.seq,
+        events: log.slice(from, to + 1),
+        serverTime: T0,
+      });
+    const first = today();
+    push(atSnapshot, atSnapshot); // a2 joins: nobody's figures change
+    paint();
+    expect(today()).toBe(first);
+    push(atSnapshot + 1, atSnapshot + 1);
+    paint();
+    expect(today()).not.toBe(first);
+    expect(agentToday(today().agents.get("a1"), T0 + 61_000, "Asia/Ho_Chi_Minh")).toEqual({
+      answered: 1,
+      missed: 0,
+      talkMs: 60_000,
+    });
   });
 });

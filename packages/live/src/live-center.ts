@@ -6,7 +6,14 @@ import {
   type Snapshot,
   STALE_AFTER_MS,
 } from "@callboard/contracts";
-import { type CenterState, EVENT_FORMAT, type LoggedEvent, replay } from "@callboard/routing";
+import { type AgentDay, type AgentDayState, agentDayStateFrom, foldAgentDay } from "@callboard/kpi";
+import {
+  type CenterState,
+  DEFAULT_TIME_ZONE,
+  EVENT_FORMAT,
+  type LoggedEvent,
+  replay,
+} from "@callboard/routing";
 import { type QueueKpiView, shareKpis } from "./kpis.ts";
 import type { LiveSocket } from "./live-socket.ts";
 import { shareUnchanged } from "./shared-state.ts";
@@ -46,9 +53,23 @@ export interface LiveView {
   kpisSeq: number | null;
   /** Server time of the last data heard (snapshot, batch or heartbeat); null before any. */
   lastDataAt: number | null;
+  /** Each agent's figures today (read them with kpi's `agentToday`, which resets them at midnight). */
+  agentsToday: AgentsToday;
   /** Bumped on every change. */
   version: number;
 }
+
+/**
+ * Each agent's figures today: the snapshot's, then the same fold the server runs (packages/kpi
+ * agent-day) over every event applied — so no per-agent figure is ever sent twice. A new object
+ * (and map) whenever one agent's figures changed; an agent's record is replaced only when its own did.
+ */
+export interface AgentsToday {
+  timeZone: string;
+  agents: ReadonlyMap<string, AgentDay>;
+}
+
+const NO_AGENTS_TODAY: AgentsToday = { timeZone: DEFAULT_TIME_ZONE, agents: new Map() };
 
 /**
  * Since when the data on screen may be behind the center (server time), or null while it is live:
@@ -117,11 +138,14 @@ export class LiveCenter {
     kpis: {},
     kpisSeq: null,
     lastDataAt: null,
+    agentsToday: NO_AGENTS_TODAY,
     version: 0,
   };
   private readonly listeners = new Set<() => void>();
   /** The state the reducer folds into (containers mutated in place); the view holds an immutable copy. */
   private live: CenterState | null = null;
+  /** The agent-day fold, continued from the snapshot's figures (mutated; the view holds copies). */
+  private agentDays: AgentDayState | null = null;
   private queued: LoggedEvent[] = [];
   private frameRequested = false;
   private centerId: string | null = null;
@@ -328,9 +352,13 @@ export class LiveCenter {
   private useSnapshot(snapshot: Snapshot): void {
     this.queued = [];
     this.live = snapshot.state;
+    this.agentDays = agentDayStateFrom(snapshot.agentsToday);
     this.centerId = snapshot.centerId;
     this.receivedSeq = snapshot.state.seq;
-    this.update({ state: shareUnchanged(this.view.state, this.live) });
+    this.update({
+      state: shareUnchanged(this.view.state, this.live),
+      agentsToday: this.agentsTodayView(),
+    });
   }
 
   private enqueue(events: LoggedEvent[]): void {
@@ -344,11 +372,24 @@ export class LiveCenter {
 
   private applyQueued(): void {
     this.frameRequested = false;
-    const { live } = this;
-    if (!live || this.queued.length === 0 || this.ended) return;
-    replay(live, this.queued);
+    const { live, agentDays } = this;
+    if (!live || !agentDays || this.queued.length === 0 || this.ended) return;
+    let agentsChanged = false;
+    for (const event of this.queued) {
+      // Before the event is applied: a call answered before the snapshot is still in the state.
+      if (event.seq > live.seq) agentsChanged = foldAgentDay(agentDays, event, live) || agentsChanged;
+      replay(live, [event]);
+    }
     this.queued = [];
-    this.update({ state: shareUnchanged(this.view.state, live) });
+    this.update({
+      state: shareUnchanged(this.view.state, live),
+      ...(agentsChanged ? { agentsToday: this.agentsTodayView() } : {}),
+    });
+  }
+
+  private agentsTodayView(): AgentsToday {
+    const days = this.agentDays;
+    return days ? { timeZone: days.timeZone, agents: new Map(days.agents) } : NO_AGENTS_TODAY;
   }
 
   private markStale(): void {

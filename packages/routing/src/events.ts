@@ -91,8 +91,19 @@ export const INPUT_EVENT_TYPES = [
   "call.abandoned",
 ] as const satisfies readonly InputEvent["type"][];
 
-/** The agents and call an event concerns, for indexing the log (decisions index every candidate). */
-export function eventSubjects(event: DomainEvent): { agentIds: string[]; callId: string | null } {
+/**
+ * The agents, call and caller an event concerns, for indexing the log (decisions index every
+ * candidate; a call's arrival, its caller's number for call search).
+ */
+export function eventSubjects(event: DomainEvent): {
+  agentIds: string[];
+  callId: string | null;
+  caller: string | null;
+} {
+  return { ...subjects(event), caller: event.type === "call.arrived" ? event.from : null };
+}
+
+function subjects(event: DomainEvent): { agentIds: string[]; callId: string | null } {
   switch (event.type) {
     case "agent.upserted":
       return { agentIds: [event.agent.id], callId: null };

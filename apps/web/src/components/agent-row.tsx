@@ -1,5 +1,6 @@
 "use client";
 
+import type { AgentDay } from "@callboard/kpi";
 import {
   type Agent,
   AVAILABLE,
@@ -14,6 +15,7 @@ import {
 } from "@callboard/routing";
 import { memo } from "react";
 import { formatDuration, formatElapsed, formatLeft } from "~/lib/format";
+import { TODAY_TEXT } from "./calls-text";
 import { EligibilityBadge } from "./eligibility-badge";
 
 const SIGNAL_LABEL = { app: "App/Web", push: "Push", sip: "SIP" } as const;
@@ -31,6 +33,8 @@ export interface AgentRowProps {
   agent: Agent;
   call: Call | null;
   queueName: string | null;
+  /** The agent's figures today; null when none yet (or only from an earlier day). */
+  today: AgentDay | null;
   now: number;
   /** The board is stale: `now` is the last data's time, so elapsed figures say "≥", countdowns "≤". */
   frozen: boolean;
@@ -51,6 +55,7 @@ export const AgentRow = memo(function AgentRow({
   agent,
   call,
   queueName,
+  today,
   now,
   frozen,
   rowIndex,
@@ -143,16 +148,27 @@ export const AgentRow = memo(function AgentRow({
       <td
         className="text-xs tabular-nums leading-tight text-slate-600"
         data-testid={`stats-${agent.id}`}
-        title="Since the agent joined Callboard's log (not reset at midnight)"
+        title={TODAY_TEXT.sinceJoined(
+          agent.answeredCalls,
+          agent.missedOffers,
+          formatDuration(agent.talkTimeMs),
+        )}
       >
         <div className="whitespace-nowrap">
-          <span title="Calls answered">{agent.answeredCalls} ans</span> ·{" "}
-          <span title="Offers missed" className={agent.missedOffers > 0 ? "text-amber-700" : ""}>
-            {agent.missedOffers} miss
+          <span title={TODAY_TEXT.answeredHint} data-testid={`calls-today-${agent.id}`}>
+            {TODAY_TEXT.answered(today?.answered ?? 0)}
+          </span>{" "}
+          ·{" "}
+          <span
+            title={TODAY_TEXT.missedHint}
+            data-testid={`missed-today-${agent.id}`}
+            className={(today?.missed ?? 0) > 0 ? "text-amber-700" : ""}
+          >
+            {TODAY_TEXT.missed(today?.missed ?? 0)}
           </span>
         </div>
-        <div className="whitespace-nowrap text-slate-500" title="Talk time">
-          {formatDuration(agent.talkTimeMs)} talk
+        <div className="whitespace-nowrap text-slate-500" title={TODAY_TEXT.talkHint}>
+          {TODAY_TEXT.talk(formatDuration(today?.talkMs ?? 0))}
         </div>
       </td>
       <td className="text-right text-xs tabular-nums leading-tight text-slate-500">

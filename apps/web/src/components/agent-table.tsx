@@ -1,11 +1,13 @@
 "use client";
 
 import { hasRole } from "@callboard/contracts";
+import type { AgentDay } from "@callboard/kpi";
 import { type Agent, type ManualStatus, own } from "@callboard/routing";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useRef, useState } from "react";
 import type { AgentSort } from "~/lib/agent-filter";
 import { AGENT_GRID, AGENT_GRID_MIN_WIDTH, AgentRow } from "./agent-row";
+import { TODAY_TEXT } from "./calls-text";
 import { useCallboardClient, useCenterSelector, useLiveCenter, useMe } from "./live-provider";
 
 const ROW_HEIGHT = 62;
@@ -19,12 +21,17 @@ export function AgentTable({
   now,
   frozen,
   sort,
+  agentsToday,
+  dayStart,
   onSortChange,
 }: {
   agents: Agent[];
   now: number;
   frozen: boolean;
   sort: AgentSort;
+  /** Each agent's figures today (LiveView.agentsToday) and the local midnight they must be from. */
+  agentsToday: ReadonlyMap<string, AgentDay>;
+  dayStart: number;
   onSortChange: (sort: AgentSort) => void;
 }) {
   const client = useCallboardClient();
@@ -121,12 +128,8 @@ export function AgentTable({
             <th scope="col" className="font-semibold">
               Call
             </th>
-            <th
-              scope="col"
-              className="font-semibold"
-              title="Since the agent joined Callboard's log (not reset at midnight)"
-            >
-              Calls · talk
+            <th scope="col" aria-sort={ariaSort("calls-today")} className="font-semibold">
+              {header("calls-today", TODAY_TEXT.column, TODAY_TEXT.sortHint)}
             </th>
             <th
               scope="col"
@@ -157,12 +160,14 @@ export function AgentTable({
                 const agent = agents[item.index]!;
                 const callId = agent.ringingCallId ?? agent.activeCallId;
                 const call = callId ? (own(calls, callId) ?? null) : null;
+                const day = agentsToday.get(agent.id);
                 return (
                   <AgentRow
                     key={item.key}
                     agent={agent}
                     call={call}
                     queueName={call ? (own(queues, call.queueId)?.name ?? null) : null}
+                    today={day && day.dayStart >= dayStart ? day : null}
                     now={now}
                     frozen={frozen}
                     rowIndex={item.index + 2}

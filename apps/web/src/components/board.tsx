@@ -1,5 +1,6 @@
 "use client";
 
+import { localDayStart } from "@callboard/kpi";
 import { staleSince } from "@callboard/live";
 import { own } from "@callboard/routing";
 import { useCallback, useEffect, useMemo, useState } from "react";
@@ -9,6 +10,7 @@ import { boardNow } from "~/lib/board-time";
 import { formatClock } from "~/lib/format";
 import { AgentFilters } from "./agent-filters";
 import { AgentTable } from "./agent-table";
+import { CallSearch } from "./call-search";
 import { ConnectionIndicator } from "./connection-indicator";
 import { ConnectorPanel, StandaloneTag } from "./connector-panel";
 import { DecisionFeed } from "./decision-feed";
@@ -34,6 +36,9 @@ export function Board() {
   const queues = useCenterSelector((state) => state.queues);
   const groups = useCenterSelector((state) => state.groups);
   const seq = useCenterSelector((state) => state.seq);
+  const agentsToday = useLiveSelector((view) => view.agentsToday);
+  // Figures of an earlier day read zero: only a midnight changes this, not every tick.
+  const dayStart = localDayStart(now, agentsToday.timeZone);
   const [{ params, invalid }, setView] = useState(() =>
     // The board renders in the browser only (after the first snapshot), so the URL is there to read.
     parseBoardParams(window.location.search, {
@@ -52,7 +57,16 @@ export function Board() {
   const { filter, sort } = params;
   const all = useMemo(() => Object.values(byId), [byId]);
   const scope = useMemo(() => scopeOf({ queues, groups }, filter), [queues, groups, filter]);
-  const agents = useMemo(() => filterAgents(all, filter, scope, sort), [all, filter, scope, sort]);
+  // Re-sorted on a change of figures only when sorting by them.
+  const sortFigures = sort === "calls-today" ? agentsToday : null;
+  const agents = useMemo(
+    () =>
+      filterAgents(all, filter, scope, sort, (id) => {
+        const day = sortFigures?.agents.get(id);
+        return day && day.dayStart >= dayStart ? day.answered : 0;
+      }),
+    [all, filter, scope, sort, sortFigures, dayStart],
+  );
   const counts = useMemo(() => countActivities(all), [all]);
   const waiting = useMemo(() => Object.values(calls).filter((c) => c.status === "waiting").length, [calls]);
 
@@ -78,6 +92,7 @@ export function Board() {
             <Total label="Calls waiting" value={waiting} testId="total-waiting" />
           </section>
           <div className="ml-auto flex items-center gap-3 text-xs text-slate-500">
+            <CallSearch />
             {connector?.mode === "standalone" && <StandaloneTag />}
             <span className="tabular-nums" title="Event log position" data-testid="board-seq">
               seq {seq}
@@ -132,6 +147,8 @@ export function Board() {
                 now={now}
                 frozen={frozen}
                 sort={sort}
+                agentsToday={agentsToday.agents}
+                dayStart={dayStart}
                 onSortChange={(next) => setParams({ ...params, sort: next })}
               />
             </div>

@@ -8,8 +8,9 @@ import {
   STRATEGY_KEY,
   type Verdict,
 } from "@callboard/routing";
-import { useMemo, useState } from "react";
-import { CANDIDATE_PAGE, splitCandidates } from "~/lib/candidates";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { useMemo, useRef, useState } from "react";
+import { CANDIDATE_PAGE, type Candidate, splitCandidates } from "~/lib/candidates";
 import { describeChosen, describeKey } from "~/lib/describe";
 import { formatElapsed } from "~/lib/format";
 import { CallTimeline } from "./call-timeline";
@@ -114,35 +115,7 @@ function CandidateTable({ decision, name }: { decision: Decision; name: (id: str
         Strategy {decision.strategy}: ordered by {STRATEGY_KEY[decision.strategy]}; agents who already missed
         this call go last.
       </p>
-      <table className="w-full text-xs" data-testid="candidate-table">
-        <thead className="text-left text-slate-500">
-          <tr>
-            <th className="py-1 font-medium">#</th>
-            <th className="font-medium">Agent</th>
-            <th className="font-medium">Verdict and why</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((c) => (
-            <tr key={c.agentId} className="border-t border-slate-100 align-top">
-              <td className="py-1 pr-2 tabular-nums text-slate-500">{c.rank ?? "–"}</td>
-              <td className="pr-2">
-                {name(c.agentId)}
-                {c.tier === "backup" && (
-                  <span className="ml-1 text-[10px] uppercase text-amber-600">backup</span>
-                )}
-              </td>
-              <td className={VERDICT_TONE[c.verdict]}>
-                {VERDICT_TEXT[c.verdict]}
-                {c.verdict === "NOT_ELIGIBLE" && `: ${c.reasons.map((r) => REASON_TEXT[r]).join("; ")}`}
-                {c.verdict === "BACKUP_HELD" && ": a primary agent could ring"}
-                {c.key !== null &&
-                  ` · ${describeKey(decision.strategy, c.key)}${c.missedThisCall ? " · already missed this call" : ""}`}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <CandidateRows decision={decision} rows={rows} total={candidates.length} name={name} />
       {hidden > 0 && (
         <div className="mt-1 rounded-md bg-slate-50 p-2 text-xs text-slate-600" data-testid="candidate-rest">
           <p className="font-medium">
@@ -172,5 +145,80 @@ function CandidateTable({ decision, name }: { decision: Decision; name: (id: str
         </div>
       )}
     </div>
+  );
+}
+
+const CANDIDATE_GRID = "grid grid-cols-[2rem_minmax(6rem,1fr)_minmax(8rem,2fr)] gap-x-2";
+const CANDIDATE_ROW_ESTIMATE = 22;
+
+/**
+ * The candidate rows, virtualized: however many are shown ("show all" at 10,000 agents included),
+ * only those in the box's view are in the DOM. Rows wrap, so each is measured once rendered.
+ */
+function CandidateRows({
+  decision,
+  rows,
+  total,
+  name,
+}: {
+  decision: Decision;
+  rows: readonly Candidate[];
+  total: number;
+  name: (id: string) => string;
+}) {
+  const scrollRef = useRef<HTMLTableSectionElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => CANDIDATE_ROW_ESTIMATE,
+    overscan: 10,
+    getItemKey: (index) => rows[index]?.agentId ?? index,
+  });
+  return (
+    <table
+      className="block w-full text-xs"
+      data-testid="candidate-table"
+      aria-rowcount={total + 1}
+      aria-label={`Candidates (${total})`}
+    >
+      <thead className="block text-left text-slate-500">
+        <tr className={CANDIDATE_GRID} aria-rowindex={1}>
+          <th className="py-1 font-medium">#</th>
+          <th className="font-medium">Agent</th>
+          <th className="font-medium">Verdict and why</th>
+        </tr>
+      </thead>
+      <tbody ref={scrollRef} className="relative block max-h-80 overflow-auto">
+        <tr aria-hidden className="block" style={{ height: virtualizer.getTotalSize() }} />
+        {virtualizer.getVirtualItems().map((item) => {
+          const c = rows[item.index]!;
+          return (
+            <tr
+              key={item.key}
+              ref={virtualizer.measureElement}
+              data-index={item.index}
+              aria-rowindex={item.index + 2}
+              className={`${CANDIDATE_GRID} absolute inset-x-0 top-0 border-t border-slate-100 align-top`}
+              style={{ transform: `translateY(${item.start}px)` }}
+            >
+              <td className="py-1 tabular-nums text-slate-500">{c.rank ?? "–"}</td>
+              <td className="py-1">
+                {name(c.agentId)}
+                {c.tier === "backup" && (
+                  <span className="ml-1 text-[10px] uppercase text-amber-600">backup</span>
+                )}
+              </td>
+              <td className={`py-1 ${VERDICT_TONE[c.verdict]}`}>
+                {VERDICT_TEXT[c.verdict]}
+                {c.verdict === "NOT_ELIGIBLE" && `: ${c.reasons.map((r) => REASON_TEXT[r]).join("; ")}`}
+                {c.verdict === "BACKUP_HELD" && ": a primary agent could ring"}
+                {c.key !== null &&
+                  ` · ${describeKey(decision.strategy, c.key)}${c.missedThisCall ? " · already missed this call" : ""}`}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import type { QueueKpiView } from "@callboard/live";
+import { type LiveCallRow, liveCallsByQueue, type QueueKpiView } from "@callboard/live";
 import {
   type CenterState,
   own,
@@ -8,9 +8,12 @@ import {
   type QueueSummary,
   summarizeQueue,
 } from "@callboard/routing";
+import { Fragment, useMemo, useState } from "react";
 import { AUTO_COMPACT_ABOVE, QUEUE_VIEWS, type QueueView } from "~/lib/board-params";
 import { formatElapsed, formatLeft, formatPercent, formatSeconds } from "~/lib/format";
 import { naturalCompare, type QueueFacts, troubleFirst, troubleOf } from "~/lib/queue-order";
+import { LIVE_CALLS_TEXT } from "./calls-text";
+import { LiveCallList } from "./live-call-list";
 import { useCenterSelector, useLiveSelector } from "./live-provider";
 
 type Level = QueueKpiView["levels"]["serviceLevelToday"];
@@ -19,7 +22,11 @@ interface QueueRow extends QueueFacts {
   queue: QueueConfig;
   summary: QueueSummary;
   kpi: QueueKpiView | null;
+  /** Its calls waiting or ringing, in line order. */
+  calls: readonly LiveCallRow[];
 }
+
+const NO_CALLS: readonly LiveCallRow[] = [];
 
 const VIEW_LABEL: Record<QueueView, string> = { auto: "Auto", cards: "Cards", compact: "Compact" };
 
@@ -43,6 +50,7 @@ export function QueuePanel({
   const state = useCenterSelector((s) => s);
   const kpis = useLiveSelector((v) => v.kpis);
   const kpisSeq = useLiveSelector((v) => v.kpisSeq);
+  const lines = useMemo(() => liveCallsByQueue(state.calls, state.agents), [state.calls, state.agents]);
   const queues = Object.values(state.queues);
   if (queues.length === 0) {
     return <p className="text-sm text-slate-500">No queues yet.</p>;
@@ -62,6 +70,7 @@ export function QueuePanel({
       queue,
       summary,
       kpi,
+      calls: lines.get(queue.id) ?? NO_CALLS,
     };
   });
   const compact = view === "compact" || (view === "auto" && queues.length > AUTO_COMPACT_ABOVE);
@@ -166,6 +175,14 @@ function QueueCard({
           tone={alarm ? "alarm" : "calm"}
         />
       </dl>
+      {row.calls.length > 0 && (
+        <section
+          className="mt-1 border-t border-slate-100 pt-1"
+          aria-label={LIVE_CALLS_TEXT.expand(queue.name)}
+        >
+          <LiveCallList queueId={queue.id} calls={row.calls} now={now} frozen={frozen} limit={3} />
+        </section>
+      )}
       {alarm && (
         <p role="status" className="mt-1 text-xs font-medium text-rose-600">
           ✕ Callers waiting and no agent can take a call
@@ -342,6 +359,14 @@ function CompactQueues({
   now: number;
   frozen: boolean;
 }) {
+  // Which queues show their live calls under their row.
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const onToggle = (queueId: string) =>
+    setExpanded((open) => {
+      const next = new Set(open);
+      if (!next.delete(queueId)) next.add(queueId);
+      return next;
+    });
   return (
     <table
       className="w-full rounded-xl border border-slate-200 bg-white text-xs shadow-sm"
@@ -388,83 +413,107 @@ function CompactQueues({
         {rows.map((row) => {
           const { queue, summary: s, kpi } = row;
           const trouble = troubleOf(row);
+          const open = expanded.has(queue.id) && row.calls.length > 0;
           return (
-            <tr
-              key={queue.id}
-              data-testid={`queue-${queue.id}`}
-              data-trouble={trouble}
-              className={trouble === 0 ? "bg-rose-50" : trouble === 1 ? "bg-amber-50/60" : ""}
-            >
-              <th scope="row" className="max-w-[14rem] px-2 py-1 text-left font-medium text-slate-900">
-                <span className="block truncate" title={`${queue.name} (${queue.id})`}>
-                  {trouble === 0 && (
-                    <span className="mr-1 text-rose-700" title="Callers waiting and no agent can take a call">
-                      ✕<span className="sr-only">Callers waiting and nobody can ring:</span>
-                    </span>
+            <Fragment key={queue.id}>
+              <tr
+                data-testid={`queue-${queue.id}`}
+                data-trouble={trouble}
+                className={trouble === 0 ? "bg-rose-50" : trouble === 1 ? "bg-amber-50/60" : ""}
+              >
+                <th scope="row" className="max-w-[14rem] px-2 py-1 text-left font-medium text-slate-900">
+                  <span className="block truncate" title={`${queue.name} (${queue.id})`}>
+                    {trouble === 0 && (
+                      <span
+                        className="mr-1 text-rose-700"
+                        title="Callers waiting and no agent can take a call"
+                      >
+                        ✕<span className="sr-only">Callers waiting and nobody can ring:</span>
+                      </span>
+                    )}
+                    {queue.name}
+                  </span>
+                  <span
+                    className="block truncate text-[10px] font-normal text-slate-500"
+                    data-testid="outcomes"
+                  >
+                    {outcomesText(s)}
+                  </span>
+                </th>
+                <td className={`px-2 text-right ${s.waiting > 0 ? "font-semibold text-amber-700" : ""}`}>
+                  {row.calls.length > 0 ? (
+                    <button
+                      type="button"
+                      className="underline decoration-dotted"
+                      aria-expanded={open}
+                      aria-controls={open ? `live-calls-row-${queue.id}` : undefined}
+                      title={LIVE_CALLS_TEXT.expand(queue.name)}
+                      onClick={() => onToggle(queue.id)}
+                    >
+                      <span data-testid="waiting">{s.waiting}</span>
+                      <span aria-hidden> {open ? "▾" : "▸"}</span>
+                      <span className="sr-only">{LIVE_CALLS_TEXT.expand(queue.name)}</span>
+                    </button>
+                  ) : (
+                    <span data-testid="waiting">{s.waiting}</span>
                   )}
-                  {queue.name}
-                </span>
-                <span
-                  className="block truncate text-[10px] font-normal text-slate-500"
-                  data-testid="outcomes"
+                </td>
+                <td className="px-2 text-right" data-testid="longest-wait">
+                  {s.longestWaitMs > 0 ? formatElapsed(s.longestWaitMs, frozen) : "—"}
+                </td>
+                <td
+                  className={`px-2 text-right ${trouble === 0 ? "font-semibold text-rose-700" : ""}`}
+                  data-testid="eligible"
                 >
-                  {outcomesText(s)}
-                </span>
-              </th>
-              <td
-                className={`px-2 text-right ${s.waiting > 0 ? "font-semibold text-amber-700" : ""}`}
-                data-testid="waiting"
-              >
-                {s.waiting}
-              </td>
-              <td className="px-2 text-right" data-testid="longest-wait">
-                {s.longestWaitMs > 0 ? formatElapsed(s.longestWaitMs, frozen) : "—"}
-              </td>
-              <td
-                className={`px-2 text-right ${trouble === 0 ? "font-semibold text-rose-700" : ""}`}
-                data-testid="eligible"
-              >
-                {s.eligible}/{s.members}
-              </td>
-              <td className="px-2 text-right">
-                <span data-testid="ringing">{s.ringing}</span> ·{" "}
-                <span data-testid="talking">{s.talking}</span>
-              </td>
-              <td className="px-2 text-right" data-testid="sl-today">
-                {kpi ? (
-                  <LevelFigure
-                    level={kpi.levels.serviceLevelToday}
-                    kind="sl"
-                    value={formatPercent(kpi.today.serviceLevel)}
-                  />
-                ) : (
-                  "…"
-                )}
-              </td>
-              <td className="px-2 text-right" data-testid="sl-window">
-                {kpi ? (
-                  <LevelFigure
-                    level={kpi.levels.serviceLevelWindow}
-                    kind="sl"
-                    value={formatPercent(kpi.window.serviceLevel)}
-                  />
-                ) : (
-                  "…"
-                )}
-              </td>
-              <td className="px-2 text-right" data-testid="asa-today">
-                {kpi ? formatSeconds(kpi.today.asaSec) : "…"}
-              </td>
-              <td className="px-2 text-right" data-testid="abandon-today">
-                {kpi ? abandonText(kpi.today) : "…"}
-              </td>
-              <td className="whitespace-nowrap px-2" data-testid="staffing">
-                {kpi ? <Staffing kpi={kpi} /> : "…"}
-              </td>
-              <td className="max-w-[12rem] truncate px-2 text-slate-500" data-testid="wrap-up">
-                {s.wrapUp.length === 0 ? "—" : wrapUpText(state, s, now, frozen).replace("Wrap-up: ", "")}
-              </td>
-            </tr>
+                  {s.eligible}/{s.members}
+                </td>
+                <td className="px-2 text-right">
+                  <span data-testid="ringing">{s.ringing}</span> ·{" "}
+                  <span data-testid="talking">{s.talking}</span>
+                </td>
+                <td className="px-2 text-right" data-testid="sl-today">
+                  {kpi ? (
+                    <LevelFigure
+                      level={kpi.levels.serviceLevelToday}
+                      kind="sl"
+                      value={formatPercent(kpi.today.serviceLevel)}
+                    />
+                  ) : (
+                    "…"
+                  )}
+                </td>
+                <td className="px-2 text-right" data-testid="sl-window">
+                  {kpi ? (
+                    <LevelFigure
+                      level={kpi.levels.serviceLevelWindow}
+                      kind="sl"
+                      value={formatPercent(kpi.window.serviceLevel)}
+                    />
+                  ) : (
+                    "…"
+                  )}
+                </td>
+                <td className="px-2 text-right" data-testid="asa-today">
+                  {kpi ? formatSeconds(kpi.today.asaSec) : "…"}
+                </td>
+                <td className="px-2 text-right" data-testid="abandon-today">
+                  {kpi ? abandonText(kpi.today) : "…"}
+                </td>
+                <td className="whitespace-nowrap px-2" data-testid="staffing">
+                  {kpi ? <Staffing kpi={kpi} /> : "…"}
+                </td>
+                <td className="max-w-[12rem] truncate px-2 text-slate-500" data-testid="wrap-up">
+                  {s.wrapUp.length === 0 ? "—" : wrapUpText(state, s, now, frozen).replace("Wrap-up: ", "")}
+                </td>
+              </tr>
+              {open && (
+                <tr id={`live-calls-row-${queue.id}`} className="bg-slate-50/60">
+                  <td colSpan={11} className="px-6 py-1">
+                    <LiveCallList queueId={queue.id} calls={row.calls} now={now} frozen={frozen} limit={10} />
+                  </td>
+                </tr>
+              )}
+            </Fragment>
           );
         })}
       </tbody>

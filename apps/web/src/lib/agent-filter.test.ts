@@ -99,6 +99,12 @@ describe("sort", () => {
     expect(filterAgents([early, late], NO_FILTER, null, "in-state").map((a) => a.id)).toEqual(["x1", "x2"]);
     expect(filterAgents([early, late], NO_FILTER, null, "idle").map((a) => a.id)).toEqual(["x2", "x1"]);
   });
+  it("most calls today first, then by name; an agent with none counts 0", () => {
+    const third = agent({ id: "x3", name: "Bob" });
+    const calls = (id: string) => ({ x1: 4, x3: 4 })[id] ?? 0;
+    const ids = filterAgents([early, late, third], NO_FILTER, null, "calls-today", calls).map((a) => a.id);
+    expect(ids).toEqual(["x3", "x1", "x2"]);
+  });
 });
 
 describe("countActivities", () => {

@@ -41,8 +41,11 @@ export const NO_FILTER: AgentFilter = {
   group: null,
 };
 
-/** How the list is ordered: by name, longest in the current state first, or longest idle first. */
-export const AGENT_SORTS = ["name", "in-state", "idle"] as const;
+/**
+ * How the list is ordered: by name, longest in the current state first, longest idle first, or most
+ * calls answered today first.
+ */
+export const AGENT_SORTS = ["name", "in-state", "idle", "calls-today"] as const;
 export type AgentSort = (typeof AGENT_SORTS)[number];
 
 /**
@@ -78,13 +81,15 @@ const fold = (text: string) =>
 
 /**
  * The agents matching a filter (and in `scope`, from scopeOf, when given), sorted by name then id
- * so rows don't jump around as states change — or, by `sort`, longest in state / idle first.
+ * so rows don't jump around as states change — or, by `sort`, longest in state / idle first, or
+ * most calls today first (`callsToday`: an agent's calls answered today; none counts 0).
  */
 export function filterAgents(
   agents: Iterable<Agent>,
   filter: AgentFilter,
   scope: ReadonlySet<string> | null = null,
   sort: AgentSort = "name",
+  callsToday: (agentId: string) => number = () => 0,
 ): Agent[] {
   const query = fold(filter.query.trim());
   const matches: Agent[] = [];
@@ -100,6 +105,10 @@ export function filterAgents(
     a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   if (sort === "in-state") return matches.sort((a, b) => a.since - b.since || byName(a, b));
   if (sort === "idle") return matches.sort((a, b) => a.idleSince - b.idleSince || byName(a, b));
+  if (sort === "calls-today") {
+    const calls = new Map(matches.map((a) => [a.id, callsToday(a.id)]));
+    return matches.sort((a, b) => calls.get(b.id)! - calls.get(a.id)! || byName(a, b));
+  }
   return matches.sort(byName);
 }
 

@@ -20,12 +20,12 @@ describe("board URL parameters", () => {
         queue: "q1",
         group: "sales",
       },
-      sort: "idle",
+      sort: "calls-today",
       queues: "compact",
     };
     const search = boardSearch(params);
     expect(search).toBe(
-      "?activity=can_ring&status=LUNCH_BREAK&online=online&q=nguy%E1%BB%85n+%26+co&queue=q1&group=sales&sort=idle&view=compact",
+      "?activity=can_ring&status=LUNCH_BREAK&online=online&q=nguy%E1%BB%85n+%26+co&queue=q1&group=sales&sort=calls-today&view=compact",
     );
     expect(parseBoardParams(search, known)).toEqual({ params, invalid: [] });
   });

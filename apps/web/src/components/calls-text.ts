@@ -1,0 +1,45 @@
+/**
+ * The words of the live calls list, the call search and the agents' figures today, kept in one place
+ * so they move to the message catalogs in one step.
+ */
+
+export const TODAY_TEXT = {
+  column: "Today",
+  sortHint: "Sort by calls answered today, most first",
+  answered: (n: number) => `${n} ans`,
+  answeredHint: "Calls answered today (since local midnight)",
+  missed: (n: number) => `${n} miss`,
+  missedHint: "Offers missed today: rang out unanswered",
+  talk: (duration: string) => `${duration} talk`,
+  talkHint: "Talk time today",
+  sinceJoined: (answered: number, missed: number, talk: string) =>
+    `Since the agent joined Callboard's log: ${answered} answered, ${missed} missed, ${talk} talk`,
+} as const;
+
+export const LIVE_CALLS_TEXT = {
+  heading: (n: number) => `Live calls (${n})`,
+  none: "No call waiting or ringing",
+  position: (n: number) => `#${n}`,
+  positionHint: "Position in line",
+  waiting: "Waiting",
+  ringing: (names: string) => `Ringing ${names}`,
+  offers: (n: number) => (n === 1 ? "1 offer" : `${n} offers`),
+  showAll: (n: number) => `Show all ${n}`,
+  showFewer: "Show fewer",
+  expand: (queue: string) => `Live calls of ${queue}`,
+} as const;
+
+export const SEARCH_TEXT = {
+  label: "Find a call",
+  placeholder: "Call id or caller's number",
+  searching: "Searching…",
+  nothing: (query: string) => `No call with the id or caller's number "${query}".`,
+  hint: "Whole call ids and numbers only; the number with or without its +.",
+  more: (n: number) => `Showing the newest ${n}; older calls from this number are not listed.`,
+  live: "live",
+  ended: "ended",
+  open: "Timeline",
+  close: "Close",
+  results: (n: number) => (n === 1 ? "1 call" : `${n} calls`),
+  failed: (message: string) => `Search failed: ${message}`,
+} as const;

@@ -1,0 +1,75 @@
+"use client";
+
+import type { LiveCallRow } from "@callboard/live";
+import { useState } from "react";
+import { formatElapsed } from "~/lib/format";
+import { LIVE_CALLS_TEXT as T } from "./calls-text";
+
+/**
+ * A queue's calls not answered yet, in line order: position, caller, wait (counted on the board's
+ * `now`, so it stops while the data is stale and says "≥"), and whom it is ringing. The first
+ * `limit` rows, then "show all".
+ */
+export function LiveCallList({
+  queueId,
+  calls,
+  now,
+  frozen,
+  limit,
+}: {
+  queueId: string;
+  calls: readonly LiveCallRow[];
+  now: number;
+  frozen: boolean;
+  limit: number;
+}) {
+  const [all, setAll] = useState(false);
+  if (calls.length === 0) {
+    return (
+      <p className="text-[11px] text-slate-500" data-testid={`live-calls-${queueId}`}>
+        {T.none}
+      </p>
+    );
+  }
+  const shown = all ? calls : calls.slice(0, limit);
+  return (
+    <div data-testid={`live-calls-${queueId}`}>
+      <ol className="max-h-48 overflow-auto text-xs" aria-label={T.heading(calls.length)}>
+        {shown.map((call) => (
+          <li
+            key={call.id}
+            className="flex items-baseline gap-2 py-0.5"
+            data-testid={`live-call-${call.id}`}
+            data-status={call.status}
+          >
+            <span className="w-7 shrink-0 tabular-nums text-slate-500" title={T.positionHint}>
+              {T.position(call.position)}
+            </span>
+            <span className="min-w-0 truncate font-medium text-slate-800" title={call.id}>
+              {call.from}
+            </span>
+            <span className="shrink-0 tabular-nums text-slate-700" data-testid="live-call-wait">
+              {formatElapsed(now - call.arrivedAt, frozen)}
+            </span>
+            <span
+              className={`ml-auto min-w-0 truncate ${call.status === "ringing" ? "text-amber-700" : "text-slate-500"}`}
+            >
+              {call.status === "ringing" ? T.ringing(call.ringing.map((a) => a.name).join(", ")) : T.waiting}
+              {call.offers > 0 && <span className="text-slate-500"> · {T.offers(call.offers)}</span>}
+            </span>
+          </li>
+        ))}
+      </ol>
+      {calls.length > limit && (
+        <button
+          type="button"
+          className="text-[11px] text-sky-700 underline"
+          onClick={() => setAll((v) => !v)}
+          aria-expanded={all}
+        >
+          {all ? T.showFewer : T.showAll(calls.length)}
+        </button>
+      )}
+    </div>
+  );
+}
