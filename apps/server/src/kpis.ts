@@ -8,7 +8,8 @@ import type { CenterState, LoggedEvent } from "@callboard/routing";
  * gives what the replay gives — a restart shows the same figures.
  */
 export class LiveKpis {
-  private readonly state: KpiState = emptyKpiState();
+  /** `state`: a checkpoint's fold, to go on from; a new one folds the whole log. */
+  constructor(readonly state: KpiState = emptyKpiState()) {}
 
   /** For Core's `onReplayed`: one event of the boot replay. */
   readonly replayed = (event: LoggedEvent, center: CenterState): void => {

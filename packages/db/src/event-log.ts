@@ -1,6 +1,17 @@
+import { deflateRawSync } from "node:zlib";
 import { and, asc, desc, eq, gt, lt, lte, sql } from "drizzle-orm";
+import { readArchivedAfter } from "./archive.ts";
 import type { CallboardDb } from "./client.ts";
-import { type EventRow, eventAgents, events, type RejectionRow, rejections } from "./schema.ts";
+import { rowJson } from "./row-json.ts";
+import {
+  type CheckpointRow,
+  checkpoints,
+  type EventRow,
+  eventAgents,
+  events,
+  type RejectionRow,
+  rejections,
+} from "./schema.ts";
 
 /** The envelope every logged event has; the rest of it is stored as JSON. */
 export interface LoggableEvent {
@@ -37,9 +48,30 @@ export interface AppendRow<E extends LoggableEvent> {
 /** Refused inputs kept for `events.rejections`; older ones are dropped, so a flood of bad input cannot fill the disk. */
 export const REJECTIONS_KEPT = 10_000;
 
+/**
+ * Events whose JSON is longer than this (characters) are stored deflated in `packed`: in practice a
+ * decision's candidate table, which deflates to about a fifth, while short events stay readable in SQL.
+ */
+export const PACK_ABOVE = 1_024;
+
+/** Checkpoints kept: the newest, and the one before it in case the newest cannot be read. */
+export const CHECKPOINTS_KEPT = 2;
+
+/** A checkpoint to write in a group commit (its format and content are the writer's business). */
+export type NewCheckpoint = CheckpointRow;
+
+export interface EventLogOptions {
+  rejectionsKept?: number;
+  /**
+   * Where retention moved the log's oldest stretches (archive.ts); a replay from before the first
+   * event still in the table reads them first. Absent: the table is the whole log.
+   */
+  archiveDir?: string | null;
+}
+
 export function createEventLog<E extends LoggableEvent>(
   db: CallboardDb,
-  { rejectionsKept = REJECTIONS_KEPT }: { rejectionsKept?: number } = {},
+  { rejectionsKept = REJECTIONS_KEPT, archiveDir = null }: EventLogOptions = {},
 ) {
   const insert = db
     .insert(events)
@@ -48,10 +80,32 @@ export function createEventLog<E extends LoggableEvent>(
       at: sql.placeholder("at"),
       type: sql.placeholder("type"),
       data: sql.placeholder("data"),
+      packed: sql.placeholder("packed"),
       idempotencyKey: sql.placeholder("idempotencyKey"),
       callId: sql.placeholder("callId"),
     })
     .prepare();
+  const insertCheckpoint = db
+    .insert(checkpoints)
+    .values({
+      seq: sql.placeholder("seq"),
+      at: sql.placeholder("at"),
+      centerId: sql.placeholder("centerId"),
+      format: sql.placeholder("format"),
+      data: sql.placeholder("data"),
+    })
+    .onConflictDoNothing()
+    .prepare();
+  const pruneCheckpoints = db.$client.prepare(
+    `DELETE FROM checkpoints WHERE seq NOT IN (SELECT seq FROM checkpoints ORDER BY seq DESC LIMIT ${CHECKPOINTS_KEPT})`,
+  );
+  const newestCheckpoints = db
+    .select()
+    .from(checkpoints)
+    .orderBy(desc(checkpoints.seq))
+    .limit(CHECKPOINTS_KEPT)
+    .prepare();
+  const first = db.select({ seq: events.seq }).from(events).orderBy(asc(events.seq)).limit(1).prepare();
   const insertAgent = db
     .insert(eventAgents)
     .values({ agentId: sql.placeholder("agentId"), seq: sql.placeholder("seq") })
@@ -72,7 +126,7 @@ export function createEventLog<E extends LoggableEvent>(
     .limit(sql.placeholder("limit"))
     .prepare();
   const ofTypeForAgent = db
-    .select({ seq: events.seq, at: events.at, type: events.type, data: events.data })
+    .select({ seq: events.seq, at: events.at, type: events.type, data: events.data, packed: events.packed })
     .from(eventAgents)
     .innerJoin(events, eq(events.seq, eventAgents.seq))
     .where(
@@ -120,19 +174,27 @@ export function createEventLog<E extends LoggableEvent>(
     .limit(sql.placeholder("limit"))
     .prepare();
 
-  const appendAll = db.$client.transaction((rows: AppendRow<E>[], refused: RejectedInput[]) => {
-    let lastId = 0;
-    for (const rejection of refused) lastId = Number(insertRejection.run(rejection).lastInsertRowid);
-    if (lastId > rejectionsKept) pruneRejections.run({ upTo: lastId - rejectionsKept });
-    for (const { event, idempotencyKey, agentIds, callId } of rows) {
-      const { seq, at, type, ...rest } = event;
-      insert.run({ seq, at, type, data: JSON.stringify(rest), idempotencyKey, callId });
-      for (const agentId of agentIds) insertAgent.run({ agentId, seq });
-    }
-  });
+  const appendAll = db.$client.transaction(
+    (rows: AppendRow<E>[], refused: RejectedInput[], checkpoint: NewCheckpoint | null) => {
+      let lastId = 0;
+      for (const rejection of refused) lastId = Number(insertRejection.run(rejection).lastInsertRowid);
+      if (lastId > rejectionsKept) pruneRejections.run({ upTo: lastId - rejectionsKept });
+      for (const { event, idempotencyKey, agentIds, callId } of rows) {
+        const { seq, at, type, ...rest } = event;
+        const json = JSON.stringify(rest);
+        const packed = json.length > PACK_ABOVE ? deflateRawSync(json) : null;
+        insert.run({ seq, at, type, data: packed ? "" : json, packed, idempotencyKey, callId });
+        for (const agentId of agentIds) insertAgent.run({ agentId, seq });
+      }
+      if (checkpoint) {
+        insertCheckpoint.run(checkpoint);
+        pruneCheckpoints.run();
+      }
+    },
+  );
 
-  const toEvent = (row: Pick<EventRow, "seq" | "at" | "type" | "data">): E => ({
-    ...JSON.parse(row.data),
+  const toEvent = (row: Pick<EventRow, "seq" | "at" | "type" | "data" | "packed">): E => ({
+    ...JSON.parse(rowJson(row)),
     seq: row.seq,
     at: row.at,
     type: row.type,
@@ -157,8 +219,16 @@ export function createEventLog<E extends LoggableEvent>(
      * Appends rows (and records refused inputs) in one transaction — a group commit: all are durable
      * when this returns, or none are.
      */
-    append(rows: AppendRow<E>[], refused: RejectedInput[] = []): void {
-      if (rows.length > 0 || refused.length > 0) appendAll.immediate(rows, refused);
+    append(
+      rows: AppendRow<E>[],
+      refused: RejectedInput[] = [],
+      checkpoint: NewCheckpoint | null = null,
+    ): void {
+      if (rows.length > 0 || refused.length > 0 || checkpoint) appendAll.immediate(rows, refused, checkpoint);
+    },
+    /** The newest checkpoints, newest first (at most CHECKPOINTS_KEPT). */
+    checkpoints(): CheckpointRow[] {
+      return newestCheckpoints.all();
     },
     /** The most recently refused inputs, newest first. */
     recentRejections(limit: number): RejectionRow[] {
@@ -172,9 +242,20 @@ export function createEventLog<E extends LoggableEvent>(
     readAfter(seq: number, limit: number): E[] {
       return after.all({ seq, limit }).map(toEvent);
     },
-    /** Every event after `seq`, read in pages so a long log never sits in memory twice. */
+    /**
+     * Every event after `seq`, read in pages so a long log never sits in memory twice — from the
+     * archive first when `seq` is before the first event still in the table.
+     */
     *readAllAfter(seq: number, pageSize = 10_000): Generator<E> {
       let from = seq;
+      const firstInTable = first.get()?.seq ?? null;
+      if (archiveDir !== null && (firstInTable === null || from < firstInTable - 1)) {
+        for (const row of readArchivedAfter(archiveDir, from)) {
+          if (firstInTable !== null && row.seq >= firstInTable) break;
+          yield toEvent(row);
+          from = row.seq;
+        }
+      }
       for (;;) {
         const page = after.all({ seq: from, limit: pageSize });
         for (const row of page) yield toEvent(row);

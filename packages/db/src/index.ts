@@ -5,10 +5,15 @@ export {
   createAuthStore,
   type NewAuditRow,
 } from "./auth-store.ts";
+export { ARCHIVE_CHUNK, archiveOldest } from "./archive.ts";
 export { type CallboardDb, createDb } from "./client.ts";
 export {
   type AppendRow,
+  CHECKPOINTS_KEPT,
   createEventLog,
+  type EventLogOptions,
+  type NewCheckpoint,
+  PACK_ABOVE,
   type EventLog,
   type LoggableEvent,
   type RejectedInput,
@@ -17,6 +22,8 @@ export { assertLogFormat, centerId } from "./meta.ts";
 export { migrateDb } from "./migrate.ts";
 export {
   type AuditRow,
+  type CheckpointRow,
+  checkpoints,
   type EventRow,
   eventAgents,
   events,

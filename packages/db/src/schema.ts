@@ -1,4 +1,4 @@
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /**
  * The ordered event log: the only source of truth. Agents, queues and calls are folded from it in
@@ -12,8 +12,13 @@ export const events = sqliteTable(
     /** When the core accepted the event, ms since epoch. */
     at: integer("at").notNull(),
     type: text("type").notNull(),
-    /** The event as JSON, without seq and at. */
+    /** The event as JSON, without seq and at; empty when the JSON is in `packed`. */
     data: text("data").notNull(),
+    /**
+     * The same JSON deflated (raw deflate), for long events (a decision's candidate table): the
+     * row's second format. Null for short events and for every row written before it existed.
+     */
+    packed: blob("packed", { mode: "buffer" }),
     /** The sender's key for at-most-once application; null for events the engine derived. */
     idempotencyKey: text("idempotency_key"),
     /** The call the event concerns, for a call's timeline. */
@@ -38,10 +43,30 @@ export const eventAgents = sqliteTable(
       .notNull()
       .references(() => events.seq),
   },
-  (t) => [primaryKey({ columns: [t.agentId, t.seq] })],
+  // By seq too, so retention removes an archived stretch of the log without scanning every row.
+  (t) => [primaryKey({ columns: [t.agentId, t.seq] }), index("event_agents_seq_idx").on(t.seq)],
 );
 
 export type EventRow = typeof events.$inferSelect;
+
+/**
+ * The center's state (and the server's derived views) at one seq, so boot folds only the log's tail.
+ * Written in a group commit with events; a few newest are kept. A row that cannot be read, or was
+ * written by another history or format, is skipped and boot replays the whole log.
+ */
+export const checkpoints = sqliteTable("checkpoints", {
+  /** The seq of the last event folded into it. */
+  seq: integer("seq").primaryKey(),
+  /** When it was written, ms since epoch. */
+  at: integer("at").notNull(),
+  /** The history it belongs to (meta.center_id). */
+  centerId: text("center_id").notNull(),
+  /** The writer's checkpoint format; another one is not read. */
+  format: integer("format").notNull(),
+  /** The encoded state (gzip), opaque to the log. */
+  data: blob("data", { mode: "buffer" }).notNull(),
+});
+export type CheckpointRow = typeof checkpoints.$inferSelect;
 
 /**
  * Inputs the domain refused (unknown call, late answer, invalid settings…), kept for the record:

@@ -11,6 +11,7 @@ export {
   queueKpis,
 } from "./fold.ts";
 export { localDay, localDayStart } from "./local-day.ts";
+export { type KpiSnapshot, kpiSnapshot, restoreKpi } from "./snapshot.ts";
 export { type MmcOptions, type MmcResult, simulateMmc } from "./mmc.ts";
 export {
   type KpiPeriodView,

@@ -91,7 +91,23 @@ export const INPUT_EVENT_TYPES = [
   "call.abandoned",
 ] as const satisfies readonly InputEvent["type"][];
 
-/** The agents and call an event concerns, for indexing the log (decisions index every candidate). */
+/**
+ * How many of a decision's ranked candidates the log indexes per agent, besides the agents rung:
+ * "the decisions Minh was in" means the ones he rang in or was among the next best for. The full
+ * candidate table stays in the event (decisions.byCall); indexing every candidate cost one row per
+ * member of the queue per offer.
+ */
+export const DECISION_INDEXED_RANKS = 5;
+
+/** The agents a decision is indexed under: those rung, then the best ranked, each once. */
+export function decisionSubjects(decision: Decision): string[] {
+  const { agentIds, ranked } = decision.table;
+  const ids = new Set(decision.agentIds);
+  for (const i of ranked.slice(0, DECISION_INDEXED_RANKS)) ids.add(agentIds[i]!);
+  return [...ids];
+}
+
+/** The agents and call an event concerns, for indexing the log (a decision: see decisionSubjects). */
 export function eventSubjects(event: DomainEvent): { agentIds: string[]; callId: string | null } {
   switch (event.type) {
     case "agent.upserted":
@@ -114,7 +130,7 @@ export function eventSubjects(event: DomainEvent): { agentIds: string[]; callId:
     case "call.answered":
       return { agentIds: [event.agentId], callId: event.callId };
     case "call.offered":
-      return { agentIds: event.decision.table.agentIds, callId: event.callId };
+      return { agentIds: decisionSubjects(event.decision), callId: event.callId };
     case "call.offer_ended":
       return { agentIds: event.agentIds, callId: event.callId };
   }

@@ -18,6 +18,8 @@ export { replay, step } from "./engine.ts";
 export {
   type DomainEvent,
   EVENT_FORMAT,
+  DECISION_INDEXED_RANKS,
+  decisionSubjects,
   eventSubjects,
   INPUT_EVENT_TYPES,
   type InputEvent,

@@ -1,0 +1,69 @@
+import type { EventLog } from "@callboard/db";
+import type { LoggedEvent } from "@callboard/routing";
+import type { Logger } from "pino";
+import { Checkpointer, type CheckpointPolicy, readCheckpoint } from "./checkpoints.ts";
+import { Core, type CoreOptions } from "./core.ts";
+import { LiveKpis } from "./kpis.ts";
+
+/** Checkpoint defaults (CALLBOARD_CHECKPOINT_EVENTS / _MINUTES). */
+export const DEFAULT_CHECKPOINTS: CheckpointPolicy = { everyEvents: 50_000, everyMs: 5 * 60_000 };
+
+export interface Booted {
+  core: Core;
+  kpis: LiveKpis;
+  /** Where boot started: a checkpoint's seq, or 0 for a full replay. */
+  fromSeq: number;
+}
+
+/**
+ * Boot = the newest readable checkpoint + the log after it. A checkpoint that is foreign, of another
+ * format, unreadable — or whose tail does not fold onto it — is skipped with a warning, and boot
+ * falls back to the next one, then to a full replay: a checkpoint can make boot faster, never stop it.
+ */
+export function bootCore(
+  options: Omit<CoreOptions, "initial" | "onReplayed" | "checkpoints" | "log"> & {
+    log: EventLog<LoggedEvent>;
+    centerId: string;
+    policy: CheckpointPolicy;
+    logger: Logger;
+  },
+): Booted {
+  const { log, centerId, policy, logger, ...coreOptions } = options;
+  const warn = (seq: number, why: string) =>
+    logger.warn({ checkpointSeq: seq }, `checkpoint at seq ${seq} skipped: it ${why}`);
+  const restored = readCheckpoint(log.checkpoints(), { centerId, lastSeq: log.lastSeq() }, warn);
+  const start = (from: typeof restored): Booted => {
+    const kpis = new LiveKpis(from?.kpi);
+    // The checkpointer needs the core's settle, and the core its checkpointer: tie them after.
+    let settle = () => {};
+    const checkpoints = new Checkpointer({
+      ...policy,
+      centerId,
+      kpis: () => kpis.state,
+      startedAt: options.clock(),
+      onReady: () => settle(),
+      onWritten: (timing) => logger.debug(timing, "checkpoint ready"),
+      onError: (error) => logger.error({ err: error }, "a checkpoint could not be encoded"),
+    });
+    const core = new Core({
+      ...coreOptions,
+      log,
+      ...(from ? { initial: from.state } : {}),
+      onReplayed: kpis.replayed,
+      checkpoints,
+    });
+    settle = () => core.settle();
+    return { core, kpis, fromSeq: from?.seq ?? 0 };
+  };
+  if (restored) {
+    try {
+      return start(restored);
+    } catch (error) {
+      warn(
+        restored.seq,
+        `does not continue into the log (${error instanceof Error ? error.message : error})`,
+      );
+    }
+  }
+  return start(null);
+}
