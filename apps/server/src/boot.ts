@@ -1,12 +1,18 @@
 import type { EventLog } from "@callboard/db";
 import type { LoggedEvent } from "@callboard/routing";
-import type { Logger } from "pino";
 import { Checkpointer, type CheckpointPolicy, readCheckpoint } from "./checkpoints.ts";
 import { Core, type CoreOptions } from "./core.ts";
 import { LiveKpis } from "./kpis.ts";
 
 /** Checkpoint defaults (CALLBOARD_CHECKPOINT_EVENTS / _MINUTES). */
 export const DEFAULT_CHECKPOINTS: CheckpointPolicy = { everyEvents: 50_000, everyMs: 5 * 60_000 };
+
+/** What boot reports through (a pino Logger is one). */
+export interface BootLogger {
+  warn(details: object, message: string): void;
+  debug(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
 
 export interface Booted {
   core: Core;
@@ -25,13 +31,17 @@ export function bootCore(
     log: EventLog<LoggedEvent>;
     centerId: string;
     policy: CheckpointPolicy;
-    logger: Logger;
+    logger: BootLogger;
+    /** False: ignore checkpoints and replay the whole log (the bench's baseline). */
+    fromCheckpoint?: boolean;
   },
 ): Booted {
-  const { log, centerId, policy, logger, ...coreOptions } = options;
+  const { log, centerId, policy, logger, fromCheckpoint = true, ...coreOptions } = options;
   const warn = (seq: number, why: string) =>
     logger.warn({ checkpointSeq: seq }, `checkpoint at seq ${seq} skipped: it ${why}`);
-  const restored = readCheckpoint(log.checkpoints(), { centerId, lastSeq: log.lastSeq() }, warn);
+  const restored = fromCheckpoint
+    ? readCheckpoint(log.checkpoints(), { centerId, lastSeq: log.lastSeq() }, warn)
+    : null;
   const start = (from: typeof restored): Booted => {
     const kpis = new LiveKpis(from?.kpi);
     // The checkpointer needs the core's settle, and the core its checkpointer: tie them after.

@@ -11,7 +11,7 @@ import {
 import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import type { CallboardDb } from "./client.ts";
-import { rowJson } from "./row-json.ts";
+import { createRowCodec } from "./row-codec.ts";
 import type { EventRow } from "./schema.ts";
 
 /**
@@ -26,7 +26,7 @@ export const ARCHIVE_CHUNK = 50_000;
 
 const FILE = /^events-(\d{12})-(\d{12})\.ndjson\.gz$/;
 
-type ArchivedRow = Pick<EventRow, "seq" | "at" | "type" | "data" | "packed">;
+type ArchivedRow = Pick<EventRow, "seq" | "at" | "type" | "data" | "packed" | "shared">;
 
 /** The archive files in seq order. */
 function archiveFiles(dir: string): { from: number; to: number; path: string }[] {
@@ -59,7 +59,7 @@ export function* readArchivedAfter(dir: string, seq: number): Generator<Archived
       const [rowSeq, at, type, data] = JSON.parse(line) as [number, number, string, string];
       if (rowSeq <= last) continue;
       last = rowSeq;
-      yield { seq: rowSeq, at, type, data, packed: null };
+      yield { seq: rowSeq, at, type, data, packed: null, shared: null };
     }
   }
 }
@@ -103,7 +103,7 @@ export function archiveOldest(
   const upToSeq = Math.min(asked, newest - 1);
   const rows = sqlite
     .prepare(
-      "SELECT seq, at, type, data, packed, idempotency_key AS idempotencyKey, call_id AS callId FROM events " +
+      "SELECT seq, at, type, data, packed, shared, idempotency_key AS idempotencyKey, call_id AS callId FROM events " +
         "WHERE seq <= ? AND at < ? ORDER BY seq LIMIT ?",
     )
     .all(upToSeq, before, chunk) as (ArchivedRow & {
@@ -118,8 +118,11 @@ export function archiveOldest(
   if (moving.length === 0) return 0;
   const from = moving[0]!.seq;
   const to = moving.at(-1)!.seq;
+  const codec = createRowCodec(db);
   const text = moving
-    .map((r) => JSON.stringify([r.seq, r.at, r.type, rowJson(r), r.idempotencyKey, r.callId]))
+    .map((r) =>
+      JSON.stringify([r.seq, r.at, r.type, JSON.stringify(codec.decode(r)), r.idempotencyKey, r.callId]),
+    )
     .join("\n");
   mkdirSync(dir, { recursive: true });
   writeDurably(dir, join(dir, `events-${pad(from)}-${pad(to)}.ndjson.gz`), gzipSync(text));

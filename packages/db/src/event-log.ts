@@ -1,8 +1,7 @@
-import { deflateRawSync } from "node:zlib";
 import { and, asc, desc, eq, gt, lt, lte, sql } from "drizzle-orm";
 import { readArchivedAfter } from "./archive.ts";
 import type { CallboardDb } from "./client.ts";
-import { rowJson } from "./row-json.ts";
+import { createRowCodec } from "./row-codec.ts";
 import {
   type CheckpointRow,
   checkpoints,
@@ -39,6 +38,8 @@ export interface AppendRow<E extends LoggableEvent> {
   /** Agents the event concerns (indexed for per-agent queries). */
   agentIds: readonly string[];
   callId: string | null;
+  /** A path inside the event to a value that repeats across events: stored once (row-codec.ts). */
+  shared?: readonly string[] | undefined;
 }
 
 /**
@@ -47,12 +48,6 @@ export interface AppendRow<E extends LoggableEvent> {
  */
 /** Refused inputs kept for `events.rejections`; older ones are dropped, so a flood of bad input cannot fill the disk. */
 export const REJECTIONS_KEPT = 10_000;
-
-/**
- * Events whose JSON is longer than this (characters) are stored deflated in `packed`: in practice a
- * decision's candidate table, which deflates to about a fifth, while short events stay readable in SQL.
- */
-export const PACK_ABOVE = 1_024;
 
 /** Checkpoints kept: the newest, and the one before it in case the newest cannot be read. */
 export const CHECKPOINTS_KEPT = 2;
@@ -81,6 +76,7 @@ export function createEventLog<E extends LoggableEvent>(
       type: sql.placeholder("type"),
       data: sql.placeholder("data"),
       packed: sql.placeholder("packed"),
+      shared: sql.placeholder("shared"),
       idempotencyKey: sql.placeholder("idempotencyKey"),
       callId: sql.placeholder("callId"),
     })
@@ -126,7 +122,14 @@ export function createEventLog<E extends LoggableEvent>(
     .limit(sql.placeholder("limit"))
     .prepare();
   const ofTypeForAgent = db
-    .select({ seq: events.seq, at: events.at, type: events.type, data: events.data, packed: events.packed })
+    .select({
+      seq: events.seq,
+      at: events.at,
+      type: events.type,
+      data: events.data,
+      packed: events.packed,
+      shared: events.shared,
+    })
     .from(eventAgents)
     .innerJoin(events, eq(events.seq, eventAgents.seq))
     .where(
@@ -174,16 +177,15 @@ export function createEventLog<E extends LoggableEvent>(
     .limit(sql.placeholder("limit"))
     .prepare();
 
+  const codec = createRowCodec(db);
   const appendAll = db.$client.transaction(
     (rows: AppendRow<E>[], refused: RejectedInput[], checkpoint: NewCheckpoint | null) => {
       let lastId = 0;
       for (const rejection of refused) lastId = Number(insertRejection.run(rejection).lastInsertRowid);
       if (lastId > rejectionsKept) pruneRejections.run({ upTo: lastId - rejectionsKept });
-      for (const { event, idempotencyKey, agentIds, callId } of rows) {
+      for (const { event, idempotencyKey, agentIds, callId, shared } of rows) {
         const { seq, at, type, ...rest } = event;
-        const json = JSON.stringify(rest);
-        const packed = json.length > PACK_ABOVE ? deflateRawSync(json) : null;
-        insert.run({ seq, at, type, data: packed ? "" : json, packed, idempotencyKey, callId });
+        insert.run({ seq, at, type, ...codec.encode(rest, shared), idempotencyKey, callId });
         for (const agentId of agentIds) insertAgent.run({ agentId, seq });
       }
       if (checkpoint) {
@@ -193,12 +195,9 @@ export function createEventLog<E extends LoggableEvent>(
     },
   );
 
-  const toEvent = (row: Pick<EventRow, "seq" | "at" | "type" | "data" | "packed">): E => ({
-    ...JSON.parse(rowJson(row)),
-    seq: row.seq,
-    at: row.at,
-    type: row.type,
-  });
+  // The body was appended from an E, so with its envelope back it is one.
+  const toEvent = (row: Pick<EventRow, "seq" | "at" | "type" | "data" | "packed" | "shared">): E =>
+    ({ ...codec.decode(row), seq: row.seq, at: row.at, type: row.type }) as E;
 
   /** A call's events in order (its timeline), optionally of one type only, typed as that event. */
   function forCall<T extends E["type"]>(
@@ -224,7 +223,14 @@ export function createEventLog<E extends LoggableEvent>(
       refused: RejectedInput[] = [],
       checkpoint: NewCheckpoint | null = null,
     ): void {
-      if (rows.length > 0 || refused.length > 0 || checkpoint) appendAll.immediate(rows, refused, checkpoint);
+      if (rows.length === 0 && refused.length === 0 && !checkpoint) return;
+      try {
+        appendAll.immediate(rows, refused, checkpoint);
+      } catch (error) {
+        // Shared values stored in the rolled-back transaction are gone: forget their ids.
+        codec.forgetUncommitted();
+        throw error;
+      }
     },
     /** The newest checkpoints, newest first (at most CHECKPOINTS_KEPT). */
     checkpoints(): CheckpointRow[] {

@@ -1,3 +1,4 @@
+export { ARCHIVE_CHUNK, archiveOldest } from "./archive.ts";
 export {
   AUDIT_KEPT,
   type AuditFilter,
@@ -5,21 +6,20 @@ export {
   createAuthStore,
   type NewAuditRow,
 } from "./auth-store.ts";
-export { ARCHIVE_CHUNK, archiveOldest } from "./archive.ts";
 export { type CallboardDb, createDb } from "./client.ts";
 export {
   type AppendRow,
   CHECKPOINTS_KEPT,
   createEventLog,
-  type EventLogOptions,
-  type NewCheckpoint,
-  PACK_ABOVE,
   type EventLog,
+  type EventLogOptions,
   type LoggableEvent,
+  type NewCheckpoint,
   type RejectedInput,
 } from "./event-log.ts";
 export { assertLogFormat, centerId } from "./meta.ts";
 export { migrateDb } from "./migrate.ts";
+export { createRowCodec, type EncodedRow, PACK_ABOVE, type RowCodec } from "./row-codec.ts";
 export {
   type AuditRow,
   type CheckpointRow,
@@ -31,6 +31,7 @@ export {
   type RejectionRow,
   rejections,
   type SessionRow,
+  sharedValues,
   type UserRow,
   type WallboardTokenRow,
 } from "./schema.ts";

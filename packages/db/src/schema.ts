@@ -1,3 +1,4 @@
+import { isNotNull } from "drizzle-orm";
 import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /**
@@ -19,17 +20,32 @@ export const events = sqliteTable(
      * row's second format. Null for short events and for every row written before it existed.
      */
     packed: blob("packed", { mode: "buffer" }),
+    /**
+     * The dot-separated path, inside the JSON, of a value stored once in `shared_values` (the JSON
+     * holds its id there): a decision's roster. Null when nothing was taken out.
+     */
+    shared: text("shared"),
     /** The sender's key for at-most-once application; null for events the engine derived. */
     idempotencyKey: text("idempotency_key"),
     /** The call the event concerns, for a call's timeline. */
     callId: text("call_id"),
   },
+  // Partial: most events (the engine's) have no key, and need no index entry. No index by type:
+  // every query by type also names a call or an agent.
   (t) => [
-    uniqueIndex("events_idempotency_key_unique").on(t.idempotencyKey),
+    uniqueIndex("events_idempotency_key_unique").on(t.idempotencyKey).where(isNotNull(t.idempotencyKey)),
     index("events_call_id_idx").on(t.callId, t.seq),
-    index("events_type_idx").on(t.type, t.seq),
   ],
 );
+
+/** Values that repeat across events (a queue's roster in its decisions), stored once by content. */
+export const sharedValues = sqliteTable("shared_values", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  /** SHA-256 of `value`, base64: how a writer finds a value already stored. */
+  hash: text("hash").notNull().unique(),
+  /** The value as JSON. */
+  value: text("value").notNull(),
+});
 
 /**
  * Which agents an event concerns: one for most, every candidate for a routing decision, so "every

@@ -107,8 +107,25 @@ export function decisionSubjects(decision: Decision): string[] {
   return [...ids];
 }
 
-/** The agents and call an event concerns, for indexing the log (a decision: see decisionSubjects). */
-export function eventSubjects(event: DomainEvent): { agentIds: string[]; callId: string | null } {
+/** How the log files an event: who and which call it concerns, and what of it repeats. */
+export interface EventSubjects {
+  agentIds: string[];
+  callId: string | null;
+  /**
+   * A path inside the event to a value that repeats from event to event, which the log stores once:
+   * a decision's roster (its candidates' ids in the queue's order) is the same for every offer of a
+   * queue until its groups change.
+   */
+  shared?: readonly string[];
+}
+
+const DECISION_ROSTER = ["decision", "table", "agentIds"] as const;
+
+/**
+ * The agents and call an event concerns, for indexing the log. A decision is filed under the agents
+ * of decisionSubjects; an offer's end under its call only (its agents are those of the offer).
+ */
+export function eventSubjects(event: DomainEvent): EventSubjects {
   switch (event.type) {
     case "agent.upserted":
       return { agentIds: [event.agent.id], callId: null };
@@ -130,8 +147,8 @@ export function eventSubjects(event: DomainEvent): { agentIds: string[]; callId:
     case "call.answered":
       return { agentIds: [event.agentId], callId: event.callId };
     case "call.offered":
-      return { agentIds: decisionSubjects(event.decision), callId: event.callId };
+      return { agentIds: decisionSubjects(event.decision), callId: event.callId, shared: DECISION_ROSTER };
     case "call.offer_ended":
-      return { agentIds: event.agentIds, callId: event.callId };
+      return { agentIds: [], callId: event.callId };
   }
 }

@@ -20,6 +20,7 @@ export {
   EVENT_FORMAT,
   DECISION_INDEXED_RANKS,
   decisionSubjects,
+  type EventSubjects,
   eventSubjects,
   INPUT_EVENT_TYPES,
   type InputEvent,
