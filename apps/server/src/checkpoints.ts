@@ -146,7 +146,7 @@ export function readCheckpoint(
         throw new Error("it does not hold a center and its KPIs");
       return { seq: row.seq, state: payload.state, kpi: restoreKpi(payload.kpi) };
     } catch (error) {
-      warn(row.seq, `it cannot be read (${error instanceof Error ? error.message : String(error)})`);
+      warn(row.seq, `cannot be read (${error instanceof Error ? error.message : String(error)})`);
     }
   }
   return null;

@@ -11,8 +11,8 @@ export {
   queueKpis,
 } from "./fold.ts";
 export { localDay, localDayStart } from "./local-day.ts";
-export { type KpiSnapshot, kpiSnapshot, restoreKpi } from "./snapshot.ts";
 export { type MmcOptions, type MmcResult, simulateMmc } from "./mmc.ts";
+export { type KpiSnapshot, kpiSnapshot, restoreKpi } from "./snapshot.ts";
 export {
   type KpiPeriodView,
   type Level,

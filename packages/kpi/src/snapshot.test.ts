@@ -6,7 +6,14 @@ import { kpiSnapshot, restoreKpi } from "./snapshot.ts";
 
 describe("a KPI snapshot (checkpoints)", () => {
   const log: LoggedEvent[] = [];
-  simulateMmc({ agents: 4, callsPerHour: 60, ahtSec: 180, calls: 3_000, seed: 3, onEvent: (e) => log.push(e) });
+  simulateMmc({
+    agents: 4,
+    callsPerHour: 60,
+    ahtSec: 180,
+    calls: 3_000,
+    seed: 3,
+    onEvent: (e) => log.push(e),
+  });
 
   it("restored through JSON, folds the rest of the log to the same figures as one pass", () => {
     const cut = Math.floor(log.length * 0.6);

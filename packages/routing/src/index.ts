@@ -16,10 +16,10 @@ export { type Decision, Verdict } from "./decision.ts";
 export { canRing, explain, REASON_TEXT, Reason, reasonText } from "./eligibility.ts";
 export { replay, step } from "./engine.ts";
 export {
-  type DomainEvent,
-  EVENT_FORMAT,
   DECISION_INDEXED_RANKS,
+  type DomainEvent,
   decisionSubjects,
+  EVENT_FORMAT,
   type EventSubjects,
   eventSubjects,
   INPUT_EVENT_TYPES,
