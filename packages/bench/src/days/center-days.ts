@@ -16,6 +16,7 @@ import {
   type LoggedEvent,
   nextDeadline,
   own,
+  replay,
   step,
 } from "@callboard/routing";
 import {
@@ -196,20 +197,33 @@ export function createCenterDays(options: CenterDaysOptions, sink: (events: read
     presence(logout + 1_000, false);
   };
 
+  /** The shift of the agent at fraction `f` of the roster: shares taken in order. */
+  const shiftAt = (f: number) => {
+    let upTo = 0;
+    for (const shift of SHIFTS) {
+      upTo += shift.share;
+      if (f < upTo) return shift;
+    }
+    return SHIFTS.at(-1)!;
+  };
   const planDay = (dayStart: number) => {
     agentIds.forEach((agentId, i) => {
-      const f = (i + 0.5) / agentIds.length;
-      let acc = 0;
-      const shift = SHIFTS.find((s) => (acc += s.share) >= f) ?? SHIFTS[0]!;
-      planShift(agentId, dayStart + shift.start * HOUR);
+      planShift(agentId, dayStart + shiftAt((i + 0.5) / agentIds.length).start * HOUR);
     });
   };
 
   return {
     state,
     stats,
+    /**
+     * Logs the center's creation. Folded with `replay` (restart recovery's path) rather than `step`:
+     * with no call in the center yet, step derives nothing from these upserts, so the log is the same,
+     * and folding skips 10,000 steps that each re-check a center being built.
+     */
     setup() {
-      for (const event of roster) submit(event, start);
+      const logged = roster.map((event, i) => ({ ...event, seq: i + 1, at: start }) as LoggedEvent);
+      replay(state, logged);
+      sink(logged);
       agenda.push(nextArrival(start), { kind: "arrival" });
     },
     /** Logs the day starting at `dayStart` (its shifts are planned now; calls flow throughout). */
