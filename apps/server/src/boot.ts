@@ -1,11 +1,11 @@
 import type { EventLog } from "@callboard/db";
 import type { LoggedEvent } from "@callboard/routing";
 import { Checkpointer, type CheckpointPolicy, readCheckpoint } from "./checkpoints.ts";
+
+export { DEFAULT_CHECKPOINTS } from "./checkpoints.ts";
+
 import { Core, type CoreOptions } from "./core.ts";
 import { LiveKpis } from "./kpis.ts";
-
-/** Checkpoint defaults (CALLBOARD_CHECKPOINT_EVENTS / _MINUTES). */
-export const DEFAULT_CHECKPOINTS: CheckpointPolicy = { everyEvents: 50_000, everyMs: 5 * 60_000 };
 
 /** What boot reports through (a pino Logger is one). */
 export interface BootLogger {

@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { describeZodError } from "@callboard/contracts";
 import { type CenterLimits, DEFAULT_LIMITS } from "@callboard/routing";
 import { z } from "zod";
+import { DEFAULT_CHECKPOINTS } from "./checkpoints.ts";
 
 const onOff = z.enum(["on", "off"], { error: 'must be "on" or "off"' });
 /** "a,b,c" → ["a","b","c"] (blanks dropped); "*" stays "*". */
@@ -87,12 +88,12 @@ const envSchema = z.object({
     .int("must be a whole number of events (1000–10000000)")
     .min(1_000, "must be at least 1000")
     .max(10_000_000, "must be at most 10000000")
-    .default(50_000),
+    .default(DEFAULT_CHECKPOINTS.everyEvents),
   CALLBOARD_CHECKPOINT_MINUTES: z.coerce
     .number({ error: "must be a number of minutes (1–1440)" })
     .min(1, "must be at least 1")
     .max(1_440, "must be at most 1440 (a day)")
-    .default(5),
+    .default(DEFAULT_CHECKPOINTS.everyMs / 60_000),
   /**
    * Days of log kept in SQLite; older events move to gzip files in <data>/archive that a full replay
    * still reads (decision 0008). "forever" keeps everything in SQLite.

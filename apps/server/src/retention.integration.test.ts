@@ -14,9 +14,9 @@ const DAY = 86_400_000;
 const T0 = Date.parse("2026-11-23T02:00:00Z");
 
 describe("checkpoint and retention settings (CALLBOARD_CHECKPOINT_*, CALLBOARD_RETENTION_DAYS)", () => {
-  it("default to 50,000 events or 5 minutes, and 90 days; bad values name the variable", () => {
+  it("default to 20,000 events or 5 minutes, and 90 days; bad values name the variable", () => {
     const config = loadConfig({});
-    expect(config.checkpoints).toEqual({ everyEvents: 50_000, everyMs: 300_000 });
+    expect(config.checkpoints).toEqual({ everyEvents: 20_000, everyMs: 300_000 });
     expect(config.retentionMs).toBe(90 * DAY);
     expect(loadConfig({ CALLBOARD_RETENTION_DAYS: "forever" }).retentionMs).toBeNull();
     expect(
