@@ -101,20 +101,16 @@ export function archiveOldest(
   const newest =
     (sqlite.prepare("SELECT max(seq) AS seq FROM events").get() as { seq: number | null }).seq ?? 0;
   const upToSeq = Math.min(asked, newest - 1);
+  // The oldest `chunk` rows, then only their prefix older than the cutoff: the log is in time
+  // order, so this reads one chunk whatever the log's length (a scan for "older than" would not).
   const rows = sqlite
     .prepare(
-      "SELECT seq, at, type, data, packed, shared, idempotency_key AS idempotencyKey, call_id AS callId FROM events " +
-        "WHERE seq <= ? AND at < ? ORDER BY seq LIMIT ?",
+      "SELECT seq, at, type, data, packed, shared, idempotency_key AS idempotencyKey, call_id AS callId " +
+        "FROM events WHERE seq <= ? ORDER BY seq LIMIT ?",
     )
-    .all(upToSeq, before, chunk) as (ArchivedRow & {
-    idempotencyKey: string | null;
-    callId: string | null;
-  })[];
-  // Only a prefix of the log may go: stop at the first event too new to archive.
-  const firstKept = sqlite
-    .prepare("SELECT min(seq) AS seq FROM events WHERE seq <= ? AND at >= ?")
-    .get(upToSeq, before) as { seq: number | null };
-  const moving = firstKept.seq === null ? rows : rows.filter((row) => row.seq < (firstKept.seq as number));
+    .all(upToSeq, chunk) as (ArchivedRow & { idempotencyKey: string | null; callId: string | null })[];
+  const firstKept = rows.findIndex((row) => row.at >= before);
+  const moving = firstKept === -1 ? rows : rows.slice(0, firstKept);
   if (moving.length === 0) return 0;
   const from = moving[0]!.seq;
   const to = moving.at(-1)!.seq;
