@@ -1,5 +1,6 @@
 import type { IncomingMessage, Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { dirname, join } from "node:path";
 import { appRouter, type Context } from "@callboard/api";
 import type { Actor } from "@callboard/contracts";
 import {
@@ -18,12 +19,14 @@ import type { Logger } from "pino";
 import { Auth } from "./auth/auth.ts";
 import { clientAddress, type RequestPolicy } from "./auth/request-policy.ts";
 import { sessionToken } from "./auth/session-cookie.ts";
-import { Core, describeWriteError, sqliteError } from "./core.ts";
+import { type Booted, bootCore, DEFAULT_CHECKPOINTS } from "./boot.ts";
+import type { CheckpointPolicy } from "./checkpoints.ts";
+import { type Core, describeWriteError, sqliteError } from "./core.ts";
 import { type DoorPolicy, type Route, serveRoutes } from "./doors.ts";
 import type { AllowedOrigins, StringeeConfig } from "./env.ts";
 import { type CallboardServer, createGateway } from "./gateway.ts";
-import { LiveKpis } from "./kpis.ts";
 import { createMetrics } from "./metrics.ts";
+import { startRetention } from "./retention.ts";
 import { buildRoutes } from "./routes.ts";
 import { authenticateSocket } from "./socket-access.ts";
 import { type Connector, createConnector } from "./stringee/connector.ts";
@@ -54,6 +57,13 @@ export interface AppOptions {
   busyTimeoutMs?: number;
   /** Called when the log cannot be written; main exits, tests fail loudly. */
   onFatal?: (error: unknown) => void;
+  /** When checkpoints are taken (Config.checkpoints); DEFAULT_CHECKPOINTS when absent. */
+  checkpoints?: CheckpointPolicy;
+  /**
+   * Keep this much of the log in SQLite (Config.retentionMs); older events go to `archive/` beside
+   * the database file. Null or absent: keep it all.
+   */
+  retentionMs?: number | null;
 }
 
 export interface App {
@@ -90,7 +100,13 @@ function openLog(dbPath: string, busyTimeoutMs: number | undefined) {
     db = createDb(dbPath, busyTimeoutMs === undefined ? {} : { busyTimeoutMs });
     migrateDb(db);
     assertLogFormat(db, EVENT_FORMAT, dbPath);
-    return { db, log: createEventLog<LoggedEvent>(db), centerId: readCenterId(db) };
+    const archiveDir = archiveDirOf(dbPath);
+    return {
+      db,
+      log: createEventLog<LoggedEvent>(db, { archiveDir }),
+      centerId: readCenterId(db),
+      archiveDir,
+    };
   } catch (error) {
     db?.$client.close();
     const code = sqliteError(error)?.code;
@@ -103,6 +119,11 @@ function openLog(dbPath: string, busyTimeoutMs: number | undefined) {
           : "";
     throw new Error(`cannot open the event log ${dbPath}: ${describeWriteError(error)}${hint}`);
   }
+}
+
+/** Retention's archive: `archive/` beside the database file (none for an in-memory database). */
+export function archiveDirOf(dbPath: string): string | null {
+  return dbPath === ":memory:" ? null : join(dirname(dbPath), "archive");
 }
 
 /** How long a stopping core waits for requests in flight before cutting their connections. */
@@ -132,11 +153,14 @@ function drainServer(server: Server): Promise<void> {
 export function createApp(options: AppOptions): App {
   const clock = options.clock ?? Date.now;
   const logger = options.logger;
-  const { db, log, centerId } = openLog(options.dbPath, options.busyTimeoutMs);
+  const { db, log, centerId, archiveDir } = openLog(options.dbPath, options.busyTimeoutMs);
   let io: CallboardServer | null = null;
-  const kpis = new LiveKpis();
-  const core = new Core({
+  const booted = Date.now();
+  const { core, kpis, fromSeq }: Booted = bootCore({
     log,
+    centerId,
+    policy: options.checkpoints ?? DEFAULT_CHECKPOINTS,
+    logger,
     clock,
     ...(options.limits ? { limits: options.limits } : {}),
     onFatal:
@@ -152,12 +176,21 @@ export function createApp(options: AppOptions): App {
     onListenerError: (error) => logger.error({ err: error }, "an event listener failed"),
     onStep: (ms) => metrics.onStep(ms),
     onRejected: (code) => metrics.onRejected(code),
-    onReplayed: kpis.replayed,
   });
   core.onAppended((events) => kpis.appended(events, core.state));
   const metrics = createMetrics(core.state, clock, () => io?.engine.clientsCount ?? 0);
   core.onAppended((events) => metrics.onAppended(events));
-  logger.info({ seq: core.state.seq, dbPath: options.dbPath }, "state rebuilt from the event log");
+  logger.info(
+    { seq: core.state.seq, fromCheckpointSeq: fromSeq, bootMs: Date.now() - booted, dbPath: options.dbPath },
+    fromSeq > 0
+      ? `state rebuilt from the checkpoint at seq ${fromSeq} and the log after it`
+      : "state rebuilt from the whole event log",
+  );
+  const retention =
+    options.retentionMs != null && archiveDir !== null
+      ? startRetention({ db, log, archiveDir, keepMs: options.retentionMs, clock, logger })
+      : null;
+  void retention?.run();
 
   const connector = options.stringee
     ? createConnector({
@@ -290,6 +323,7 @@ export function createApp(options: AppOptions): App {
       // 1. Stop accepting: no new connection; a request arriving on a kept-alive one gets 503
       //    (serveRoutes checks `listening`), so only requests already being handled go on.
       clearInterval(sweep);
+      retention?.stop();
       connector?.close();
       const stopped = [publicServer, httpServer].map((server) => (server ? drainServer(server) : null));
       // 2. Boards and wallboards are told why, then their transports close (they reconnect by themselves).

@@ -1,5 +1,5 @@
 import { CoreUnavailableError, DomainRejectedError, type SubmitResult } from "@callboard/contracts";
-import type { EventLog, RejectedInput } from "@callboard/db";
+import type { EventLog, NewCheckpoint, RejectedInput } from "@callboard/db";
 import {
   type CenterLimits,
   type CenterState,
@@ -46,6 +46,16 @@ export interface CoreOptions {
    * so a derived view (the KPIs) is rebuilt in the same single pass over the log.
    */
   onReplayed?: (event: LoggedEvent, state: CenterState) => void;
+  /**
+   * Where boot starts: a checkpoint's state, then only the log after its seq is replayed. Absent:
+   * the empty center and the whole log.
+   */
+  initial?: CenterState;
+  /** Takes checkpoints: told of every commit; what it has ready is written in the next one. */
+  checkpoints?: {
+    take(): NewCheckpoint | null;
+    committed(count: number, state: CenterState, now: number): void;
+  };
 }
 
 /**
@@ -62,8 +72,8 @@ export class Core {
   private closed = false;
 
   constructor(private readonly options: CoreOptions) {
-    const state = emptyState();
-    const events = options.log.readAllAfter(0);
+    const state = options.initial ?? emptyState();
+    const events = options.log.readAllAfter(state.seq);
     this.state = replay(state, options.onReplayed ? tap(events, state, options.onReplayed) : events);
     const lastSeq = options.log.lastSeq();
     if (this.state.seq !== lastSeq) {
@@ -202,8 +212,9 @@ export class Core {
       settled.push(() => item.resolve({ seq, duplicate: false }));
     }
 
+    const checkpoint = this.options.checkpoints?.take() ?? null;
     try {
-      this.options.log.append(rows, refused);
+      this.options.log.append(rows, refused, checkpoint);
     } catch (error) {
       // Memory is now ahead of the disk: stop taking input; a restart replays what was committed.
       this.closed = true;
@@ -225,6 +236,7 @@ export class Core {
           this.options.onListenerError?.(error);
         }
       }
+      this.options.checkpoints?.committed(rows.length, this.state, now);
     }
     this.armTimer(now);
   }

@@ -3,6 +3,7 @@ import { describeZodError } from "@callboard/contracts";
 import { type CenterLimits, DEFAULT_LIMITS } from "@callboard/routing";
 import { DEFAULT_AGENTS, defaultQueueCount } from "@callboard/simulator";
 import { z } from "zod";
+import { DEFAULT_CHECKPOINTS } from "./checkpoints.ts";
 
 const onOff = z.enum(["on", "off"], { error: 'must be "on" or "off"' });
 /** "a,b,c" → ["a","b","c"] (blanks dropped); "*" stays "*". */
@@ -103,6 +104,35 @@ const envSchema = z.object({
   CALLBOARD_MAX_AGENTS: cap(DEFAULT_LIMITS.maxAgents),
   CALLBOARD_MAX_QUEUES: cap(DEFAULT_LIMITS.maxQueues),
   CALLBOARD_MAX_GROUPS: cap(DEFAULT_LIMITS.maxGroups),
+  /**
+   * A checkpoint (the state and KPIs at one seq, so boot replays only the log after it) is taken
+   * after this many events, or after CALLBOARD_CHECKPOINT_MINUTES with any event: whichever first.
+   */
+  CALLBOARD_CHECKPOINT_EVENTS: z.coerce
+    .number({ error: "must be a whole number of events (1000–10000000)" })
+    .int("must be a whole number of events (1000–10000000)")
+    .min(1_000, "must be at least 1000")
+    .max(10_000_000, "must be at most 10000000")
+    .default(DEFAULT_CHECKPOINTS.everyEvents),
+  CALLBOARD_CHECKPOINT_MINUTES: z.coerce
+    .number({ error: "must be a number of minutes (1–1440)" })
+    .min(1, "must be at least 1")
+    .max(1_440, "must be at most 1440 (a day)")
+    .default(DEFAULT_CHECKPOINTS.everyMs / 60_000),
+  /**
+   * Days of log kept in SQLite; older events move to gzip files in <data>/archive that a full replay
+   * still reads (decision 0008). "forever" keeps everything in SQLite.
+   */
+  CALLBOARD_RETENTION_DAYS: z
+    .union([
+      z.literal("forever"),
+      z.coerce
+        .number({ error: 'must be a whole number of days (1–36500) or "forever"' })
+        .int('must be a whole number of days (1–36500) or "forever"')
+        .min(1, 'must be a whole number of days (1–36500) or "forever"')
+        .max(36_500, 'must be a whole number of days (1–36500) or "forever"'),
+    ])
+    .default(90),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** standalone: simulator, no keys. stringee: a real PCC project drives the same engine. */
   CALLBOARD_MODE: z
@@ -206,6 +236,10 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
   /** Caps on new agents, queues and groups (CALLBOARD_MAX_*), handed to the engine through the core. */
   limits: CenterLimits;
+  /** CALLBOARD_CHECKPOINT_*: when the core takes a checkpoint. */
+  checkpoints: { everyEvents: number; everyMs: number };
+  /** CALLBOARD_RETENTION_DAYS, in ms; null = keep the whole log in SQLite. */
+  retentionMs: number | null;
   /** Null in standalone mode. */
   stringee: StringeeConfig | null;
 }
@@ -251,6 +285,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxQueues: e.CALLBOARD_MAX_QUEUES,
       maxGroups: e.CALLBOARD_MAX_GROUPS,
     },
+    checkpoints: {
+      everyEvents: e.CALLBOARD_CHECKPOINT_EVENTS,
+      everyMs: Math.round(e.CALLBOARD_CHECKPOINT_MINUTES * 60_000),
+    },
+    retentionMs: e.CALLBOARD_RETENTION_DAYS === "forever" ? null : e.CALLBOARD_RETENTION_DAYS * 86_400_000,
     stringee,
   };
 }

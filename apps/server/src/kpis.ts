@@ -1,5 +1,6 @@
 import {
   type AgentDaySnapshot,
+  type AgentDayState,
   agentDaySnapshot,
   emptyAgentDayState,
   emptyKpiState,
@@ -10,6 +11,7 @@ import {
   queueKpis,
 } from "@callboard/kpi";
 import type { CenterState, LoggedEvent } from "@callboard/routing";
+import type { Folds } from "./checkpoints.ts";
 
 /**
  * The queues' KPIs and each agent's figures today, kept live beside the core: rebuilt at boot from
@@ -18,9 +20,20 @@ import type { CenterState, LoggedEvent } from "@callboard/routing";
  * core applied all of it gives what the replay gives — a restart shows the same figures.
  */
 export class LiveKpis {
-  private readonly state: KpiState = emptyKpiState();
+  readonly state: KpiState;
   /** The center's day (Asia/Ho_Chi_Minh): agents take calls from queues in any zone. */
-  private readonly agentDays = emptyAgentDayState();
+  private readonly agentDays: AgentDayState;
+
+  /** `from`: a checkpoint's folds, to go on from; without it both fold the whole log. */
+  constructor(from?: Folds) {
+    this.state = from?.kpi ?? emptyKpiState();
+    this.agentDays = from?.agentDays ?? emptyAgentDayState();
+  }
+
+  /** Both folds, for a checkpoint. */
+  folds(): Folds {
+    return { kpi: this.state, agentDays: this.agentDays };
+  }
 
   /** For Core's `onReplayed`: one event of the boot replay. */
   readonly replayed = (event: LoggedEvent, center: CenterState): void => {

@@ -31,6 +31,8 @@ const app = (() => {
       doorLimits: config.doorLimits,
       logger,
       limits: config.limits,
+      checkpoints: config.checkpoints,
+      retentionMs: config.retentionMs,
       stringee: config.stringee,
     });
   } catch (error) {

@@ -184,19 +184,34 @@ describe("core server", () => {
     );
     expect(server.app.core.state.agents.lan!.missedOffers).toBe(1);
 
-    // Both offers are stored: queryable by call, and by every agent that was a candidate.
+    // Both offers are stored: by call, each with its whole candidate table…
     const byCall = await server.trpc.decisions.byCall.query({ callId: "c2" });
     expect(byCall.map((d) => [d.attempt, d.agentIds])).toEqual([
       [1, ["lan"]],
       [2, ["minh"]],
     ]);
-    const forHoa = await server.trpc.decisions.byAgent.query({ agentId: "hoa" });
-    expect(forHoa.decisions.map((d) => [d.callId, d.attempt])).toEqual([
+    expect(byCall.map((d) => candidatesOf(d).map((c) => [c.agentId, c.verdict]))).toEqual([
+      [
+        ["lan", "CHOSEN"],
+        ["minh", "RANKED_LOWER"],
+        ["hoa", "NOT_ELIGIBLE"],
+      ],
+      [
+        ["minh", "CHOSEN"],
+        ["lan", "RANKED_LOWER"], // missed it: after everyone who has not
+        ["hoa", "NOT_ELIGIBLE"],
+      ],
+    ]);
+    // …and by agent: the decisions it rang in or was ranked among the best in (DECISION_INDEXED_RANKS);
+    // never rung nor ranked, Hoa is in none, though every table lists her.
+    const forMinh = await server.trpc.decisions.byAgent.query({ agentId: "minh" });
+    expect(forMinh.decisions.map((d) => [d.callId, d.attempt])).toEqual([
       ["c2", 2],
       ["c2", 1],
       ["c1", 1],
       ["c0", 1],
     ]);
+    expect((await server.trpc.decisions.byAgent.query({ agentId: "hoa" })).decisions).toEqual([]);
     const timeline = await server.trpc.calls.timeline.query({ callId: "c2" });
     expect(timeline.map((e) => e.type)).toEqual([
       "call.arrived",

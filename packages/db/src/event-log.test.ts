@@ -188,7 +188,7 @@ describe("event log", () => {
           caller: "+84901",
           seq: 4,
           at: 1004,
-          data: JSON.stringify({ callId: "c3", from: "+84901" }),
+          arrival: { callId: "c3", from: "+84901" },
         },
       ]);
     });
@@ -206,12 +206,12 @@ describe("event log", () => {
       );
     });
 
-    it("fills the caller of arrivals logged before the column existed (migration 0003)", () => {
+    it("fills the caller of arrivals logged before the column existed (migration 0004)", () => {
       const log = createEventLog<Arrival | Ended>(db);
       log.append([{ ...arrival(1, "old", "+84555"), caller: null }, ended(2, "old")]);
       expect(log.searchCalls("x", ["+84555"], 10)).toEqual([]);
       const migration = readFileSync(
-        join(import.meta.dirname, "../drizzle/0003_call_search_caller.sql"),
+        join(import.meta.dirname, "../drizzle/0004_call_search_caller.sql"),
         "utf8",
       );
       const backfill = migration.split("--> statement-breakpoint").find((s) => s.includes("UPDATE"));

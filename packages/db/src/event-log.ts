@@ -1,6 +1,16 @@
 import { and, asc, desc, eq, gt, lt, lte, sql } from "drizzle-orm";
+import { readArchivedAfter } from "./archive.ts";
 import type { CallboardDb } from "./client.ts";
-import { type EventRow, eventAgents, events, type RejectionRow, rejections } from "./schema.ts";
+import { createRowCodec } from "./row-codec.ts";
+import {
+  type CheckpointRow,
+  checkpoints,
+  type EventRow,
+  eventAgents,
+  events,
+  type RejectionRow,
+  rejections,
+} from "./schema.ts";
 
 /** The envelope every logged event has; the rest of it is stored as JSON. */
 export interface LoggableEvent {
@@ -30,6 +40,8 @@ export interface AppendRow<E extends LoggableEvent> {
   callId: string | null;
   /** The caller's number, on a call's arrival (indexed for call search); null or absent otherwise. */
   caller?: string | null;
+  /** A path inside the event to a value that repeats across events: stored once (row-codec.ts). */
+  shared?: readonly string[] | undefined;
 }
 
 /** A call found by call search: its arrival, as logged. */
@@ -40,8 +52,8 @@ export interface CallHit {
   /** The arrival's seq and time. */
   seq: number;
   at: number;
-  /** The arrival's JSON (queue, number), as stored. */
-  data: string;
+  /** The arrival's body (queue, number), decoded whatever form it is stored in. */
+  arrival: Record<string, unknown>;
 }
 
 /**
@@ -51,9 +63,24 @@ export interface CallHit {
 /** Refused inputs kept for `events.rejections`; older ones are dropped, so a flood of bad input cannot fill the disk. */
 export const REJECTIONS_KEPT = 10_000;
 
+/** Checkpoints kept: the newest, and the one before it in case the newest cannot be read. */
+export const CHECKPOINTS_KEPT = 2;
+
+/** A checkpoint to write in a group commit (its format and content are the writer's business). */
+export type NewCheckpoint = CheckpointRow;
+
+export interface EventLogOptions {
+  rejectionsKept?: number;
+  /**
+   * Where retention moved the log's oldest stretches (archive.ts); a replay from before the first
+   * event still in the table reads them first. Absent: the table is the whole log.
+   */
+  archiveDir?: string | null;
+}
+
 export function createEventLog<E extends LoggableEvent>(
   db: CallboardDb,
-  { rejectionsKept = REJECTIONS_KEPT }: { rejectionsKept?: number } = {},
+  { rejectionsKept = REJECTIONS_KEPT, archiveDir = null }: EventLogOptions = {},
 ) {
   const insert = db
     .insert(events)
@@ -62,11 +89,34 @@ export function createEventLog<E extends LoggableEvent>(
       at: sql.placeholder("at"),
       type: sql.placeholder("type"),
       data: sql.placeholder("data"),
+      packed: sql.placeholder("packed"),
+      shared: sql.placeholder("shared"),
       idempotencyKey: sql.placeholder("idempotencyKey"),
       callId: sql.placeholder("callId"),
       caller: sql.placeholder("caller"),
     })
     .prepare();
+  const insertCheckpoint = db
+    .insert(checkpoints)
+    .values({
+      seq: sql.placeholder("seq"),
+      at: sql.placeholder("at"),
+      centerId: sql.placeholder("centerId"),
+      format: sql.placeholder("format"),
+      data: sql.placeholder("data"),
+    })
+    .onConflictDoNothing()
+    .prepare();
+  const pruneCheckpoints = db.$client.prepare(
+    `DELETE FROM checkpoints WHERE seq NOT IN (SELECT seq FROM checkpoints ORDER BY seq DESC LIMIT ${CHECKPOINTS_KEPT})`,
+  );
+  const newestCheckpoints = db
+    .select()
+    .from(checkpoints)
+    .orderBy(desc(checkpoints.seq))
+    .limit(CHECKPOINTS_KEPT)
+    .prepare();
+  const first = db.select({ seq: events.seq }).from(events).orderBy(asc(events.seq)).limit(1).prepare();
   const insertAgent = db
     .insert(eventAgents)
     .values({ agentId: sql.placeholder("agentId"), seq: sql.placeholder("seq") })
@@ -87,7 +137,14 @@ export function createEventLog<E extends LoggableEvent>(
     .limit(sql.placeholder("limit"))
     .prepare();
   const ofTypeForAgent = db
-    .select({ seq: events.seq, at: events.at, type: events.type, data: events.data })
+    .select({
+      seq: events.seq,
+      at: events.at,
+      type: events.type,
+      data: events.data,
+      packed: events.packed,
+      shared: events.shared,
+    })
     .from(eventAgents)
     .innerJoin(events, eq(events.seq, eventAgents.seq))
     .where(
@@ -106,6 +163,8 @@ export function createEventLog<E extends LoggableEvent>(
     seq: events.seq,
     at: events.at,
     data: events.data,
+    packed: events.packed,
+    shared: events.shared,
   };
   // Each is one index seek: a call's first event (events_call_id_idx — its arrival; naming the type
   // instead would let the planner walk events_type_idx over every arrival), and the partial
@@ -159,23 +218,27 @@ export function createEventLog<E extends LoggableEvent>(
     .limit(sql.placeholder("limit"))
     .prepare();
 
-  const appendAll = db.$client.transaction((rows: AppendRow<E>[], refused: RejectedInput[]) => {
-    let lastId = 0;
-    for (const rejection of refused) lastId = Number(insertRejection.run(rejection).lastInsertRowid);
-    if (lastId > rejectionsKept) pruneRejections.run({ upTo: lastId - rejectionsKept });
-    for (const { event, idempotencyKey, agentIds, callId, caller = null } of rows) {
-      const { seq, at, type, ...rest } = event;
-      insert.run({ seq, at, type, data: JSON.stringify(rest), idempotencyKey, callId, caller });
-      for (const agentId of agentIds) insertAgent.run({ agentId, seq });
-    }
-  });
+  const codec = createRowCodec(db);
+  const appendAll = db.$client.transaction(
+    (rows: AppendRow<E>[], refused: RejectedInput[], checkpoint: NewCheckpoint | null) => {
+      let lastId = 0;
+      for (const rejection of refused) lastId = Number(insertRejection.run(rejection).lastInsertRowid);
+      if (lastId > rejectionsKept) pruneRejections.run({ upTo: lastId - rejectionsKept });
+      for (const { event, idempotencyKey, agentIds, callId, caller = null, shared } of rows) {
+        const { seq, at, type, ...rest } = event;
+        insert.run({ seq, at, type, ...codec.encode(rest, shared), idempotencyKey, callId, caller });
+        for (const agentId of agentIds) insertAgent.run({ agentId, seq });
+      }
+      if (checkpoint) {
+        insertCheckpoint.run(checkpoint);
+        pruneCheckpoints.run();
+      }
+    },
+  );
 
-  const toEvent = (row: Pick<EventRow, "seq" | "at" | "type" | "data">): E => ({
-    ...JSON.parse(row.data),
-    seq: row.seq,
-    at: row.at,
-    type: row.type,
-  });
+  // The body was appended from an E, so with its envelope back it is one.
+  const toEvent = (row: Pick<EventRow, "seq" | "at" | "type" | "data" | "packed" | "shared">): E =>
+    ({ ...codec.decode(row), seq: row.seq, at: row.at, type: row.type }) as E;
 
   /** A call's events in order (its timeline), optionally of one type only, typed as that event. */
   function forCall<T extends E["type"]>(
@@ -196,8 +259,23 @@ export function createEventLog<E extends LoggableEvent>(
      * Appends rows (and records refused inputs) in one transaction — a group commit: all are durable
      * when this returns, or none are.
      */
-    append(rows: AppendRow<E>[], refused: RejectedInput[] = []): void {
-      if (rows.length > 0 || refused.length > 0) appendAll.immediate(rows, refused);
+    append(
+      rows: AppendRow<E>[],
+      refused: RejectedInput[] = [],
+      checkpoint: NewCheckpoint | null = null,
+    ): void {
+      if (rows.length === 0 && refused.length === 0 && !checkpoint) return;
+      try {
+        appendAll.immediate(rows, refused, checkpoint);
+      } catch (error) {
+        // Shared values stored in the rolled-back transaction are gone: forget their ids.
+        codec.forgetUncommitted();
+        throw error;
+      }
+    },
+    /** The newest checkpoints, newest first (at most CHECKPOINTS_KEPT). */
+    checkpoints(): CheckpointRow[] {
+      return newestCheckpoints.all();
     },
     /** The most recently refused inputs, newest first. */
     recentRejections(limit: number): RejectionRow[] {
@@ -211,9 +289,20 @@ export function createEventLog<E extends LoggableEvent>(
     readAfter(seq: number, limit: number): E[] {
       return after.all({ seq, limit }).map(toEvent);
     },
-    /** Every event after `seq`, read in pages so a long log never sits in memory twice. */
+    /**
+     * Every event after `seq`, read in pages so a long log never sits in memory twice — from the
+     * archive first when `seq` is before the first event still in the table.
+     */
     *readAllAfter(seq: number, pageSize = 10_000): Generator<E> {
       let from = seq;
+      const firstInTable = first.get()?.seq ?? null;
+      if (archiveDir !== null && (firstInTable === null || from < firstInTable - 1)) {
+        for (const row of readArchivedAfter(archiveDir, from)) {
+          if (firstInTable !== null && row.seq >= firstInTable) break;
+          yield toEvent(row);
+          from = row.seq;
+        }
+      }
       for (;;) {
         const page = after.all({ seq: from, limit: pageSize });
         for (const row of page) yield toEvent(row);
@@ -229,13 +318,18 @@ export function createEventLog<E extends LoggableEvent>(
      */
     searchCalls(query: string, numbers: readonly string[], limit: number): CallHit[] {
       const hits = new Map<string, CallHit>();
+      const add = (row: ReturnType<typeof arrivalsFromCaller.all>[number]) =>
+        hits.set(row.callId, {
+          callId: row.callId,
+          caller: row.caller,
+          seq: row.seq,
+          at: row.at,
+          arrival: codec.decode(row),
+        });
       const first = firstOfCall.get({ callId: query });
-      if (first?.type === "call.arrived") {
-        const { type: _, ...hit } = first;
-        hits.set(hit.callId, hit);
-      }
+      if (first?.type === "call.arrived") add(first);
       for (const caller of new Set(numbers)) {
-        for (const hit of arrivalsFromCaller.all({ caller, limit })) hits.set(hit.callId, hit);
+        for (const hit of arrivalsFromCaller.all({ caller, limit })) add(hit);
       }
       return [...hits.values()].sort((a, b) => b.seq - a.seq).slice(0, limit);
     },

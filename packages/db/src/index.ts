@@ -1,3 +1,4 @@
+export { ARCHIVE_CHUNK, archiveOldest } from "./archive.ts";
 export {
   AUDIT_KEPT,
   type AuditFilter,
@@ -9,15 +10,21 @@ export { type CallboardDb, createDb } from "./client.ts";
 export {
   type AppendRow,
   type CallHit,
+  CHECKPOINTS_KEPT,
   createEventLog,
   type EventLog,
+  type EventLogOptions,
   type LoggableEvent,
+  type NewCheckpoint,
   type RejectedInput,
 } from "./event-log.ts";
 export { assertLogFormat, centerId } from "./meta.ts";
 export { migrateDb } from "./migrate.ts";
+export { createRowCodec, type EncodedRow, PACK_ABOVE, type RowCodec } from "./row-codec.ts";
 export {
   type AuditRow,
+  type CheckpointRow,
+  checkpoints,
   type EventRow,
   eventAgents,
   events,
@@ -25,6 +32,7 @@ export {
   type RejectionRow,
   rejections,
   type SessionRow,
+  sharedValues,
   type UserRow,
   type WallboardTokenRow,
 } from "./schema.ts";

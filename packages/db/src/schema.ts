@@ -1,5 +1,5 @@
-import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { isNotNull } from "drizzle-orm";
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /**
  * The ordered event log: the only source of truth. Agents, queues and calls are folded from it in
@@ -13,8 +13,18 @@ export const events = sqliteTable(
     /** When the core accepted the event, ms since epoch. */
     at: integer("at").notNull(),
     type: text("type").notNull(),
-    /** The event as JSON, without seq and at. */
+    /** The event as JSON, without seq and at; empty when the JSON is in `packed`. */
     data: text("data").notNull(),
+    /**
+     * The same JSON deflated (raw deflate), for long events (a decision's candidate table): the
+     * row's second format. Null for short events and for every row written before it existed.
+     */
+    packed: blob("packed", { mode: "buffer" }),
+    /**
+     * The dot-separated path, inside the JSON, of a value stored once in `shared_values` (the JSON
+     * holds its id there): a decision's roster. Null when nothing was taken out.
+     */
+    shared: text("shared"),
     /** The sender's key for at-most-once application; null for events the engine derived. */
     idempotencyKey: text("idempotency_key"),
     /** The call the event concerns, for a call's timeline. */
@@ -22,14 +32,24 @@ export const events = sqliteTable(
     /** The caller's number, on a call's arrival only: call search by number reads its index, not the JSON. */
     caller: text("caller"),
   },
+  // Partial: most events (the engine's) have no key, and need no index entry. No index by type:
+  // every query by type also names a call or an agent.
   (t) => [
-    uniqueIndex("events_idempotency_key_unique").on(t.idempotencyKey),
+    uniqueIndex("events_idempotency_key_unique").on(t.idempotencyKey).where(isNotNull(t.idempotencyKey)),
     index("events_call_id_idx").on(t.callId, t.seq),
     // Partial: only arrivals carry a number, so the index holds one entry per call.
-    index("events_caller_idx").on(t.caller, t.seq).where(sql`${t.caller} IS NOT NULL`),
-    index("events_type_idx").on(t.type, t.seq),
+    index("events_caller_idx").on(t.caller, t.seq).where(isNotNull(t.caller)),
   ],
 );
+
+/** Values that repeat across events (a queue's roster in its decisions), stored once by content. */
+export const sharedValues = sqliteTable("shared_values", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  /** SHA-256 of `value`, base64: how a writer finds a value already stored. */
+  hash: text("hash").notNull().unique(),
+  /** The value as JSON. */
+  value: text("value").notNull(),
+});
 
 /**
  * Which agents an event concerns: one for most, every candidate for a routing decision, so "every
@@ -43,10 +63,30 @@ export const eventAgents = sqliteTable(
       .notNull()
       .references(() => events.seq),
   },
-  (t) => [primaryKey({ columns: [t.agentId, t.seq] })],
+  // By seq too, so retention removes an archived stretch of the log without scanning every row.
+  (t) => [primaryKey({ columns: [t.agentId, t.seq] }), index("event_agents_seq_idx").on(t.seq)],
 );
 
 export type EventRow = typeof events.$inferSelect;
+
+/**
+ * The center's state (and the server's derived views) at one seq, so boot folds only the log's tail.
+ * Written in a group commit with events; a few newest are kept. A row that cannot be read, or was
+ * written by another history or format, is skipped and boot replays the whole log.
+ */
+export const checkpoints = sqliteTable("checkpoints", {
+  /** The seq of the last event folded into it. */
+  seq: integer("seq").primaryKey(),
+  /** When it was written, ms since epoch. */
+  at: integer("at").notNull(),
+  /** The history it belongs to (meta.center_id). */
+  centerId: text("center_id").notNull(),
+  /** The writer's checkpoint format; another one is not read. */
+  format: integer("format").notNull(),
+  /** The encoded state (gzip), opaque to the log. */
+  data: blob("data", { mode: "buffer" }).notNull(),
+});
+export type CheckpointRow = typeof checkpoints.$inferSelect;
 
 /**
  * Inputs the domain refused (unknown call, late answer, invalid settings…), kept for the record:

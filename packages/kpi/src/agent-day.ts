@@ -142,3 +142,22 @@ export function agentDayStateFrom(snapshot: AgentDaySnapshot): AgentDayState {
   }
   return state;
 }
+
+/**
+ * The whole fold as plain JSON, for a checkpoint: unlike a board's snapshot it keeps the calls being
+ * talked on (their talk time is counted when they end) and every agent's day as folded.
+ */
+export interface AgentDayJson {
+  timeZone: string;
+  agents: [string, AgentDay][];
+  talking: [string, { agentId: string; answeredAt: number }][];
+}
+
+export function agentDayJson(state: AgentDayState): AgentDayJson {
+  return { timeZone: state.timeZone, agents: [...state.agents], talking: [...state.talking] };
+}
+
+/** The fold a checkpoint held, to continue with the events after its seq. */
+export function restoreAgentDay(json: AgentDayJson): AgentDayState {
+  return { timeZone: json.timeZone, agents: new Map(json.agents), talking: new Map(json.talking) };
+}

@@ -108,7 +108,7 @@ const FIELDS = 15;
 /** Bucket width of the rolling window, ms. */
 export const BUCKET_MS = 60_000;
 
-interface QueueTrack {
+export interface QueueTrack {
   id: string;
   serviceLevelMs: number;
   shortAbandonMs: number;
@@ -129,7 +129,7 @@ interface QueueTrack {
   head: number;
 }
 
-interface CallTrack {
+export interface CallTrack {
   queueId: string;
   arrivedAt: number;
   admitted: boolean;
@@ -137,7 +137,7 @@ interface CallTrack {
   agentId: string | null;
 }
 
-interface AgentTrack {
+export interface AgentTrack {
   app: boolean;
   sip: boolean;
   pushTokens: string[];

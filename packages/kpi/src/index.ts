@@ -3,13 +3,16 @@
 export { type Advice, advise, MIN_ARRIVALS, MIN_HANDLED, MIN_SPAN_SEC } from "./advise.ts";
 export {
   type AgentDay,
+  type AgentDayJson,
   type AgentDaySnapshot,
   type AgentDayState,
+  agentDayJson,
   agentDaySnapshot,
   agentDayStateFrom,
   agentToday,
   emptyAgentDayState,
   foldAgentDay,
+  restoreAgentDay,
 } from "./agent-day.ts";
 export { agentsNeeded, erlangAsa, erlangB, erlangC, erlangServiceLevel } from "./erlang.ts";
 export {
@@ -23,6 +26,7 @@ export {
 } from "./fold.ts";
 export { localDay, localDayStart } from "./local-day.ts";
 export { type MmcOptions, type MmcResult, simulateMmc } from "./mmc.ts";
+export { type KpiSnapshot, kpiSnapshot, restoreKpi } from "./snapshot.ts";
 export {
   type KpiPeriodView,
   type Level,

@@ -92,18 +92,46 @@ export const INPUT_EVENT_TYPES = [
 ] as const satisfies readonly InputEvent["type"][];
 
 /**
- * The agents, call and caller an event concerns, for indexing the log (decisions index every
- * candidate; a call's arrival, its caller's number for call search).
+ * How many of a decision's ranked candidates the log indexes per agent, besides the agents rung:
+ * "the decisions Minh was in" means the ones he rang in or was among the next best for. The full
+ * candidate table stays in the event (decisions.byCall); indexing every candidate cost one row per
+ * member of the queue per offer.
  */
-export function eventSubjects(event: DomainEvent): {
+export const DECISION_INDEXED_RANKS = 5;
+
+/** The agents a decision is indexed under: those rung, then the best ranked, each once. */
+export function decisionSubjects(decision: Decision): string[] {
+  const { agentIds, ranked } = decision.table;
+  const ids = new Set(decision.agentIds);
+  for (const i of ranked.slice(0, DECISION_INDEXED_RANKS)) ids.add(agentIds[i]!);
+  return [...ids];
+}
+
+/** How the log files an event: who and which call it concerns, and what of it repeats. */
+export interface EventSubjects {
   agentIds: string[];
   callId: string | null;
+  /**
+   * A path inside the event to a value that repeats from event to event, which the log stores once:
+   * a decision's roster (its candidates' ids in the queue's order) is the same for every offer of a
+   * queue until its groups change.
+   */
+  shared?: readonly string[];
+  /** A call's arrival: its caller's number, for call search. */
   caller: string | null;
-} {
+}
+
+const DECISION_ROSTER = ["decision", "table", "agentIds"] as const;
+
+/**
+ * The agents and call an event concerns, for indexing the log. A decision is filed under the agents
+ * of decisionSubjects; an offer's end under its call only (its agents are those of the offer).
+ */
+export function eventSubjects(event: DomainEvent): EventSubjects {
   return { ...subjects(event), caller: event.type === "call.arrived" ? event.from : null };
 }
 
-function subjects(event: DomainEvent): { agentIds: string[]; callId: string | null } {
+function subjects(event: DomainEvent): Omit<EventSubjects, "caller"> {
   switch (event.type) {
     case "agent.upserted":
       return { agentIds: [event.agent.id], callId: null };
@@ -125,8 +153,8 @@ function subjects(event: DomainEvent): { agentIds: string[]; callId: string | nu
     case "call.answered":
       return { agentIds: [event.agentId], callId: event.callId };
     case "call.offered":
-      return { agentIds: event.decision.table.agentIds, callId: event.callId };
+      return { agentIds: decisionSubjects(event.decision), callId: event.callId, shared: DECISION_ROSTER };
     case "call.offer_ended":
-      return { agentIds: event.agentIds, callId: event.callId };
+      return { agentIds: [], callId: event.callId };
   }
 }

@@ -16,8 +16,11 @@ export { type Decision, Verdict } from "./decision.ts";
 export { canRing, explain, REASON_TEXT, Reason, reasonText } from "./eligibility.ts";
 export { replay, step } from "./engine.ts";
 export {
+  DECISION_INDEXED_RANKS,
   type DomainEvent,
+  decisionSubjects,
   EVENT_FORMAT,
+  type EventSubjects,
   eventSubjects,
   INPUT_EVENT_TYPES,
   type InputEvent,

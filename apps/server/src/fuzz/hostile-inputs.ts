@@ -498,10 +498,21 @@ export function logDigest(dbPath: string): {
   const db = createDb(dbPath);
   try {
     const rows = db.$client
-      .prepare("SELECT seq, at, type, data, idempotency_key AS k FROM events ORDER BY seq")
-      .all() as { seq: number; at: number; type: string; data: string; k: string | null }[];
+      .prepare("SELECT seq, at, type, data, packed, shared, idempotency_key AS k FROM events ORDER BY seq")
+      .all() as {
+      seq: number;
+      at: number;
+      type: string;
+      data: string;
+      packed: Buffer | null;
+      shared: string | null;
+      k: string | null;
+    }[];
     const hash = createHash("sha256");
-    for (const r of rows) hash.update(`${r.seq}\u0000${r.at}\u0000${r.type}\u0000${r.data}\u0000${r.k}\n`);
+    for (const r of rows)
+      hash.update(
+        `${r.seq}\u0000${r.at}\u0000${r.type}\u0000${r.data}\u0000${r.packed?.toString("base64")}\u0000${r.shared}\u0000${r.k}\n`,
+      );
     return {
       seq: rows.at(-1)?.seq ?? 0,
       digest: hash.digest("hex"),
@@ -695,10 +706,23 @@ function logDigestUpTo(dbPath: string, seq: number): string {
   const db = createDb(dbPath);
   try {
     const rows = db.$client
-      .prepare("SELECT seq, at, type, data, idempotency_key AS k FROM events WHERE seq <= ? ORDER BY seq")
-      .all(seq) as { seq: number; at: number; type: string; data: string; k: string | null }[];
+      .prepare(
+        "SELECT seq, at, type, data, packed, shared, idempotency_key AS k FROM events WHERE seq <= ? ORDER BY seq",
+      )
+      .all(seq) as {
+      seq: number;
+      at: number;
+      type: string;
+      data: string;
+      packed: Buffer | null;
+      shared: string | null;
+      k: string | null;
+    }[];
     const hash = createHash("sha256");
-    for (const r of rows) hash.update(`${r.seq}\u0000${r.at}\u0000${r.type}\u0000${r.data}\u0000${r.k}\n`);
+    for (const r of rows)
+      hash.update(
+        `${r.seq}\u0000${r.at}\u0000${r.type}\u0000${r.data}\u0000${r.packed?.toString("base64")}\u0000${r.shared}\u0000${r.k}\n`,
+      );
     return hash.digest("hex");
   } finally {
     db.$client.close();

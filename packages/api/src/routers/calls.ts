@@ -24,11 +24,10 @@ export const callsRouter = {
     const hits = ctx.log.searchCalls(query, numbers, CALL_SEARCH_LIMIT + 1);
     return {
       calls: hits.slice(0, CALL_SEARCH_LIMIT).map((hit) => {
-        const arrival = JSON.parse(hit.data) as { queueId: string };
         return {
           callId: hit.callId,
           from: hit.caller,
-          queueId: arrival.queueId,
+          queueId: String(hit.arrival["queueId"]),
           arrivedAt: hit.at,
           status: own(ctx.core.state.calls, hit.callId)?.status ?? "ended",
         };

@@ -1,0 +1,176 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gunzipSync, gzipSync } from "node:zlib";
+import { createDb, createEventLog, migrateDb } from "@callboard/db";
+import { emptyKpiState, foldKpi, queueKpis, restoreKpi } from "@callboard/kpi";
+import { emptyState, type LoggedEvent, replay } from "@callboard/routing";
+import { createSimulator } from "@callboard/simulator";
+import { pino } from "pino";
+import { afterAll, describe, expect, it } from "vitest";
+import { type App, createApp } from "./app.ts";
+import { CHECKPOINT_FORMAT } from "./checkpoints.ts";
+
+const T0 = Date.parse("2026-11-23T02:00:00Z");
+
+/** A real app over a temp file, its logger's lines kept, checkpoints every `everyEvents`. */
+function boot(dir: string, clock: { now: number }, everyEvents = 300) {
+  const lines: { level: number; msg: string; fromCheckpointSeq?: number }[] = [];
+  const logger = pino({ level: "debug" }, { write: (line: string) => lines.push(JSON.parse(line)) });
+  const app: App = createApp({
+    dbPath: join(dir, "callboard.db"),
+    clock: () => clock.now,
+    logger,
+    checkpoints: { everyEvents, everyMs: 3_600_000 },
+    onFatal: (error) => {
+      throw error;
+    },
+  });
+  return { app, lines, warnings: () => lines.filter((l) => l.level === 40).map((l) => l.msg) };
+}
+
+/** Drives the simulator (60 agents, 3 queues) through the app's core for `minutes`, a tick a second. */
+async function simulate(app: App, clock: { now: number }, minutes: number) {
+  const sim = createSimulator({ seed: 11, agents: 60, queues: 3 });
+  const submitAll = (events: ReturnType<typeof sim.setup>) =>
+    Promise.all(events.map((e) => app.core.submit(e).catch(() => null)));
+  await submitAll(sim.setup(clock.now));
+  for (let s = 0; s < minutes * 60; s++) {
+    clock.now += 1000;
+    await submitAll(sim.tick(app.core.state, clock.now));
+  }
+  // The last checkpoint is compressed in the thread pool, then rides the next commit.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+}
+
+/** The log of the database in `dir`, read with a fresh connection. */
+function openLog(dir: string) {
+  const db = createDb(join(dir, "callboard.db"));
+  migrateDb(db);
+  return { db, log: createEventLog<LoggedEvent>(db) };
+}
+
+/** What a full replay of events 1..seq gives: the center, and the KPI fold beside it. */
+function replayUpTo(events: LoggedEvent[], seq: number) {
+  const state = emptyState();
+  const kpi = emptyKpiState();
+  for (const e of events) {
+    if (e.seq > seq) break;
+    replay(state, [e]);
+    foldKpi(kpi, e, state);
+  }
+  return { state, kpi };
+}
+
+describe("checkpoints", () => {
+  const dirs: string[] = [];
+  const tempDir = () => {
+    const dir = mkdtempSync(join(tmpdir(), "callboard-cp-"));
+    dirs.push(dir);
+    return dir;
+  };
+  afterAll(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** A database with a few minutes of simulated traffic and its checkpoints. */
+  async function seeded() {
+    const dir = tempDir();
+    const clock = { now: T0 };
+    const { app } = boot(dir, clock);
+    await simulate(app, clock, 6);
+    await app.close();
+    const { db, log } = openLog(dir);
+    const events = [...log.readAllAfter(0)];
+    return { dir, clock, db, log, events };
+  }
+
+  it("each one equals the replay of the log up to its seq: the center and the KPIs", async () => {
+    const { db, log, events, clock } = await seeded();
+    const rows = log.checkpoints();
+    expect(rows.length).toBe(2);
+    expect(rows[0]!.seq).toBeGreaterThan(rows[1]!.seq);
+    expect(rows[0]!.seq).toBeLessThanOrEqual(events.length);
+    for (const row of rows) {
+      expect(row.format).toBe(CHECKPOINT_FORMAT);
+      const payload = JSON.parse(gunzipSync(row.data).toString("utf8"));
+      const expected = replayUpTo(events, row.seq);
+      expect(payload.state).toEqual(expected.state);
+      const kpi = restoreKpi(payload.kpi);
+      for (const queueId of Object.keys(expected.state.queues)) {
+        expect(queueKpis(kpi, queueId, clock.now)).toEqual(queueKpis(expected.kpi, queueId, clock.now));
+      }
+    }
+    db.$client.close();
+  }, 60_000);
+
+  it("boot starts from the newest and replays only the tail, to the same center and KPIs", async () => {
+    const { dir, db, log, events, clock } = await seeded();
+    const newest = log.checkpoints()[0]!.seq;
+    db.$client.close();
+    const { app, lines, warnings } = boot(dir, clock);
+    expect(lines.find((l) => l.fromCheckpointSeq !== undefined)?.fromCheckpointSeq).toBe(newest);
+    expect(warnings()).toEqual([]);
+    const full = replayUpTo(events, Number.MAX_SAFE_INTEGER);
+    expect(app.core.state).toEqual(full.state);
+    for (const queueId of Object.keys(full.state.queues))
+      expect(app.kpis(queueId, clock.now)).toEqual(queueKpis(full.kpi, queueId, clock.now));
+    await app.close();
+  }, 60_000);
+
+  it("skips a corrupt, a foreign or another format's checkpoint with a warning, and replays the whole log", async () => {
+    const { dir, db, log, events, clock } = await seeded();
+    const [newest, older] = log.checkpoints();
+    const full = replayUpTo(events, Number.MAX_SAFE_INTEGER);
+    const restartWith = async (damage: () => void) => {
+      damage();
+      const { app, lines, warnings } = boot(dir, clock, 1_000_000);
+      const fromSeq = lines.find((l) => l.fromCheckpointSeq !== undefined)?.fromCheckpointSeq;
+      expect(app.core.state).toEqual(full.state);
+      for (const queueId of Object.keys(full.state.queues))
+        expect(app.kpis(queueId, clock.now)).toEqual(queueKpis(full.kpi, queueId, clock.now));
+      await app.close();
+      return { fromSeq, warnings: warnings() };
+    };
+    const sqlite = db.$client;
+
+    // Unreadable newest: the one before it is used.
+    let result = await restartWith(() =>
+      sqlite
+        .prepare("UPDATE checkpoints SET data = ? WHERE seq = ?")
+        .run(Buffer.from("not gzip"), newest!.seq),
+    );
+    expect(result.fromSeq).toBe(older!.seq);
+    expect(result.warnings).toEqual([
+      expect.stringMatching(new RegExp(`^checkpoint at seq ${newest!.seq} skipped: it cannot be read`)),
+    ]);
+
+    // And the other from another history: nothing left to trust, a full replay.
+    result = await restartWith(() =>
+      sqlite.prepare("UPDATE checkpoints SET center_id = 'elsewhere' WHERE seq = ?").run(older!.seq),
+    );
+    expect(result.fromSeq).toBe(0);
+    expect(result.warnings).toEqual([
+      expect.stringContaining("cannot be read"),
+      expect.stringContaining("belongs to another event history (elsewhere"),
+    ]);
+
+    // Another format, and a valid gzip whose content is not a checkpoint of this center.
+    result = await restartWith(() => {
+      sqlite
+        .prepare(
+          "UPDATE checkpoints SET format = 99, center_id = (SELECT value FROM meta WHERE key = 'center_id')",
+        )
+        .run();
+      sqlite
+        .prepare("UPDATE checkpoints SET format = ?, data = ? WHERE seq = ?")
+        .run(CHECKPOINT_FORMAT, gzipSync('{"hello":1}'), newest!.seq);
+    });
+    expect(result.fromSeq).toBe(0);
+    expect(result.warnings).toEqual([
+      expect.stringContaining("cannot be read (its content belongs to another event history"),
+      expect.stringContaining("written in checkpoint format 99"),
+    ]);
+    db.$client.close();
+  }, 90_000);
+});

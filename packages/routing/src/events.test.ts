@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import type { Decision } from "./decision.ts";
+import { DECISION_INDEXED_RANKS, decisionSubjects, eventSubjects } from "./events.ts";
+
+const decision = (agentIds: string[], rungIds: string[], ranked: number[]): Decision => ({
+  callId: "c1",
+  attempt: 1,
+  queueId: "q",
+  at: 0,
+  strategy: "longest-idle",
+  agentIds: rungIds,
+  usedBackup: false,
+  table: { agentIds, facts: agentIds.map(() => 0), ranked, keys: ranked.map((r) => r) },
+  waitedSec: 0,
+});
+
+describe("how the log files a decision", () => {
+  const roster = Array.from({ length: 40 }, (_, i) => `a${i}`);
+
+  it("under the agents rung and the best ranked only, each once, not every candidate", () => {
+    const d = decision(roster, ["a7"], [7, 3, 30, 12, 5, 9, 1, 2]);
+    expect(DECISION_INDEXED_RANKS).toBe(5);
+    expect(decisionSubjects(d)).toEqual(["a7", "a3", "a30", "a12", "a5"]);
+  });
+
+  it("keeps every agent of a ring-all offer, past the ranks", () => {
+    const ranked = [0, 1, 2, 3, 4, 5, 6, 7];
+    const d = decision(
+      roster,
+      ranked.map((i) => roster[i]!),
+      ranked,
+    );
+    expect(decisionSubjects(d)).toEqual(ranked.map((i) => roster[i]));
+  });
+
+  it("names no one when nobody could ring", () => {
+    expect(decisionSubjects(decision(roster, [], []))).toEqual([]);
+  });
+
+  it("stores the roster once (a shared path) and files an offer's end under its call only", () => {
+    const d = decision(roster, ["a1"], [1]);
+    expect(
+      eventSubjects({ type: "call.offered", callId: "c1", agentIds: ["a1"], expiresAt: 0, decision: d }),
+    ).toEqual({
+      agentIds: ["a1"],
+      callId: "c1",
+      shared: ["decision", "table", "agentIds"],
+    });
+    expect(
+      eventSubjects({
+        type: "call.offer_ended",
+        callId: "c1",
+        agentIds: ["a1", "a2"],
+        reason: "TIMEOUT",
+        autoNotAvailable: [],
+      }),
+    ).toEqual({ agentIds: [], callId: "c1" });
+  });
+});
