@@ -3,7 +3,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { createDb, createEventLog, migrateDb } from "@callboard/db";
-import { emptyKpiState, foldKpi, queueKpis, restoreKpi } from "@callboard/kpi";
+import {
+  agentDaySnapshot,
+  emptyAgentDayState,
+  emptyKpiState,
+  foldAgentDay,
+  foldKpi,
+  queueKpis,
+  restoreAgentDay,
+  restoreKpi,
+} from "@callboard/kpi";
 import { emptyState, type LoggedEvent, replay } from "@callboard/routing";
 import { createSimulator } from "@callboard/simulator";
 import { pino } from "pino";
@@ -50,16 +59,18 @@ function openLog(dir: string) {
   return { db, log: createEventLog<LoggedEvent>(db) };
 }
 
-/** What a full replay of events 1..seq gives: the center, and the KPI fold beside it. */
+/** What a full replay of events 1..seq gives: the center, and the KPI folds beside it. */
 function replayUpTo(events: LoggedEvent[], seq: number) {
   const state = emptyState();
   const kpi = emptyKpiState();
+  const agentDays = emptyAgentDayState();
   for (const e of events) {
     if (e.seq > seq) break;
+    foldAgentDay(agentDays, e, state);
     replay(state, [e]);
     foldKpi(kpi, e, state);
   }
-  return { state, kpi };
+  return { state, kpi, agentDays };
 }
 
 describe("checkpoints", () => {
@@ -85,7 +96,7 @@ describe("checkpoints", () => {
     return { dir, clock, db, log, events };
   }
 
-  it("each one equals the replay of the log up to its seq: the center and the KPIs", async () => {
+  it("each one equals the replay of the log up to its seq: the center, the KPIs and the agents' day", async () => {
     const { db, log, events, clock } = await seeded();
     const rows = log.checkpoints();
     expect(rows.length).toBe(2);
@@ -100,6 +111,10 @@ describe("checkpoints", () => {
       for (const queueId of Object.keys(expected.state.queues)) {
         expect(queueKpis(kpi, queueId, clock.now)).toEqual(queueKpis(expected.kpi, queueId, clock.now));
       }
+      expect(agentDaySnapshot(restoreAgentDay(payload.agentDays), clock.now)).toEqual(
+        agentDaySnapshot(expected.agentDays, clock.now),
+      );
+      expect(Object.keys(agentDaySnapshot(expected.agentDays, clock.now).agents).length).toBeGreaterThan(0);
     }
     db.$client.close();
   }, 60_000);
