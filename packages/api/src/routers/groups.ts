@@ -12,6 +12,8 @@ import { refuseWhenPccManages } from "./directory-guard.ts";
 
 /** One group for the admin: its members, its version, and the queues routing to it. */
 export interface GroupRow extends GroupConfig {
+  /** Each member's name, in the order of `members` (the id again for an agent that has none). */
+  memberNames: string[];
   version: number;
   queues: { id: string; name: string }[];
 }
@@ -23,6 +25,7 @@ export const groupsRouter = {
     return Object.values(state.groups)
       .map((group) => ({
         ...group,
+        memberNames: group.members.map((id) => own(state.agents, id)?.name ?? id),
         version: own(state.versions.groups, group.id) ?? 0,
         queues: queues
           .filter((q) => q.groups.some((g) => g.groupId === group.id))
