@@ -71,75 +71,70 @@ function GroupMoveForm() {
       .finally(() => setBusy(false));
   };
   return (
-    <details
-      className="rounded-md border border-slate-200 bg-white px-3 py-2 text-xs"
-      data-testid="group-move"
-    >
-      <summary className="cursor-pointer font-medium text-slate-700">{T.title}</summary>
-      <form onSubmit={submit} noValidate className="mt-2 flex flex-wrap items-start gap-3">
-        <label className="text-slate-600">
-          {T.agent}
-          <input
-            className={control}
-            list="group-move-agents"
-            name="agentId"
-            maxLength={128}
-            value={agentId}
-            onChange={(e) => setAgentId(e.target.value)}
-          />
-          <datalist id="group-move-agents">
-            {agentList.slice(0, 500).map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </datalist>
-          <FieldError
-            message={errors.agentId ?? (agentId && known && memberOf.length === 0 ? T.notInGroup : undefined)}
-          />
-        </label>
-        <label className="text-slate-600">
-          {T.from}
-          <select
-            className={control}
-            name="fromGroupId"
-            value={fromGroup}
-            onChange={(e) => setFrom(e.target.value)}
-          >
-            {memberOf.map((g) => (
+    <form onSubmit={submit} noValidate className="mt-2 flex flex-wrap items-start gap-3">
+      <label className="text-slate-600">
+        {T.agent}
+        <input
+          className={control}
+          list="group-move-agents"
+          name="agentId"
+          maxLength={128}
+          value={agentId}
+          onChange={(e) => setAgentId(e.target.value)}
+        />
+        <datalist id="group-move-agents">
+          {agentList.slice(0, 500).map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
+          ))}
+        </datalist>
+        <FieldError
+          message={errors.agentId ?? (agentId && known && memberOf.length === 0 ? T.notInGroup : undefined)}
+        />
+      </label>
+      <label className="text-slate-600">
+        {T.from}
+        <select
+          className={control}
+          name="fromGroupId"
+          value={fromGroup}
+          onChange={(e) => setFrom(e.target.value)}
+        >
+          {memberOf.map((g) => (
+            <option key={g.id} value={g.id}>
+              {g.name}
+            </option>
+          ))}
+        </select>
+        <FieldError message={errors.fromGroupId} />
+      </label>
+      <label className="text-slate-600">
+        {T.to}
+        <select className={control} name="toGroupId" value={to} onChange={(e) => setTo(e.target.value)}>
+          <option value="">—</option>
+          {groupList
+            .filter((g) => g.id !== fromGroup)
+            .map((g) => (
               <option key={g.id} value={g.id}>
                 {g.name}
               </option>
             ))}
-          </select>
-          <FieldError message={errors.fromGroupId} />
-        </label>
-        <label className="text-slate-600">
-          {T.to}
-          <select className={control} name="toGroupId" value={to} onChange={(e) => setTo(e.target.value)}>
-            <option value="">—</option>
-            {groupList
-              .filter((g) => g.id !== fromGroup)
-              .map((g) => (
-                <option key={g.id} value={g.id}>
-                  {g.name}
-                </option>
-              ))}
-          </select>
-          <FieldError message={errors.toGroupId} />
-        </label>
-        <button
-          type="submit"
-          disabled={busy}
-          className="mt-4 rounded border border-slate-300 px-2 py-1 hover:bg-slate-100 disabled:opacity-50"
-        >
-          {busy ? T.moving : T.button}
-        </button>
-        {problem && (
-          <p role="alert" className="mt-4 text-red-700">
-            {problem}
-          </p>
-        )}
+        </select>
+        <FieldError message={errors.toGroupId} />
+      </label>
+      <button
+        type="submit"
+        disabled={busy}
+        className="mt-4 rounded border border-slate-300 px-2 py-1 hover:bg-slate-100 disabled:opacity-50"
+      >
+        {busy ? T.moving : T.button}
+      </button>
+      {problem && (
+        <p role="alert" className="mt-4 text-red-700">
+          {problem}
+        </p>
+      )}
     </form>
   );
 }
