@@ -14,7 +14,7 @@ export const TEXT = {
     phone: "Phone number",
     phoneHint: "country code first, e.g. 84901234567",
     routingType: "Routing type",
-    routingTypes: { 1: "1 · App / Web / SIP phone", 2: "2 · Phone number" },
+    routingTypes: { 1: "1 · App/Web/SIP", 2: "2 · Phone number" },
     initialStatus: "Initial manual status",
     search: "Search agents",
     searchPlaceholder: "id, name or number",
