@@ -26,7 +26,7 @@ function center() {
     { type: "group.upserted", group: { id: "team", name: "Team", members: ["lan"] } },
     { type: "queue.upserted", queue: sales },
   ];
-  inputs.forEach((event, i) => applyEvent(state, { ...event, seq: i + 1, at: 0 }));
+  for (const [i, event] of inputs.entries()) applyEvent(state, { ...event, seq: i + 1, at: 0 });
   return state;
 }
 
