@@ -1,3 +1,4 @@
+import { PccWriteError } from "@callboard/contracts";
 import {
   applyEvent,
   emptyState,
@@ -10,7 +11,16 @@ import type { PccHandle } from "./context.ts";
 import { createCaller } from "./root.ts";
 import { fakeContext } from "./test-context.ts";
 
-const pcc: PccHandle = { setManualStatus: async () => {} };
+/** A PCC that takes every write and remembers it, in order. */
+function recordingPcc(): PccHandle & { writes: unknown[][] } {
+  const writes: unknown[][] = [];
+  return {
+    writes,
+    setManualStatus: async (...args) => void writes.push(["setManualStatus", ...args]),
+    createAgent: async (...args) => void writes.push(["createAgent", ...args]),
+    updateAgent: async (...args) => void writes.push(["updateAgent", ...args]),
+  };
+}
 const sales: QueueConfig = {
   ...QUEUE_DEFAULTS,
   id: "sales",
@@ -126,19 +136,30 @@ describe("directory procedures", () => {
     expect(submitted).toEqual([]);
   });
 
-  it("stringee mode: what PCC holds is refused here, saying to change it in PCC; Callboard's own queue settings are not", async () => {
+  it("stringee mode: agents are written to PCC first; what Callboard cannot write there is refused, saying where to change it", async () => {
+    const pcc = recordingPcc();
     const { ctx, submitted } = fakeContext({ state: center(), pcc });
     const caller = createCaller(ctx);
+    const an = { id: "an", name: "An", phoneNumber: "84901234567", routingType: 2 as const };
+    await caller.agents.create({ agent: an, initialManualStatus: "AVAILABLE" });
+    await caller.agents.update({ agent: { ...an, id: "lan", name: "Lan N" }, version: 1 });
+    expect(pcc.writes).toEqual([
+      ["createAgent", an, "AVAILABLE"],
+      ["updateAgent", { ...an, id: "lan", name: "Lan N" }],
+    ]);
+    expect(submitted.map((e) => e.type)).toEqual(["agent.upserted", "agent.upserted"]);
+    // What the domain would refuse never reaches PCC: a duplicate id, a stale version.
+    await expect(
+      caller.agents.create({ agent: { ...an, id: "lan" }, initialManualStatus: "AVAILABLE" }),
+    ).rejects.toMatchObject({ code: "CONFLICT", message: 'agent "lan" already exists' });
+    await expect(caller.agents.update({ agent: { ...an, id: "lan" }, version: 99 })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    expect(pcc.writes).toHaveLength(2);
     const managed = {
       code: "PRECONDITION_FAILED",
       message: expect.stringContaining("managed in Stringee PCC"),
     };
-    await expect(
-      caller.agents.create({
-        agent: { id: "x", name: "X", phoneNumber: null, routingType: 1 },
-        initialManualStatus: "AVAILABLE",
-      }),
-    ).rejects.toMatchObject(managed);
     await expect(caller.agents.remove({ agentId: "lan", version: 1 })).rejects.toMatchObject(managed);
     await expect(
       caller.groups.changeMembers({ changes: [{ groupId: "team", add: [], remove: ["lan"] }] }),
@@ -146,6 +167,9 @@ describe("directory procedures", () => {
     await expect(
       caller.agents.moveToGroup({ agentId: "lan", fromGroupId: "team", toGroupId: "x" }),
     ).rejects.toMatchObject(managed);
+    await expect(caller.groups.create({ group: { id: "g", name: "G", members: [] } })).rejects.toMatchObject(
+      managed,
+    );
     await expect(caller.queues.create({ queue: { ...sales, id: "b" } })).rejects.toMatchObject(managed);
     await expect(
       caller.queues.update({ queue: { ...sales, name: "Renamed", waitAgentAnswerTimeout: 30 }, version: 3 }),
@@ -154,17 +178,42 @@ describe("directory procedures", () => {
       message:
         "queue.name, queue.waitAgentAnswerTimeout managed in Stringee PCC: change them there, and the next sync brings them here",
     });
-    expect(submitted).toEqual([]);
+    expect(submitted).toHaveLength(2);
     await caller.queues.update({
       queue: { ...sales, strategy: "top-down", serviceLevelSec: 30 },
       version: 3,
     });
-    expect(submitted).toEqual([
-      {
-        type: "queue.upserted",
-        queue: { ...sales, strategy: "top-down", serviceLevelSec: 30 },
-        ifVersion: 3,
+    expect(submitted.at(-1)).toEqual({
+      type: "queue.upserted",
+      queue: { ...sales, strategy: "top-down", serviceLevelSec: 30 },
+      ifVersion: 3,
+    });
+  });
+
+  it("stringee mode: a write PCC refuses records nothing", async () => {
+    const { ctx, submitted } = fakeContext({
+      state: center(),
+      pcc: {
+        setManualStatus: async () => {},
+        createAgent: async () => {
+          throw new PccWriteError("PCC_REFUSED", "PCC refused the change: stringee_user_id already exists");
+        },
+        updateAgent: async () => {
+          throw new PccWriteError("NOT_SYNCED", 'agent "lan" is not synced from PCC yet');
+        },
       },
-    ]);
+    });
+    const caller = createCaller(ctx);
+    const an = { id: "an", name: "An", phoneNumber: null, routingType: 1 as const };
+    await expect(caller.agents.create({ agent: an, initialManualStatus: "AVAILABLE" })).rejects.toMatchObject(
+      {
+        code: "BAD_GATEWAY",
+        message: expect.stringContaining("already exists"),
+      },
+    );
+    await expect(caller.agents.update({ agent: { ...an, id: "lan" }, version: 1 })).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+    });
+    expect(submitted).toEqual([]);
   });
 });

@@ -78,13 +78,14 @@ describe("record versions", () => {
     expect(second?.code).toBe("CONFLICT");
     expect(second?.message).toMatch(/queue "q1" was changed by someone else/);
     expect(c.state.queues.q1?.waitAgentAnswerTimeout).toBe(20);
-    for (const [kind, event] of [
+    const stale: [string, DomainEvent][] = [
       ["agent", { type: "agent.upserted", agent: profile("a1"), ifVersion: 9999 }],
       ["group", { type: "group.upserted", group: { id: "g2", name: "x", members: [] }, ifVersion: 9999 }],
       ["agent", { type: "agent.removed", agentId: "a3", ifVersion: 9999 }],
       ["group", { type: "group.removed", groupId: "g2", ifVersion: 9999 }],
       ["queue", { type: "queue.removed", queueId: "q1", ifVersion: 9999 }],
-    ] as const) {
+    ];
+    for (const [kind, event] of stale) {
       expect(refusal(c, event)?.message, kind).toMatch(
         new RegExp(`^${kind} ".*" was changed by someone else`),
       );

@@ -64,11 +64,8 @@ export function AgentsAdmin() {
   return (
     <div className="space-y-6">
       <h1 className="text-xl font-semibold text-slate-900">{T.title}</h1>
-      {managed ? (
-        <p className="rounded bg-sky-50 p-3 text-sm text-sky-900">{TEXT.pccManaged("agents are")}</p>
-      ) : (
-        <CreateAgentForm />
-      )}
+      {managed && <p className="rounded bg-sky-50 p-3 text-sm text-sky-900">{T.writtenToPcc}</p>}
+      <CreateAgentForm />
       <section aria-label={T.title} className="rounded-lg border border-slate-200 bg-white">
         <div className="flex flex-wrap items-center gap-3 border-b border-slate-100 p-3">
           <label className="text-sm text-slate-700">
@@ -340,32 +337,30 @@ function AgentRow({ row, managed }: { row: Row; managed: boolean }) {
       <td className="px-3 py-2 text-slate-700">{MANUAL_STATUS_LABEL[row.manualStatus]}</td>
       <td className="px-3 py-2 text-xs text-slate-600">{row.groupIds.join(", ") || "—"}</td>
       <td className="px-3 py-2">
-        {!managed && (
-          <div className="flex flex-wrap items-center gap-2">
-            <button type="button" className={button} onClick={startEditing}>
-              {T.edit}
+        <div className="flex flex-wrap items-center gap-2">
+          <button type="button" className={button} onClick={startEditing}>
+            {T.edit}
+          </button>
+          {managed ? null : confirming ? (
+            <button
+              type="button"
+              className={`${button} border-red-300 text-red-700`}
+              disabled={remove.isPending}
+              onClick={() => remove.mutate({ agentId: row.id, version: row.version })}
+            >
+              {T.confirmRemove}
             </button>
-            {confirming ? (
-              <button
-                type="button"
-                className={`${button} border-red-300 text-red-700`}
-                disabled={remove.isPending}
-                onClick={() => remove.mutate({ agentId: row.id, version: row.version })}
-              >
-                {T.confirmRemove}
-              </button>
-            ) : (
-              <button
-                type="button"
-                className={button}
-                title={row.busy ? T.busy : undefined}
-                onClick={() => setConfirming(true)}
-              >
-                {T.remove}
-              </button>
-            )}
-          </div>
-        )}
+          ) : (
+            <button
+              type="button"
+              className={button}
+              title={row.busy ? T.busy : undefined}
+              onClick={() => setConfirming(true)}
+            >
+              {T.remove}
+            </button>
+          )}
+        </div>
         <ErrorAlert error={remove.error} className="mt-1 max-w-xs text-xs" />
       </td>
     </tr>

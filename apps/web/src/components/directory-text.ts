@@ -32,6 +32,8 @@ export const TEXT = {
     remove: "Delete",
     confirmRemove: "Really delete?",
     busy: "On a call: can be deleted when it is over",
+    writtenToPcc:
+      "Stringee mode: new agents and edits are written to Stringee PCC first (POST / PUT /v1/agent), then recorded here. Delete agents in PCC.",
   },
   groups: {
     title: "Groups",

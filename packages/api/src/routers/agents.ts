@@ -1,6 +1,7 @@
 import {
   agentListQuerySchema,
   createAgentSchema,
+  DomainRejectedError,
   moveAgentSchema,
   removeAgentSchema,
   setManualStatusSchema,
@@ -10,7 +11,9 @@ import {
   type Agent,
   type AgentProfile,
   type CenterState,
+  checkEvent,
   hasTrackedCall,
+  type InputEvent,
   type ManualStatus,
   own,
 } from "@callboard/routing";
@@ -57,6 +60,15 @@ function groupsByAgent(state: CenterState): Map<string, string[]> {
   return byAgent;
 }
 
+/**
+ * Before a write to PCC: the domain's own check, so a change it would refuse (a duplicate id, a
+ * stale version) never reaches PCC. The core checks again when the event is submitted.
+ */
+function refuseAsTheDomainWould(state: CenterState, event: InputEvent): void {
+  const rejection = checkEvent(state, event);
+  if (rejection) throw new DomainRejectedError(rejection);
+}
+
 export const agentsRouter = {
   /** A supervisor changes an agent's manual status (at PCC too, in stringee mode); everyone sees it through the event stream. */
   setManualStatus: supervisorProcedure.input(setManualStatusSchema).mutation(async ({ ctx, input }) => {
@@ -94,36 +106,40 @@ export const agentsRouter = {
   }),
 
   /** A new agent; an id (stringee_user_id) already in use is refused. */
-  create: adminProcedure.input(createAgentSchema).mutation(({ ctx, input }) => {
-    refuseWhenPccManages(ctx, "agents are");
-    return submitAsPerson(
-      ctx,
-      ctx.actor,
-      {
-        type: "agent.upserted",
-        agent: input.agent,
-        initialManualStatus: input.initialManualStatus,
-        ifVersion: 0,
-      },
-      { action: "agent.created", after: input },
-    );
+  create: adminProcedure.input(createAgentSchema).mutation(async ({ ctx, input }) => {
+    const event: InputEvent = {
+      type: "agent.upserted",
+      agent: input.agent,
+      initialManualStatus: input.initialManualStatus,
+      ifVersion: 0,
+    };
+    if (ctx.pcc) {
+      // Stringee mode: PCC first (the sync would remove an agent PCC never heard of); a change the
+      // domain would refuse anyway (a duplicate id) is refused before PCC is written.
+      refuseAsTheDomainWould(ctx.core.state, event);
+      await ctx.pcc.createAgent(input.agent, input.initialManualStatus);
+    }
+    return submitAsPerson(ctx, ctx.actor, event, { action: "agent.created", after: input });
   }),
 
   /** Name, number and routing type of an agent as it was at `version`. */
-  update: adminProcedure.input(updateAgentSchema).mutation(({ ctx, input }) => {
-    refuseWhenPccManages(ctx, "agents are");
+  update: adminProcedure.input(updateAgentSchema).mutation(async ({ ctx, input }) => {
     const before = own(ctx.core.state.agents, input.agent.id);
-    return submitAsPerson(
-      ctx,
-      ctx.actor,
-      { type: "agent.upserted", agent: input.agent, ifVersion: input.version },
-      { action: "agent.updated", before: before ? profileOf(before) : null, after: input.agent },
-    );
+    const event: InputEvent = { type: "agent.upserted", agent: input.agent, ifVersion: input.version };
+    if (ctx.pcc) {
+      refuseAsTheDomainWould(ctx.core.state, event);
+      await ctx.pcc.updateAgent(input.agent);
+    }
+    return submitAsPerson(ctx, ctx.actor, event, {
+      action: "agent.updated",
+      before: before ? profileOf(before) : null,
+      after: input.agent,
+    });
   }),
 
   /** The agent leaves the center and its groups; refused while it has a call. */
   remove: adminProcedure.input(removeAgentSchema).mutation(({ ctx, input }) => {
-    refuseWhenPccManages(ctx, "agents are");
+    refuseWhenPccManages(ctx, "removing agents is");
     const before = own(ctx.core.state.agents, input.agentId);
     return submitAsPerson(
       ctx,
