@@ -39,6 +39,18 @@ const profileOf = ({ id, name, phoneNumber, routingType }: AgentProfile): AgentP
   routingType,
 });
 
+/**
+ * By name (case aside), then id, with plain string comparison: `localeCompare` over 10,000 names
+ * costs seconds per page, this a few milliseconds.
+ */
+function sortByName(agents: Agent[]): Agent[] {
+  const keyed = agents.map((agent) => ({ key: agent.name.toLowerCase(), agent }));
+  keyed.sort((a, b) =>
+    a.key < b.key ? -1 : a.key > b.key ? 1 : a.agent.id < b.agent.id ? -1 : a.agent.id > b.agent.id ? 1 : 0,
+  );
+  return keyed.map((k) => k.agent);
+}
+
 function matches(agent: Agent, needle: string): boolean {
   if (needle === "") return true;
   return (
@@ -90,8 +102,7 @@ export const agentsRouter = {
   list: adminProcedure.input(agentListQuerySchema).query(({ ctx, input }) => {
     const state = ctx.core.state;
     const needle = input.search.toLowerCase();
-    const found = Object.values(state.agents).filter((a) => matches(a, needle));
-    found.sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const found = sortByName(Object.values(state.agents).filter((a) => matches(a, needle)));
     const groups = groupsByAgent(state);
     const rows = found.slice(input.offset, input.offset + input.limit).map(
       (agent): AgentRow => ({
