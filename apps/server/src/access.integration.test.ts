@@ -105,6 +105,41 @@ describe("every door refuses whoever may not pass", () => {
     }
   });
 
+  it("the directory's procedures (agents, groups, queues) refuse supervisors over HTTP: they are the admin's", async () => {
+    const supervisor = await server.signedIn("supervisor");
+    const directory = Object.entries(appRouter._def.procedures).filter(
+      ([path]) => /^(agents|groups|queues)\./.test(path) && path !== "agents.setManualStatus",
+    );
+    expect(directory.map(([path]) => path).sort()).toEqual([
+      "agents.create",
+      "agents.list",
+      "agents.moveToGroup",
+      "agents.remove",
+      "agents.update",
+      "groups.changeMembers",
+      "groups.create",
+      "groups.list",
+      "groups.remove",
+      "groups.update",
+      "queues.create",
+      "queues.list",
+      "queues.remove",
+      "queues.update",
+    ]);
+    for (const [path, procedure] of directory) {
+      const type = (procedure as unknown as { _def: { type: string } })._def.type;
+      const response =
+        type === "query"
+          ? await fetch(`${server.url}/trpc/${path}`, { headers: { cookie: supervisor.cookie } })
+          : await fetch(`${server.url}/trpc/${path}`, {
+              method: "POST",
+              headers: { "content-type": "application/json", cookie: supervisor.cookie },
+              body: "{}",
+            });
+      expect(response.status, `${path} as supervisor`).toBe(403);
+    }
+  });
+
   it("a page on another site cannot send commands with the person's cookie (CSRF), nor through another Host", async () => {
     const event = JSON.stringify({
       event: { type: "agent.manual_status_set", agentId: "lan", status: "LUNCH_BREAK" },

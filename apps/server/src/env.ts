@@ -121,7 +121,7 @@ const envSchema = z.object({
     .default(DEFAULT_CHECKPOINTS.everyMs / 60_000),
   /**
    * Days of log kept in SQLite; older events move to gzip files in <data>/archive that a full replay
-   * still reads (decision 0008). "forever" keeps everything in SQLite.
+   * still reads (decision 0010). "forever" keeps everything in SQLite.
    */
   CALLBOARD_RETENTION_DAYS: z
     .union([

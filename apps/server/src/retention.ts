@@ -6,7 +6,7 @@ import type { Logger } from "pino";
 export const RETENTION_CHECK_MS = 60 * 60_000;
 
 /**
- * Retention (decision 0008): events older than `keepMs` move to the archive, a chunk per turn of
+ * Retention (decision 0010): events older than `keepMs` move to the archive, a chunk per turn of
  * the event loop so routing is never held for more than one chunk — and only those at or before
  * the oldest kept checkpoint, so boot never needs them (a full replay still reads them).
  */

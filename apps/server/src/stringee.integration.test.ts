@@ -108,6 +108,58 @@ async function goOnline(agentId: string) {
 const event = (callId: string, status: Parameters<typeof callEvent>[0]["status"], extra = {}) =>
   callEvent({ callId, status, timestampMs: Date.now(), from: "84911111111", to: "lan", ...extra });
 
+describe("stringee mode: the admin's directory", () => {
+  it("a new agent is created at PCC first and an edit written there, so the next sync keeps both", async () => {
+    const { trpc } = server;
+    await trpc.agents.create.mutate({
+      agent: { id: "hoa", name: "Hoa Le", phoneNumber: "84907778888", routingType: 2 },
+      initialManualStatus: "AVAILABLE",
+    });
+    expect(pcc.store.agents.find((a) => a.stringee_user_id === "hoa")).toMatchObject({
+      name: "Hoa Le",
+      phone_number: "84907778888",
+      routing_type: 2,
+      manual_status: "AVAILABLE",
+    });
+    await server.app.connector!.syncNow();
+    const [row] = (await trpc.agents.list.query({ search: "hoa" })).rows;
+    expect(row).toMatchObject({ name: "Hoa Le", manualStatus: "AVAILABLE" });
+    await trpc.agents.update.mutate({
+      agent: { id: "hoa", name: "Hoa L.", phoneNumber: null, routingType: 1 },
+      version: row!.version,
+    });
+    expect(pcc.store.agents.find((a) => a.stringee_user_id === "hoa")).toMatchObject({
+      name: "Hoa L.",
+      routing_type: 1,
+    });
+    await server.app.connector!.syncNow();
+    expect(server.app.core.state.agents.hoa).toMatchObject({
+      name: "Hoa L.",
+      routingType: 1,
+      phoneNumber: null,
+    });
+  });
+
+  it("what PCC refuses is not recorded, and groups are refused as managed in PCC", async () => {
+    // PCC already has this user id (an agent the last sync has not brought yet).
+    pcc.store.addAgent({ stringeeUserId: "ghost", name: "Ghost" });
+    const seq = server.app.core.state.seq;
+    await expect(
+      server.trpc.agents.create.mutate({
+        agent: { id: "ghost", name: "Ghost 2", phoneNumber: null, routingType: 1 },
+        initialManualStatus: "AVAILABLE",
+      }),
+    ).rejects.toMatchObject({
+      data: { code: "BAD_GATEWAY" },
+      message: expect.stringContaining("already exists"),
+    });
+    await expect(
+      server.trpc.groups.create.mutate({ group: { id: "g", name: "G", members: [] } }),
+    ).rejects.toMatchObject({ data: { code: "PRECONDITION_FAILED" } });
+    expect(server.app.core.state.seq).toBe(seq);
+  });
+});
+
 describe("stringee mode: sync", () => {
   it("mirrors PCC's agents, groups, membership and queue (its own ids, primary and backup) with no mapping", async () => {
     const state = server.app.core.state;

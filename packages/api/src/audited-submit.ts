@@ -11,6 +11,12 @@ function subjectOf(event: InputEvent): string {
       return event.group.id;
     case "queue.upserted":
       return event.queue.id;
+    case "group.removed":
+      return event.groupId;
+    case "queue.removed":
+      return event.queueId;
+    case "group.members_changed":
+      return event.changes.map((c) => c.groupId).join(",");
     default:
       return "agentId" in event ? event.agentId : event.callId;
   }

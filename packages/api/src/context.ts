@@ -13,7 +13,7 @@ import type {
   WallboardTokenSummary,
 } from "@callboard/contracts";
 import type { EventLog } from "@callboard/db";
-import type { CenterState, InputEvent, LoggedEvent, ManualStatus } from "@callboard/routing";
+import type { AgentProfile, CenterState, InputEvent, LoggedEvent, ManualStatus } from "@callboard/routing";
 
 /** What procedures need of the core (the single writer): its state to read, and the one way to write. */
 export interface CoreHandle {
@@ -32,6 +32,10 @@ export type EventHistory = Pick<
 export interface PccHandle {
   /** Rejects with PccWriteError when PCC cannot take the change (then nothing is recorded). */
   setManualStatus(agentId: string, status: ManualStatus): Promise<void>;
+  /** An admin's new agent, created at PCC (POST /v1/agent) before it is recorded. */
+  createAgent(agent: AgentProfile, status: ManualStatus): Promise<void>;
+  /** An admin's change of an agent's name, number or routing type, written to PCC (PUT /v1/agent/{id}). */
+  updateAgent(agent: AgentProfile): Promise<void>;
 }
 
 /** Users, wallboard tokens and the audit trail; refusals are AuthErrors. */

@@ -14,6 +14,12 @@ const failingPcc = (error: Error): PccHandle => ({
   setManualStatus: async (_agentId: string, _status: ManualStatus) => {
     throw error;
   },
+  createAgent: async () => {
+    throw error;
+  },
+  updateAgent: async () => {
+    throw error;
+  },
 });
 
 describe("appRouter with a fake context", () => {

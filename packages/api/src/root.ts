@@ -6,6 +6,8 @@ import { centerRouter } from "./routers/center.ts";
 import { connectorRouter } from "./routers/connector.ts";
 import { decisionsRouter } from "./routers/decisions.ts";
 import { eventsRouter } from "./routers/events.ts";
+import { groupsRouter } from "./routers/groups.ts";
+import { queuesRouter } from "./routers/queues.ts";
 import { usersRouter } from "./routers/users.ts";
 import { wallboardsRouter } from "./routers/wallboards.ts";
 import { createCallerFactory, createTRPCRouter } from "./trpc.ts";
@@ -15,6 +17,8 @@ export const appRouter = createTRPCRouter({
   auth: authRouter,
   center: centerRouter,
   agents: agentsRouter,
+  groups: groupsRouter,
+  queues: queuesRouter,
   events: eventsRouter,
   decisions: decisionsRouter,
   calls: callsRouter,

@@ -1,5 +1,5 @@
 import type { Actor, Role, UserPrincipal } from "@callboard/contracts";
-import { emptyState, type InputEvent } from "@callboard/routing";
+import { type CenterState, emptyState, type InputEvent } from "@callboard/routing";
 import type { AuthHandle, Context, PccHandle } from "./context.ts";
 
 /** A signed-in person of `role`, for tests. */
@@ -57,7 +57,9 @@ function fakeAuth(): AuthHandle & { audited: unknown[][] } {
 }
 
 /** A context of fakes: procedures need only the interfaces in context.ts, never the server. */
-export function fakeContext(options: { pcc?: PccHandle | null; refuse?: Error; actor?: Actor } = {}): {
+export function fakeContext(
+  options: { pcc?: PccHandle | null; refuse?: Error; actor?: Actor; state?: CenterState } = {},
+): {
   ctx: Context;
   submitted: InputEvent[];
   auth: ReturnType<typeof fakeAuth>;
@@ -66,7 +68,7 @@ export function fakeContext(options: { pcc?: PccHandle | null; refuse?: Error; a
   const auth = fakeAuth();
   const ctx: Context = {
     core: {
-      state: emptyState(),
+      state: options.state ?? emptyState(),
       submit: async (event) => {
         if (options.refuse) throw options.refuse;
         submitted.push(event);

@@ -120,6 +120,16 @@ export const AUDIT_ACTIONS = [
   "wallboard_token.used",
   "center.event_submitted",
   "agent.manual_status_set",
+  "agent.created",
+  "agent.updated",
+  "agent.removed",
+  "group.created",
+  "group.updated",
+  "group.members_changed",
+  "group.removed",
+  "queue.created",
+  "queue.updated",
+  "queue.removed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

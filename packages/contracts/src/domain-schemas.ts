@@ -32,7 +32,18 @@ const id = (what: string) =>
     .max(ID_MAX_LENGTH, `${what} must be at most ${ID_MAX_LENGTH} characters`);
 
 export const agentIdSchema = id("agent id");
+export const groupIdSchema = id("group id");
 export const queueIdSchema = id("queue id");
+
+/**
+ * A record's version (RecordVersions: the seq of its last configuration change) as an edit sends
+ * it; 0 = "create only". The domain refuses the edit if the record is no longer at that version.
+ */
+export const versionSchema = z
+  .number({ error: "must be a version number" })
+  .int("must be a whole number")
+  .min(0, "must not be negative")
+  .max(Number.MAX_SAFE_INTEGER, "is too large");
 export const callIdSchema = id("call id");
 
 /** A caller's number as the telephony sends it (call.arrived's `from`): bounded like a phone number, any form. */
@@ -70,11 +81,19 @@ export const agentProfileSchema = z.strictObject({
   }),
 }) satisfies z.ZodType<AgentProfile>;
 
+const agentIdList = z.array(agentIdSchema).max(10_000, "must list at most 10,000 agents");
+
 export const groupConfigSchema = z.strictObject({
-  id: id("group id"),
+  id: groupIdSchema,
   name: z.string().trim().min(1, "must not be empty").max(120, "must be at most 120 characters"),
-  members: z.array(agentIdSchema).max(10_000, "must list at most 10,000 agents"),
+  members: agentIdList,
 }) satisfies z.ZodType<GroupConfig>;
+
+/** Members added to and removed from groups in one event (a bulk edit, or a move between groups). */
+export const groupMemberChangesSchema = z
+  .array(z.strictObject({ groupId: groupIdSchema, add: agentIdList, remove: agentIdList }))
+  .min(1, "must name at least one group")
+  .max(100, "must name at most 100 groups");
 
 const seconds = (max: number) =>
   z
@@ -127,7 +146,7 @@ export const queueConfigSchema = z
     groups: z
       .array(
         z.strictObject({
-          groupId: id("group id"),
+          groupId: groupIdSchema,
           primary: z.boolean({ error: "must be true (primary) or false (backup)" }),
         }),
       )
@@ -198,7 +217,17 @@ export const queueConfigSchema = z
 export const inputEventSchema = z.discriminatedUnion(
   "type",
   [
-    z.strictObject({ type: z.literal("agent.upserted"), agent: agentProfileSchema }),
+    z.strictObject({
+      type: z.literal("agent.upserted"),
+      agent: agentProfileSchema,
+      initialManualStatus: manualStatusSchema.optional(),
+      ifVersion: versionSchema.optional(),
+    }),
+    z.strictObject({
+      type: z.literal("agent.removed"),
+      agentId: agentIdSchema,
+      ifVersion: versionSchema.optional(),
+    }),
     z.strictObject({
       type: z.literal("agent.presence_changed"),
       agentId: agentIdSchema,
@@ -226,8 +255,27 @@ export const inputEventSchema = z.discriminatedUnion(
         .min(0, "must not be negative")
         .max(1_000, "must be at most 1000"),
     }),
-    z.strictObject({ type: z.literal("group.upserted"), group: groupConfigSchema }),
-    z.strictObject({ type: z.literal("queue.upserted"), queue: queueConfigSchema }),
+    z.strictObject({
+      type: z.literal("group.upserted"),
+      group: groupConfigSchema,
+      ifVersion: versionSchema.optional(),
+    }),
+    z.strictObject({ type: z.literal("group.members_changed"), changes: groupMemberChangesSchema }),
+    z.strictObject({
+      type: z.literal("group.removed"),
+      groupId: groupIdSchema,
+      ifVersion: versionSchema.optional(),
+    }),
+    z.strictObject({
+      type: z.literal("queue.upserted"),
+      queue: queueConfigSchema,
+      ifVersion: versionSchema.optional(),
+    }),
+    z.strictObject({
+      type: z.literal("queue.removed"),
+      queueId: queueIdSchema,
+      ifVersion: versionSchema.optional(),
+    }),
     z.strictObject({
       type: z.literal("call.arrived"),
       callId: callIdSchema,
@@ -248,7 +296,7 @@ export const inputEventSchema = z.discriminatedUnion(
     }),
     z.strictObject({ type: z.literal("call.abandoned"), callId: callIdSchema }),
   ],
-  { error: "type must be one of the input event types (agent.*, group.upserted, queue.upserted, call.*)" },
+  { error: "type must be one of the input event types (agent.*, group.*, queue.*, call.*)" },
 ) satisfies z.ZodType<InputEvent>;
 
 export const idempotencyKeySchema = z

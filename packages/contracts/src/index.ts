@@ -42,12 +42,35 @@ export {
   presenceReportSchema,
 } from "./connector.ts";
 export {
+  type AgentListQuery,
+  agentListQuerySchema,
+  type CreateAgentInput,
+  changedPccFields,
+  changeMembersSchema,
+  createAgentSchema,
+  createGroupSchema,
+  createQueueSchema,
+  type MoveAgentInput,
+  moveAgentSchema,
+  PCC_QUEUE_FIELDS,
+  type PccQueueField,
+  removeAgentSchema,
+  removeGroupSchema,
+  removeQueueSchema,
+  type UpdateAgentInput,
+  updateAgentSchema,
+  updateGroupSchema,
+  updateQueueSchema,
+} from "./directory.ts";
+export {
   agentIdSchema,
   agentProfileSchema,
   callerNumberSchema,
   callIdSchema,
   callPartySchema,
   groupConfigSchema,
+  groupIdSchema,
+  groupMemberChangesSchema,
   ID_MAX_LENGTH,
   idempotencyKeySchema,
   inputEventSchema,
@@ -59,6 +82,7 @@ export {
   type SubmitEventInput,
   setManualStatusSchema,
   submitEventSchema,
+  versionSchema,
 } from "./domain-schemas.ts";
 export {
   AuthError,

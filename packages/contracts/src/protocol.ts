@@ -6,9 +6,11 @@
  * any of them changes in a way an older client would misread; older clients are then told to reload.
  * @see https://github.com/tldraw/tldraw/blob/main/packages/sync-core/src/lib/protocol.ts
  *
- * 2: the snapshot carries `agentsToday`, which the board continues folding (decision 0008).
+ * 2: the snapshot carries `agentsToday`, which the board continues folding (decision 0009).
+ * 3: the state carries each record's `versions` (directory edits, decision 0011) and the directory's
+ *    removal and membership events.
  */
-export const LIVE_PROTOCOL_VERSION = 2;
+export const LIVE_PROTOCOL_VERSION = 3;
 
 /**
  * Why the core refused or closed a connection (the `connect_error` message, or `access:revoked`),

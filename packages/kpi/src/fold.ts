@@ -3,6 +3,7 @@ import {
   type CenterState,
   DEFAULT_TIME_ZONE,
   type LoggedEvent,
+  membersAfter,
   own,
   PUSH_TOKENS_PER_AGENT,
   QUEUE_KPI_DEFAULTS,
@@ -219,10 +220,44 @@ export function foldKpi(kpi: KpiState, event: LoggedEvent, center: CenterState):
       kpi.membership = null;
       return;
     }
+    case "group.members_changed": {
+      for (const change of event.changes) {
+        const old = membersOf(kpi, change.groupId, center);
+        for (const id of new Set([...old, ...change.add])) agentAt(kpi, id, center, at);
+        kpi.groups.set(change.groupId, membersAfter(old, change));
+      }
+      kpi.membership = null;
+      return;
+    }
+    case "group.removed":
+      // No queue routes to a group that may be removed: nobody's time changes queue.
+      kpi.groups.delete(event.groupId);
+      kpi.membership = null;
+      return;
+    case "agent.removed": {
+      // Close the agent's time under its queues, then forget it (and its place in every group).
+      agentAt(kpi, event.agentId, center, at);
+      kpi.agents.delete(event.agentId);
+      for (const [groupId, members] of kpi.groups) {
+        if (members.includes(event.agentId)) {
+          kpi.groups.set(
+            groupId,
+            members.filter((id) => id !== event.agentId),
+          );
+        }
+      }
+      kpi.membership = null;
+      return;
+    }
     case "queue.upserted": {
       upsertQueue(kpi, event.queue, at, center);
       return;
     }
+    case "queue.removed":
+      // A queue holding calls cannot be removed: its figures simply stop.
+      kpi.queues.delete(event.queueId);
+      kpi.membership = null;
+      return;
     case "call.arrived": {
       kpi.calls.set(event.callId, {
         queueId: event.queueId,
@@ -679,6 +714,7 @@ const EMPTY_CENTER: CenterState = {
   groups: {},
   queues: {},
   queueRuntime: {},
+  versions: { agents: {}, groups: {}, queues: {} },
   calls: {},
   decisions: [],
 };

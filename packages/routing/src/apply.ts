@@ -1,6 +1,7 @@
 import { type Agent, newAgent, SystemStatus } from "./agent.ts";
 import { type Call, type CallOutcome, CallStatus } from "./call.ts";
 import { dropIndex, noteAgent, noteCall } from "./center-index.ts";
+import { applyDirectoryEvent } from "./directory.ts";
 import type { DomainEvent, LoggedEvent } from "./events.ts";
 import { noteRecordAdded, PUSH_TOKENS_PER_AGENT } from "./limits.ts";
 import { AVAILABLE } from "./manual-status.ts";
@@ -20,7 +21,9 @@ export function applyEvent(state: CenterState, event: LoggedEvent): void {
     case "agent.upserted": {
       const existing = own(state.agents, event.agent.id);
       const next: Agent = existing ? { ...existing, ...event.agent } : newAgent(event.agent, at);
+      if (!existing && event.initialManualStatus) next.manualStatus = event.initialManualStatus;
       state.agents[next.id] = next;
+      state.versions.agents[next.id] = event.seq;
       if (!existing) noteRecordAdded(state.agents);
       noteAgent(state, existing, next);
       return;
@@ -61,12 +64,20 @@ export function applyEvent(state: CenterState, event: LoggedEvent): void {
     case "group.upserted":
       if (!own(state.groups, event.group.id)) noteRecordAdded(state.groups);
       state.groups[event.group.id] = event.group;
+      state.versions.groups[event.group.id] = event.seq;
       dropIndex(state);
+      return;
+    case "agent.removed":
+    case "group.removed":
+    case "queue.removed":
+    case "group.members_changed":
+      applyDirectoryEvent(state, event);
       return;
     case "queue.upserted":
       if (!own(state.queues, event.queue.id)) noteRecordAdded(state.queues);
       // A queue logged before the KPI settings existed gets their defaults.
       state.queues[event.queue.id] = withQueueDefaults(event.queue);
+      state.versions.queues[event.queue.id] = event.seq;
       dropIndex(state);
       // Not `??=`: for ids like "constructor" that would find Object.prototype's member and create nothing.
       if (!own(state.queueRuntime, event.queue.id)) {

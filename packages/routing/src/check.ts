@@ -1,5 +1,6 @@
 import { hasTrackedCall, RoutingType } from "./agent.ts";
 import { CallStatus } from "./call.ts";
+import { checkDirectoryEvent, checkVersion } from "./directory.ts";
 import type { DomainEvent } from "./events.ts";
 import type { GroupConfig } from "./group.ts";
 import { type CenterLimits, DEFAULT_LIMITS, LIMIT_SETTING, recordCount } from "./limits.ts";
@@ -68,10 +69,22 @@ export function checkEvent(
           `agent.phoneNumber must be null or 1–${PHONE_NUMBER_MAX_LENGTH} characters, not blank`,
         );
       }
-      return own(state.agents, event.agent.id)
-        ? null
-        : capReached(state.agents, limits, "maxAgents", "agent");
+      if (event.initialManualStatus !== undefined && !isManualStatus(event.initialManualStatus)) {
+        return reject(
+          "INVALID",
+          `initialManualStatus "${String(event.initialManualStatus)}" is not a manual status`,
+        );
+      }
+      return (
+        checkVersion(state, "agents", event.agent.id, event.ifVersion) ??
+        (own(state.agents, event.agent.id) ? null : capReached(state.agents, limits, "maxAgents", "agent"))
+      );
     }
+    case "agent.removed":
+    case "group.removed":
+    case "queue.removed":
+    case "group.members_changed":
+      return checkDirectoryEvent(state, event);
     case "agent.presence_changed":
     case "agent.push_token_changed":
       return knownAgent(state, event.agentId);
@@ -98,11 +111,13 @@ export function checkEvent(
     case "group.upserted":
       return (
         checkGroup(state, event.group) ??
+        checkVersion(state, "groups", event.group.id, event.ifVersion) ??
         (own(state.groups, event.group.id) ? null : capReached(state.groups, limits, "maxGroups", "group"))
       );
     case "queue.upserted":
       return (
         checkQueue(state, event.queue) ??
+        checkVersion(state, "queues", event.queue.id, event.ifVersion) ??
         (own(state.queues, event.queue.id) ? null : capReached(state.queues, limits, "maxQueues", "queue"))
       );
     case "call.arrived": {

@@ -7,7 +7,16 @@ import type { QueueConfig } from "./queue.ts";
 
 /** Events that come from outside the core: operators, agents' clients, PCC, the simulator. */
 export type InputEvent =
-  | { type: "agent.upserted"; agent: AgentProfile }
+  | {
+      type: "agent.upserted";
+      agent: AgentProfile;
+      /** The manual status a new agent starts in (NOT_AVAILABLE when absent); ignored for an existing one. */
+      initialManualStatus?: ManualStatus;
+      /** Optimistic concurrency (see RecordVersions): 0 = create only; N = the agent must be at version N. */
+      ifVersion?: number;
+    }
+  /** An agent leaves the center and every group; refused while it has a call Callboard tracks. */
+  | { type: "agent.removed"; agentId: string; ifVersion?: number }
   | { type: "agent.presence_changed"; agentId: string; signal: "app" | "sip"; online: boolean }
   | { type: "agent.push_token_changed"; agentId: string; token: string; registered: boolean }
   | { type: "agent.manual_status_set"; agentId: string; status: ManualStatus }
@@ -17,8 +26,18 @@ export type InputEvent =
    * of that agent: its own call events are the better source then.
    */
   | { type: "agent.system_status_reported"; agentId: string; systemStatus: SystemStatus }
-  | { type: "group.upserted"; group: GroupConfig }
-  | { type: "queue.upserted"; queue: QueueConfig }
+  | { type: "group.upserted"; group: GroupConfig; ifVersion?: number }
+  /**
+   * Members added to and removed from one or more groups at once — a bulk edit, or an agent moved
+   * from one group to another — as one event, so no board ever sees half of it. Adding a member
+   * already in the group, or removing one who is not, changes nothing.
+   */
+  | { type: "group.members_changed"; changes: GroupMemberChange[] }
+  /** A group leaves the center; refused while a queue routes to it. */
+  | { type: "group.removed"; groupId: string; ifVersion?: number }
+  | { type: "queue.upserted"; queue: QueueConfig; ifVersion?: number }
+  /** A queue leaves the center; refused while it holds calls. */
+  | { type: "queue.removed"; queueId: string; ifVersion?: number }
   | { type: "call.arrived"; callId: string; queueId: string; from: string }
   | { type: "call.answered"; callId: string; agentId: string }
   | {
@@ -35,6 +54,13 @@ export type InputEvent =
       answered?: boolean;
     }
   | { type: "call.abandoned"; callId: string };
+
+/** One group's part of a group.members_changed: new members go to the end, in the order given. */
+export interface GroupMemberChange {
+  groupId: string;
+  add: string[];
+  remove: string[];
+}
 
 export const OfferEndReason = {
   /** Nobody answered within the queue's answer timeout. */
@@ -79,12 +105,16 @@ export type LoggedEvent = DomainEvent & { seq: number; at: number };
 
 export const INPUT_EVENT_TYPES = [
   "agent.upserted",
+  "agent.removed",
   "agent.presence_changed",
   "agent.push_token_changed",
   "agent.manual_status_set",
   "agent.system_status_reported",
   "group.upserted",
+  "group.members_changed",
+  "group.removed",
   "queue.upserted",
+  "queue.removed",
   "call.arrived",
   "call.answered",
   "call.ended",
@@ -135,14 +165,19 @@ function subjects(event: DomainEvent): Omit<EventSubjects, "caller"> {
   switch (event.type) {
     case "agent.upserted":
       return { agentIds: [event.agent.id], callId: null };
+    case "agent.removed":
     case "agent.presence_changed":
     case "agent.push_token_changed":
     case "agent.manual_status_set":
     case "agent.system_status_reported":
     case "agent.wrap_up_ended":
       return { agentIds: [event.agentId], callId: null };
+    case "group.members_changed":
+      return { agentIds: [...new Set(event.changes.flatMap((c) => [...c.add, ...c.remove]))], callId: null };
     case "group.upserted":
+    case "group.removed":
     case "queue.upserted":
+    case "queue.removed":
       return { agentIds: [], callId: null };
     case "call.arrived":
     case "call.ended":

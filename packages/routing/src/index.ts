@@ -13,6 +13,7 @@ export { type Call, CallStatus } from "./call.ts";
 export { candidatesOf } from "./candidate-table.ts";
 export { checkEvent, RejectCode, type Rejection } from "./check.ts";
 export { type Decision, Verdict } from "./decision.ts";
+export { membersAfter } from "./directory.ts";
 export { canRing, explain, REASON_TEXT, Reason, reasonText } from "./eligibility.ts";
 export { replay, step } from "./engine.ts";
 export {
@@ -22,6 +23,7 @@ export {
   EVENT_FORMAT,
   type EventSubjects,
   eventSubjects,
+  type GroupMemberChange,
   INPUT_EVENT_TYPES,
   type InputEvent,
   type LoggedEvent,
@@ -60,5 +62,5 @@ export { type QueueSummary, summarizeQueue } from "./queue-summary.ts";
 export { queueRoster, type RosterEntry } from "./roster.ts";
 export { decide, nextDeadline } from "./route.ts";
 export { isClockTime, isKnownTimeZone } from "./schedule.ts";
-export { type CenterState, emptyState, own } from "./state.ts";
+export { type CenterState, emptyState, own, type RecordVersions } from "./state.ts";
 export { STRATEGY_KEY } from "./strategy.ts";

@@ -35,7 +35,7 @@ export const PUSH_TOKENS_PER_AGENT = 10;
 
 // Record counts per container (state.agents, state.groups, state.queues), so a cap check costs O(1)
 // instead of counting 20,000 keys for every new agent. Built on first use; applyEvent bumps it when
-// it adds a record (records of these kinds are never removed).
+// it adds a record and noteRecordRemoved when it removes one.
 const counts = new WeakMap<object, number>();
 
 /** How many records `container` holds. */
@@ -52,4 +52,10 @@ export function recordCount(container: Record<string, unknown>): number {
 export function noteRecordAdded(container: Record<string, unknown>): void {
   const count = counts.get(container);
   if (count !== undefined) counts.set(container, count + 1);
+}
+
+/** Tells the count that applyEvent removed one record from `container`. */
+export function noteRecordRemoved(container: Record<string, unknown>): void {
+  const count = counts.get(container);
+  if (count !== undefined) counts.set(container, count - 1);
 }

@@ -16,6 +16,18 @@ export interface QueueRuntime {
 }
 
 /**
+ * Per record, the seq of the event that last changed its configuration (an agent's profile, a
+ * group's name or members, a queue's settings) — not its live state. An edit sends the version it
+ * was made from (`ifVersion`), so a second admin's save over a changed record is refused, not
+ * silently applied over the first one's.
+ */
+export interface RecordVersions {
+  agents: Record<string, number>;
+  groups: Record<string, number>;
+  queues: Record<string, number>;
+}
+
+/**
  * The whole center at one point of the event log. Plain JSON so a snapshot is the state itself.
  * Containers are updated in place for speed; every agent/call/queue record is replaced, never
  * mutated, so a UI can compare records by identity.
@@ -29,13 +41,24 @@ export interface CenterState {
   groups: Record<string, GroupConfig>;
   queues: Record<string, QueueConfig>;
   queueRuntime: Record<string, QueueRuntime>;
+  versions: RecordVersions;
   calls: Record<string, Call>;
   /** Newest first, at most RECENT_DECISIONS. */
   decisions: Decision[];
 }
 
 export function emptyState(): CenterState {
-  return { seq: 0, clock: 0, agents: {}, groups: {}, queues: {}, queueRuntime: {}, calls: {}, decisions: [] };
+  return {
+    seq: 0,
+    clock: 0,
+    agents: {},
+    groups: {},
+    queues: {},
+    queueRuntime: {},
+    versions: { agents: {}, groups: {}, queues: {} },
+    calls: {},
+    decisions: [],
+  };
 }
 
 export function emptyOutcomes(): Record<CallOutcome, number> {

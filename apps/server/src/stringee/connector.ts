@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { EventLog } from "@callboard/db";
-import type { LoggedEvent, ManualStatus } from "@callboard/routing";
+import type { AgentProfile, LoggedEvent, ManualStatus } from "@callboard/routing";
 import { createPccClient } from "@callboard/stringee";
 import type { Logger } from "pino";
 import type { Core } from "../core.ts";
@@ -50,6 +50,10 @@ export interface Connector {
    * this the next sync would undo the change), then records it. PCC refusing it refuses the change.
    */
   setManualStatus(agentId: string, status: ManualStatus): Promise<void>;
+  /** An admin's new agent, created at PCC first (POST /v1/agent) for the same reason. */
+  createAgent(agent: AgentProfile, status: ManualStatus): Promise<void>;
+  /** An admin's edit of an agent's profile, written to PCC first (PUT /v1/agent/{id}). */
+  updateAgent(agent: AgentProfile): Promise<void>;
   close(): void;
 }
 
@@ -97,6 +101,8 @@ export function createConnector(options: ConnectorOptions): Connector {
     handlers,
     syncNow: () => sync.syncNow(),
     setManualStatus: writeThrough.setManualStatus,
+    createAgent: writeThrough.createAgent,
+    updateAgent: writeThrough.updateAgent,
     close() {
       writeThrough.stop();
       sync.stop();

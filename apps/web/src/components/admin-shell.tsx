@@ -8,6 +8,9 @@ import { useTRPC } from "~/lib/trpc";
 import { UserMenu } from "./user-menu";
 
 const LINKS = [
+  { href: "/admin/agents", label: "Agents" },
+  { href: "/admin/groups", label: "Groups" },
+  { href: "/admin/queues", label: "Queues" },
   { href: "/admin/users", label: "Users" },
   { href: "/admin/wallboards", label: "Wallboards" },
   { href: "/admin/audit", label: "Audit log" },

@@ -14,6 +14,7 @@ import { CallSearch } from "./call-search";
 import { ConnectionIndicator } from "./connection-indicator";
 import { ConnectorPanel, StandaloneTag } from "./connector-panel";
 import { DecisionFeed } from "./decision-feed";
+import { GroupMove } from "./group-move";
 import { useCallboardClient, useCenterSelector, useLiveSelector, useMe } from "./live-provider";
 import { QueuePanel } from "./queue-panel";
 import { useConnectorStatus } from "./use-connector-status";
@@ -142,6 +143,7 @@ export function Board() {
                 groups={groups}
                 onChange={(next) => setParams({ ...params, filter: next })}
               />
+              {me?.role === "admin" && connector?.mode === "standalone" && <GroupMove />}
               <AgentTable
                 agents={agents}
                 now={now}

@@ -7,6 +7,7 @@ import { errorMessage, fieldErrors } from "~/lib/field-errors";
 import { formatDateTime } from "~/lib/format";
 import { useTRPC } from "~/lib/trpc";
 import { ErrorAlert } from "./error-alert";
+import { FieldError } from "./field-error";
 
 const input = "mt-1 block w-full rounded border border-slate-300 px-2 py-1.5 text-sm text-slate-900";
 
@@ -228,9 +229,4 @@ function UserRow({ user }: { user: UserSummary }) {
       </td>
     </tr>
   );
-}
-
-function FieldError({ message }: { message: string | undefined }) {
-  if (!message) return null;
-  return <span className="mt-1 block text-xs text-red-700">{message}</span>;
 }

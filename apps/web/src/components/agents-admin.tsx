@@ -1,0 +1,368 @@
+"use client";
+
+import { agentProfileSchema, manualStatusSchema } from "@callboard/contracts";
+import { MANUAL_STATUS_LABEL, MANUAL_STATUSES, type ManualStatus } from "@callboard/routing";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useDeferredValue, useState } from "react";
+import { fieldErrors, serverFieldErrors } from "~/lib/field-errors";
+import { useTRPC } from "~/lib/trpc";
+import { TEXT } from "./directory-text";
+import { ErrorAlert } from "./error-alert";
+import { FieldError } from "./field-error";
+import { usePccManaged } from "./use-pcc-managed";
+
+const T = TEXT.agents;
+const PAGE_SIZE = 50;
+const input =
+  "mt-1 block w-full rounded border border-slate-300 px-2 py-1.5 text-sm text-slate-900 disabled:bg-slate-100";
+const button = "rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 disabled:opacity-50";
+
+interface Draft {
+  id: string;
+  name: string;
+  phoneNumber: string;
+  routingType: "1" | "2";
+  initialManualStatus: ManualStatus;
+}
+
+const EMPTY: Draft = {
+  id: "",
+  name: "",
+  phoneNumber: "",
+  routingType: "1",
+  initialManualStatus: "NOT_AVAILABLE",
+};
+
+/** The draft as the shared schema checks it: an empty number is "none configured". */
+function parseDraft(draft: Draft) {
+  return agentProfileSchema.safeParse({
+    id: draft.id,
+    name: draft.name,
+    phoneNumber: draft.phoneNumber.trim() === "" ? null : draft.phoneNumber.trim(),
+    routingType: Number(draft.routingType),
+  });
+}
+
+function useInvalidateAgents() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: trpc.agents.list.queryKey() });
+}
+
+/** Admins create, edit, find and delete agents; the list pages on the server (10,000+ agents). */
+export function AgentsAdmin() {
+  const trpc = useTRPC();
+  const managed = usePccManaged();
+  const [search, setSearch] = useState("");
+  const [offset, setOffset] = useState(0);
+  const query = useDeferredValue(search);
+  const list = useQuery({
+    ...trpc.agents.list.queryOptions({ search: query, offset, limit: PAGE_SIZE }),
+    placeholderData: keepPreviousData,
+  });
+  const total = list.data?.total ?? 0;
+  return (
+    <div className="space-y-6">
+      <h1 className="text-xl font-semibold text-slate-900">{T.title}</h1>
+      {managed && <p className="rounded bg-sky-50 p-3 text-sm text-sky-900">{T.writtenToPcc}</p>}
+      <CreateAgentForm />
+      <section aria-label={T.title} className="rounded-lg border border-slate-200 bg-white">
+        <div className="flex flex-wrap items-center gap-3 border-b border-slate-100 p-3">
+          <label className="text-sm text-slate-700">
+            <span className="sr-only">{T.search}</span>
+            <input
+              type="search"
+              aria-label={T.search}
+              placeholder={T.searchPlaceholder}
+              maxLength={120}
+              className="w-64 rounded border border-slate-300 px-2 py-1.5 text-sm"
+              value={search}
+              onChange={(e) => {
+                setSearch(e.target.value);
+                setOffset(0);
+              }}
+            />
+          </label>
+          <span className="ml-auto text-sm tabular-nums text-slate-600" data-testid="agents-page">
+            {T.page(offset + 1, Math.min(offset + PAGE_SIZE, total), total)}
+          </span>
+          <button
+            type="button"
+            className={button}
+            disabled={offset === 0}
+            onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}
+          >
+            {T.previous}
+          </button>
+          <button
+            type="button"
+            className={button}
+            disabled={offset + PAGE_SIZE >= total}
+            onClick={() => setOffset(offset + PAGE_SIZE)}
+          >
+            {T.next}
+          </button>
+        </div>
+        <ErrorAlert error={list.error} className="p-3" />
+        <table className="w-full text-left text-sm">
+          <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+            <tr>
+              <th className="px-3 py-2">{T.name}</th>
+              <th className="px-3 py-2">{T.phone}</th>
+              <th className="px-3 py-2">{T.routingType}</th>
+              <th className="px-3 py-2">{T.status}</th>
+              <th className="px-3 py-2">{T.groups}</th>
+              <th className="px-3 py-2">{T.actions}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.data?.rows.map((row) => (
+              <AgentRow key={row.id} row={row} managed={managed} />
+            ))}
+          </tbody>
+        </table>
+        {list.data?.rows.length === 0 && <p className="p-4 text-sm text-slate-500">{T.none}</p>}
+      </section>
+    </div>
+  );
+}
+
+type Row = {
+  id: string;
+  name: string;
+  phoneNumber: string | null;
+  routingType: 1 | 2;
+  manualStatus: ManualStatus;
+  version: number;
+  groupIds: string[];
+  busy: boolean;
+};
+
+function CreateAgentForm() {
+  const trpc = useTRPC();
+  const invalidate = useInvalidateAgents();
+  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const create = useMutation(
+    trpc.agents.create.mutationOptions({
+      onSuccess: () => {
+        setDraft(EMPTY);
+        void invalidate();
+      },
+      onError: (error) => setErrors(serverFieldErrors(error, { exists: "id" })),
+    }),
+  );
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    // The server's own schemas: each problem shows beside its field before anything is sent.
+    const agent = parseDraft(draft);
+    const status = manualStatusSchema.safeParse(draft.initialManualStatus);
+    if (!agent.success || !status.success) {
+      setErrors({
+        ...(agent.success ? {} : fieldErrors(agent.error)),
+        ...(status.success ? {} : { initialManualStatus: status.error.issues[0]?.message ?? "" }),
+      });
+      return;
+    }
+    setErrors({});
+    create.mutate({ agent: agent.data, initialManualStatus: status.data });
+  };
+  return (
+    <form
+      onSubmit={submit}
+      aria-label={T.create}
+      noValidate
+      className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-6"
+    >
+      <AgentFields draft={draft} setDraft={setDraft} errors={errors} editing={false} />
+      <div className="flex items-end md:col-span-1">
+        <button
+          type="submit"
+          disabled={create.isPending}
+          className="rounded bg-sky-700 px-3 py-2 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60"
+        >
+          {create.isPending ? T.creating : T.createButton}
+        </button>
+      </div>
+      {create.error && !Object.keys(errors).length && (
+        <ErrorAlert error={create.error} className="md:col-span-6" />
+      )}
+    </form>
+  );
+}
+
+function AgentFields({
+  draft,
+  setDraft,
+  errors,
+  editing,
+}: {
+  draft: Draft;
+  setDraft: (d: Draft) => void;
+  errors: Record<string, string>;
+  editing: boolean;
+}) {
+  const field = <K extends keyof Draft>(key: K) => ({
+    value: draft[key],
+    "aria-invalid": errors[key] ? true : undefined,
+    "aria-describedby": errors[key] ? `agent-${key}-error` : undefined,
+    onChange: (e: { target: { value: string } }) => setDraft({ ...draft, [key]: e.target.value }),
+  });
+  return (
+    <>
+      <label className="text-sm text-slate-700 md:col-span-1">
+        {T.id}
+        <input
+          className={input}
+          name="id"
+          autoComplete="off"
+          maxLength={128}
+          disabled={editing}
+          {...field("id")}
+        />
+        <FieldError id="agent-id-error" message={errors.id} />
+      </label>
+      <label className="text-sm text-slate-700 md:col-span-1">
+        {T.name}
+        <input className={input} name="name" maxLength={120} {...field("name")} />
+        <FieldError id="agent-name-error" message={errors.name} />
+      </label>
+      <label className="text-sm text-slate-700 md:col-span-1">
+        {T.phone}
+        <input
+          className={input}
+          name="phoneNumber"
+          inputMode="tel"
+          placeholder={T.phoneHint}
+          maxLength={64}
+          {...field("phoneNumber")}
+        />
+        <FieldError id="agent-phoneNumber-error" message={errors.phoneNumber} />
+      </label>
+      <label className="text-sm text-slate-700 md:col-span-1">
+        {T.routingType}
+        <select className={input} name="routingType" {...field("routingType")}>
+          <option value="1">{T.routingTypes[1]}</option>
+          <option value="2">{T.routingTypes[2]}</option>
+        </select>
+        <FieldError id="agent-routingType-error" message={errors.routingType} />
+      </label>
+      {!editing && (
+        <label className="text-sm text-slate-700 md:col-span-1">
+          {T.initialStatus}
+          <select className={input} name="initialManualStatus" {...field("initialManualStatus")}>
+            {MANUAL_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {MANUAL_STATUS_LABEL[s]}
+              </option>
+            ))}
+          </select>
+          <FieldError id="agent-initialManualStatus-error" message={errors.initialManualStatus} />
+        </label>
+      )}
+    </>
+  );
+}
+
+function AgentRow({ row, managed }: { row: Row; managed: boolean }) {
+  const trpc = useTRPC();
+  const invalidate = useInvalidateAgents();
+  const [editing, setEditing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const update = useMutation(
+    trpc.agents.update.mutationOptions({
+      onSuccess: () => setEditing(false),
+      onError: (error) => setErrors(serverFieldErrors(error, {})),
+      onSettled: () => void invalidate(),
+    }),
+  );
+  const remove = useMutation(trpc.agents.remove.mutationOptions({ onSettled: () => void invalidate() }));
+  const startEditing = () => {
+    setDraft({
+      id: row.id,
+      name: row.name,
+      phoneNumber: row.phoneNumber ?? "",
+      routingType: String(row.routingType) as Draft["routingType"],
+      initialManualStatus: row.manualStatus,
+    });
+    setErrors({});
+    update.reset();
+    setEditing(true);
+  };
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    const agent = parseDraft(draft);
+    if (!agent.success) {
+      setErrors(fieldErrors(agent.error));
+      return;
+    }
+    setErrors({});
+    update.mutate({ agent: agent.data, version: row.version });
+  };
+  if (editing) {
+    return (
+      <tr className="border-t border-slate-100 bg-sky-50/40" data-testid={`agent-${row.id}`}>
+        <td colSpan={6} className="px-3 py-2">
+          <form
+            onSubmit={save}
+            noValidate
+            aria-label={`${T.edit} ${row.name}`}
+            className="grid gap-3 md:grid-cols-6"
+          >
+            <AgentFields draft={draft} setDraft={setDraft} errors={errors} editing />
+            <div className="flex items-end gap-2 md:col-span-2">
+              <button type="submit" disabled={update.isPending} className={button}>
+                {T.save}
+              </button>
+              <button type="button" className={button} onClick={() => setEditing(false)}>
+                {T.cancel}
+              </button>
+            </div>
+            <ErrorAlert error={update.error} className="md:col-span-6" />
+          </form>
+        </td>
+      </tr>
+    );
+  }
+  return (
+    <tr className="border-t border-slate-100 align-top" data-testid={`agent-${row.id}`}>
+      <td className="px-3 py-2">
+        <div className="font-medium text-slate-900">{row.name}</div>
+        <div className="text-xs text-slate-500">{row.id}</div>
+      </td>
+      <td className="px-3 py-2 tabular-nums text-slate-700">{row.phoneNumber ?? "—"}</td>
+      <td className="px-3 py-2 text-slate-700">{T.routingTypes[row.routingType]}</td>
+      <td className="px-3 py-2 text-slate-700">{MANUAL_STATUS_LABEL[row.manualStatus]}</td>
+      <td className="px-3 py-2 text-xs text-slate-600">{row.groupIds.join(", ") || "—"}</td>
+      <td className="px-3 py-2">
+        <div className="flex flex-wrap items-center gap-2">
+          <button type="button" className={button} onClick={startEditing}>
+            {T.edit}
+          </button>
+          {managed ? null : confirming ? (
+            <button
+              type="button"
+              className={`${button} border-red-300 text-red-700`}
+              disabled={remove.isPending}
+              onClick={() => remove.mutate({ agentId: row.id, version: row.version })}
+            >
+              {T.confirmRemove}
+            </button>
+          ) : (
+            <button
+              type="button"
+              className={button}
+              title={row.busy ? T.busy : undefined}
+              onClick={() => setConfirming(true)}
+            >
+              {T.remove}
+            </button>
+          )}
+        </div>
+        <ErrorAlert error={remove.error} className="mt-1 max-w-xs text-xs" />
+      </td>
+    </tr>
+  );
+}
