@@ -21,6 +21,11 @@ export type InputEvent =
   | { type: "queue.upserted"; queue: QueueConfig }
   | { type: "call.arrived"; callId: string; queueId: string; from: string }
   | { type: "call.answered"; callId: string; agentId: string }
+  /**
+   * A ringing agent turned the call down (the softphone's Reject, SIP 486): that agent's offer ends
+   * as a miss at once, and the call goes back to waiting for the next decision.
+   */
+  | { type: "call.declined"; callId: string; agentId: string }
   | {
       type: "call.ended";
       callId: string;
@@ -87,6 +92,7 @@ export const INPUT_EVENT_TYPES = [
   "queue.upserted",
   "call.arrived",
   "call.answered",
+  "call.declined",
   "call.ended",
   "call.abandoned",
 ] as const satisfies readonly InputEvent["type"][];
@@ -112,6 +118,7 @@ export function eventSubjects(event: DomainEvent): { agentIds: string[]; callId:
     case "call.finished":
       return { agentIds: [], callId: event.callId };
     case "call.answered":
+    case "call.declined":
       return { agentIds: [event.agentId], callId: event.callId };
     case "call.offered":
       return { agentIds: event.decision.table.agentIds, callId: event.callId };
