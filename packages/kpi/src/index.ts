@@ -20,3 +20,10 @@ export {
   queueKpiView,
   serviceLevelLevel,
 } from "./view.ts";
+export {
+  type AgentDayFigures,
+  type AgentDayState,
+  agentDay,
+  emptyAgentDayState,
+  foldAgentDay,
+} from "./agent-day.ts";
