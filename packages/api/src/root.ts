@@ -5,6 +5,7 @@ import { callsRouter } from "./routers/calls.ts";
 import { centerRouter } from "./routers/center.ts";
 import { connectorRouter } from "./routers/connector.ts";
 import { decisionsRouter } from "./routers/decisions.ts";
+import { deskRouter } from "./routers/desk.ts";
 import { eventsRouter } from "./routers/events.ts";
 import { usersRouter } from "./routers/users.ts";
 import { wallboardsRouter } from "./routers/wallboards.ts";
@@ -22,6 +23,7 @@ export const appRouter = createTRPCRouter({
   users: usersRouter,
   wallboards: wallboardsRouter,
   audit: auditRouter,
+  desk: deskRouter,
 });
 
 export type AppRouter = typeof appRouter;
