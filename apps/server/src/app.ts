@@ -12,6 +12,7 @@ import {
 } from "@callboard/db";
 import type { QueueKpis } from "@callboard/kpi";
 import { type CenterLimits, EVENT_FORMAT, type LoggedEvent } from "@callboard/routing";
+import { sipRegistration } from "@callboard/stringee";
 import { TRPCError } from "@trpc/server";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import type { Logger } from "pino";
@@ -19,6 +20,12 @@ import { Auth } from "./auth/auth.ts";
 import { clientAddress, type RequestPolicy } from "./auth/request-policy.ts";
 import { sessionToken } from "./auth/session-cookie.ts";
 import { Core, describeWriteError, sqliteError } from "./core.ts";
+import { LiveAgentDays } from "./desk/agent-days.ts";
+import { AppPresence } from "./desk/app-presence.ts";
+import { createDesk, type Desk } from "./desk/desk.ts";
+import { attachDeskAudience } from "./desk/desk-audience.ts";
+import { createTelephony } from "./desk/telephony.ts";
+import { deskTokenIssuer } from "./desk/token-issuer.ts";
 import { type DoorPolicy, type Route, serveRoutes } from "./doors.ts";
 import type { AllowedOrigins, StringeeConfig } from "./env.ts";
 import { type CallboardServer, createGateway } from "./gateway.ts";
@@ -54,6 +61,8 @@ export interface AppOptions {
   busyTimeoutMs?: number;
   /** Called when the log cannot be written; main exits, tests fail loudly. */
   onFatal?: (error: unknown) => void;
+  /** Where agents' days start (local midnight) for their desks; default the process's time zone. */
+  timeZone?: string;
 }
 
 export interface App {
@@ -74,6 +83,8 @@ export interface App {
   listenPublic(port: number, host: string): Promise<number>;
   /** Null in standalone mode. */
   connector: Connector | null;
+  /** The agent desk's server side: telephony port, presence, softphones, tokens. */
+  desk: Desk;
   io: CallboardServer;
   httpServer: Server;
   listen(port: number, host?: string): Promise<number>;
@@ -135,6 +146,7 @@ export function createApp(options: AppOptions): App {
   const { db, log, centerId } = openLog(options.dbPath, options.busyTimeoutMs);
   let io: CallboardServer | null = null;
   const kpis = new LiveKpis();
+  const days = new LiveAgentDays(options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
   const core = new Core({
     log,
     clock,
@@ -152,13 +164,24 @@ export function createApp(options: AppOptions): App {
     onListenerError: (error) => logger.error({ err: error }, "an event listener failed"),
     onStep: (ms) => metrics.onStep(ms),
     onRejected: (code) => metrics.onRejected(code),
-    onReplayed: kpis.replayed,
+    onReplayed: (event, state) => {
+      kpis.replayed(event, state);
+      days.fold(event);
+    },
   });
   core.onAppended((events) => kpis.appended(events, core.state));
+  core.onAppended((events) => {
+    for (const event of events) days.fold(event);
+  });
   const metrics = createMetrics(core.state, clock, () => io?.engine.clientsCount ?? 0);
   core.onAppended((events) => metrics.onAppended(events));
   logger.info({ seq: core.state.seq, dbPath: options.dbPath }, "state rebuilt from the event log");
 
+  const appPresence = new AppPresence({
+    core,
+    clock,
+    onProblem: (message) => logger.warn({ problem: message }, "an App/Web logout could not be recorded"),
+  });
   const connector = options.stringee
     ? createConnector({
         core,
@@ -166,9 +189,20 @@ export function createApp(options: AppOptions): App {
         config: options.stringee,
         logger,
         clock,
+        appPresence,
         ...(options.fetch ? { fetch: options.fetch } : {}),
       })
     : null;
+
+  const stringee = options.stringee ?? null;
+  const desk = createDesk({
+    clock,
+    appPresence,
+    telephony: createTelephony(core, stringee ? "stringee" : "standalone"),
+    issueToken: stringee
+      ? deskTokenIssuer({ keySid: stringee.keySid, keySecret: stringee.keySecret, clock })
+      : null,
+  });
 
   const auth = new Auth({ store: createAuthStore(db), clock });
   const requestPolicy: RequestPolicy = {
@@ -212,6 +246,7 @@ export function createApp(options: AppOptions): App {
         connectorStatus: connector?.panel.status ?? null,
         pcc: connector,
         auth,
+        desk,
         actor: actors.get(req) ?? { principal: null, address: null },
       };
     },
@@ -252,6 +287,19 @@ export function createApp(options: AppOptions): App {
     kpisOf: (queueId, now) => kpis.kpis(queueId, now),
   });
   io = gateway.io;
+  const deskAudience = attachDeskAudience({
+    io: gateway.io,
+    core,
+    auth,
+    clock,
+    days,
+    telephony: desk.telephony.kind,
+    sipOf: (agentId) => {
+      if (!stringee) return null;
+      const { registrar, username } = sipRegistration({ projectId: stringee.projectId, userId: agentId });
+      return { registrar, username };
+    },
+  });
   // Revocations close live connections at once; the periodic check catches expiries.
   auth.onRevoked((revocation) =>
     gateway.closeWhere((principal) => {
@@ -270,6 +318,7 @@ export function createApp(options: AppOptions): App {
     routes,
     auth,
     connector,
+    desk,
     io: gateway.io,
     httpServer,
     listen: (port, host) =>
@@ -289,6 +338,8 @@ export function createApp(options: AppOptions): App {
       //    (serveRoutes checks `listening`), so only requests already being handled go on.
       clearInterval(sweep);
       connector?.close();
+      appPresence.close();
+      deskAudience.close();
       const stopped = [publicServer, httpServer].map((server) => (server ? drainServer(server) : null));
       // 2. Boards and wallboards are told why, then their transports close (they reconnect by themselves).
       await gateway.close();

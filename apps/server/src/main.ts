@@ -81,7 +81,13 @@ if (config.simulator.enabled) {
   // moved on by its length, so a restart never reuses the call ids of the earlier run.
   const seed = ((config.simulator.seed ?? Date.now() % 2 ** 31) + app.core.state.seq) % 2 ** 31;
   const simulator = createSimulator({ seed, speed: config.simulator.speed });
-  stopSimulation = await startSimulation({ core: app.core, simulator, clock: Date.now, logger });
+  stopSimulation = await startSimulation({
+    core: app.core,
+    simulator,
+    clock: Date.now,
+    logger,
+    driven: () => app.desk.agentsAtDesk(),
+  });
   logger.info({ seed, speed: config.simulator.speed }, "simulator running");
 }
 

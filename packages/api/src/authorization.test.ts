@@ -195,4 +195,3 @@ describe("the agent desk acts only as the signed-in agent", () => {
     expect(issued).toEqual(["agent-1"]);
   });
 });
-

@@ -1,5 +1,12 @@
 // The KPI package's public surface: only what other packages import.
 export { type Advice, advise, MIN_ARRIVALS, MIN_HANDLED, MIN_SPAN_SEC } from "./advise.ts";
+export {
+  type AgentDayFigures,
+  type AgentDayState,
+  agentDay,
+  emptyAgentDayState,
+  foldAgentDay,
+} from "./agent-day.ts";
 export { agentsNeeded, erlangAsa, erlangB, erlangC, erlangServiceLevel } from "./erlang.ts";
 export {
   BUCKET_MS,
@@ -20,10 +27,3 @@ export {
   queueKpiView,
   serviceLevelLevel,
 } from "./view.ts";
-export {
-  type AgentDayFigures,
-  type AgentDayState,
-  agentDay,
-  emptyAgentDayState,
-  foldAgentDay,
-} from "./agent-day.ts";

@@ -4,6 +4,7 @@ import type { LoggedEvent, ManualStatus } from "@callboard/routing";
 import { createPccClient } from "@callboard/stringee";
 import type { Logger } from "pino";
 import type { Core } from "../core.ts";
+import type { AppPresence } from "../desk/app-presence.ts";
 import type { StringeeConfig } from "../env.ts";
 import { handleAgentToken } from "./agent-token.ts";
 import { handleCallEvents } from "./call-events.ts";
@@ -19,6 +20,8 @@ export interface ConnectorOptions {
   config: StringeeConfig;
   logger: Logger;
   clock: () => number;
+  /** The App/Web login tracker, shared with the agent desk. */
+  appPresence: AppPresence;
   /** Tests call PCC's fake with a real fetch; injectable for nothing else. */
   fetch?: typeof globalThis.fetch;
 }
@@ -64,7 +67,8 @@ export function createConnector(options: ConnectorOptions): Connector {
     now: clock,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
-  const presence = new PresenceEndpoint({ core, state, keySecret: config.keySecret, clock });
+  const { appPresence } = options;
+  const presence = new PresenceEndpoint({ core, state, keySecret: config.keySecret, clock, appPresence });
   const sync = startSync({
     core,
     client,
@@ -72,7 +76,7 @@ export function createConnector(options: ConnectorOptions): Connector {
     state,
     logger,
     clock,
-    clientLoggedIn: (agentId) => presence.reportsApp(agentId),
+    clientLoggedIn: (agentId) => appPresence.reportsApp(agentId),
   });
   const warnings = new WarnOnce();
   const writeThrough = startWriteThrough({ core, client, pccAgentIds: sync.pccAgentIds, state, clock });
@@ -100,7 +104,6 @@ export function createConnector(options: ConnectorOptions): Connector {
     close() {
       writeThrough.stop();
       sync.stop();
-      presence.close();
     },
   };
 }

@@ -1,6 +1,6 @@
 import { deskCallSchema, deskPresenceSchema, deskStatusSchema } from "@callboard/contracts";
 import { own } from "@callboard/routing";
-import { type TRPCRouterRecord, TRPCError } from "@trpc/server";
+import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { submitAsPerson } from "../audited-submit.ts";
 import type { Context } from "../context.ts";
 import { agentProcedure } from "../trpc.ts";
