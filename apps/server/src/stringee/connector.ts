@@ -8,6 +8,7 @@ import type { AppPresence } from "../desk/app-presence.ts";
 import type { StringeeConfig } from "../env.ts";
 import { handleAgentToken } from "./agent-token.ts";
 import { handleCallEvents } from "./call-events.ts";
+import { handleCustomerInfo } from "./customer-info.ts";
 import { PresenceEndpoint } from "./presence.ts";
 import { handleRoutingWebhook, WarnOnce } from "./routing-webhook.ts";
 import { ConnectorPanel } from "./status.ts";
@@ -41,6 +42,8 @@ export interface ConnectorHandlers {
   presence: Handler;
   /** The back office asks for an agent's access token. */
   agentToken: Handler;
+  /** PCC's get_customer_info_url: the ringing call's caller and queue, for the agent's SDK. */
+  customerInfo: Handler;
 }
 
 export interface Connector {
@@ -95,6 +98,7 @@ export function createConnector(options: ConnectorOptions): Connector {
       handleCallEvents(req, res, { core, state, signingSecret: config.signingSecret, logger, clock }),
     presence: (req, res) => presence.handle(req, res),
     agentToken: (req, res) => handleAgentToken(req, res, { core, config, clock }),
+    customerInfo: (req, res) => handleCustomerInfo(req, res, { core, config }),
   };
   return {
     panel: state,
