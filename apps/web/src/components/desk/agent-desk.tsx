@@ -285,7 +285,7 @@ function Reachability({ view }: { view: AgentDeskView }) {
     <div className="mt-4 flex flex-col gap-2 text-xs text-slate-600">
       {agent.routingType === 2 && <p data-testid="desk-phone-routing">{T.phoneRouting(agent.phoneNumber)}</p>}
       {sip && (
-        <div>
+        <div data-testid="desk-sip">
           <p className="font-medium text-slate-700">{T.sipHeading}</p>
           <p>
             {sip.registrar} · <span className="font-mono">{sip.username}</span> ·{" "}
@@ -299,7 +299,10 @@ function Reachability({ view }: { view: AgentDeskView }) {
 
 function Today({ view }: { view: AgentDeskView }) {
   const today = view.today;
-  const statusMs = Object.entries(today?.statusMs ?? {}) as [ManualStatus, number][];
+  // Under a second in a status (a change undone at once) is not worth a line.
+  const statusMs = (Object.entries(today?.statusMs ?? {}) as [ManualStatus, number][]).filter(
+    ([, ms]) => ms >= 1_000,
+  );
   return (
     <section aria-label={T.today} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <h2 className="mb-2 text-sm font-semibold text-slate-900">{T.today}</h2>

@@ -10,6 +10,7 @@ export const DESK_TEXT = {
   signedOut: "Your session has ended; sign in again.",
   notLinked: "Your account is not linked to an agent yet. Ask an admin to link it on the Users page.",
   statusLabel: "My status",
+  statusSection: "Status and how calls reach you",
   statusPending: "Saving…",
   idleAvailable: "Waiting for a call",
   idleNotAvailable: "Calls will not ring while you are not Available.",
