@@ -136,7 +136,7 @@ test("the agent desk in stringee mode: the SDK logs in with the desk's own token
   expect(await log()).toContain(`connect ${AGENTS.lan.id}`);
 
   // Written to PCC first, then seen on the board; the previous call's wrap-up may still be running.
-  await desk.getByLabel("My status").selectOption("AVAILABLE");
+  await desk.getByRole("combobox", { name: "My status" }).selectOption("AVAILABLE");
   await expect(page.getByTestId(`eligibility-${AGENTS.lan.id}`)).toHaveText("Can ring", { timeout: 30_000 });
 
   const callId = "call-vn-e2e-desk";

@@ -29,10 +29,11 @@ export function AgentDesk() {
   const softphone = useSoftphone(feed.view?.telephony, client, deviceId);
   const presence = useDeskPresence(client, deviceId, feed.view !== null && softphone.connected);
 
-  if (feed.connection === "signed-out") {
-    window.location.assign("/signin?next=/agent");
-    return <Centered text={T.signedOut} alert />;
-  }
+  const signedOut = feed.connection === "signed-out";
+  useEffect(() => {
+    if (signedOut) window.location.assign("/signin?next=/agent");
+  }, [signedOut]);
+  if (signedOut) return <Centered text={T.signedOut} alert />;
   if (feed.connection === "refused") {
     return (
       <Centered
@@ -127,7 +128,7 @@ function Desk({
           <CallCard view={view} now={now} rings={rings} pending={pending} act={act} softphone={softphone} />
         </section>
         <section
-          aria-label={T.statusLabel}
+          aria-label={T.statusSection}
           className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
         >
           <StatusSwitcher
