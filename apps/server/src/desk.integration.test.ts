@@ -104,6 +104,14 @@ describe("the agent desk, over the real server (standalone telephony)", () => {
     });
     expect(server.app.core.state.seq).toBe(seq);
 
+    // The network drops mid-call: a desk that reconnects gets the call back from the server.
+    socket.disconnect();
+    const again = server.socket(lan.cookie);
+    const back = await subscribe(again);
+    expect(back).toMatchObject({ ok: true, data: { call: { callId: "c1", from: "84901234567" } } });
+    socket.connect();
+    await subscribe(socket);
+
     server.clock.now += 42_000;
     // The page's heartbeat (every DESK_HEARTBEAT_MS) keeps this tab's hold on the softphone.
     await lan.trpc.desk.presence.mutate({ deviceId: TAB, online: true });
