@@ -52,8 +52,9 @@ export function attachDeskAudience(options: DeskAudienceOptions): { close(): voi
   const auditedNote = (agentId: string, seq?: number): StatusNote | null => {
     const agent = own(core.state.agents, agentId);
     if (!agent) return null;
+    // The audit filter matches targets by substring ("lan" finds "lana"): keep this agent's own.
     const entry = auth
-      .queryAudit({ action: "agent.manual_status_set", target: agentId, limit: 1 })
+      .queryAudit({ action: "agent.manual_status_set", target: agentId, limit: 10 })
       .find((e) => e.target === agentId && (seq === undefined || e.seq === seq));
     const after = entry?.after as { manualStatus?: string } | undefined;
     if (!entry || after?.manualStatus !== agent.manualStatus) return null;
