@@ -180,6 +180,7 @@ export function createApp(options: AppOptions): App {
   const appPresence = new AppPresence({
     core,
     clock,
+    watchLoginsAtBoot: options.stringee != null,
     onProblem: (message) => logger.warn({ problem: message }, "an App/Web logout could not be recorded"),
   });
   const connector = options.stringee

@@ -24,9 +24,17 @@ export class AppPresence {
       clock: () => number;
       /** A sweep's logout could not be recorded (the core refused or is stopping). */
       onProblem: (message: string) => void;
+      /**
+       * Stringee mode: every App/Web login the state holds at boot came from a client, and gets
+       * RESTART_GRACE_MS to report again. Standalone mode: the simulator and operators' feeds log
+       * agents in too, without heartbeats, so nothing is assumed at boot (a desk's next heartbeat
+       * puts it back under watch).
+       */
+      watchLoginsAtBoot: boolean;
     },
   ) {
-    this.logins = new AppLogins(Object.values(deps.core.state.agents), deps.clock(), RESTART_GRACE_MS);
+    const atBoot = deps.watchLoginsAtBoot ? Object.values(deps.core.state.agents) : [];
+    this.logins = new AppLogins(atBoot, deps.clock(), RESTART_GRACE_MS);
     this.timer = setInterval(() => this.sweep(), SWEEP_MS);
     this.timer.unref();
   }
