@@ -1,5 +1,6 @@
 import { callEvent, callRoutingWebhook, signAndPostCallEvent } from "@callboard/stringee/fake";
 import { expect, test } from "@playwright/test";
+import { installFakeStringeeSdk } from "./fake-stringee-sdk";
 import { signIn } from "./sign-in";
 import {
   AGENTS,
@@ -100,4 +101,86 @@ test("a PCC call is routed by the webhook, rings the logged-in agent, and its ca
   );
   await expect(panel.getByTestId("connector-error")).toContainText("Last error · Call events · ");
   await expect(panel.getByTestId("connector-error")).toContainText("X-STRINGEE-SIGNATURE");
+});
+
+test("the agent desk in stringee mode: the SDK logs in with the desk's own token, PCC rings it, the agent answers and hangs up", async ({
+  page,
+  browser,
+  request,
+}) => {
+  const { queueId, queueName } = await fetchSeed(request);
+  await signIn(page, STRINGEE_WEB_URL);
+  const created = await page.request.post(`${STRINGEE_WEB_URL}/trpc/users.create`, {
+    data: {
+      username: "pcc-lan",
+      name: "Lan at PCC",
+      role: "agent",
+      password: "pcc desk password 1",
+      agentId: "lan",
+    },
+  });
+  expect(created.ok(), await created.text()).toBe(true);
+
+  // The agent's own browser, with the SDK replaced by the fake at its interface.
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  await context.addInitScript(installFakeStringeeSdk);
+  const desk = await context.newPage();
+  await desk.goto(`${STRINGEE_WEB_URL}/signin?next=/agent`);
+  await desk.getByLabel("Username").fill("pcc-lan");
+  await desk.getByLabel("Password").fill("pcc desk password 1");
+  await desk.getByRole("button", { name: "Sign in" }).click();
+  await expect(desk.getByTestId("desk-sdk")).toHaveText("Stringee softphone connected");
+  await expect(desk.getByTestId("desk-sip")).toContainText(`${PROJECT_ID}_${AGENTS.lan.id}`);
+  const log = () =>
+    desk.evaluate(() => (window as unknown as { __fakeStringeeLog: string[] }).__fakeStringeeLog);
+  expect(await log()).toContain(`connect ${AGENTS.lan.id}`);
+
+  // Written to PCC first, then seen on the board; the previous call's wrap-up may still be running.
+  await desk.getByRole("combobox", { name: "My status" }).selectOption("AVAILABLE");
+  await expect(page.getByTestId(`eligibility-${AGENTS.lan.id}`)).toHaveText("Can ring", { timeout: 30_000 });
+
+  const callId = "call-vn-e2e-desk";
+  const caller = "84922222222";
+  const answer = await callRoutingWebhook(`${STRINGEE_PUBLIC_URL}/stringee/routing`, {
+    queueId,
+    projectId: PROJECT_ID,
+    calls: [{ callId, from: caller, to: "842473000000" }],
+  });
+  expect(JSON.stringify(answer)).toContain(`"stringee_user_id":"${AGENTS.lan.id}"`);
+  // PCC rings the agent's SDK with the same call id.
+  await desk.evaluate(
+    ([id, from]) =>
+      (window as unknown as { __fakeStringee: { ring(a: string, b: string): void } }).__fakeStringee.ring(
+        id!,
+        from!,
+      ),
+    [callId, caller],
+  );
+  const ringing = desk.getByTestId("desk-ringing");
+  await expect(ringing).toContainText(caller);
+  await expect(ringing).toContainText(queueName);
+  await ringing.getByRole("button", { name: "Answer" }).click();
+  await expect(desk.getByTestId("desk-on-call")).toContainText(caller);
+  await expect(page.getByTestId(`call-${AGENTS.lan.id}`)).toContainText(`On call · ${caller}`);
+  expect(await log()).toContain(`answer ${callId}`);
+
+  // The SDK asks for a new token: the desk gets one through the agent's session and connects again.
+  await desk.evaluate(() =>
+    (window as unknown as { __fakeStringee: { emit(e: string): void } }).__fakeStringee.emit(
+      "requestnewtoken",
+    ),
+  );
+  await expect
+    .poll(() =>
+      desk.evaluate(
+        () => (window as unknown as { __fakeStringee: { tokens: string[] } }).__fakeStringee.tokens,
+      ),
+    )
+    .toHaveLength(2);
+
+  await desk.getByRole("button", { name: "Hang up" }).click();
+  await expect(desk.getByTestId("desk-wrap-up")).toBeVisible();
+  await expect(page.getByTestId(`eligibility-${AGENTS.lan.id}`)).toContainText("Wrap-up");
+  expect(await log()).toContain(`hangup ${callId}`);
+  await context.close();
 });

@@ -1,6 +1,7 @@
 import { request } from "node:http";
 import { appRouter } from "@callboard/api";
 import {
+  type AgentSubscribeResult,
   LIVE_PROTOCOL_VERSION,
   STAFF_ROLES,
   type StaffRole,
@@ -137,6 +138,29 @@ describe("every door refuses whoever may not pass", () => {
               body: "{}",
             });
       expect(response.status, `${path} as supervisor`).toBe(403);
+    }
+  });
+
+  it("an agent is refused every staff procedure, and staff every desk procedure", async () => {
+    const agent = await server.signedIn("agent");
+    const supervisor = await server.signedIn("supervisor");
+    for (const [path, procedure] of Object.entries(appRouter._def.procedures)) {
+      if (path === "auth.me") continue;
+      const type = (procedure as unknown as { _def: { type: string } })._def.type;
+      const call = (cookie: string) =>
+        type === "query"
+          ? fetch(`${server.url}/trpc/${path}`, { headers: { cookie } })
+          : fetch(`${server.url}/trpc/${path}`, {
+              method: "POST",
+              headers: { "content-type": "application/json", cookie },
+              body: "{}",
+            });
+      if (path.startsWith("desk.")) {
+        expect((await call(supervisor.cookie)).status, `${path} as supervisor`).toBe(403);
+        expect((await call(server.cookie)).status, `${path} as admin`).toBe(403);
+      } else {
+        expect((await call(agent.cookie)).status, `${path} as agent`).toBe(403);
+      }
     }
   });
 
@@ -314,6 +338,40 @@ describe("live connections", () => {
       );
       expect(old).toMatchObject({ ok: false, incompatible: true });
     }
+  });
+
+  it("an agent's socket opens its own desk only: never the board, never another agent", async () => {
+    const agent = await server.signedIn("agent");
+    const desk = open({ extraHeaders: { cookie: agent.cookie } });
+    const own = await new Promise<AgentSubscribeResult>((resolve) =>
+      desk.emit("agent:subscribe", { protocol: LIVE_PROTOCOL_VERSION }, resolve),
+    );
+    expect(own).toMatchObject({ ok: true, data: { agent: { id: "lan" } } });
+    for (const other of ["minh", "Minh Tran", "hoa"]) expect(JSON.stringify(own)).not.toContain(other);
+    const board = await new Promise<{ ok: boolean; error?: string }>((resolve) =>
+      desk.emit(
+        "board:subscribe",
+        { protocol: LIVE_PROTOCOL_VERSION, eventFormat: EVENT_FORMAT, sinceSeq: 0, centerId: null },
+        resolve,
+      ),
+    );
+    expect(board).toMatchObject({ ok: false, error: expect.stringMatching(/FORBIDDEN/) });
+    // Naming another agent is not even a field: the input is refused as a whole.
+    const named = await new Promise<AgentSubscribeResult>((resolve) =>
+      (desk.emit as (e: string, i: unknown, ack: (r: AgentSubscribeResult) => void) => void)(
+        "agent:subscribe",
+        { protocol: LIVE_PROTOCOL_VERSION, agentId: "minh" },
+        resolve,
+      ),
+    );
+    expect(named).toMatchObject({ ok: false, error: expect.stringContaining("agentId") });
+    // Staff and wallboard screens cannot open a desk.
+    const staff = open({ extraHeaders: { cookie: server.cookie } });
+    expect(
+      await new Promise<AgentSubscribeResult>((resolve) =>
+        staff.emit("agent:subscribe", { protocol: LIVE_PROTOCOL_VERSION }, resolve),
+      ),
+    ).toMatchObject({ ok: false, error: expect.stringMatching(/^FORBIDDEN/) });
   });
 
   it("revoking a wallboard token closes its screens at once, saying why", async () => {

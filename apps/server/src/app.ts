@@ -13,6 +13,7 @@ import {
 } from "@callboard/db";
 import type { QueueKpis } from "@callboard/kpi";
 import { type CenterLimits, EVENT_FORMAT, type LoggedEvent } from "@callboard/routing";
+import { sipRegistration } from "@callboard/stringee";
 import { TRPCError } from "@trpc/server";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import type { Logger } from "pino";
@@ -22,6 +23,11 @@ import { sessionToken } from "./auth/session-cookie.ts";
 import { type Booted, bootCore, DEFAULT_CHECKPOINTS } from "./boot.ts";
 import type { CheckpointPolicy } from "./checkpoints.ts";
 import { type Core, describeWriteError, sqliteError } from "./core.ts";
+import { AppPresence } from "./desk/app-presence.ts";
+import { createDesk, type Desk } from "./desk/desk.ts";
+import { attachDeskAudience } from "./desk/desk-audience.ts";
+import { createTelephony } from "./desk/telephony.ts";
+import { deskTokenIssuer } from "./desk/token-issuer.ts";
 import { type DoorPolicy, type Route, serveRoutes } from "./doors.ts";
 import type { AllowedOrigins, StringeeConfig } from "./env.ts";
 import { type CallboardServer, createGateway } from "./gateway.ts";
@@ -84,6 +90,8 @@ export interface App {
   listenPublic(port: number, host: string): Promise<number>;
   /** Null in standalone mode. */
   connector: Connector | null;
+  /** The agent desk's server side: telephony port, presence, softphones, tokens. */
+  desk: Desk;
   io: CallboardServer;
   httpServer: Server;
   listen(port: number, host?: string): Promise<number>;
@@ -192,6 +200,12 @@ export function createApp(options: AppOptions): App {
       : null;
   void retention?.run();
 
+  const appPresence = new AppPresence({
+    core,
+    clock,
+    watchLoginsAtBoot: options.stringee != null,
+    onProblem: (message) => logger.warn({ problem: message }, "an App/Web logout could not be recorded"),
+  });
   const connector = options.stringee
     ? createConnector({
         core,
@@ -199,9 +213,20 @@ export function createApp(options: AppOptions): App {
         config: options.stringee,
         logger,
         clock,
+        appPresence,
         ...(options.fetch ? { fetch: options.fetch } : {}),
       })
     : null;
+
+  const stringee = options.stringee ?? null;
+  const desk = createDesk({
+    clock,
+    appPresence,
+    telephony: createTelephony(core, stringee ? "stringee" : "standalone"),
+    issueToken: stringee
+      ? deskTokenIssuer({ keySid: stringee.keySid, keySecret: stringee.keySecret, clock })
+      : null,
+  });
 
   const auth = new Auth({ store: createAuthStore(db), clock });
   const requestPolicy: RequestPolicy = {
@@ -246,6 +271,7 @@ export function createApp(options: AppOptions): App {
         connectorStatus: connector?.panel.status ?? null,
         pcc: connector,
         auth,
+        desk,
         actor: actors.get(req) ?? { principal: null, address: null },
       };
     },
@@ -287,6 +313,19 @@ export function createApp(options: AppOptions): App {
     agentsToday: (now) => kpis.agentsToday(now),
   });
   io = gateway.io;
+  const deskAudience = attachDeskAudience({
+    io: gateway.io,
+    core,
+    auth,
+    clock,
+    days: kpis,
+    telephony: desk.telephony.kind,
+    sipOf: (agentId) => {
+      if (!stringee) return null;
+      const { registrar, username } = sipRegistration({ projectId: stringee.projectId, userId: agentId });
+      return { registrar, username };
+    },
+  });
   // Revocations close live connections at once; the periodic check catches expiries.
   auth.onRevoked((revocation) =>
     gateway.closeWhere((principal) => {
@@ -305,6 +344,7 @@ export function createApp(options: AppOptions): App {
     routes,
     auth,
     connector,
+    desk,
     io: gateway.io,
     httpServer,
     listen: (port, host) =>
@@ -325,6 +365,8 @@ export function createApp(options: AppOptions): App {
       clearInterval(sweep);
       retention?.stop();
       connector?.close();
+      appPresence.close();
+      deskAudience.close();
       const stopped = [publicServer, httpServer].map((server) => (server ? drainServer(server) : null));
       // 2. Boards and wallboards are told why, then their transports close (they reconnect by themselves).
       await gateway.close();

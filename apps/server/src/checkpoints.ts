@@ -9,6 +9,10 @@ import {
   kpiSnapshot,
   restoreAgentDay,
   restoreKpi,
+  restoreStatusDay,
+  type StatusDayJson,
+  type StatusDayState,
+  statusDayJson,
 } from "@callboard/kpi";
 import { type CenterState, EVENT_FORMAT } from "@callboard/routing";
 
@@ -27,12 +31,14 @@ interface Payload {
   state: CenterState;
   kpi: KpiSnapshot;
   agentDays: AgentDayJson;
+  statusDays: StatusDayJson;
 }
 
 /** The folds kept beside the core (LiveKpis), as a checkpoint stores them. */
 export interface Folds {
   kpi: KpiState;
   agentDays: AgentDayState;
+  statusDays: StatusDayState;
 }
 
 /**
@@ -133,6 +139,7 @@ export function encodeCheckpoint(centerId: string, state: CenterState, folds: Fo
     state,
     kpi: kpiSnapshot(folds.kpi),
     agentDays: agentDayJson(folds.agentDays),
+    statusDays: statusDayJson(folds.statusDays),
   };
   return JSON.stringify(payload);
 }
@@ -168,7 +175,8 @@ export function readCheckpoint(
       if (
         typeof payload.state.agents !== "object" ||
         !Array.isArray(payload.kpi?.queues) ||
-        !Array.isArray(payload.agentDays?.agents)
+        !Array.isArray(payload.agentDays?.agents) ||
+        !Array.isArray(payload.statusDays?.agents)
       )
         throw new Error("it does not hold a center and its KPIs");
       return {
@@ -176,6 +184,7 @@ export function readCheckpoint(
         state: payload.state,
         kpi: restoreKpi(payload.kpi),
         agentDays: restoreAgentDay(payload.agentDays),
+        statusDays: restoreStatusDay(payload.statusDays),
       };
     } catch (error) {
       warn(row.seq, `cannot be read (${error instanceof Error ? error.message : String(error)})`);

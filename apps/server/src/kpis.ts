@@ -1,14 +1,19 @@
 import {
+  type AgentDayFigures,
   type AgentDaySnapshot,
   type AgentDayState,
+  agentDayFigures,
   agentDaySnapshot,
   emptyAgentDayState,
   emptyKpiState,
+  emptyStatusDayState,
   foldAgentDay,
   foldKpi,
+  foldStatusDay,
   type KpiState,
   type QueueKpis,
   queueKpis,
+  type StatusDayState,
 } from "@callboard/kpi";
 import type { CenterState, LoggedEvent } from "@callboard/routing";
 import type { Folds } from "./checkpoints.ts";
@@ -23,22 +28,26 @@ export class LiveKpis {
   readonly state: KpiState;
   /** The center's day (Asia/Ho_Chi_Minh): agents take calls from queues in any zone. */
   private readonly agentDays: AgentDayState;
+  /** Time in each manual status today, for the agents' desks (same day as agentDays). */
+  private readonly statusDays: StatusDayState;
 
-  /** `from`: a checkpoint's folds, to go on from; without it both fold the whole log. */
+  /** `from`: a checkpoint's folds, to go on from; without it they fold the whole log. */
   constructor(from?: Folds) {
     this.state = from?.kpi ?? emptyKpiState();
     this.agentDays = from?.agentDays ?? emptyAgentDayState();
+    this.statusDays = from?.statusDays ?? emptyStatusDayState(this.agentDays.timeZone);
   }
 
-  /** Both folds, for a checkpoint. */
+  /** The folds, for a checkpoint. */
   folds(): Folds {
-    return { kpi: this.state, agentDays: this.agentDays };
+    return { kpi: this.state, agentDays: this.agentDays, statusDays: this.statusDays };
   }
 
   /** For Core's `onReplayed`: one event of the boot replay. */
   readonly replayed = (event: LoggedEvent, center: CenterState): void => {
     foldKpi(this.state, event, center);
     foldAgentDay(this.agentDays, event, center);
+    foldStatusDay(this.statusDays, event);
   };
 
   /** For Core's `onAppended`: a committed batch, with the core's state after it. */
@@ -46,6 +55,7 @@ export class LiveKpis {
     for (const event of events) {
       foldKpi(this.state, event, center);
       foldAgentDay(this.agentDays, event, center);
+      foldStatusDay(this.statusDays, event);
     }
   }
 
@@ -57,5 +67,10 @@ export class LiveKpis {
   /** Every agent's figures today at `now`, for a board's snapshot (taken at the same seq as the state). */
   agentsToday(now: number): AgentDaySnapshot {
     return agentDaySnapshot(this.agentDays, now);
+  }
+
+  /** One agent's day for its desk at `now`; null for an agent never seen. */
+  agentDay(agentId: string, now: number): AgentDayFigures | null {
+    return agentDayFigures(this.agentDays, this.statusDays, agentId, now);
   }
 }

@@ -91,7 +91,13 @@ if (config.simulator.enabled) {
     }
   })();
   const simulator = createSimulator({ seed, speed, agents, queues });
-  stopSimulation = await startSimulation({ core: app.core, simulator, clock: Date.now, logger });
+  stopSimulation = await startSimulation({
+    core: app.core,
+    simulator,
+    clock: Date.now,
+    logger,
+    driven: () => app.desk.agentsAtDesk(),
+  });
   logger.info({ seed, speed, agents, queues }, "simulator running");
 }
 

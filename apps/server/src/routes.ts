@@ -128,6 +128,14 @@ export function buildRoutes({
       limit: "webhook",
       handle: handlers.events,
     },
+    {
+      path: "/stringee/customer-info",
+      on: pcc,
+      guard: Guards.routingKey(config.routingKey),
+      cors: "board",
+      limit: "webhook",
+      handle: handlers.customerInfo,
+    },
     // Agents' Web clients report from their own pages: any origin, authenticated by the bearer token.
     {
       path: "/stringee/presence",

@@ -39,8 +39,10 @@ export async function startSimulation(options: {
   simulator: Simulator;
   clock: () => number;
   logger: Logger;
+  /** Agents signed in on the agent desk: people drive them, the simulator leaves them alone. */
+  driven?: () => ReadonlySet<string>;
 }): Promise<() => void> {
-  const { core, simulator, clock, logger } = options;
+  const { core, simulator, clock, logger, driven } = options;
   const submitAll = (events: ReturnType<Simulator["tick"]>) =>
     Promise.all(
       events.map((event) =>
@@ -54,7 +56,7 @@ export async function startSimulation(options: {
     );
   if (Object.keys(core.state.agents).length === 0) await submitAll(simulator.setup(clock()));
   const timer = setInterval(() => {
-    submitAll(simulator.tick(core.state, clock())).catch((error: unknown) =>
+    submitAll(simulator.tick(core.state, clock(), driven?.())).catch((error: unknown) =>
       logger.error({ err: error }, "simulator tick failed"),
     );
   }, TICK_MS);

@@ -716,3 +716,63 @@ describe("stringee mode: configuration", () => {
     expect(stringee.simulator.enabled).toBe(false);
   });
 });
+
+describe("the agent desk in stringee mode", () => {
+  it("issues the desk's own short-lived client token through the agent's session, for that agent only", async () => {
+    const lan = await server.signedIn("agent", "lan-desk");
+    const issued = await lan.trpc.desk.token.mutate();
+    const claims = JSON.parse(Buffer.from(issued.token.split(".")[1]!, "base64url").toString()) as Record<
+      string,
+      unknown
+    >;
+    expect(claims).toMatchObject({ userId: "lan", icc_api: true, iss: KEYS.keySid });
+    expect(issued.expiresAt - Date.now()).toBeLessThanOrEqual(10 * 60_000);
+    expect(issued.renewAt).toBeLessThan(issued.expiresAt);
+    // The token reports Lan's presence, and only Lan's: the agent is read from the token, not the body.
+    const auth = { authorization: `Bearer ${issued.token}` };
+    expect((await post("/stringee/presence", { signal: "app", online: true }, auth)).status).toBe(200);
+    expect(server.app.core.state.agents.lan?.presence.app).toBe(true);
+    const minhBefore = server.app.core.state.agents.minh?.presence;
+    const smuggled = await post("/stringee/presence", { signal: "app", online: true, agentId: "minh" }, auth);
+    expect(smuggled.status).toBe(400);
+    expect(server.app.core.state.agents.minh?.presence).toEqual(minhBefore);
+    // Staff sessions get no client token.
+    await expect(server.trpc.desk.token.mutate()).rejects.toMatchObject({ data: { code: "FORBIDDEN" } });
+  });
+
+  it("the desk's status change goes to PCC first; PCC refusing it changes nothing", async () => {
+    const lan = await server.signedIn("agent", "lan-desk");
+    await lan.trpc.desk.setStatus.mutate({ status: "NOT_AVAILABLE" });
+    expect(server.app.core.state.agents.lan?.manualStatus).toBe("NOT_AVAILABLE");
+    expect(pcc.store.agents.find((a) => a.stringee_user_id === "lan")?.manual_status).toBe("NOT AVAILABLE");
+    pcc.failNext(20, "http500");
+    const seq = server.app.core.state.seq;
+    await expect(lan.trpc.desk.setStatus.mutate({ status: "AVAILABLE" })).rejects.toMatchObject({
+      data: { code: "BAD_GATEWAY" },
+    });
+    expect(server.app.core.state.seq).toBe(seq);
+    expect(server.app.core.state.agents.lan?.manualStatus).toBe("NOT_AVAILABLE");
+  });
+
+  it("answers get_customer_info_url with the caller's queue, guarded and size-limited", async () => {
+    await callRoutingWebhook(`${server.url}/stringee/routing`, {
+      queueId,
+      projectId: PROJECT,
+      calls: [{ callId: "call-vn-info-1", from: "84912345678", to: "842473000000" }],
+    });
+    const info = await fetch(
+      `${server.url}/stringee/customer-info?from=84912345678&to=lan&project=${PROJECT}`,
+    );
+    expect(info.status).toBe(200);
+    expect(await info.json()).toMatchObject({
+      version: 1,
+      customer: { number: "84912345678" },
+      queue: { id: queueId, name: "Sales line", callId: "call-vn-info-1" },
+    });
+    const otherProject = await fetch(`${server.url}/stringee/customer-info?from=84912345678&project=1`);
+    expect(otherProject.status).toBe(400);
+    const huge = await fetch(`${server.url}/stringee/customer-info?from=${"8".repeat(100)}`);
+    expect(huge.status).toBe(400);
+    expect(((await huge.json()) as { error: string }).error).toMatch(/^from/);
+  });
+});

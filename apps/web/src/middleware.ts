@@ -1,7 +1,12 @@
 import { SESSION_COOKIE } from "@callboard/contracts/protocol";
 import { type NextRequest, NextResponse } from "next/server";
 import { isDevelopment } from "~/env";
-import { contentSecurityPolicy, isPublicPage, STATIC_SECURITY_HEADERS } from "~/lib/security-headers";
+import {
+  contentSecurityPolicy,
+  isAgentDesk,
+  isPublicPage,
+  STATIC_SECURITY_HEADERS,
+} from "~/lib/security-headers";
 
 /**
  * Every page gets a fresh CSP nonce and the security headers; a page other than sign-in and the
@@ -15,13 +20,15 @@ export function middleware(request: NextRequest) {
     return NextResponse.redirect(target);
   }
   const nonce = btoa(crypto.randomUUID());
-  const csp = contentSecurityPolicy(nonce, isDevelopment);
+  const desk = isAgentDesk(pathname);
+  const csp = contentSecurityPolicy(nonce, isDevelopment, desk ? "agent-desk" : "any");
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
   headers.set("content-security-policy", csp);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("content-security-policy", csp);
   for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) response.headers.set(name, value);
+  if (desk) response.headers.set("permissions-policy", "camera=(), microphone=(self), geolocation=()");
   return response;
 }
 

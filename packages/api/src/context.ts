@@ -7,6 +7,9 @@ import type {
   ConnectorStatus,
   CreateUserInput,
   CreateWallboardTokenInput,
+  DeskPresenceInput,
+  DeskPresenceResult,
+  DeskToken,
   SubmitResult,
   UpdateUserInput,
   UserSummary,
@@ -36,6 +39,30 @@ export interface PccHandle {
   createAgent(agent: AgentProfile, status: ManualStatus): Promise<void>;
   /** An admin's change of an agent's name, number or routing type, written to PCC (PUT /v1/agent/{id}). */
   updateAgent(agent: AgentProfile): Promise<void>;
+}
+
+/**
+ * The telephony port: what an agent's softphone does to a call. Standalone mode drives Callboard's
+ * own engine (the answer is the event); stringee mode records what the page's Stringee SDK did with
+ * PCC. Each resolves once the event is durable and rejects with DomainRejectedError when the call is
+ * not the agent's to act on (taken by someone else, withdrawn, ended).
+ */
+export interface TelephonyPort {
+  readonly kind: "standalone" | "stringee";
+  answer(agentId: string, callId: string): Promise<SubmitResult>;
+  decline(agentId: string, callId: string): Promise<SubmitResult>;
+  hangUp(agentId: string, callId: string): Promise<SubmitResult>;
+}
+
+/** What the agent desk's procedures need of the server beside the core. */
+export interface DeskHandle {
+  telephony: TelephonyPort;
+  /** Records the page's presence report; says whether this tab holds the agent's softphone. */
+  presence(agentId: string, report: DeskPresenceInput): Promise<DeskPresenceResult>;
+  /** Whether `deviceId` (one tab) holds the agent's softphone now. */
+  holdsSoftphone(agentId: string, deviceId: string): boolean;
+  /** Stringee mode: a fresh short-lived client token for the agent; null in standalone mode. */
+  issueToken: ((agentId: string) => Promise<DeskToken>) | null;
 }
 
 /** Users, wallboard tokens and the audit trail; refusals are AuthErrors. */
@@ -78,6 +105,8 @@ export interface Context {
   /** Stringee mode: the connector admin edits are written through; null in standalone mode. */
   pcc: PccHandle | null;
   auth: AuthHandle;
+  /** The agent desk's telephony, presence and tokens. */
+  desk: DeskHandle;
   /** Who is calling (from the session cookie), and from where; the role procedures in trpc.ts check it. */
   actor: Actor;
 }

@@ -5,6 +5,7 @@ import { callsRouter } from "./routers/calls.ts";
 import { centerRouter } from "./routers/center.ts";
 import { connectorRouter } from "./routers/connector.ts";
 import { decisionsRouter } from "./routers/decisions.ts";
+import { deskRouter } from "./routers/desk.ts";
 import { eventsRouter } from "./routers/events.ts";
 import { groupsRouter } from "./routers/groups.ts";
 import { queuesRouter } from "./routers/queues.ts";
@@ -26,6 +27,7 @@ export const appRouter = createTRPCRouter({
   users: usersRouter,
   wallboards: wallboardsRouter,
   audit: auditRouter,
+  desk: deskRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,6 @@
 import type { Actor, Role, UserPrincipal } from "@callboard/contracts";
 import { type CenterState, emptyState, type InputEvent } from "@callboard/routing";
-import type { AuthHandle, Context, PccHandle } from "./context.ts";
+import type { AuthHandle, Context, DeskHandle, PccHandle } from "./context.ts";
 
 /** A signed-in person of `role`, for tests. */
 export function personActor(role: Role, username = `${role}-user`): Actor {
@@ -56,16 +56,48 @@ function fakeAuth(): AuthHandle & { audited: unknown[][] } {
   };
 }
 
+/** A tab id the fake desk treats as not holding the softphone (another tab of the agent does). */
+export const OTHER_TAB = "other-tab-0";
+
+/** A desk that records what the telephony port was asked to do, as whom. */
+function fakeDesk(issueToken: DeskHandle["issueToken"]): DeskHandle & { calls: string[][] } {
+  const calls: string[][] = [];
+  const record = (what: string) => async (agentId: string, callId: string) => {
+    calls.push([what, agentId, callId]);
+    return { seq: calls.length, duplicate: false };
+  };
+  return {
+    calls,
+    telephony: {
+      kind: "standalone",
+      answer: record("answer"),
+      decline: record("decline"),
+      hangUp: record("hangUp"),
+    },
+    presence: async (_agentId, report) => ({ online: report.online, holdsSoftphone: true }),
+    holdsSoftphone: (_agentId, deviceId) => deviceId !== OTHER_TAB,
+    issueToken,
+  };
+}
+
 /** A context of fakes: procedures need only the interfaces in context.ts, never the server. */
 export function fakeContext(
-  options: { pcc?: PccHandle | null; refuse?: Error; actor?: Actor; state?: CenterState } = {},
+  options: {
+    pcc?: PccHandle | null;
+    refuse?: Error;
+    actor?: Actor;
+    state?: CenterState;
+    issueToken?: DeskHandle["issueToken"];
+  } = {},
 ): {
   ctx: Context;
   submitted: InputEvent[];
   auth: ReturnType<typeof fakeAuth>;
+  desk: ReturnType<typeof fakeDesk>;
 } {
   const submitted: InputEvent[] = [];
   const auth = fakeAuth();
+  const desk = fakeDesk(options.issueToken ?? null);
   const ctx: Context = {
     core: {
       state: options.state ?? emptyState(),
@@ -82,7 +114,8 @@ export function fakeContext(
     connectorStatus: null,
     pcc: options.pcc ?? null,
     auth,
+    desk,
     actor: options.actor ?? personActor("admin"),
   };
-  return { ctx, submitted, auth };
+  return { ctx, submitted, auth, desk };
 }

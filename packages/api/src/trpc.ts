@@ -45,6 +45,30 @@ function withRole(role: StaffRole) {
   });
 }
 
+/**
+ * A procedure only a signed-in agent linked to a Callboard agent may call, acting as that agent
+ * (ctx.agentId, from the session, never from the input): an agent can act on no one else.
+ */
+const agentOnly = t.procedure.use(expectedErrors).use(({ ctx, next }) => {
+  const principal = ctx.actor.principal;
+  if (principal?.kind !== "user") {
+    throw new TRPCError({ code: "UNAUTHORIZED", message: "sign in first" });
+  }
+  if (principal.role !== "agent") {
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: `the agent desk needs the agent role; you are ${principal.role}`,
+    });
+  }
+  if (principal.agentId === null) {
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: "your account is not linked to an agent yet; ask an admin to link it",
+    });
+  }
+  return next({ ctx: { ...ctx, user: principal satisfies UserPrincipal, agentId: principal.agentId } });
+});
+
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
@@ -60,3 +84,5 @@ export const viewerProcedure = withRole("viewer");
 export const supervisorProcedure = withRole("supervisor");
 /** Users, wallboard tokens, the audit trail, raw events. */
 export const adminProcedure = withRole("admin");
+/** The agent desk: the signed-in agent's own status, calls, presence and client token. */
+export const agentProcedure = agentOnly;

@@ -283,6 +283,7 @@ export const inputEventSchema = z.discriminatedUnion(
       from: callerNumberSchema.min(1, "must not be empty"),
     }),
     z.strictObject({ type: z.literal("call.answered"), callId: callIdSchema, agentId: agentIdSchema }),
+    z.strictObject({ type: z.literal("call.declined"), callId: callIdSchema, agentId: agentIdSchema }),
     z.strictObject({
       type: z.literal("call.ended"),
       callId: callIdSchema,

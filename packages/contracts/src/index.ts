@@ -1,5 +1,27 @@
 export type { AgentDaySnapshot } from "@callboard/kpi";
 export {
+  type AgentDeskView,
+  type AgentSubscribeInput,
+  type AgentSubscribeResult,
+  agentDeskView,
+  agentSubscribeSchema,
+  DESK_HEARTBEAT_MS,
+  DESK_PRESENCE_TTL_MS,
+  type DeskCall,
+  type DeskCallInput,
+  type DeskOffer,
+  type DeskPresenceInput,
+  type DeskPresenceResult,
+  type DeskStatusInput,
+  type DeskToken,
+  decisionLineFor,
+  deskCallSchema,
+  deskPresenceSchema,
+  deskStatusSchema,
+  deviceIdSchema,
+  type StatusNote,
+} from "./agent-desk.ts";
+export {
   AUDIT_ACTIONS,
   type AuditAction,
   type AuditEntry,

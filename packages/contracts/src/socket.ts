@@ -1,5 +1,6 @@
 import type { QueueKpiView } from "@callboard/kpi";
 import { z } from "zod";
+import type { AgentDeskView, AgentSubscribeInput, AgentSubscribeResult } from "./agent-desk.ts";
 import type { Principal } from "./principal.ts";
 import { LIVE_PROTOCOL_VERSION, SOCKET_REFUSAL } from "./protocol.ts";
 import type { CatchUp, EventBatch } from "./snapshot.ts";
@@ -50,6 +51,8 @@ export const Room = {
   BOARD: "board",
   /** One room per wallboard token: the screens sharing a token see the same queues. */
   wallboard: (tokenId: string) => `wallboard:${tokenId}`,
+  /** One room per agent: the agent's own desk tabs, and nothing else ever joins it. */
+  agent: (agentId: string) => `agent:${agentId}`,
 } as const;
 
 /**
@@ -68,6 +71,8 @@ export interface ServerToClientEvents {
   "live:heartbeat": (heartbeat: Heartbeat) => void;
   /** Events appended to the log since the previous batch, coalesced (≤ 10 per second per room). */
   "events:appended": (batch: EventBatch) => void;
+  /** The agent's own desk (agent:subscribe): on every change of its record, offer or call, and once a second. */
+  "agent:update": (view: AgentDeskView) => void;
   /** A wallboard's queue counts, about once a second. */
   "wallboard:update": (update: WallboardUpdate) => void;
   /**
@@ -93,6 +98,11 @@ export interface ClientToServerEvents {
     input: WallboardSubscribeInput,
     ack: (result: WallboardSubscribeResult) => void,
   ) => void;
+  /**
+   * A signed-in agent (role agent, linked to a Callboard agent) joins its own room and gets its desk
+   * view; then `agent:update`s. Never the board's events.
+   */
+  "agent:subscribe": (input: AgentSubscribeInput, ack: (result: AgentSubscribeResult) => void) => void;
 }
 
 // biome-ignore lint/complexity/noBannedTypes: nothing is sent between gateways yet

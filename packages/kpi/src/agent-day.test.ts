@@ -26,6 +26,7 @@ function agentCenter() {
     send({ type: "call.answered", callId, agentId }, at);
   return {
     ...c,
+    send,
     days,
     answer,
     end: (callId: string, at: number, extra: { talkSec?: number } = {}) =>
@@ -69,6 +70,15 @@ describe("an agent's figures today", () => {
     c.end("c2", T0 + 200 * SEC, { talkSec: 42.5 });
     expect(c.today("a1", T0 + 300 * SEC)).toEqual({ answered: 2, missed: 1, talkMs: 102_500 });
     expect(c.today("nobody", T0)).toEqual({ answered: 0, missed: 0, talkMs: 0 });
+  });
+
+  it("counts an offer the agent declined at the desk as a miss", () => {
+    const c = agentCenter();
+    c.agent("a1", T0);
+    c.team("q", ["a1"], T0);
+    c.arrive("c1", "q", T0);
+    c.send({ type: "call.declined", callId: "c1", agentId: "a1" }, T0 + 5 * SEC);
+    expect(c.today("a1", T0 + 6 * SEC)).toEqual({ answered: 0, missed: 1, talkMs: 0 });
   });
 
   it("does not count an offer withdrawn because the agent went on a break as a miss", () => {

@@ -13,6 +13,7 @@ import { localDayCached } from "./local-day.ts";
  * | --------------------------------------------- | ----------------------------------------------- |
  * | `call.answered`                               | answered, for the agent who answered            |
  * | `call.offer_ended` with reason TIMEOUT        | missed, for each agent whose offer ended        |
+ * | `call.declined` (the agent's desk said no)    | missed, for the agent who declined              |
  * | `call.ended` / `call.abandoned` while talking | talk: `talkSec` when the telephony sent it,     |
  * |                                               | else answer → end — as routing's applyEvent     |
  *
@@ -58,6 +59,8 @@ export function foldAgentDay(state: AgentDayState, event: LoggedEvent, center: C
       for (const id of event.agentIds) changed = bump(state, id, event.at, 0, 1, 0) || changed;
       return changed;
     }
+    case "call.declined":
+      return bump(state, event.agentId, event.at, 0, 1, 0);
     case "call.ended":
     case "call.abandoned": {
       const talk = state.talking.get(event.callId) ?? talkingInCenter(center, event.callId);

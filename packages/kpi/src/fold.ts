@@ -290,6 +290,7 @@ export function foldKpi(kpi: KpiState, event: LoggedEvent, center: CenterState):
       return;
     }
     case "call.offered":
+    case "call.declined":
       return;
     case "call.offer_ended": {
       for (const id of event.autoNotAvailable) {

@@ -14,6 +14,7 @@ export {
   foldAgentDay,
   restoreAgentDay,
 } from "./agent-day.ts";
+export { type AgentDayFigures, agentDayFigures } from "./desk-day.ts";
 export { agentsNeeded, erlangAsa, erlangB, erlangC, erlangServiceLevel } from "./erlang.ts";
 export {
   BUCKET_MS,
@@ -27,6 +28,16 @@ export {
 export { localDay, localDayStart } from "./local-day.ts";
 export { type MmcOptions, type MmcResult, simulateMmc } from "./mmc.ts";
 export { type KpiSnapshot, kpiSnapshot, restoreKpi } from "./snapshot.ts";
+export {
+  emptyStatusDayState,
+  foldStatusDay,
+  restoreStatusDay,
+  type StatusDay,
+  type StatusDayJson,
+  type StatusDayState,
+  statusDayJson,
+  statusToday,
+} from "./status-day.ts";
 export {
   type KpiPeriodView,
   type Level,

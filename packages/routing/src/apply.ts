@@ -131,26 +131,13 @@ export function applyEvent(state: CenterState, event: LoggedEvent): void {
       if (state.decisions.length > RECENT_DECISIONS) state.decisions.length = RECENT_DECISIONS;
       return;
     }
-    case "call.offer_ended": {
-      const call = own(state.calls, event.callId);
-      if (!call) return;
-      const missed = event.reason === "TIMEOUT";
-      const ringing = call.ringing.filter((id) => !event.agentIds.includes(id));
-      const missedBy = missed ? [...new Set([...call.missedBy, ...event.agentIds])] : call.missedBy;
-      updateCall(state, call, {
-        ringing,
-        missedBy,
-        ...(ringing.length === 0 ? { status: CallStatus.WAITING, offerExpiresAt: null } : {}),
-      });
-      for (const id of event.agentIds) {
-        updateAgent(state, at, id, (a) => ({
-          ringingCallId: null,
-          ...(missed ? { missedOffers: a.missedOffers + 1, consecutiveMisses: a.consecutiveMisses + 1 } : {}),
-          ...(event.autoNotAvailable.includes(id) ? { manualStatus: "NOT_AVAILABLE" as const } : {}),
-        }));
-      }
+    case "call.offer_ended":
+      endOffer(state, at, event.callId, event.agentIds, event.reason === "TIMEOUT", event.autoNotAvailable);
       return;
-    }
+    // A decline is a miss that comes before the timeout (PCC moves on to the next agent at once too).
+    case "call.declined":
+      endOffer(state, at, event.callId, [event.agentId], true, []);
+      return;
     case "call.answered": {
       const call = own(state.calls, event.callId);
       if (!call) return;
@@ -249,6 +236,33 @@ function updateCall(state: CenterState, call: Call, patch: Partial<Call>): void 
   const next = { ...call, ...patch };
   state.calls[call.id] = next;
   noteCall(state, call, next);
+}
+
+/** Ends the offer of `callId` to `agentIds`; a missed one counts against each agent and ranks it last for the call. */
+function endOffer(
+  state: CenterState,
+  at: number,
+  callId: string,
+  agentIds: readonly string[],
+  missed: boolean,
+  autoNotAvailable: readonly string[],
+): void {
+  const call = own(state.calls, callId);
+  if (!call) return;
+  const ringing = call.ringing.filter((id) => !agentIds.includes(id));
+  const missedBy = missed ? [...new Set([...call.missedBy, ...agentIds])] : call.missedBy;
+  updateCall(state, call, {
+    ringing,
+    missedBy,
+    ...(ringing.length === 0 ? { status: CallStatus.WAITING, offerExpiresAt: null } : {}),
+  });
+  for (const id of agentIds) {
+    updateAgent(state, at, id, (a) => ({
+      ringingCallId: null,
+      ...(missed ? { missedOffers: a.missedOffers + 1, consecutiveMisses: a.consecutiveMisses + 1 } : {}),
+      ...(autoNotAvailable.includes(id) ? { manualStatus: "NOT_AVAILABLE" as const } : {}),
+    }));
+  }
 }
 
 function release(state: CenterState, at: number, agentIds: readonly string[]): void {

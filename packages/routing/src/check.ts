@@ -150,6 +150,13 @@ export function checkEvent(
         ? null
         : reject("CONFLICT", `call "${event.callId}" is not ringing agent "${event.agentId}"`);
     }
+    case "call.declined": {
+      const call = own(state.calls, event.callId);
+      if (!call) return unknownCall(event.callId);
+      return call.status === CallStatus.RINGING && call.ringing.includes(event.agentId)
+        ? null
+        : reject("CONFLICT", `call "${event.callId}" is not ringing agent "${event.agentId}"`);
+    }
     case "call.ended":
       if (event.talkSec !== undefined && !(Number.isFinite(event.talkSec) && event.talkSec >= 0)) {
         return reject("INVALID", `talkSec ${String(event.talkSec)} is not a number of seconds`);

@@ -40,6 +40,11 @@ export type InputEvent =
   | { type: "queue.removed"; queueId: string; ifVersion?: number }
   | { type: "call.arrived"; callId: string; queueId: string; from: string }
   | { type: "call.answered"; callId: string; agentId: string }
+  /**
+   * A ringing agent turned the call down (the softphone's Reject, SIP 486): that agent's offer ends
+   * as a miss at once, and the call goes back to waiting for the next decision.
+   */
+  | { type: "call.declined"; callId: string; agentId: string }
   | {
       type: "call.ended";
       callId: string;
@@ -117,6 +122,7 @@ export const INPUT_EVENT_TYPES = [
   "queue.removed",
   "call.arrived",
   "call.answered",
+  "call.declined",
   "call.ended",
   "call.abandoned",
 ] as const satisfies readonly InputEvent["type"][];
@@ -186,6 +192,7 @@ function subjects(event: DomainEvent): Omit<EventSubjects, "caller"> {
     case "call.finished":
       return { agentIds: [], callId: event.callId };
     case "call.answered":
+    case "call.declined":
       return { agentIds: [event.agentId], callId: event.callId };
     case "call.offered":
       return { agentIds: decisionSubjects(event.decision), callId: event.callId, shared: DECISION_ROSTER };

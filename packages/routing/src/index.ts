@@ -43,7 +43,7 @@ export {
   type ManualStatus,
 } from "./manual-status.ts";
 export { isValidPhoneNumber, PHONE_NUMBER_MAX_LENGTH, PHONE_NUMBER_RULE } from "./phone-number.ts";
-export { isOnline, onlineSignals } from "./presence.ts";
+export { isOnline, onlineSignals, type PresenceSignal } from "./presence.ts";
 export {
   DEFAULT_ANSWER_TIMEOUT_SEC,
   DEFAULT_TIME_ZONE,

@@ -56,6 +56,11 @@ export function runAgentAction(ctx: SimContext, batch: Batch, action: AgentActio
     batch.deferred.push(action);
     return;
   }
+  if (batch.driven.has(agent.id)) {
+    // A person drives this agent from the desk: no breaks, logouts or returns of ours meanwhile.
+    scheduleNextActivity(ctx, agent.id, now);
+    return;
+  }
   if (action.kind === "return") {
     batch.events.push(...restoreEvents(ctx, action.restore, agent.id, agent.manualStatus));
     batch.changedAgents.add(agent.id);

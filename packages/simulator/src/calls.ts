@@ -15,7 +15,12 @@ import { type Action, type Batch, type CallPlan, later, type SimContext } from "
  * time. Calls that arrived from elsewhere (or before a restart) are treated the same as the
  * simulator's own; calls that left the state (ended, or finished by the engine) are forgotten.
  */
-export function observeCalls(ctx: SimContext, state: CenterState, now: number): void {
+export function observeCalls(
+  ctx: SimContext,
+  state: CenterState,
+  now: number,
+  driven: ReadonlySet<string>,
+): void {
   for (const call of Object.values(state.calls)) {
     // Not admitted yet: the engine decides first whether this caller gets a place at all.
     if (!call.admitted) continue;
@@ -34,8 +39,9 @@ export function observeCalls(ctx: SimContext, state: CenterState, now: number): 
       const at = Math.max(now, later(ctx, call.arrivedAt, patienceMs(ctx.rng)));
       ctx.schedule.push(at, { kind: "abandon", callId: call.id });
     }
-    if (call.status === CallStatus.RINGING) planAnswers(ctx, state, call, plan, now);
-    if (call.status === CallStatus.TALKING && !plan.endScheduled) {
+    if (call.status === CallStatus.RINGING) planAnswers(ctx, state, call, plan, now, driven);
+    // A person on the agent desk hangs up their own calls.
+    if (call.status === CallStatus.TALKING && !plan.endScheduled && !driven.has(call.agentId ?? "")) {
       plan.endScheduled = true;
       const at = Math.max(now, later(ctx, call.answeredAt ?? now, talkTimeMs(ctx.rng)));
       ctx.schedule.push(at, { kind: "end", callId: call.id });
@@ -50,7 +56,14 @@ export function observeCalls(ctx: SimContext, state: CenterState, now: number): 
  * Decides, once per (call, agent, offer), whether a ringing agent picks up and when. Under ring-all
  * every agent draws for itself; the first answer wins and the engine stops the other phones.
  */
-function planAnswers(ctx: SimContext, state: CenterState, call: Call, plan: CallPlan, now: number): void {
+function planAnswers(
+  ctx: SimContext,
+  state: CenterState,
+  call: Call,
+  plan: CallPlan,
+  now: number,
+  driven: ReadonlySet<string>,
+): void {
   const { offerExpiresAt } = call;
   if (offerExpiresAt === null) return;
   if (plan.offer !== call.offers) {
@@ -60,7 +73,7 @@ function planAnswers(ctx: SimContext, state: CenterState, call: Call, plan: Call
   const timeoutSec = own(state.queues, call.queueId)?.waitAgentAnswerTimeout ?? DEFAULT_ANSWER_TIMEOUT_SEC;
   const ringingSince = offerExpiresAt - timeoutSec * 1000;
   for (const agentId of call.ringing) {
-    if (plan.decided.has(agentId)) continue;
+    if (plan.decided.has(agentId) || driven.has(agentId)) continue;
     plan.decided.add(agentId);
     if (!ctx.rng.chance(ANSWER_PROBABILITY)) continue;
     const at = Math.max(now, later(ctx, ringingSince, answerDelayMs(ctx.rng)));
@@ -102,7 +115,7 @@ export function runCallAction(ctx: SimContext, batch: Batch, action: CallAction)
         call.offerExpiresAt === action.offerExpiresAt &&
         call.ringing.includes(action.agentId);
       // An offer expiring at `now` times out as soon as the engine settles: too late to pick up.
-      if (!sameOffer || action.offerExpiresAt <= now) return;
+      if (!sameOffer || action.offerExpiresAt <= now || batch.driven.has(action.agentId)) return;
       if (batch.changedAgents.has(action.agentId)) {
         batch.deferred.push(action);
         return;
@@ -111,7 +124,7 @@ export function runCallAction(ctx: SimContext, batch: Batch, action: CallAction)
       break;
     }
     case "end":
-      if (call.status !== CallStatus.TALKING) return;
+      if (call.status !== CallStatus.TALKING || batch.driven.has(call.agentId ?? "")) return;
       batch.events.push({ type: "call.ended", callId: call.id });
       break;
     case "abandon":

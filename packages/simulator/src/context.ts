@@ -74,6 +74,8 @@ export interface Batch {
   readonly touchedCalls: Set<string>;
   readonly changedAgents: Set<string>;
   readonly deferred: Action[];
+  /** Agents people drive from the agent desk this tick: the simulator neither answers nor moves them. */
+  readonly driven: ReadonlySet<string>;
 }
 
 /** The time `ms` of real-world behaviour after `now`, compressed by the simulator's speed. */

@@ -31,6 +31,7 @@ export function runRecover(
     return;
   }
   ctx.recovering.delete(agentId);
+  if (batch.driven.has(agentId)) return;
   if (own(batch.state.agents, agentId)?.manualStatus !== "NOT_AVAILABLE") return;
   batch.events.push({ type: "agent.manual_status_set", agentId, status: AVAILABLE });
   batch.changedAgents.add(agentId);

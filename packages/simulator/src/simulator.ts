@@ -32,9 +32,11 @@ export interface Simulator {
   setup(now: number): InputEvent[];
   /**
    * Everything due at `now`, reacting to the current state (pass the state after the engine has
-   * settled at `now`). Submit the returned events in order, all at the same `now`.
+   * settled at `now`). Submit the returned events in order, all at the same `now`. Agents in
+   * `driven` are signed in on the agent desk: people answer, hang up and change status for them,
+   * so the simulator leaves them alone (their callers still call, wait and hang up).
    */
-  tick(state: CenterState, now: number): InputEvent[];
+  tick(state: CenterState, now: number, driven?: ReadonlySet<string>): InputEvent[];
 }
 
 export const DEFAULT_AGENTS = 40;
@@ -48,6 +50,7 @@ export function defaultQueueCount(agents: number): number {
   return Math.min(50, Math.max(3, Math.round(agents / 200)));
 }
 
+const NOBODY: ReadonlySet<string> = new Set();
 const ROSTER_STREAM = 1;
 const TRAFFIC_STREAM = 2;
 
@@ -94,9 +97,9 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       start(now);
       return setupEvents(ctx);
     },
-    tick(state, now) {
+    tick(state, now, driven = NOBODY) {
       start(now);
-      observeCalls(ctx, state, now);
+      observeCalls(ctx, state, now, driven);
       observeAgents(ctx, state, now);
       const batch: Batch = {
         state,
@@ -105,6 +108,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
         touchedCalls: new Set(),
         changedAgents: new Set(),
         deferred: [],
+        driven,
       };
       // Array sort is stable, so within a phase actions keep their schedule order.
       const due = ctx.schedule.popDue(now).sort((a, b) => PHASE[a.kind] - PHASE[b.kind]);

@@ -29,9 +29,11 @@ export function runSimulation(
     tickMs?: number;
     /** Sees each simulator event and the state it will be checked against, just before `step`. */
     inspect?: (state: CenterState, event: InputEvent) => void;
+    /** Agents people drive from the agent desk (Simulator.tick's `driven`). */
+    driven?: ReadonlySet<string>;
   },
 ): RunResult {
-  const { minutes, tickMs = 250, inspect, ...simOptions } = options;
+  const { minutes, tickMs = 250, inspect, driven, ...simOptions } = options;
   const sim = createSimulator(simOptions);
   const state = emptyState();
   const result: RunResult = { state, inputs: [], applied: [], rejections: [] };
@@ -48,7 +50,7 @@ export function runSimulation(
   const end = T0 + minutes * 60_000;
   for (now = T0 + tickMs; now <= end; now += tickMs) {
     result.applied.push(...step(state, null, now).applied);
-    for (const event of sim.tick(state, now)) submit(event);
+    for (const event of sim.tick(state, now, driven)) submit(event);
   }
   return result;
 }

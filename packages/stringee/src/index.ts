@@ -15,6 +15,12 @@ export {
   parseCallEvent,
 } from "./call-event.ts";
 export { type CallEventInputs, callEventInputs } from "./call-event-inputs.ts";
+export {
+  type CustomerInfo,
+  type CustomerInfoQuery,
+  customerInfo,
+  customerInfoQuerySchema,
+} from "./customer-info.ts";
 export { type PccEnvelope, pccEnvelopeSchema, pccMessage } from "./envelope.ts";
 export { createLimiter, type Limiter } from "./limiter.ts";
 export { PccError, type PccErrorInit, PccErrorKind } from "./pcc-error.ts";

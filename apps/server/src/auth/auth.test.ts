@@ -124,6 +124,20 @@ describe("Auth", () => {
     expect(admin.role).toBe("admin");
   });
 
+  it("relinking an agent to another agent signs it out everywhere: no desk stays in the old agent's room", async () => {
+    const { auth, revoked } = await withAdmin();
+    const lan = await auth.createUser(
+      { username: "lan", name: "Lan", role: "agent", password: PASSWORD, agentId: "lan" },
+      system,
+    );
+    const { token } = await auth.signIn("lan", PASSWORD, null);
+    auth.updateUser({ userId: lan.userId, name: "Lan N." }, system);
+    expect(auth.sessionPrincipal(token)).not.toBeNull();
+    auth.updateUser({ userId: lan.userId, agentId: "minh" }, system);
+    expect(auth.sessionPrincipal(token)).toBeNull();
+    expect(revoked).toContainEqual({ kind: "user", userId: lan.userId });
+  });
+
   it("keeps at least one enabled admin", async () => {
     const { auth, admin } = await withAdmin();
     expect(

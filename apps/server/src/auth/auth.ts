@@ -228,8 +228,9 @@ export class Auth {
       publicFields(toSummary(before)),
       publicFields(toSummary(after)),
     );
-    if (disabled || role !== before.role) {
-      // Access shrank or changed: sign the person out everywhere, and close their live screens.
+    if (disabled || role !== before.role || patch.agentId !== before.agentId) {
+      // Access shrank or changed (an agent relinked answers as someone else now): sign the person
+      // out everywhere, and close their live screens — a desk must not stay in the old agent's room.
       this.store.deleteSessionsOf(before.id);
       this.revocations.emit("revoked", { kind: "user", userId: before.id });
     }

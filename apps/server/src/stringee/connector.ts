@@ -4,9 +4,11 @@ import type { AgentProfile, LoggedEvent, ManualStatus } from "@callboard/routing
 import { createPccClient } from "@callboard/stringee";
 import type { Logger } from "pino";
 import type { Core } from "../core.ts";
+import type { AppPresence } from "../desk/app-presence.ts";
 import type { StringeeConfig } from "../env.ts";
 import { handleAgentToken } from "./agent-token.ts";
 import { handleCallEvents } from "./call-events.ts";
+import { handleCustomerInfo } from "./customer-info.ts";
 import { PresenceEndpoint } from "./presence.ts";
 import { handleRoutingWebhook, WarnOnce } from "./routing-webhook.ts";
 import { ConnectorPanel } from "./status.ts";
@@ -19,6 +21,8 @@ export interface ConnectorOptions {
   config: StringeeConfig;
   logger: Logger;
   clock: () => number;
+  /** The App/Web login tracker, shared with the agent desk. */
+  appPresence: AppPresence;
   /** Tests call PCC's fake with a real fetch; injectable for nothing else. */
   fetch?: typeof globalThis.fetch;
 }
@@ -38,6 +42,8 @@ export interface ConnectorHandlers {
   presence: Handler;
   /** The back office asks for an agent's access token. */
   agentToken: Handler;
+  /** PCC's get_customer_info_url: the ringing call's caller and queue, for the agent's SDK. */
+  customerInfo: Handler;
 }
 
 export interface Connector {
@@ -68,7 +74,8 @@ export function createConnector(options: ConnectorOptions): Connector {
     now: clock,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
-  const presence = new PresenceEndpoint({ core, state, keySecret: config.keySecret, clock });
+  const { appPresence } = options;
+  const presence = new PresenceEndpoint({ core, state, keySecret: config.keySecret, clock, appPresence });
   const sync = startSync({
     core,
     client,
@@ -76,7 +83,7 @@ export function createConnector(options: ConnectorOptions): Connector {
     state,
     logger,
     clock,
-    clientLoggedIn: (agentId) => presence.reportsApp(agentId),
+    clientLoggedIn: (agentId) => appPresence.reportsApp(agentId),
   });
   const warnings = new WarnOnce();
   const writeThrough = startWriteThrough({ core, client, pccAgentIds: sync.pccAgentIds, state, clock });
@@ -95,6 +102,7 @@ export function createConnector(options: ConnectorOptions): Connector {
       handleCallEvents(req, res, { core, state, signingSecret: config.signingSecret, logger, clock }),
     presence: (req, res) => presence.handle(req, res),
     agentToken: (req, res) => handleAgentToken(req, res, { core, config, clock }),
+    customerInfo: (req, res) => handleCustomerInfo(req, res, { core, config }),
   };
   return {
     panel: state,
@@ -106,7 +114,6 @@ export function createConnector(options: ConnectorOptions): Connector {
     close() {
       writeThrough.stop();
       sync.stop();
-      presence.close();
     },
   };
 }

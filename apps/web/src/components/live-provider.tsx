@@ -43,7 +43,12 @@ export function LiveProvider({ children }: { children: ReactNode }) {
     setLive({ center, client, url, me: null });
     let cancelled = false;
     client.auth.me.query().then(
-      (me) => !cancelled && setLive((live) => (live ? { ...live, me } : live)),
+      (me) => {
+        if (cancelled) return;
+        // The board is for staff; an agent's page is the desk.
+        if (me?.role === "agent") window.location.replace("/agent");
+        else setLive((live) => (live ? { ...live, me } : live));
+      },
       () => {},
     );
     return () => {

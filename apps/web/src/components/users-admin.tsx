@@ -180,7 +180,13 @@ function UserRow({ user }: { user: UserSummary }) {
           ))}
         </select>
       </td>
-      <td className="px-3 py-2 text-slate-600">{user.agentId ?? "—"}</td>
+      <td className="px-3 py-2 text-slate-600">
+        <AgentLink
+          user={user}
+          disabled={update.isPending}
+          onSave={(agentId) => update.mutate({ userId: user.userId, agentId })}
+        />
+      </td>
       <td className="px-3 py-2 tabular-nums text-slate-600">
         {user.lastSignInAt ? formatDateTime(user.lastSignInAt) : "never"}
       </td>
@@ -228,5 +234,48 @@ function UserRow({ user }: { user: UserSummary }) {
         </form>
       </td>
     </tr>
+  );
+}
+
+/**
+ * Which Callboard agent (stringee_user_id) a person answers as. Only the agent role uses it; an
+ * agent without one is told on the desk to ask an admin, who links it here.
+ */
+function AgentLink({
+  user,
+  disabled,
+  onSave,
+}: {
+  user: UserSummary;
+  disabled: boolean;
+  onSave: (agentId: string | null) => void;
+}) {
+  const [value, setValue] = useState(user.agentId ?? "");
+  if (user.role !== "agent") return <span>{user.agentId ?? "—"}</span>;
+  const changed = value.trim() !== (user.agentId ?? "");
+  return (
+    <form
+      className="flex gap-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSave(value.trim() === "" ? null : value.trim());
+      }}
+    >
+      <input
+        aria-label={`Agent of ${user.username}`}
+        maxLength={128}
+        placeholder="stringee_user_id"
+        className="w-32 rounded border border-slate-300 px-2 py-1 text-xs"
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+      />
+      <button
+        type="submit"
+        disabled={disabled || !changed}
+        className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 disabled:opacity-50"
+      >
+        Link
+      </button>
+    </form>
   );
 }

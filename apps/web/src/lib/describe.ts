@@ -35,6 +35,8 @@ export function describeCallEvent(event: LoggedEvent, name: (agentId: string) =>
       }`;
     case "call.answered":
       return `answered by ${name(event.agentId)}`;
+    case "call.declined":
+      return `declined by ${name(event.agentId)}`;
     case "call.ended":
       return `ended${event.cause ? ` (${event.cause})` : ""}${event.talkSec !== undefined ? ` after ${formatDuration(event.talkSec * 1000)} of talk` : ""}${event.answered ? " — answered, by an agent PCC did not name" : ""}`;
     case "call.abandoned":

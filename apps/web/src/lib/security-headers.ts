@@ -3,7 +3,13 @@
  * (no inline script without it, no eval outside development), connections only to this origin (the
  * core is proxied), and no framing by other sites.
  */
-export function contentSecurityPolicy(nonce: string, dev: boolean): string {
+export function contentSecurityPolicy(
+  nonce: string,
+  dev: boolean,
+  page: "any" | "agent-desk" = "any",
+): string {
+  // The agent desk's Stringee SDK (stringee mode) talks to Stringee's servers itself; no other page may.
+  const connect = page === "agent-desk" ? `'self' ${STRINGEE_ORIGINS}` : "'self'";
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
@@ -11,12 +17,20 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
-    "connect-src 'self'",
+    `connect-src ${connect}`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join("; ");
+}
+
+/** Where the Stringee Web SDK connects (its signalling sockets and API), for the agent desk only. */
+const STRINGEE_ORIGINS = "https://*.stringee.com wss://*.stringee.com:*";
+
+/** The agent desk is a softphone: it alone may ask for the microphone. */
+export function isAgentDesk(pathname: string): boolean {
+  return pathname === "/agent" || pathname.startsWith("/agent/");
 }
 
 /** Sent with every page besides the CSP. */

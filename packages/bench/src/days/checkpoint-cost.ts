@@ -5,7 +5,7 @@
  */
 import { gunzipSync, gzipSync } from "node:zlib";
 import { createDb, createEventLog, centerId as readCenterId } from "@callboard/db";
-import { restoreAgentDay, restoreKpi } from "@callboard/kpi";
+import { restoreAgentDay, restoreKpi, restoreStatusDay } from "@callboard/kpi";
 import type { LoggedEvent } from "@callboard/routing";
 import { encodeCheckpoint } from "@callboard/server/checkpoints";
 
@@ -15,7 +15,11 @@ const db = createDb(dbPath);
 const [newest] = createEventLog<LoggedEvent>(db).checkpoints();
 if (!newest) throw new Error(`${dbPath} has no checkpoint`);
 const payload = JSON.parse(gunzipSync(newest.data).toString("utf8"));
-const folds = { kpi: restoreKpi(payload.kpi), agentDays: restoreAgentDay(payload.agentDays) };
+const folds = {
+  kpi: restoreKpi(payload.kpi),
+  agentDays: restoreAgentDay(payload.agentDays),
+  statusDays: restoreStatusDay(payload.statusDays),
+};
 const centerId = readCenterId(db);
 const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const serialize: number[] = [];

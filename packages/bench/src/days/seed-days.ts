@@ -22,7 +22,14 @@ import {
   type NewCheckpoint,
   centerId as readCenterId,
 } from "@callboard/db";
-import { emptyAgentDayState, emptyKpiState, foldAgentDay, foldKpi } from "@callboard/kpi";
+import {
+  emptyAgentDayState,
+  emptyKpiState,
+  emptyStatusDayState,
+  foldAgentDay,
+  foldKpi,
+  foldStatusDay,
+} from "@callboard/kpi";
 import { EVENT_FORMAT, eventSubjects, type LoggedEvent } from "@callboard/routing";
 import { CHECKPOINT_FORMAT, DEFAULT_CHECKPOINTS, encodeCheckpoint } from "@callboard/server/checkpoints";
 import { createCenterDays, DAY_MS } from "./center-days.ts";
@@ -59,6 +66,7 @@ function seed() {
   const log = createEventLog<LoggedEvent>(db);
   const kpi = emptyKpiState();
   const agentDays = emptyAgentDayState();
+  const statusDays = emptyStatusDayState();
   let rows: AppendRow<LoggedEvent>[] = [];
   let sinceCheckpoint = 0;
   let events = 0;
@@ -70,6 +78,7 @@ function seed() {
       for (const event of applied) {
         foldKpi(kpi, event, center.state);
         foldAgentDay(agentDays, event, center.state);
+        foldStatusDay(statusDays, event);
         rows.push({ event, idempotencyKey: null, ...eventSubjects(event) });
       }
       events += applied.length;
@@ -83,7 +92,7 @@ function seed() {
     let checkpoint: NewCheckpoint | null = null;
     if (sinceCheckpoint >= CHECKPOINT_EVERY || (force && sinceCheckpoint > 0)) {
       const t0 = performance.now();
-      const json = encodeCheckpoint(centerId, center.state, { kpi, agentDays });
+      const json = encodeCheckpoint(centerId, center.state, { kpi, agentDays, statusDays });
       const t1 = performance.now();
       const data = gzipSync(json, { level: 1 });
       checkpointTimes.push({ serializeMs: t1 - t0, compressMs: performance.now() - t1, bytes: data.length });
