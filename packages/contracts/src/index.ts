@@ -11,7 +11,6 @@ export {
   hasRole,
   type Me,
   passwordSchema,
-  ROLE_LABEL,
   ROLES,
   type Role,
   resetPasswordSchema,

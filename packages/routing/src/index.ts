@@ -33,7 +33,6 @@ export {
 export {
   AVAILABLE,
   isManualStatus,
-  MANUAL_STATUS_LABEL,
   MANUAL_STATUSES,
   type ManualStatus,
 } from "./manual-status.ts";

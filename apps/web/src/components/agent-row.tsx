@@ -5,18 +5,18 @@ import {
   AVAILABLE,
   type Call,
   isValidPhoneNumber,
-  MANUAL_STATUS_LABEL,
   MANUAL_STATUSES,
   type ManualStatus,
   onlineSignals,
   RoutingType,
   SystemStatus,
 } from "@callboard/routing";
+import { useTranslations } from "next-intl";
 import { memo } from "react";
-import { formatDuration, formatElapsed, formatLeft } from "~/lib/format";
 import { EligibilityBadge } from "./eligibility-badge";
+import { useFormat } from "./use-format";
 
-const SIGNAL_LABEL = { app: "App/Web", push: "Push", sip: "SIP" } as const;
+const SIGNAL_LABEL = { app: "signalApp", push: "signalPush", sip: "signalSip" } as const;
 
 /**
  * Eight columns that fit the agent box of a 1366 px screen (about 1,000 px beside the decisions):
@@ -61,6 +61,9 @@ export const AgentRow = memo(function AgentRow({
   error,
   onStatusChange,
 }: AgentRowProps) {
+  const t = useTranslations("agents");
+  const status = useTranslations("manualStatus");
+  const f = useFormat();
   const signals = onlineSignals(agent);
   const busy = agent.activeCallId !== null || agent.ringingCallId !== null || agent.wrapUpUntil !== null;
   return (
@@ -84,12 +87,12 @@ export const AgentRow = memo(function AgentRow({
       </td>
       <td>
         <select
-          aria-label={`Manual status of ${agent.name}`}
+          aria-label={t("manualStatusOf", { name: agent.name })}
           data-testid={`manual-status-${agent.id}`}
           value={agent.manualStatus}
           aria-busy={pending}
           disabled={readOnly}
-          title={readOnly ? "Supervisors and admins change manual statuses" : undefined}
+          title={readOnly ? t("readOnlyTitle") : undefined}
           onChange={(e) => onStatusChange(agent.id, e.target.value as ManualStatus)}
           className={`w-full rounded-md border px-2 py-1 text-xs ${
             agent.manualStatus === AVAILABLE
@@ -99,7 +102,7 @@ export const AgentRow = memo(function AgentRow({
         >
           {MANUAL_STATUSES.map((s) => (
             <option key={s} value={s}>
-              {MANUAL_STATUS_LABEL[s]}
+              {status(s)}
             </option>
           ))}
         </select>
@@ -111,28 +114,28 @@ export const AgentRow = memo(function AgentRow({
       </td>
       <td className="text-xs" data-testid={`system-status-${agent.id}`}>
         {agent.systemStatus === SystemStatus.FREE ? (
-          <span className="text-slate-600">1 · Free</span>
+          <span className="text-slate-600">{t("systemFree")}</span>
         ) : agent.systemStatus === SystemStatus.ON_CALL &&
           agent.wrapUpUntil !== null &&
           agent.activeCallId === null ? (
           // After-call work: PCC's status stays 0 until it ends, but the agent is not on a call.
-          <span className="font-medium text-violet-700">0 · Wrap-up</span>
+          <span className="font-medium text-violet-700">{t("systemWrapUp")}</span>
         ) : agent.systemStatus === SystemStatus.ON_CALL ? (
-          <span className="font-medium text-sky-700">0 · On call</span>
+          <span className="font-medium text-sky-700">{t("systemOnCall")}</span>
         ) : (
           // A value PCC reported beyond 0/1 (2 = after-call work?): shown as reported, never free.
-          <span className="font-medium text-rose-700" title="Reported by PCC; only 1 is free">
-            {agent.systemStatus} · Not free
+          <span className="font-medium text-rose-700" title={t("systemOtherTitle")}>
+            {t("systemOther", { status: String(agent.systemStatus) })}
           </span>
         )}
       </td>
       <td className="flex flex-wrap gap-1 text-xs" data-testid={`online-${agent.id}`}>
         {signals.length === 0 ? (
-          <span className="text-slate-500">Offline</span>
+          <span className="text-slate-500">{t("offline")}</span>
         ) : (
           signals.map((s) => (
             <span key={s} className="rounded bg-sky-50 px-1.5 py-0.5 text-sky-700 ring-1 ring-sky-200">
-              {SIGNAL_LABEL[s]}
+              {t(SIGNAL_LABEL[s])}
             </span>
           ))
         )}
@@ -143,28 +146,25 @@ export const AgentRow = memo(function AgentRow({
       <td
         className="text-xs tabular-nums leading-tight text-slate-600"
         data-testid={`stats-${agent.id}`}
-        title="Since the agent joined Callboard's log (not reset at midnight)"
+        title={t("statsTitle")}
       >
         <div className="whitespace-nowrap">
-          <span title="Calls answered">{agent.answeredCalls} ans</span> ·{" "}
-          <span title="Offers missed" className={agent.missedOffers > 0 ? "text-amber-700" : ""}>
-            {agent.missedOffers} miss
+          <span title={t("answeredTitle")}>{t("answered", { count: agent.answeredCalls })}</span> ·{" "}
+          <span title={t("missedTitle")} className={agent.missedOffers > 0 ? "text-amber-700" : ""}>
+            {t("missed", { count: agent.missedOffers })}
           </span>
         </div>
-        <div className="whitespace-nowrap text-slate-500" title="Talk time">
-          {formatDuration(agent.talkTimeMs)} talk
+        <div className="whitespace-nowrap text-slate-500" title={t("talkTitle")}>
+          {t("talk", { time: f.duration(agent.talkTimeMs) })}
         </div>
       </td>
       <td className="text-right text-xs tabular-nums leading-tight text-slate-500">
-        <div title="Time in the current state" data-testid={`in-state-${agent.id}`}>
-          {formatElapsed(now - agent.since, frozen)}
+        <div title={t("inStateTitle")} data-testid={`in-state-${agent.id}`}>
+          {f.elapsed(now - agent.since, frozen)}
         </div>
         {!busy && (
-          <div
-            className="text-[11px] text-slate-500"
-            title="Free (idle) since the last call or wrap-up ended"
-          >
-            idle {formatElapsed(now - agent.idleSince, frozen)}
+          <div className="text-[11px] text-slate-500" title={t("idleTitle")}>
+            {t("idleFor", { time: f.elapsed(now - agent.idleSince, frozen) })}
           </div>
         )}
       </td>
@@ -174,26 +174,32 @@ export const AgentRow = memo(function AgentRow({
 
 /** The routing type, folded under the name: 1 App/Web/SIP, or 2 Phone with the number PCC rings. */
 function RoutingCell({ agent }: { agent: Agent }) {
+  const t = useTranslations("agents");
   if (agent.routingType === RoutingType.APP) {
-    return <div className="truncate text-[11px] text-slate-500">1 · App/Web/SIP</div>;
+    return <div className="truncate text-[11px] text-slate-500">{t("routingApp")}</div>;
   }
   if (agent.routingType === RoutingType.PHONE) {
+    const number = agent.phoneNumber ?? t("noNumber");
     return (
-      <div className="truncate text-[11px] text-slate-500" title={agent.phoneNumber ?? "no number"}>
-        2 · Phone {agent.phoneNumber ?? "no number"}
+      <div className="truncate text-[11px] text-slate-500" title={number}>
+        {t("routingPhone", { number })}
         {agent.phoneNumber !== null && !isValidPhoneNumber(agent.phoneNumber) && (
           <span
             className="ml-1 text-amber-600"
             data-testid={`phone-format-${agent.id}`}
-            title="Not in international format (country code first, e.g. 84912345678); PCC may not reach it"
+            title={t("notInternationalTitle")}
           >
-            ⚠ not international
+            {t("notInternational")}
           </span>
         )}
       </div>
     );
   }
-  return <div className="truncate text-[11px] text-rose-700">{agent.routingType} · Unknown routing</div>;
+  return (
+    <div className="truncate text-[11px] text-rose-700">
+      {t("routingUnknown", { type: String(agent.routingType) })}
+    </div>
+  );
 }
 
 function CallCell({
@@ -209,20 +215,22 @@ function CallCell({
   now: number;
   frozen: boolean;
 }) {
+  const t = useTranslations("agents");
+  const f = useFormat();
   if (!call) return <span className="text-slate-300">—</span>;
   // Two lines: who is calling, then how long (left to ring, or talking) and in which queue.
   const where = queueName ? ` · ${queueName}` : "";
   const ringing = agent.ringingCallId === call.id;
   const time = ringing
-    ? `${formatLeft(call.offerExpiresAt === null ? 0 : call.offerExpiresAt - now, frozen)} left`
-    : formatElapsed(now - (call.answeredAt ?? now), frozen);
+    ? t("left", { time: f.left(call.offerExpiresAt === null ? 0 : call.offerExpiresAt - now, frozen) })
+    : f.elapsed(now - (call.answeredAt ?? now), frozen);
   return (
     <span
       className={`block font-medium ${ringing ? "text-amber-700" : "text-sky-700"}`}
       data-state={ringing ? "ringing" : "talking"}
     >
       <span className="block truncate">
-        {ringing ? "Ringing" : "On call"} · {call.from}
+        {ringing ? t("ringing") : t("onCall")} · {call.from}
       </span>
       <span className="block truncate font-normal" title={`${time}${where}`}>
         {time}

@@ -3,6 +3,7 @@
 import { hasRole } from "@callboard/contracts";
 import { type Agent, type ManualStatus, own } from "@callboard/routing";
 import { useVirtualizer } from "@tanstack/react-virtual";
+import { useTranslations } from "next-intl";
 import { useCallback, useRef, useState } from "react";
 import type { AgentSort } from "~/lib/agent-filter";
 import { AGENT_GRID, AGENT_GRID_MIN_WIDTH, AgentRow } from "./agent-row";
@@ -27,6 +28,7 @@ export function AgentTable({
   sort: AgentSort;
   onSortChange: (sort: AgentSort) => void;
 }) {
+  const t = useTranslations("agents");
   const client = useCallboardClient();
   const center = useLiveCenter();
   const me = useMe();
@@ -55,7 +57,7 @@ export function AgentTable({
           // if the board stops following (unmount, reload) the change was still made: no error.
           ({ seq }) => center.whenApplied(seq).catch(() => {}),
           (error: unknown) =>
-            setErrors((e) => ({ ...e, [agentId]: `Not changed: ${(error as Error).message}` })),
+            setErrors((e) => ({ ...e, [agentId]: t("notChanged", { message: (error as Error).message }) })),
         )
         .finally(() =>
           setPending((p) => {
@@ -65,7 +67,7 @@ export function AgentTable({
           }),
         );
     },
-    [client, center],
+    [client, center, t],
   );
 
   const header = (key: AgentSort, label: string, hint: string) => (
@@ -92,7 +94,7 @@ export function AgentTable({
       <table
         className="flex min-h-0 flex-1 flex-col"
         style={{ minWidth: AGENT_GRID_MIN_WIDTH }}
-        aria-label={`Agents (${agents.length})`}
+        aria-label={t("label", { count: agents.length })}
         aria-rowcount={agents.length + 1}
       >
         <thead className="block">
@@ -101,40 +103,36 @@ export function AgentTable({
             className={`${AGENT_GRID} border-b border-slate-200 bg-slate-50 px-3 py-1.5 text-left text-[11px] font-semibold uppercase tracking-wide text-slate-500`}
           >
             <th scope="col" aria-sort={ariaSort("name")} className="font-semibold">
-              {header("name", "Agent", "Sort by name")}
+              {header("name", t("agent"), t("sortByName"))}
               <span className="block text-[10px] font-normal normal-case tracking-normal">
-                user id · routing type
+                {t("idRouting")}
               </span>
             </th>
             <th scope="col" className="font-semibold">
-              Can ring / why not
+              {t("canRingWhyNot")}
             </th>
             <th scope="col" className="font-semibold">
-              Manual status
+              {t("manualStatus")}
             </th>
             <th scope="col" className="font-semibold">
-              System
+              {t("system")}
             </th>
             <th scope="col" className="font-semibold">
-              Online via
+              {t("onlineVia")}
             </th>
             <th scope="col" className="font-semibold">
-              Call
+              {t("call")}
             </th>
-            <th
-              scope="col"
-              className="font-semibold"
-              title="Since the agent joined Callboard's log (not reset at midnight)"
-            >
-              Calls · talk
+            <th scope="col" className="font-semibold" title={t("statsTitle")}>
+              {t("callsTalk")}
             </th>
             <th
               scope="col"
               aria-sort={ariaSort("in-state") ?? ariaSort("idle")}
               className="flex flex-col items-end font-semibold"
             >
-              {header("in-state", "In state", "Sort by time in the current state, longest first")}
-              {header("idle", "Idle", "Sort by idle time, longest idle first")}
+              {header("in-state", t("inState"), t("sortByInState"))}
+              {header("idle", t("idle"), t("sortByIdle"))}
             </th>
           </tr>
         </thead>
@@ -145,9 +143,7 @@ export function AgentTable({
         >
           {agents.length === 0 ? (
             <tr className="block">
-              <td className="block p-6 text-center text-sm text-slate-500">
-                No agent matches these filters.
-              </td>
+              <td className="block p-6 text-center text-sm text-slate-500">{t("noMatch")}</td>
             </tr>
           ) : (
             <>

@@ -1,8 +1,9 @@
 "use client";
 
-import { type Agent, explain, MANUAL_STATUS_LABEL, reasonText } from "@callboard/routing";
-import { formatLeft } from "~/lib/format";
-import { REASON_LABEL } from "./reason-labels";
+import { type Agent, explain } from "@callboard/routing";
+import { useTranslations } from "next-intl";
+import { reasonText } from "./reason-labels";
+import { useFormat } from "./use-format";
 
 /** Busy is normal (blue, amber); a reason someone may need to fix is red. */
 const REASON_TONE = {
@@ -26,6 +27,10 @@ export function EligibilityBadge({
   now: number;
   frozen?: boolean;
 }) {
+  const t = useTranslations("reasons");
+  const status = useTranslations("manualStatus");
+  const verdict = useTranslations("eligibility");
+  const f = useFormat();
   const reasons = explain(agent);
   if (reasons.length === 0) {
     return (
@@ -34,7 +39,7 @@ export function EligibilityBadge({
         data-eligible="true"
         className="inline-flex w-fit items-center rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-700 ring-1 ring-emerald-200"
       >
-        Can ring
+        {verdict("canRing")}
       </span>
     );
   }
@@ -43,15 +48,15 @@ export function EligibilityBadge({
       {reasons.map((reason) => (
         <span
           key={reason}
-          title={reasonText(reason, agent)}
+          title={reasonText(t, reason, agent)}
           data-reason={reason}
           className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${REASON_TONE[reason]}`}
         >
           {/* Say which status keeps the agent from ringing: "Lunch break" tells more than "not Available". */}
-          {reason === "MANUAL_NOT_AVAILABLE" ? MANUAL_STATUS_LABEL[agent.manualStatus] : REASON_LABEL[reason]}
+          {reason === "MANUAL_NOT_AVAILABLE" ? status(agent.manualStatus) : t(`label.${reason}`)}
           {reason === "WRAP_UP" &&
             agent.wrapUpUntil !== null &&
-            ` · ${formatLeft(agent.wrapUpUntil - now, frozen)}`}
+            ` · ${f.left(agent.wrapUpUntil - now, frozen)}`}
         </span>
       ))}
     </span>

@@ -2,18 +2,21 @@
 
 import type { Me } from "@callboard/contracts";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { signOut } from "~/lib/session";
 
 /** Who is signed in, the admin pages for admins, and sign-out. */
 export function UserMenu({ me }: { me: Me }) {
+  const t = useTranslations("user");
+  const role = useTranslations("roles");
   return (
     <div className="flex items-center gap-3 text-xs text-slate-600" data-testid="user-menu">
       <span>
-        <span className="font-medium text-slate-900">{me.name}</span> · {me.role}
+        <span className="font-medium text-slate-900">{me.name}</span> · {role(me.role)}
       </span>
       {me.role === "admin" && (
         <Link href="/admin/users" className="text-sky-700 hover:underline">
-          Admin
+          {t("admin")}
         </Link>
       )}
       <button
@@ -21,7 +24,7 @@ export function UserMenu({ me }: { me: Me }) {
         onClick={() => void signOut()}
         className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100"
       >
-        Sign out
+        {t("signOut")}
       </button>
     </div>
   );

@@ -1,34 +1,39 @@
 "use client";
 
-import { createUserSchema, ROLE_LABEL, ROLES, type Role, type UserSummary } from "@callboard/contracts";
+import { createUserSchema, ROLES, type Role, type UserSummary } from "@callboard/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { errorMessage, fieldErrors } from "~/lib/field-errors";
-import { formatDateTime } from "~/lib/format";
 import { useTRPC } from "~/lib/trpc";
 import { ErrorAlert } from "./error-alert";
+import { useFormat } from "./use-format";
 
 const input = "mt-1 block w-full rounded border border-slate-300 px-2 py-1.5 text-sm text-slate-900";
 
 /** Admins create people, change their role, disable them and reset their password. */
 export function UsersAdmin() {
+  const t = useTranslations("users");
   const trpc = useTRPC();
   const users = useQuery(trpc.users.list.queryOptions());
   return (
     <div className="space-y-6">
-      <h1 className="text-xl font-semibold text-slate-900">Users</h1>
+      <h1 className="text-xl font-semibold text-slate-900">{t("heading")}</h1>
       <CreateUserForm />
-      <section aria-label="Users" className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <section
+        aria-label={t("heading")}
+        className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+      >
         <ErrorAlert error={users.error} className="p-4" />
         <table className="w-full text-left text-sm">
           <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
             <tr>
-              <th className="px-3 py-2">User</th>
-              <th className="px-3 py-2">Role</th>
-              <th className="px-3 py-2">Agent</th>
-              <th className="px-3 py-2">Last sign-in</th>
-              <th className="px-3 py-2">Status</th>
-              <th className="px-3 py-2">Password</th>
+              <th className="px-3 py-2">{t("user")}</th>
+              <th className="px-3 py-2">{t("role")}</th>
+              <th className="px-3 py-2">{t("agent")}</th>
+              <th className="px-3 py-2">{t("lastSignIn")}</th>
+              <th className="px-3 py-2">{t("status")}</th>
+              <th className="px-3 py-2">{t("password")}</th>
             </tr>
           </thead>
           <tbody>
@@ -49,6 +54,8 @@ function useInvalidateUsers() {
 }
 
 function CreateUserForm() {
+  const t = useTranslations("users");
+  const roleName = useTranslations("roles");
   const trpc = useTRPC();
   const invalidate = useInvalidateUsers();
   const [form, setForm] = useState({
@@ -88,25 +95,25 @@ function CreateUserForm() {
   return (
     <form
       onSubmit={submit}
-      aria-label="Create a user"
+      aria-label={t("createForm")}
       className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-6"
     >
       <label className="text-sm text-slate-700 md:col-span-1">
-        Username
+        {t("username")}
         <input className={input} name="username" autoComplete="off" maxLength={64} {...field("username")} />
         <FieldError message={errors.username} />
       </label>
       <label className="text-sm text-slate-700 md:col-span-1">
-        Name
+        {t("name")}
         <input className={input} name="name" maxLength={100} {...field("name")} />
         <FieldError message={errors.name} />
       </label>
       <label className="text-sm text-slate-700 md:col-span-1">
-        Role
+        {t("role")}
         <select className={input} name="role" {...field("role")}>
           {ROLES.map((role) => (
-            <option key={role} value={role} title={ROLE_LABEL[role]}>
-              {role}
+            <option key={role} value={role} title={t(`roleHelp.${role}`)}>
+              {roleName(role)}
             </option>
           ))}
         </select>
@@ -114,13 +121,13 @@ function CreateUserForm() {
       </label>
       {form.role === "agent" && (
         <label className="text-sm text-slate-700 md:col-span-1">
-          Agent (stringee_user_id)
+          {t("agentId")}
           <input className={input} name="agentId" maxLength={128} {...field("agentId")} />
           <FieldError message={errors.agentId} />
         </label>
       )}
       <label className="text-sm text-slate-700 md:col-span-1">
-        Password
+        {t("password")}
         <input
           className={input}
           name="password"
@@ -137,16 +144,19 @@ function CreateUserForm() {
           disabled={create.isPending}
           className="rounded bg-sky-700 px-3 py-2 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60"
         >
-          {create.isPending ? "Creating…" : "Create user"}
+          {create.isPending ? t("creating") : t("create")}
         </button>
       </div>
       <ErrorAlert error={create.error} className="md:col-span-6" />
-      <p className="text-xs text-slate-500 md:col-span-6">{ROLE_LABEL[form.role]}</p>
+      <p className="text-xs text-slate-500 md:col-span-6">{t(`roleHelp.${form.role}`)}</p>
     </form>
   );
 }
 
 function UserRow({ user }: { user: UserSummary }) {
+  const t = useTranslations("users");
+  const roleName = useTranslations("roles");
+  const f = useFormat();
   const trpc = useTRPC();
   const invalidate = useInvalidateUsers();
   const update = useMutation(trpc.users.update.mutationOptions({ onSettled: () => void invalidate() }));
@@ -166,7 +176,7 @@ function UserRow({ user }: { user: UserSummary }) {
       </td>
       <td className="px-3 py-2">
         <select
-          aria-label={`Role of ${user.username}`}
+          aria-label={t("roleOf", { username: user.username })}
           className="rounded border border-slate-300 px-2 py-1 text-sm"
           value={user.role}
           disabled={update.isPending}
@@ -174,14 +184,14 @@ function UserRow({ user }: { user: UserSummary }) {
         >
           {ROLES.map((role) => (
             <option key={role} value={role}>
-              {role}
+              {roleName(role)}
             </option>
           ))}
         </select>
       </td>
       <td className="px-3 py-2 text-slate-600">{user.agentId ?? "—"}</td>
       <td className="px-3 py-2 tabular-nums text-slate-600">
-        {user.lastSignInAt ? formatDateTime(user.lastSignInAt) : "never"}
+        {user.lastSignInAt ? f.dateTime(user.lastSignInAt) : t("never")}
       </td>
       <td className="px-3 py-2">
         <button
@@ -189,13 +199,9 @@ function UserRow({ user }: { user: UserSummary }) {
           className={`rounded px-2 py-1 text-xs ${user.disabled ? "bg-slate-200 text-slate-700" : "bg-emerald-50 text-emerald-800"}`}
           disabled={update.isPending}
           onClick={() => update.mutate({ userId: user.userId, disabled: !user.disabled })}
-          title={
-            user.disabled
-              ? "Enable: the person may sign in again"
-              : "Disable: signs the person out everywhere"
-          }
+          title={user.disabled ? t("enableTitle") : t("disableTitle")}
         >
-          {user.disabled ? "Disabled — enable" : "Active — disable"}
+          {user.disabled ? t("disabled") : t("active")}
         </button>
       </td>
       <td className="px-3 py-2">
@@ -207,10 +213,10 @@ function UserRow({ user }: { user: UserSummary }) {
           }}
         >
           <input
-            aria-label={`New password for ${user.username}`}
+            aria-label={t("newPasswordFor", { username: user.username })}
             type="password"
             autoComplete="new-password"
-            placeholder="new password (12+)"
+            placeholder={t("newPassword")}
             maxLength={256}
             className="w-40 rounded border border-slate-300 px-2 py-1 text-xs"
             value={password}
@@ -221,9 +227,9 @@ function UserRow({ user }: { user: UserSummary }) {
             disabled={reset.isPending || password.length === 0}
             className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 disabled:opacity-50"
           >
-            Reset
+            {t("reset")}
           </button>
-          {reset.isSuccess && <span className="text-xs text-emerald-700">Reset; signed out everywhere.</span>}
+          {reset.isSuccess && <span className="text-xs text-emerald-700">{t("resetDone")}</span>}
         </form>
       </td>
     </tr>

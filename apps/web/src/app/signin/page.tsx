@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { getTranslations } from "next-intl/server";
 import { SignInForm } from "~/components/sign-in-form";
 
-export const metadata: Metadata = { title: "Sign in — Callboard" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("meta"))("signInTitle") };
+}
 
 /** Rendered per request, so the page carries this response's CSP nonce. */
 export default async function SignInPage() {
