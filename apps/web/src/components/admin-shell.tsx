@@ -23,13 +23,16 @@ export function AdminShell({ children }: { children: ReactNode }) {
   const me = useQuery(trpc.auth.me.queryOptions());
   const pathname = usePathname();
   return (
-    <div className="min-h-full bg-slate-50">
-      <header className="flex flex-wrap items-center gap-4 border-b border-slate-200 bg-white px-6 py-3">
-        <Link href="/" className="text-lg font-semibold text-slate-900">
+    <div className="min-h-full bg-slate-50 dark:bg-slate-800">
+      <header className="flex flex-wrap items-center gap-4 border-b border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 px-6 py-3">
+        <Link href="/" className="text-lg font-semibold text-slate-900 dark:text-slate-100">
           Callboard
         </Link>
         <nav className="flex gap-1 text-sm" aria-label={t("navigation")}>
-          <Link href="/" className="rounded px-3 py-1.5 text-slate-600 hover:bg-slate-100">
+          <Link
+            href="/"
+            className="rounded px-3 py-1.5 text-slate-600 dark:text-slate-400 hover:bg-slate-100 dark:hover:bg-slate-800"
+          >
             {t("board")}
           </Link>
           {LINKS.map((link) => (
@@ -37,7 +40,7 @@ export function AdminShell({ children }: { children: ReactNode }) {
               key={link.href}
               href={link.href}
               aria-current={pathname === link.href ? "page" : undefined}
-              className={`rounded px-3 py-1.5 ${pathname === link.href ? "bg-sky-50 font-medium text-sky-800" : "text-slate-600 hover:bg-slate-100"}`}
+              className={`rounded px-3 py-1.5 ${pathname === link.href ? "bg-sky-50 dark:bg-sky-950 font-medium text-sky-800 dark:text-sky-200" : "text-slate-600 dark:text-slate-400 hover:bg-slate-100 dark:hover:bg-slate-800"}`}
             >
               {t(link.label)}
             </Link>
@@ -51,9 +54,12 @@ export function AdminShell({ children }: { children: ReactNode }) {
       </header>
       <main className="mx-auto max-w-6xl p-6">
         {me.isPending ? (
-          <p className="text-slate-500">{t("loading")}</p>
+          <p className="text-slate-500 dark:text-slate-400">{t("loading")}</p>
         ) : me.data?.role !== "admin" ? (
-          <p role="alert" className="rounded bg-amber-50 p-4 text-amber-900">
+          <p
+            role="alert"
+            className="rounded bg-amber-50 dark:bg-amber-950 p-4 text-amber-900 dark:text-amber-200"
+          >
             {me.data ? t("notAdmin", { role: role(me.data.role) }) : t("signInFirst")}
           </p>
         ) : (

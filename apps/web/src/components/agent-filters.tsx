@@ -46,8 +46,8 @@ export function AgentFilters({
         onClick={() => onChange({ ...filter, activity: value })}
         className={`rounded-full border px-2.5 py-0.5 text-sm transition ${
           active
-            ? "border-slate-800 bg-slate-800 text-white"
-            : "border-slate-200 bg-white text-slate-700 hover:border-slate-400"
+            ? "border-slate-800 dark:border-sky-600 bg-slate-800 dark:bg-sky-700 text-white"
+            : "border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 text-slate-700 dark:text-slate-300 hover:border-slate-400 dark:hover:border-slate-500"
         }`}
       >
         {label} <span className="tabular-nums opacity-70">{count}</span>
@@ -62,7 +62,7 @@ export function AgentFilters({
         aria-label={t("byManualStatus")}
         value={filter.manualStatus}
         onChange={(e) => onChange({ ...filter, manualStatus: e.target.value as ManualStatus | "all" })}
-        className="rounded-md border border-slate-200 bg-white px-2 py-1 text-sm"
+        className="rounded-md border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 px-2 py-1 text-sm"
       >
         <option value="all">{t("anyStatus")}</option>
         {MANUAL_STATUSES.map((s) => (
@@ -75,7 +75,7 @@ export function AgentFilters({
         aria-label={t("byOnline")}
         value={filter.online}
         onChange={(e) => onChange({ ...filter, online: e.target.value as AgentFilter["online"] })}
-        className="rounded-md border border-slate-200 bg-white px-2 py-1 text-sm"
+        className="rounded-md border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 px-2 py-1 text-sm"
       >
         <option value="all">{t("onlineOrNot")}</option>
         <option value="online">{t("online")}</option>
@@ -86,7 +86,7 @@ export function AgentFilters({
         data-testid="filter-queue"
         value={filter.queue ?? ""}
         onChange={(e) => onChange({ ...filter, queue: e.target.value || null })}
-        className="max-w-[11rem] rounded-md border border-slate-200 bg-white px-2 py-1 text-sm"
+        className="max-w-[11rem] rounded-md border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 px-2 py-1 text-sm"
       >
         <option value="">{t("anyQueue")}</option>
         {filter.queue !== null && !own(queues, filter.queue) && (
@@ -103,7 +103,7 @@ export function AgentFilters({
         data-testid="filter-group"
         value={filter.group ?? ""}
         onChange={(e) => onChange({ ...filter, group: e.target.value || null })}
-        className="max-w-[11rem] rounded-md border border-slate-200 bg-white px-2 py-1 text-sm"
+        className="max-w-[11rem] rounded-md border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 px-2 py-1 text-sm"
       >
         <option value="">{t("anyGroup")}</option>
         {filter.group !== null && !own(groups, filter.group) && (
@@ -121,7 +121,7 @@ export function AgentFilters({
         aria-label={t("search")}
         value={filter.query}
         onChange={(e) => onChange({ ...filter, query: e.target.value })}
-        className="ml-auto w-56 rounded-md border border-slate-200 bg-white px-3 py-1 text-sm"
+        className="ml-auto w-56 rounded-md border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 px-3 py-1 text-sm"
       />
     </div>
   );

@@ -68,16 +68,16 @@ export const AgentRow = memo(function AgentRow({
   const busy = agent.activeCallId !== null || agent.ringingCallId !== null || agent.wrapUpUntil !== null;
   return (
     <tr
-      className={`${AGENT_GRID} absolute inset-x-0 top-0 border-b border-slate-100 px-3 text-sm`}
+      className={`${AGENT_GRID} absolute inset-x-0 top-0 border-b border-slate-100 dark:border-slate-800 px-3 text-sm`}
       style={{ height, transform: `translateY(${top}px)` }}
       data-testid={`agent-row-${agent.id}`}
       aria-rowindex={rowIndex}
     >
       <th scope="row" className="min-w-0 text-left font-normal">
-        <div className="truncate font-medium text-slate-900" title={agent.name}>
+        <div className="truncate font-medium text-slate-900 dark:text-slate-100" title={agent.name}>
           {agent.name}
         </div>
-        <div className="truncate text-xs text-slate-500" title={agent.id}>
+        <div className="truncate text-xs text-slate-500 dark:text-slate-400" title={agent.id}>
           {agent.id}
         </div>
         <RoutingCell agent={agent} />
@@ -96,8 +96,8 @@ export const AgentRow = memo(function AgentRow({
           onChange={(e) => onStatusChange(agent.id, e.target.value as ManualStatus)}
           className={`w-full rounded-md border px-2 py-1 text-xs ${
             agent.manualStatus === AVAILABLE
-              ? "border-emerald-300 bg-emerald-50"
-              : "border-slate-200 bg-white"
+              ? "border-emerald-300 dark:border-emerald-700 bg-emerald-50 dark:bg-emerald-950"
+              : "border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900"
           } ${pending ? "opacity-50" : ""}`}
         >
           {MANUAL_STATUSES.map((s) => (
@@ -107,34 +107,41 @@ export const AgentRow = memo(function AgentRow({
           ))}
         </select>
         {error && (
-          <div role="alert" className="mt-0.5 truncate text-[11px] text-rose-600" title={error}>
+          <div
+            role="alert"
+            className="mt-0.5 truncate text-[11px] text-rose-600 dark:text-rose-400"
+            title={error}
+          >
             {error}
           </div>
         )}
       </td>
       <td className="text-xs" data-testid={`system-status-${agent.id}`}>
         {agent.systemStatus === SystemStatus.FREE ? (
-          <span className="text-slate-600">{t("systemFree")}</span>
+          <span className="text-slate-600 dark:text-slate-400">{t("systemFree")}</span>
         ) : agent.systemStatus === SystemStatus.ON_CALL &&
           agent.wrapUpUntil !== null &&
           agent.activeCallId === null ? (
           // After-call work: PCC's status stays 0 until it ends, but the agent is not on a call.
-          <span className="font-medium text-violet-700">{t("systemWrapUp")}</span>
+          <span className="font-medium text-violet-700 dark:text-violet-300">{t("systemWrapUp")}</span>
         ) : agent.systemStatus === SystemStatus.ON_CALL ? (
-          <span className="font-medium text-sky-700">{t("systemOnCall")}</span>
+          <span className="font-medium text-sky-700 dark:text-sky-300">{t("systemOnCall")}</span>
         ) : (
           // A value PCC reported beyond 0/1 (2 = after-call work?): shown as reported, never free.
-          <span className="font-medium text-rose-700" title={t("systemOtherTitle")}>
+          <span className="font-medium text-rose-700 dark:text-rose-300" title={t("systemOtherTitle")}>
             {t("systemOther", { status: String(agent.systemStatus) })}
           </span>
         )}
       </td>
       <td className="flex flex-wrap gap-1 text-xs" data-testid={`online-${agent.id}`}>
         {signals.length === 0 ? (
-          <span className="text-slate-500">{t("offline")}</span>
+          <span className="text-slate-500 dark:text-slate-400">{t("offline")}</span>
         ) : (
           signals.map((s) => (
-            <span key={s} className="rounded bg-sky-50 px-1.5 py-0.5 text-sky-700 ring-1 ring-sky-200">
+            <span
+              key={s}
+              className="rounded bg-sky-50 dark:bg-sky-950 px-1.5 py-0.5 text-sky-700 dark:text-sky-300 ring-1 ring-sky-200 dark:ring-sky-800"
+            >
               {t(SIGNAL_LABEL[s])}
             </span>
           ))
@@ -144,26 +151,29 @@ export const AgentRow = memo(function AgentRow({
         <CallCell agent={agent} call={call} queueName={queueName} now={now} frozen={frozen} />
       </td>
       <td
-        className="text-xs tabular-nums leading-tight text-slate-600"
+        className="text-xs tabular-nums leading-tight text-slate-600 dark:text-slate-400"
         data-testid={`stats-${agent.id}`}
         title={t("statsTitle")}
       >
         <div className="whitespace-nowrap">
           <span title={t("answeredTitle")}>{t("answered", { count: agent.answeredCalls })}</span> ·{" "}
-          <span title={t("missedTitle")} className={agent.missedOffers > 0 ? "text-amber-700" : ""}>
+          <span
+            title={t("missedTitle")}
+            className={agent.missedOffers > 0 ? "text-amber-700 dark:text-amber-300" : ""}
+          >
             {t("missed", { count: agent.missedOffers })}
           </span>
         </div>
-        <div className="whitespace-nowrap text-slate-500" title={t("talkTitle")}>
+        <div className="whitespace-nowrap text-slate-500 dark:text-slate-400" title={t("talkTitle")}>
           {t("talk", { time: f.duration(agent.talkTimeMs) })}
         </div>
       </td>
-      <td className="text-right text-xs tabular-nums leading-tight text-slate-500">
+      <td className="text-right text-xs tabular-nums leading-tight text-slate-500 dark:text-slate-400">
         <div title={t("inStateTitle")} data-testid={`in-state-${agent.id}`}>
           {f.elapsed(now - agent.since, frozen)}
         </div>
         {!busy && (
-          <div className="text-[11px] text-slate-500" title={t("idleTitle")}>
+          <div className="text-[11px] text-slate-500 dark:text-slate-400" title={t("idleTitle")}>
             {t("idleFor", { time: f.elapsed(now - agent.idleSince, frozen) })}
           </div>
         )}
@@ -176,16 +186,16 @@ export const AgentRow = memo(function AgentRow({
 function RoutingCell({ agent }: { agent: Agent }) {
   const t = useTranslations("agents");
   if (agent.routingType === RoutingType.APP) {
-    return <div className="truncate text-[11px] text-slate-500">{t("routingApp")}</div>;
+    return <div className="truncate text-[11px] text-slate-500 dark:text-slate-400">{t("routingApp")}</div>;
   }
   if (agent.routingType === RoutingType.PHONE) {
     const number = agent.phoneNumber ?? t("noNumber");
     return (
-      <div className="truncate text-[11px] text-slate-500" title={number}>
+      <div className="truncate text-[11px] text-slate-500 dark:text-slate-400" title={number}>
         {t("routingPhone", { number })}
         {agent.phoneNumber !== null && !isValidPhoneNumber(agent.phoneNumber) && (
           <span
-            className="ml-1 text-amber-600"
+            className="ml-1 text-amber-600 dark:text-amber-400"
             data-testid={`phone-format-${agent.id}`}
             title={t("notInternationalTitle")}
           >
@@ -196,7 +206,7 @@ function RoutingCell({ agent }: { agent: Agent }) {
     );
   }
   return (
-    <div className="truncate text-[11px] text-rose-700">
+    <div className="truncate text-[11px] text-rose-700 dark:text-rose-300">
       {t("routingUnknown", { type: String(agent.routingType) })}
     </div>
   );
@@ -217,7 +227,7 @@ function CallCell({
 }) {
   const t = useTranslations("agents");
   const f = useFormat();
-  if (!call) return <span className="text-slate-300">—</span>;
+  if (!call) return <span className="text-slate-300 dark:text-slate-600">—</span>;
   // Two lines: who is calling, then how long (left to ring, or talking) and in which queue.
   const where = queueName ? ` · ${queueName}` : "";
   const ringing = agent.ringingCallId === call.id;
@@ -226,7 +236,7 @@ function CallCell({
     : f.elapsed(now - (call.answeredAt ?? now), frozen);
   return (
     <span
-      className={`block font-medium ${ringing ? "text-amber-700" : "text-sky-700"}`}
+      className={`block font-medium ${ringing ? "text-amber-700 dark:text-amber-300" : "text-sky-700 dark:text-sky-300"}`}
       data-state={ringing ? "ringing" : "talking"}
     >
       <span className="block truncate">

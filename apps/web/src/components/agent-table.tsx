@@ -75,7 +75,7 @@ export function AgentTable({
       type="button"
       onClick={() => onSortChange(key)}
       title={hint}
-      className={`uppercase tracking-wide hover:text-slate-900 ${sort === key ? "text-slate-900 underline" : ""}`}
+      className={`uppercase tracking-wide hover:text-slate-900 dark:hover:text-slate-100 ${sort === key ? "text-slate-900 dark:text-slate-100 underline" : ""}`}
     >
       {label}
       {sort === key && <span aria-hidden> ▾</span>}
@@ -86,7 +86,7 @@ export function AgentTable({
 
   return (
     <div
-      className="flex min-h-0 flex-1 flex-col overflow-x-auto overflow-y-hidden rounded-xl border border-slate-200 bg-white shadow-sm"
+      className="flex min-h-0 flex-1 flex-col overflow-x-auto overflow-y-hidden rounded-xl border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 shadow-sm"
       data-testid="agent-table"
     >
       {/* A real table (the rows laid out as one CSS grid each, so the virtualized body scrolls under a
@@ -100,7 +100,7 @@ export function AgentTable({
         <thead className="block">
           <tr
             aria-rowindex={1}
-            className={`${AGENT_GRID} border-b border-slate-200 bg-slate-50 px-3 py-1.5 text-left text-[11px] font-semibold uppercase tracking-wide text-slate-500`}
+            className={`${AGENT_GRID} border-b border-slate-200 dark:border-slate-700 bg-slate-50 dark:bg-slate-800 px-3 py-1.5 text-left text-[11px] font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400`}
           >
             <th scope="col" aria-sort={ariaSort("name")} className="font-semibold">
               {header("name", t("agent"), t("sortByName"))}
@@ -143,7 +143,9 @@ export function AgentTable({
         >
           {agents.length === 0 ? (
             <tr className="block">
-              <td className="block p-6 text-center text-sm text-slate-500">{t("noMatch")}</td>
+              <td className="block p-6 text-center text-sm text-slate-500 dark:text-slate-400">
+                {t("noMatch")}
+              </td>
             </tr>
           ) : (
             <>

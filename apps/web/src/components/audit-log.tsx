@@ -34,16 +34,16 @@ export function AuditLog() {
   const rows = entries.data?.pages.flat() ?? [];
   return (
     <div className="space-y-4">
-      <h1 className="text-xl font-semibold text-slate-900">{t("heading")}</h1>
+      <h1 className="text-xl font-semibold text-slate-900 dark:text-slate-100">{t("heading")}</h1>
       <form
         className="flex flex-wrap gap-3 text-sm"
         aria-label={t("filter")}
         onSubmit={(e) => e.preventDefault()}
       >
-        <label className="text-slate-700">
+        <label className="text-slate-700 dark:text-slate-300">
           {t("action")}{" "}
           <select
-            className="rounded border border-slate-300 px-2 py-1"
+            className="rounded border border-slate-300 dark:border-slate-600 px-2 py-1"
             value={action}
             onChange={(e) => setAction(e.target.value as AuditAction | "")}
           >
@@ -55,20 +55,20 @@ export function AuditLog() {
             ))}
           </select>
         </label>
-        <label className="text-slate-700">
+        <label className="text-slate-700 dark:text-slate-300">
           {t("by")}{" "}
           <input
-            className="rounded border border-slate-300 px-2 py-1"
+            className="rounded border border-slate-300 dark:border-slate-600 px-2 py-1"
             placeholder={t("byPlaceholder")}
             maxLength={64}
             value={actor}
             onChange={(e) => setActor(e.target.value)}
           />
         </label>
-        <label className="text-slate-700">
+        <label className="text-slate-700 dark:text-slate-300">
           {t("target")}{" "}
           <input
-            className="rounded border border-slate-300 px-2 py-1"
+            className="rounded border border-slate-300 dark:border-slate-600 px-2 py-1"
             placeholder={t("targetPlaceholder")}
             maxLength={128}
             value={target}
@@ -77,9 +77,9 @@ export function AuditLog() {
         </label>
       </form>
       <ErrorAlert error={entries.error} />
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900">
         <table className="w-full text-left text-sm" aria-label={t("entries")}>
-          <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+          <thead className="bg-slate-50 dark:bg-slate-800 text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
             <tr>
               <th className="px-3 py-2">{t("when")}</th>
               <th className="px-3 py-2">{t("who")}</th>
@@ -92,31 +92,37 @@ export function AuditLog() {
           </thead>
           <tbody>
             {rows.map((entry) => (
-              <tr key={entry.id} className="border-t border-slate-100 align-top">
-                <td className="whitespace-nowrap px-3 py-2 tabular-nums text-slate-600">
+              <tr key={entry.id} className="border-t border-slate-100 dark:border-slate-800 align-top">
+                <td className="whitespace-nowrap px-3 py-2 tabular-nums text-slate-600 dark:text-slate-400">
                   {f.dateTime(entry.at)}
                 </td>
                 <td className="px-3 py-2">
                   {entry.actor ?? (
                     // No person: a failed sign-in's stranger, or the system itself (start-up, the CLI).
-                    <span className="text-slate-500">
+                    <span className="text-slate-500 dark:text-slate-400">
                       {entry.action === "auth.sign_in_failed" ? t("anonymous") : t("system")}
                     </span>
                   )}
-                  {entry.role && <span className="ml-1 text-xs text-slate-500">({role(entry.role)})</span>}
+                  {entry.role && (
+                    <span className="ml-1 text-xs text-slate-500 dark:text-slate-400">
+                      ({role(entry.role)})
+                    </span>
+                  )}
                 </td>
-                <td className="px-3 py-2 text-slate-600">{entry.address ?? "—"}</td>
+                <td className="px-3 py-2 text-slate-600 dark:text-slate-400">{entry.address ?? "—"}</td>
                 <td className="px-3 py-2 font-mono text-xs">{entry.action}</td>
                 <td className="px-3 py-2">{entry.target ?? "—"}</td>
-                <td className="max-w-md px-3 py-2 font-mono text-xs text-slate-600">
+                <td className="max-w-md px-3 py-2 font-mono text-xs text-slate-600 dark:text-slate-400">
                   <Change before={entry.before} after={entry.after} />
                 </td>
-                <td className="px-3 py-2 tabular-nums text-slate-600">{entry.seq ?? "—"}</td>
+                <td className="px-3 py-2 tabular-nums text-slate-600 dark:text-slate-400">
+                  {entry.seq ?? "—"}
+                </td>
               </tr>
             ))}
             {rows.length === 0 && !entries.isPending && !entries.error && (
               <tr>
-                <td colSpan={7} className="px-3 py-6 text-center text-slate-500">
+                <td colSpan={7} className="px-3 py-6 text-center text-slate-500 dark:text-slate-400">
                   {t("nothing")}
                 </td>
               </tr>
@@ -129,7 +135,7 @@ export function AuditLog() {
           type="button"
           onClick={() => void entries.fetchNextPage()}
           disabled={entries.isFetchingNextPage}
-          className="rounded border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100"
+          className="rounded border border-slate-300 dark:border-slate-600 px-3 py-1.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
         >
           {entries.isFetchingNextPage ? t("loading") : t("older")}
         </button>

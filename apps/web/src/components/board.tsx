@@ -71,8 +71,8 @@ export function Board() {
       <main className="flex min-h-0 flex-1 flex-col gap-3 p-3 lg:p-4" aria-label={t("liveBoard")}>
         <header className="flex flex-wrap items-center gap-4">
           <div>
-            <h1 className="text-xl font-semibold text-slate-900">Callboard</h1>
-            <p className="text-xs text-slate-500">{t("tagline")}</p>
+            <h1 className="text-xl font-semibold text-slate-900 dark:text-slate-100">Callboard</h1>
+            <p className="text-xs text-slate-500 dark:text-slate-400">{t("tagline")}</p>
           </div>
           <section className="flex gap-6 text-sm" aria-label={t("centerTotals")}>
             <Total label={t("agents")} value={all.length} />
@@ -81,7 +81,7 @@ export function Board() {
             <Total label={t("onCall")} value={counts.on_call} />
             <Total label={t("callsWaiting")} value={waiting} testId="total-waiting" />
           </section>
-          <div className="ml-auto flex items-center gap-3 text-xs text-slate-500">
+          <div className="ml-auto flex items-center gap-3 text-xs text-slate-500 dark:text-slate-400">
             {connector?.mode === "standalone" && <StandaloneTag />}
             <span className="tabular-nums" title={t("seqTitle")} data-testid="board-seq">
               {t("seq", { seq })}
@@ -98,7 +98,7 @@ export function Board() {
           <p
             role="status"
             data-testid="params-notice"
-            className="flex items-center gap-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-1 text-xs text-amber-800"
+            className="flex items-center gap-2 rounded-md border border-amber-200 dark:border-amber-800 bg-amber-50 dark:bg-amber-950 px-3 py-1 text-xs text-amber-800 dark:text-amber-200"
           >
             {t("paramsNotice", { params: invalid.join(", "), count: invalid.length })}
             <button
@@ -162,7 +162,7 @@ function StaleBanner({ since, kind }: { since: number; kind: string }) {
     <div
       role="alert"
       data-testid="stale-banner"
-      className="flex items-center gap-3 rounded-lg border-2 border-amber-400 bg-amber-50 px-4 py-2 text-amber-900"
+      className="flex items-center gap-3 rounded-lg border-2 border-amber-400 bg-amber-50 dark:bg-amber-950 px-4 py-2 text-amber-900 dark:text-amber-200"
     >
       {/* A pause sign drawn, not a glyph: not every screen's fonts have ⏸. */}
       <span aria-hidden className="flex gap-1">
@@ -179,8 +179,11 @@ function Total({ label, value, testId }: { label: string; value: number; testId?
   const f = useFormat();
   return (
     <div>
-      <div className="text-[11px] uppercase tracking-wide text-slate-500">{label}</div>
-      <div className="text-lg font-semibold tabular-nums text-slate-900" data-testid={testId}>
+      <div className="text-[11px] uppercase tracking-wide text-slate-500 dark:text-slate-400">{label}</div>
+      <div
+        className="text-lg font-semibold tabular-nums text-slate-900 dark:text-slate-100"
+        data-testid={testId}
+      >
         {f.count(value)}
       </div>
     </div>

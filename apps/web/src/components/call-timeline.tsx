@@ -50,18 +50,21 @@ export function CallTimeline({
   );
   if (error) {
     return (
-      <p role="alert" className="px-4 pb-2 text-xs text-rose-600">
+      <p role="alert" className="px-4 pb-2 text-xs text-rose-600 dark:text-rose-400">
         {error}
       </p>
     );
   }
-  if (!events) return <p className="px-4 pb-2 text-xs text-slate-500">{t("loading")}</p>;
+  if (!events) return <p className="px-4 pb-2 text-xs text-slate-500 dark:text-slate-400">{t("loading")}</p>;
   return (
-    <ol className="mx-4 mb-3 border-l border-slate-200 pl-3 text-xs" data-testid="call-timeline">
+    <ol
+      className="mx-4 mb-3 border-l border-slate-200 dark:border-slate-700 pl-3 text-xs"
+      data-testid="call-timeline"
+    >
       {events.map((e) => (
         <li key={e.seq} className="py-0.5">
-          <span className="tabular-nums text-slate-500">{f.clock(e.at)}</span>{" "}
-          <span className="text-slate-700">{describeCallEvent(words, f, e, name)}</span>
+          <span className="tabular-nums text-slate-500 dark:text-slate-400">{f.clock(e.at)}</span>{" "}
+          <span className="text-slate-700 dark:text-slate-300">{describeCallEvent(words, f, e, name)}</span>
         </li>
       ))}
     </ol>

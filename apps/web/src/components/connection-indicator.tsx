@@ -11,7 +11,7 @@ export function ConnectionIndicator({ status }: { status: ConnectionStatus }) {
   const [dot, text] = describe(useTranslations("connection"), useFormat(), status);
   return (
     <span
-      className="inline-flex items-center gap-2 rounded-full border border-slate-200 bg-white px-3 py-1 text-sm"
+      className="inline-flex items-center gap-2 rounded-full border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 px-3 py-1 text-sm"
       data-testid="connection-status"
       data-status={status.kind}
       role="status"

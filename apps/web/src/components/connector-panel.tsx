@@ -27,27 +27,39 @@ export function ConnectorPanel({ status, now }: { status: ConnectorStatus; now: 
       aria-label={t("label")}
       data-testid="connector-panel"
       data-sync={sync.state}
-      className={`relative flex flex-wrap items-center gap-x-6 gap-y-1 rounded-xl border bg-white px-4 py-2 text-xs text-slate-600 shadow-sm ${
-        sync.state === "failed" ? "border-rose-300" : "border-slate-200"
+      className={`relative flex flex-wrap items-center gap-x-6 gap-y-1 rounded-xl border bg-white dark:bg-slate-900 px-4 py-2 text-xs text-slate-600 dark:text-slate-400 shadow-sm ${
+        sync.state === "failed"
+          ? "border-rose-300 dark:border-rose-700"
+          : "border-slate-200 dark:border-slate-700"
       }`}
     >
-      <span className="font-semibold text-slate-800" title={status.baseUrl}>
+      <span className="font-semibold text-slate-800 dark:text-slate-200" title={status.baseUrl}>
         Stringee PCC{" "}
-        <span className="font-normal text-slate-500">{t("project", { project: status.projectId })}</span>
+        <span className="font-normal text-slate-500 dark:text-slate-400">
+          {t("project", { project: status.projectId })}
+        </span>
       </span>
       <Part testId="connector-sync">
         <span
           className={`mr-1.5 inline-block h-2 w-2 rounded-full align-middle ${SYNC_DOT[headline.tone]}`}
           aria-hidden
         />
-        <span className={headline.tone === "failed" ? "font-medium text-rose-700" : "text-slate-800"}>
+        <span
+          className={
+            headline.tone === "failed"
+              ? "font-medium text-rose-700 dark:text-rose-300"
+              : "text-slate-800 dark:text-slate-200"
+          }
+        >
           {headline.text}
         </span>
         {next && ` · ${next}`} · {t("agents", { count: sync.agents })}, {t("groups", { count: sync.groups })},{" "}
         {t("queues", { count: sync.queues })} · {t("changes", { count: sync.changes })} ·{" "}
         <Expandable
           summary={
-            <span className={sync.warnings.length > 0 ? "font-medium text-amber-700" : ""}>
+            <span
+              className={sync.warnings.length > 0 ? "font-medium text-amber-700 dark:text-amber-300" : ""}
+            >
               {t("warnings", { count: sync.warnings.length })}
             </span>
           }
@@ -61,30 +73,30 @@ export function ConnectorPanel({ status, now }: { status: ConnectorStatus; now: 
       <Part testId="connector-routing" label={t("routingWebhook")}>
         {t("requests", { count: routing.requests })} ·{" "}
         {t("last", { ago: formatAgo(t, f, routing.lastAt, now) })} ·{" "}
-        <span className={routing.unknownQueues > 0 ? "font-medium text-amber-700" : ""}>
+        <span className={routing.unknownQueues > 0 ? "font-medium text-amber-700 dark:text-amber-300" : ""}>
           {t("unknownQueues", { count: routing.unknownQueues })}
         </span>
       </Part>
       <Part testId="connector-events" label={t("callEvents")}>
         {t("eventCounts", { received: events.received, applied: events.applied, ignored: events.ignored })} ·{" "}
-        <span className={events.refusedSignatures > 0 ? "font-medium text-rose-700" : ""}>
+        <span className={events.refusedSignatures > 0 ? "font-medium text-rose-700 dark:text-rose-300" : ""}>
           {t("refusedSignatures", { count: events.refusedSignatures })}
         </span>
         {events.lastStatus !== null && (
-          <span className="text-slate-500">
+          <span className="text-slate-500 dark:text-slate-400">
             {" "}
             · {t("lastStatus", { status: events.lastStatus, ago: formatAgo(t, f, events.lastAt, now) })}
           </span>
         )}
         {!status.signatureCheck && (
-          <span className="font-medium text-amber-700">{t("signaturesNotChecked")}</span>
+          <span className="font-medium text-amber-700 dark:text-amber-300">{t("signaturesNotChecked")}</span>
         )}
       </Part>
       {lastError && (
         <Part testId="connector-error">
           <Expandable
             summary={
-              <span className="text-rose-700">
+              <span className="text-rose-700 dark:text-rose-300">
                 <span className="font-semibold">{t("lastError")}</span> ·{" "}
                 {describeProblemSource(t, f, lastError, now)}: {lastError.message}
               </span>
@@ -93,7 +105,9 @@ export function ConnectorPanel({ status, now }: { status: ConnectorStatus; now: 
           >
             {status.recentErrors.map((problem) => (
               <li key={`${problem.at}-${problem.message}`}>
-                <span className="text-slate-500">{describeProblemSource(t, f, problem, now)}:</span>{" "}
+                <span className="text-slate-500 dark:text-slate-400">
+                  {describeProblemSource(t, f, problem, now)}:
+                </span>{" "}
                 {problem.message}
               </li>
             ))}
@@ -110,7 +124,7 @@ export function StandaloneTag() {
   return (
     <span
       data-testid="mode-tag"
-      className="rounded-full bg-slate-100 px-2 py-0.5 text-[11px] text-slate-600"
+      className="rounded-full bg-slate-100 dark:bg-slate-800 px-2 py-0.5 text-[11px] text-slate-600 dark:text-slate-400"
       title={t("standaloneTitle")}
     >
       {t("standalone")}
@@ -121,7 +135,7 @@ export function StandaloneTag() {
 function Part({ label, testId, children }: { label?: string; testId: string; children: ReactNode }) {
   return (
     <span className="min-w-0 max-w-full" data-testid={testId}>
-      {label && <span className="font-medium text-slate-700">{label}: </span>}
+      {label && <span className="font-medium text-slate-700 dark:text-slate-300">{label}: </span>}
       {children}
     </span>
   );
@@ -144,7 +158,7 @@ function Expandable({
   return (
     <details className="inline-block max-w-full align-bottom" data-testid={testId}>
       <summary className="cursor-pointer truncate">{summary}</summary>
-      <ul className="absolute top-full left-4 z-20 mt-1 max-h-64 w-[40rem] max-w-[80vw] list-disc space-y-1 overflow-auto rounded-lg border border-slate-200 bg-white py-2 pr-3 pl-7 text-xs text-slate-700 shadow-lg">
+      <ul className="absolute top-full left-4 z-20 mt-1 max-h-64 w-[40rem] max-w-[80vw] list-disc space-y-1 overflow-auto rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 py-2 pr-3 pl-7 text-xs text-slate-700 dark:text-slate-300 shadow-lg">
         {children}
       </ul>
     </details>

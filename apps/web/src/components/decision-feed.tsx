@@ -12,10 +12,10 @@ import { reasonText } from "./reason-labels";
 import { useFormat } from "./use-format";
 
 const VERDICT_TONE: Record<Verdict, string> = {
-  CHOSEN: "text-emerald-700",
-  RANKED_LOWER: "text-slate-600",
-  NOT_ELIGIBLE: "text-rose-700",
-  BACKUP_HELD: "text-amber-700",
+  CHOSEN: "text-emerald-700 dark:text-emerald-300",
+  RANKED_LOWER: "text-slate-600 dark:text-slate-400",
+  NOT_ELIGIBLE: "text-rose-700 dark:text-rose-300",
+  BACKUP_HELD: "text-amber-700 dark:text-amber-300",
 };
 
 /** The latest routing decisions; each opens to the full candidate table and the call's timeline. */
@@ -35,16 +35,21 @@ export function DecisionFeed({ now, frozen = false }: { now: number; frozen?: bo
       id="decisions"
       tabIndex={-1}
       aria-labelledby="decisions-heading"
-      className="flex min-h-[16rem] flex-col rounded-xl border border-slate-200 bg-white shadow-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-400"
+      className="flex min-h-[16rem] flex-col rounded-xl border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 shadow-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-400"
     >
       <h2
         id="decisions-heading"
-        className="border-b border-slate-200 px-4 py-2 text-sm font-semibold text-slate-700"
+        className="border-b border-slate-200 dark:border-slate-700 px-4 py-2 text-sm font-semibold text-slate-700 dark:text-slate-300"
       >
         {t("heading")}
       </h2>
-      <ol className="min-h-0 flex-1 divide-y divide-slate-100 overflow-auto" data-testid="decision-feed">
-        {decisions.length === 0 && <li className="p-4 text-sm text-slate-500">{t("none")}</li>}
+      <ol
+        className="min-h-0 flex-1 divide-y divide-slate-100 dark:divide-slate-800 overflow-auto"
+        data-testid="decision-feed"
+      >
+        {decisions.length === 0 && (
+          <li className="p-4 text-sm text-slate-500 dark:text-slate-400">{t("none")}</li>
+        )}
         {decisions.map((d) => {
           const key = `${d.callId}#${d.attempt}`;
           const isOpen = open === key;
@@ -54,19 +59,26 @@ export function DecisionFeed({ now, frozen = false }: { now: number; frozen?: bo
                 type="button"
                 aria-expanded={isOpen}
                 onClick={() => setOpen(isOpen ? null : key)}
-                className="w-full px-4 py-2 text-left text-sm hover:bg-slate-50"
+                className="w-full px-4 py-2 text-left text-sm hover:bg-slate-50 dark:hover:bg-slate-800"
               >
                 <span className="flex justify-between gap-2">
                   <span className="truncate">
-                    <span className="text-slate-500">{own(queues, d.queueId)?.name ?? d.queueId}</span> →{" "}
-                    <span className="font-medium text-slate-900">{describeChosen(words, d, name)}</span>
-                    {d.usedBackup && <span className="ml-1 text-xs text-amber-700">{t("backup")}</span>}
+                    <span className="text-slate-500 dark:text-slate-400">
+                      {own(queues, d.queueId)?.name ?? d.queueId}
+                    </span>{" "}
+                    →{" "}
+                    <span className="font-medium text-slate-900 dark:text-slate-100">
+                      {describeChosen(words, d, name)}
+                    </span>
+                    {d.usedBackup && (
+                      <span className="ml-1 text-xs text-amber-700 dark:text-amber-300">{t("backup")}</span>
+                    )}
                   </span>
-                  <span className="shrink-0 text-xs tabular-nums text-slate-500">
+                  <span className="shrink-0 text-xs tabular-nums text-slate-500 dark:text-slate-400">
                     {t("ago", { time: f.elapsed(now - d.at, frozen) })}
                   </span>
                 </span>
-                <span className="block text-xs text-slate-500">
+                <span className="block text-xs text-slate-500 dark:text-slate-400">
                   {t("line", {
                     callId: d.callId,
                     attempt: d.attempt > 1 ? t("attempt", { attempt: d.attempt }) : "",
@@ -125,11 +137,11 @@ function CandidateTable({ decision, name }: { decision: Decision; name: (id: str
   const hidden = candidates.length - rows.length;
   return (
     <div className="mx-4 mb-2">
-      <p className="mb-1 text-[11px] text-slate-500">
+      <p className="mb-1 text-[11px] text-slate-500 dark:text-slate-400">
         {t("strategyLine", { strategy: decision.strategy, key: t(`strategyKey.${decision.strategy}`) })}
       </p>
       <table className="w-full text-xs" data-testid="candidate-table">
-        <thead className="text-left text-slate-500">
+        <thead className="text-left text-slate-500 dark:text-slate-400">
           <tr>
             <th className="py-1 font-medium">{t("rank")}</th>
             <th className="font-medium">{t("agent")}</th>
@@ -138,12 +150,14 @@ function CandidateTable({ decision, name }: { decision: Decision; name: (id: str
         </thead>
         <tbody>
           {rows.map((c) => (
-            <tr key={c.agentId} className="border-t border-slate-100 align-top">
-              <td className="py-1 pr-2 tabular-nums text-slate-500">{c.rank ?? "–"}</td>
+            <tr key={c.agentId} className="border-t border-slate-100 dark:border-slate-800 align-top">
+              <td className="py-1 pr-2 tabular-nums text-slate-500 dark:text-slate-400">{c.rank ?? "–"}</td>
               <td className="pr-2">
                 {name(c.agentId)}
                 {c.tier === "backup" && (
-                  <span className="ml-1 text-[10px] uppercase text-amber-600">{t("backupTag")}</span>
+                  <span className="ml-1 text-[10px] uppercase text-amber-600 dark:text-amber-400">
+                    {t("backupTag")}
+                  </span>
                 )}
               </td>
               <td className={VERDICT_TONE[c.verdict]}>
@@ -157,7 +171,10 @@ function CandidateTable({ decision, name }: { decision: Decision; name: (id: str
         </tbody>
       </table>
       {hidden > 0 && (
-        <div className="mt-1 rounded-md bg-slate-50 p-2 text-xs text-slate-600" data-testid="candidate-rest">
+        <div
+          className="mt-1 rounded-md bg-slate-50 dark:bg-slate-800 p-2 text-xs text-slate-600 dark:text-slate-400"
+          data-testid="candidate-rest"
+        >
           <p className="font-medium">
             {t("more", { hidden: f.count(hidden), total: f.count(candidates.length) })}
           </p>

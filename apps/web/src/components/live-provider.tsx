@@ -96,7 +96,7 @@ function Loading({ error = null }: { error?: string | null }) {
   const t = useTranslations("live");
   return (
     <div
-      className="flex h-full items-center justify-center p-8 text-slate-500"
+      className="flex h-full items-center justify-center p-8 text-slate-500 dark:text-slate-400"
       data-testid="board-loading"
       role={error ? "alert" : "status"}
     >

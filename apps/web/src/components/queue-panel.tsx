@@ -52,7 +52,7 @@ export function QueuePanel({
   const kpisSeq = useLiveSelector((v) => v.kpisSeq);
   const queues = Object.values(state.queues);
   if (queues.length === 0) {
-    return <p className="text-sm text-slate-500">{t("none")}</p>;
+    return <p className="text-sm text-slate-500 dark:text-slate-400">{t("none")}</p>;
   }
   const rows: QueueRow[] = queues.map((queue) => {
     const summary = summarizeQueue(state, queue.id, now);
@@ -75,14 +75,15 @@ export function QueuePanel({
   return (
     <section aria-labelledby="queues-heading" className="flex min-h-0 flex-col gap-2">
       <div className="flex items-center gap-3">
-        <h2 id="queues-heading" className="text-sm font-semibold text-slate-700">
-          {t("heading")} <span className="font-normal text-slate-500">{queues.length}</span>
+        <h2 id="queues-heading" className="text-sm font-semibold text-slate-700 dark:text-slate-300">
+          {t("heading")}{" "}
+          <span className="font-normal text-slate-500 dark:text-slate-400">{queues.length}</span>
         </h2>
-        <span className="text-[11px] text-slate-500" data-testid="kpis-seq">
+        <span className="text-[11px] text-slate-500 dark:text-slate-400" data-testid="kpis-seq">
           {kpisSeq === null ? t("kpisWaiting") : t("kpisAsOf", { seq: kpisSeq })}
           {compact && t("troubleFirst")}
         </span>
-        <fieldset className="ml-auto flex overflow-hidden rounded-md border border-slate-200 text-xs">
+        <fieldset className="ml-auto flex overflow-hidden rounded-md border border-slate-200 dark:border-slate-700 text-xs">
           <legend className="sr-only">{t("viewLegend")}</legend>
           {QUEUE_VIEWS.map((v) => (
             <button
@@ -90,7 +91,7 @@ export function QueuePanel({
               type="button"
               aria-pressed={view === v}
               onClick={() => onViewChange(v)}
-              className={`px-2 py-0.5 ${view === v ? "bg-slate-800 text-white" : "bg-white text-slate-600 hover:bg-slate-50"}`}
+              className={`px-2 py-0.5 ${view === v ? "bg-slate-800 dark:bg-sky-700 text-white" : "bg-white dark:bg-slate-900 text-slate-600 dark:text-slate-400 hover:bg-slate-50 dark:hover:bg-slate-800"}`}
             >
               {t(VIEW_LABEL[v])}
               {v === "auto" && (
@@ -139,11 +140,11 @@ function QueueCard({
   return (
     <article
       data-testid={`queue-${queue.id}`}
-      className={`rounded-xl border bg-white p-3 shadow-sm ${alarm ? "border-rose-300" : "border-slate-200"}`}
+      className={`rounded-xl border bg-white dark:bg-slate-900 p-3 shadow-sm ${alarm ? "border-rose-300 dark:border-rose-700" : "border-slate-200 dark:border-slate-700"}`}
     >
       <header className="flex items-baseline justify-between gap-2">
-        <h3 className="font-semibold text-slate-900">{queue.name}</h3>
-        <span className="truncate text-xs text-slate-500" title={queue.id}>
+        <h3 className="font-semibold text-slate-900 dark:text-slate-100">{queue.name}</h3>
+        <span className="truncate text-xs text-slate-500 dark:text-slate-400" title={queue.id}>
           {t("groups", { strategy: queue.strategy, count: queue.groups.length })}
         </span>
       </header>
@@ -183,15 +184,19 @@ function QueueCard({
         />
       </dl>
       {alarm && (
-        <p role="status" className="mt-1 text-xs font-medium text-rose-600">
+        <p role="status" className="mt-1 text-xs font-medium text-rose-600 dark:text-rose-400">
           {t("nobodyCanRing")}
         </p>
       )}
-      {kpi ? <KpiTable kpi={kpi} /> : <p className="mt-2 text-xs text-slate-500">{t("kpisLoading")}</p>}
-      <p className="mt-2 truncate text-xs text-slate-500" data-testid="wrap-up">
+      {kpi ? (
+        <KpiTable kpi={kpi} />
+      ) : (
+        <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">{t("kpisLoading")}</p>
+      )}
+      <p className="mt-2 truncate text-xs text-slate-500 dark:text-slate-400" data-testid="wrap-up">
         {wrapUpText(t, f, state, s, now, frozen)}
       </p>
-      <p className="mt-0.5 text-[11px] text-slate-500" data-testid="outcomes">
+      <p className="mt-0.5 text-[11px] text-slate-500 dark:text-slate-400" data-testid="outcomes">
         {outcomesText(t, s)}
       </p>
     </article>
@@ -238,7 +243,7 @@ function KpiTable({ kpi }: { kpi: QueueKpiView }) {
       <table className="w-full">
         <caption className="sr-only">{t("kpiCaption", { minutes: kpi.windowMin })}</caption>
         <thead>
-          <tr className="text-[10px] uppercase tracking-wide text-slate-500">
+          <tr className="text-[10px] uppercase tracking-wide text-slate-500 dark:text-slate-400">
             <th scope="col" className="text-left font-medium">
               <span className="sr-only">{t("figure")}</span>
             </th>
@@ -252,7 +257,11 @@ function KpiTable({ kpi }: { kpi: QueueKpiView }) {
         </thead>
         <tbody className="tabular-nums">
           <tr>
-            <th scope="row" className="text-left font-normal text-slate-500" title={slTarget}>
+            <th
+              scope="row"
+              className="text-left font-normal text-slate-500 dark:text-slate-400"
+              title={slTarget}
+            >
               {t("serviceLevel")}
             </th>
             <td className="text-right" data-testid="sl-today">
@@ -263,31 +272,38 @@ function KpiTable({ kpi }: { kpi: QueueKpiView }) {
             </td>
           </tr>
           <tr>
-            <th scope="row" className="text-left font-normal text-slate-500" title={t("asaTitle")}>
+            <th
+              scope="row"
+              className="text-left font-normal text-slate-500 dark:text-slate-400"
+              title={t("asaTitle")}
+            >
               {t("asa")}
             </th>
-            <td className="text-right text-slate-800" data-testid="asa-today">
+            <td className="text-right text-slate-800 dark:text-slate-200" data-testid="asa-today">
               {f.seconds(today.asaSec)}
             </td>
-            <td className="text-right text-slate-800" data-testid="asa-window">
+            <td className="text-right text-slate-800 dark:text-slate-200" data-testid="asa-window">
               {f.seconds(win.asaSec)}
             </td>
           </tr>
           <tr>
-            <th scope="row" className="text-left font-normal text-slate-500">
+            <th scope="row" className="text-left font-normal text-slate-500 dark:text-slate-400">
               {t("abandoned")}
             </th>
-            <td className="text-right text-slate-800" data-testid="abandon-today">
+            <td className="text-right text-slate-800 dark:text-slate-200" data-testid="abandon-today">
               {abandonText(f, today)}
             </td>
-            <td className="text-right text-slate-800" data-testid="abandon-window">
+            <td className="text-right text-slate-800 dark:text-slate-200" data-testid="abandon-window">
               {abandonText(f, win)}
             </td>
           </tr>
         </tbody>
       </table>
-      <p className="mt-1 flex flex-wrap items-center gap-x-2 text-slate-600" data-testid="staffing">
-        <span className="text-slate-500">{t("staffing")}</span>
+      <p
+        className="mt-1 flex flex-wrap items-center gap-x-2 text-slate-600 dark:text-slate-400"
+        data-testid="staffing"
+      >
+        <span className="text-slate-500 dark:text-slate-400">{t("staffing")}</span>
         <Staffing kpi={kpi} />
       </p>
     </div>
@@ -304,14 +320,15 @@ function Staffing({ kpi }: { kpi: QueueKpiView }) {
   const t = useTranslations("queues");
   const f = useFormat();
   const { advice, levels } = kpi;
-  if (advice === null) return <span className="text-slate-500">{t("notEnoughCalls")}</span>;
+  if (advice === null)
+    return <span className="text-slate-500 dark:text-slate-400">{t("notEnoughCalls")}</span>;
   return (
     <>
       <span className={`font-medium ${LEVEL_TONE[levels.staffing]}`}>
         {levels.staffing === "warn" ? t("short", { count: advice.shortBy }) : t("enough")}
       </span>
       <span className="tabular-nums">{t("needs", { needed: advice.needed, canRing: advice.canRing })}</span>
-      <span className="tabular-nums text-slate-500" title={t("predictedTitle")}>
+      <span className="tabular-nums text-slate-500 dark:text-slate-400" title={t("predictedTitle")}>
         {t("predicted", { value: f.percent(advice.predictedServiceLevel) })}
       </span>
     </>
@@ -319,10 +336,10 @@ function Staffing({ kpi }: { kpi: QueueKpiView }) {
 }
 
 const LEVEL_TONE: Record<Level, string> = {
-  ok: "text-emerald-700",
-  warn: "text-amber-700",
-  alarm: "text-rose-700",
-  none: "text-slate-500",
+  ok: "text-emerald-700 dark:text-emerald-300",
+  warn: "text-amber-700 dark:text-amber-300",
+  alarm: "text-rose-700 dark:text-rose-300",
+  none: "text-slate-500 dark:text-slate-400",
 };
 
 /** A figure coloured by the server's level and said in a word and a symbol (colour-blind safe). */
@@ -371,10 +388,10 @@ function CompactQueues({
   const f = useFormat();
   return (
     <table
-      className="w-full rounded-xl border border-slate-200 bg-white text-xs shadow-sm"
+      className="w-full rounded-xl border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 text-xs shadow-sm"
       data-testid="queues-table"
     >
-      <thead className="sticky top-0 bg-slate-50 text-[10px] uppercase tracking-wide text-slate-500">
+      <thead className="sticky top-0 bg-slate-50 dark:bg-slate-800 text-[10px] uppercase tracking-wide text-slate-500 dark:text-slate-400">
         <tr>
           <th scope="col" className="px-2 py-1 text-left font-semibold">
             {t("queue")}
@@ -411,7 +428,7 @@ function CompactQueues({
           </th>
         </tr>
       </thead>
-      <tbody className="divide-y divide-slate-100 tabular-nums">
+      <tbody className="divide-y divide-slate-100 dark:divide-slate-800 tabular-nums">
         {rows.map((row) => {
           const { queue, summary: s, kpi } = row;
           const trouble = troubleOf(row);
@@ -420,26 +437,35 @@ function CompactQueues({
               key={queue.id}
               data-testid={`queue-${queue.id}`}
               data-trouble={trouble}
-              className={trouble === 0 ? "bg-rose-50" : trouble === 1 ? "bg-amber-50/60" : ""}
+              className={
+                trouble === 0
+                  ? "bg-rose-50 dark:bg-rose-950"
+                  : trouble === 1
+                    ? "bg-amber-50/60 dark:bg-amber-950/60"
+                    : ""
+              }
             >
-              <th scope="row" className="max-w-[14rem] px-2 py-1 text-left font-medium text-slate-900">
+              <th
+                scope="row"
+                className="max-w-[14rem] px-2 py-1 text-left font-medium text-slate-900 dark:text-slate-100"
+              >
                 <span className="block truncate" title={`${queue.name} (${queue.id})`}>
                   {trouble === 0 && (
-                    <span className="mr-1 text-rose-700" title={t("nobodyCanRingTitle")}>
+                    <span className="mr-1 text-rose-700 dark:text-rose-300" title={t("nobodyCanRingTitle")}>
                       ✕<span className="sr-only">{t("nobodyCanRingSr")}</span>
                     </span>
                   )}
                   {queue.name}
                 </span>
                 <span
-                  className="block truncate text-[10px] font-normal text-slate-500"
+                  className="block truncate text-[10px] font-normal text-slate-500 dark:text-slate-400"
                   data-testid="outcomes"
                 >
                   {outcomesText(t, s)}
                 </span>
               </th>
               <td
-                className={`px-2 text-right ${s.waiting > 0 ? "font-semibold text-amber-700" : ""}`}
+                className={`px-2 text-right ${s.waiting > 0 ? "font-semibold text-amber-700 dark:text-amber-300" : ""}`}
                 data-testid="waiting"
               >
                 {s.waiting}
@@ -448,7 +474,7 @@ function CompactQueues({
                 {s.longestWaitMs > 0 ? f.elapsed(s.longestWaitMs, frozen) : "—"}
               </td>
               <td
-                className={`px-2 text-right ${trouble === 0 ? "font-semibold text-rose-700" : ""}`}
+                className={`px-2 text-right ${trouble === 0 ? "font-semibold text-rose-700 dark:text-rose-300" : ""}`}
                 data-testid="eligible"
               >
                 {s.eligible}/{s.members}
@@ -488,7 +514,10 @@ function CompactQueues({
               <td className="whitespace-nowrap px-2" data-testid="staffing">
                 {kpi ? <Staffing kpi={kpi} /> : "…"}
               </td>
-              <td className="max-w-[12rem] truncate px-2 text-slate-500" data-testid="wrap-up">
+              <td
+                className="max-w-[12rem] truncate px-2 text-slate-500 dark:text-slate-400"
+                data-testid="wrap-up"
+              >
                 {s.wrapUp.length === 0 ? "—" : wrapUpList(f, state, s, now, frozen)}
               </td>
             </tr>
@@ -513,10 +542,15 @@ function Stat({
   /** Said beside the colour, for who cannot tell amber from red. */
   mark?: { icon: string; word: string };
 }) {
-  const color = tone === "alarm" ? "text-rose-600" : tone === "warn" ? "text-amber-600" : "text-slate-900";
+  const color =
+    tone === "alarm"
+      ? "text-rose-600 dark:text-rose-400"
+      : tone === "warn"
+        ? "text-amber-600 dark:text-amber-400"
+        : "text-slate-900 dark:text-slate-100";
   return (
     <div>
-      <dt className="text-[10px] uppercase tracking-wide text-slate-500">{label}</dt>
+      <dt className="text-[10px] uppercase tracking-wide text-slate-500 dark:text-slate-400">{label}</dt>
       <dd className={`text-lg font-semibold tabular-nums ${color}`} data-testid={testId}>
         {value}
         {mark && (

@@ -65,23 +65,23 @@ export function SignInForm() {
   return (
     <form
       onSubmit={submit}
-      className="w-full max-w-sm space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
+      className="w-full max-w-sm space-y-4 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-6 shadow-sm"
       aria-label={t("form")}
     >
       <div className="flex items-start justify-between gap-3">
         <div>
-          <h1 className="text-xl font-semibold text-slate-900">Callboard</h1>
-          <p className="text-sm text-slate-500">{t("tagline")}</p>
+          <h1 className="text-xl font-semibold text-slate-900 dark:text-slate-100">Callboard</h1>
+          <p className="text-sm text-slate-500 dark:text-slate-400">{t("tagline")}</p>
         </div>
         <div className="flex shrink-0 flex-col items-end gap-1">
           <LanguageSwitch />
           <ThemeSwitch />
         </div>
       </div>
-      <label className="block text-sm font-medium text-slate-700">
+      <label className="block text-sm font-medium text-slate-700 dark:text-slate-300">
         {t("username")}
         <input
-          className="mt-1 block w-full rounded border border-slate-300 px-3 py-2 text-slate-900 focus:border-sky-500 focus:outline-none"
+          className="mt-1 block w-full rounded border border-slate-300 dark:border-slate-600 px-3 py-2 text-slate-900 dark:text-slate-100 focus:border-sky-500 focus:outline-none"
           name="username"
           autoComplete="username"
           autoCapitalize="none"
@@ -91,10 +91,10 @@ export function SignInForm() {
           onChange={(e) => setUsername(e.target.value)}
         />
       </label>
-      <label className="block text-sm font-medium text-slate-700">
+      <label className="block text-sm font-medium text-slate-700 dark:text-slate-300">
         {t("password")}
         <input
-          className="mt-1 block w-full rounded border border-slate-300 px-3 py-2 text-slate-900 focus:border-sky-500 focus:outline-none"
+          className="mt-1 block w-full rounded border border-slate-300 dark:border-slate-600 px-3 py-2 text-slate-900 dark:text-slate-100 focus:border-sky-500 focus:outline-none"
           name="password"
           type="password"
           autoComplete="current-password"
@@ -105,7 +105,10 @@ export function SignInForm() {
         />
       </label>
       {error && (
-        <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-700">
+        <p
+          role="alert"
+          className="rounded bg-red-50 dark:bg-red-950 px-3 py-2 text-sm text-red-700 dark:text-red-300"
+        >
           {problemText(t, error)}
         </p>
       )}
@@ -116,7 +119,7 @@ export function SignInForm() {
       >
         {busy ? t("signingIn") : t("submit")}
       </button>
-      <p className="text-xs text-slate-500">
+      <p className="text-xs text-slate-500 dark:text-slate-400">
         {t.rich("noAccount", { code: (chunks) => <code>{chunks}</code> })}
       </p>
     </form>

@@ -9,7 +9,8 @@ import { useTRPC } from "~/lib/trpc";
 import { ErrorAlert } from "./error-alert";
 import { useFormat } from "./use-format";
 
-const input = "mt-1 block w-full rounded border border-slate-300 px-2 py-1.5 text-sm text-slate-900";
+const input =
+  "mt-1 block w-full rounded border border-slate-300 dark:border-slate-600 px-2 py-1.5 text-sm text-slate-900 dark:text-slate-100";
 
 /** Admins create people, change their role, disable them and reset their password. */
 export function UsersAdmin() {
@@ -18,15 +19,15 @@ export function UsersAdmin() {
   const users = useQuery(trpc.users.list.queryOptions());
   return (
     <div className="space-y-6">
-      <h1 className="text-xl font-semibold text-slate-900">{t("heading")}</h1>
+      <h1 className="text-xl font-semibold text-slate-900 dark:text-slate-100">{t("heading")}</h1>
       <CreateUserForm />
       <section
         aria-label={t("heading")}
-        className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+        className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900"
       >
         <ErrorAlert error={users.error} className="p-4" />
         <table className="w-full text-left text-sm">
-          <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+          <thead className="bg-slate-50 dark:bg-slate-800 text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
             <tr>
               <th className="px-3 py-2">{t("user")}</th>
               <th className="px-3 py-2">{t("role")}</th>
@@ -96,19 +97,19 @@ function CreateUserForm() {
     <form
       onSubmit={submit}
       aria-label={t("createForm")}
-      className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-6"
+      className="grid gap-3 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4 md:grid-cols-6"
     >
-      <label className="text-sm text-slate-700 md:col-span-1">
+      <label className="text-sm text-slate-700 dark:text-slate-300 md:col-span-1">
         {t("username")}
         <input className={input} name="username" autoComplete="off" maxLength={64} {...field("username")} />
         <FieldError message={errors.username} />
       </label>
-      <label className="text-sm text-slate-700 md:col-span-1">
+      <label className="text-sm text-slate-700 dark:text-slate-300 md:col-span-1">
         {t("name")}
         <input className={input} name="name" maxLength={100} {...field("name")} />
         <FieldError message={errors.name} />
       </label>
-      <label className="text-sm text-slate-700 md:col-span-1">
+      <label className="text-sm text-slate-700 dark:text-slate-300 md:col-span-1">
         {t("role")}
         <select className={input} name="role" {...field("role")}>
           {ROLES.map((role) => (
@@ -120,13 +121,13 @@ function CreateUserForm() {
         <FieldError message={errors.role} />
       </label>
       {form.role === "agent" && (
-        <label className="text-sm text-slate-700 md:col-span-1">
+        <label className="text-sm text-slate-700 dark:text-slate-300 md:col-span-1">
           {t("agentId")}
           <input className={input} name="agentId" maxLength={128} {...field("agentId")} />
           <FieldError message={errors.agentId} />
         </label>
       )}
-      <label className="text-sm text-slate-700 md:col-span-1">
+      <label className="text-sm text-slate-700 dark:text-slate-300 md:col-span-1">
         {t("password")}
         <input
           className={input}
@@ -148,7 +149,7 @@ function CreateUserForm() {
         </button>
       </div>
       <ErrorAlert error={create.error} className="md:col-span-6" />
-      <p className="text-xs text-slate-500 md:col-span-6">{t(`roleHelp.${form.role}`)}</p>
+      <p className="text-xs text-slate-500 dark:text-slate-400 md:col-span-6">{t(`roleHelp.${form.role}`)}</p>
     </form>
   );
 }
@@ -164,12 +165,15 @@ function UserRow({ user }: { user: UserSummary }) {
   const [password, setPassword] = useState("");
   const problem = update.error ?? reset.error;
   return (
-    <tr className="border-t border-slate-100 align-top" data-testid={`user-${user.username}`}>
+    <tr
+      className="border-t border-slate-100 dark:border-slate-800 align-top"
+      data-testid={`user-${user.username}`}
+    >
       <td className="px-3 py-2">
-        <div className="font-medium text-slate-900">{user.name}</div>
-        <div className="text-xs text-slate-500">{user.username}</div>
+        <div className="font-medium text-slate-900 dark:text-slate-100">{user.name}</div>
+        <div className="text-xs text-slate-500 dark:text-slate-400">{user.username}</div>
         {problem && (
-          <p role="alert" className="mt-1 text-xs text-red-700">
+          <p role="alert" className="mt-1 text-xs text-red-700 dark:text-red-300">
             {errorMessage(problem)}
           </p>
         )}
@@ -177,7 +181,7 @@ function UserRow({ user }: { user: UserSummary }) {
       <td className="px-3 py-2">
         <select
           aria-label={t("roleOf", { username: user.username })}
-          className="rounded border border-slate-300 px-2 py-1 text-sm"
+          className="rounded border border-slate-300 dark:border-slate-600 px-2 py-1 text-sm"
           value={user.role}
           disabled={update.isPending}
           onChange={(e) => update.mutate({ userId: user.userId, role: e.target.value as Role })}
@@ -189,14 +193,14 @@ function UserRow({ user }: { user: UserSummary }) {
           ))}
         </select>
       </td>
-      <td className="px-3 py-2 text-slate-600">{user.agentId ?? "—"}</td>
-      <td className="px-3 py-2 tabular-nums text-slate-600">
+      <td className="px-3 py-2 text-slate-600 dark:text-slate-400">{user.agentId ?? "—"}</td>
+      <td className="px-3 py-2 tabular-nums text-slate-600 dark:text-slate-400">
         {user.lastSignInAt ? f.dateTime(user.lastSignInAt) : t("never")}
       </td>
       <td className="px-3 py-2">
         <button
           type="button"
-          className={`rounded px-2 py-1 text-xs ${user.disabled ? "bg-slate-200 text-slate-700" : "bg-emerald-50 text-emerald-800"}`}
+          className={`rounded px-2 py-1 text-xs ${user.disabled ? "bg-slate-200 dark:bg-slate-700 text-slate-700 dark:text-slate-300" : "bg-emerald-50 dark:bg-emerald-950 text-emerald-800 dark:text-emerald-200"}`}
           disabled={update.isPending}
           onClick={() => update.mutate({ userId: user.userId, disabled: !user.disabled })}
           title={user.disabled ? t("enableTitle") : t("disableTitle")}
@@ -218,18 +222,20 @@ function UserRow({ user }: { user: UserSummary }) {
             autoComplete="new-password"
             placeholder={t("newPassword")}
             maxLength={256}
-            className="w-40 rounded border border-slate-300 px-2 py-1 text-xs"
+            className="w-40 rounded border border-slate-300 dark:border-slate-600 px-2 py-1 text-xs"
             value={password}
             onChange={(e) => setPassword(e.target.value)}
           />
           <button
             type="submit"
             disabled={reset.isPending || password.length === 0}
-            className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 disabled:opacity-50"
+            className="rounded border border-slate-300 dark:border-slate-600 px-2 py-1 text-xs hover:bg-slate-100 dark:hover:bg-slate-800 disabled:opacity-50"
           >
             {t("reset")}
           </button>
-          {reset.isSuccess && <span className="text-xs text-emerald-700">{t("resetDone")}</span>}
+          {reset.isSuccess && (
+            <span className="text-xs text-emerald-700 dark:text-emerald-300">{t("resetDone")}</span>
+          )}
         </form>
       </td>
     </tr>
@@ -238,5 +244,5 @@ function UserRow({ user }: { user: UserSummary }) {
 
 function FieldError({ message }: { message: string | undefined }) {
   if (!message) return null;
-  return <span className="mt-1 block text-xs text-red-700">{message}</span>;
+  return <span className="mt-1 block text-xs text-red-700 dark:text-red-300">{message}</span>;
 }
