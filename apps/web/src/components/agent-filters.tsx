@@ -46,7 +46,7 @@ export function AgentFilters({
         onClick={() => onChange({ ...filter, activity: value })}
         className={`rounded-full border px-2.5 py-0.5 text-sm transition ${
           active
-            ? "border-slate-800 dark:border-sky-600 bg-slate-800 dark:bg-sky-700 text-white"
+            ? "border-slate-800 dark:border-sky-600 bg-slate-800 dark:bg-sky-800 text-white"
             : "border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 text-slate-700 dark:text-slate-300 hover:border-slate-400 dark:hover:border-slate-500"
         }`}
       >

@@ -91,7 +91,7 @@ export function QueuePanel({
               type="button"
               aria-pressed={view === v}
               onClick={() => onViewChange(v)}
-              className={`px-2 py-0.5 ${view === v ? "bg-slate-800 dark:bg-sky-700 text-white" : "bg-white dark:bg-slate-900 text-slate-600 dark:text-slate-400 hover:bg-slate-50 dark:hover:bg-slate-800"}`}
+              className={`px-2 py-0.5 ${view === v ? "bg-slate-800 dark:bg-sky-800 text-white" : "bg-white dark:bg-slate-900 text-slate-600 dark:text-slate-400 hover:bg-slate-50 dark:hover:bg-slate-800"}`}
             >
               {t(VIEW_LABEL[v])}
               {v === "auto" && (
@@ -102,7 +102,9 @@ export function QueuePanel({
         </fieldset>
       </div>
       <div
-        className="max-h-[42vh] min-h-0 overflow-auto"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users scroll overflowing queues (cards hold no control)
+        tabIndex={0}
+        className="max-h-[42vh] min-h-0 overflow-auto focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-400"
         data-testid="queues-panel"
         data-view={compact ? "compact" : "cards"}
       >
