@@ -23,7 +23,7 @@ export function AdminShell({ children }: { children: ReactNode }) {
   const me = useQuery(trpc.auth.me.queryOptions());
   const pathname = usePathname();
   return (
-    <div className="min-h-full bg-slate-50 dark:bg-slate-800">
+    <div className="min-h-full bg-slate-50 dark:bg-slate-950">
       <header className="flex flex-wrap items-center gap-4 border-b border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 px-6 py-3">
         <Link href="/" className="text-lg font-semibold text-slate-900 dark:text-slate-100">
           Callboard

@@ -74,14 +74,14 @@ export function Board() {
             <h1 className="text-xl font-semibold text-slate-900 dark:text-slate-100">Callboard</h1>
             <p className="text-xs text-slate-500 dark:text-slate-400">{t("tagline")}</p>
           </div>
-          <section className="flex gap-6 text-sm" aria-label={t("centerTotals")}>
+          <section className="flex gap-5 text-sm" aria-label={t("centerTotals")}>
             <Total label={t("agents")} value={all.length} />
             <Total label={t("canRing")} value={counts.can_ring} testId="total-can-ring" />
             <Total label={t("ringing")} value={counts.ringing} />
             <Total label={t("onCall")} value={counts.on_call} />
             <Total label={t("callsWaiting")} value={waiting} testId="total-waiting" />
           </section>
-          <div className="ml-auto flex items-center gap-3 text-xs text-slate-500 dark:text-slate-400">
+          <div className="ml-auto flex items-center gap-2.5 text-xs text-slate-500 dark:text-slate-400">
             {connector?.mode === "standalone" && <StandaloneTag />}
             <span className="tabular-nums" title={t("seqTitle")} data-testid="board-seq">
               {t("seq", { seq })}

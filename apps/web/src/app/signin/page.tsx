@@ -11,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SignInPage() {
   await connection();
   return (
-    <main className="flex min-h-full items-center justify-center bg-slate-100 dark:bg-slate-800 p-6">
+    <main className="flex min-h-full items-center justify-center bg-slate-100 dark:bg-slate-950 p-6">
       <SignInForm />
     </main>
   );
