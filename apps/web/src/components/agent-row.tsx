@@ -23,9 +23,9 @@ const SIGNAL_LABEL = { app: "signalApp", push: "signalPush", sip: "signalSip" } 
  * the routing type folds under the name, the call and the reasons wrap, the rest are narrow.
  */
 export const AGENT_GRID =
-  "grid grid-cols-[minmax(9rem,1.5fr)_minmax(8rem,1.3fr)_minmax(8rem,1fr)_5.5rem_5rem_minmax(8rem,1.3fr)_6rem_4.5rem] gap-2 items-center";
+  "grid grid-cols-[minmax(9rem,1.5fr)_minmax(8rem,1.3fr)_minmax(8.5rem,1fr)_5.5rem_5rem_minmax(8rem,1.3fr)_6rem_4.5rem] gap-2 items-center";
 /** The columns' minimum widths plus gaps and padding: the table scrolls sideways only below this. */
-export const AGENT_GRID_MIN_WIDTH = "58rem";
+export const AGENT_GRID_MIN_WIDTH = "58.5rem";
 
 export interface AgentRowProps {
   agent: Agent;
@@ -94,7 +94,7 @@ export const AgentRow = memo(function AgentRow({
           disabled={readOnly}
           title={readOnly ? t("readOnlyTitle") : undefined}
           onChange={(e) => onStatusChange(agent.id, e.target.value as ManualStatus)}
-          className={`w-full rounded-md border px-2 py-1 text-xs ${
+          className={`w-full rounded-md border px-1.5 py-1 text-xs ${
             agent.manualStatus === AVAILABLE
               ? "border-emerald-300 dark:border-emerald-700 bg-emerald-50 dark:bg-emerald-950"
               : "border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900"
