@@ -26,10 +26,10 @@ describe("duration", () => {
     expect(f.duration(ms)).toBe(text);
   });
 
-  it("uses Vietnamese units in Vietnamese", () => {
-    expect(fvi.duration(45_000)).toBe("45 s");
-    expect(fvi.duration(65_000)).toBe("1 ph 05 s");
-    expect(fvi.duration(3_780_000)).toBe("1 g 03 ph");
+  it("uses Vietnamese units (giờ, phút) in Vietnamese, as compact as English", () => {
+    expect(fvi.duration(45_000)).toBe("45s");
+    expect(fvi.duration(65_000)).toBe("1ph 05s");
+    expect(fvi.duration(3_780_000)).toBe("1g 03ph");
   });
 });
 

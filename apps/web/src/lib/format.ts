@@ -2,7 +2,7 @@ import type { Translate } from "~/i18n/types";
 
 /** The board's figures in the viewer's language: numbers, clocks and dates by Intl, duration units from the catalog. */
 export interface Format {
-  /** "45s", "4m 05s", "1h 03m" (vi: "45 giây"…): compact enough for a table cell, exact enough for a supervisor. */
+  /** "45s", "4m 05s", "1h 03m" (vi: "4ph 05s", "1g 03ph"): compact enough for a table cell, exact enough for a supervisor. */
   duration(ms: number): string;
   /** hh:mm:ss (24 h) in the viewer's local time. */
   clock(epochMs: number): string;
