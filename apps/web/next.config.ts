@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 
 const config: NextConfig = {
   // Internal packages ship TypeScript source; Next compiles the ones the web runs (every runtime import
@@ -8,4 +9,5 @@ const config: NextConfig = {
   poweredByHeader: false,
 };
 
-export default config;
+// The language comes from a cookie, read per request in src/i18n/request.ts (docs/decisions/0008).
+export default createNextIntlPlugin("./src/i18n/request.ts")(config);

@@ -9,13 +9,6 @@ export const ROLES = [...STAFF_ROLES, "agent"] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 export type Role = (typeof ROLES)[number];
 
-export const ROLE_LABEL: Record<Role, string> = {
-  admin: "Admin — everything, including users, wallboard tokens and the audit log",
-  supervisor: "Supervisor — watch, set manual statuses, move agents between groups",
-  viewer: "Viewer — read only",
-  agent: "Agent — their own desktop only",
-};
-
 /** True when `role` may do what `needed` may. Agents hold no staff rights. */
 export function hasRole(role: Role, needed: StaffRole): boolean {
   if (role === "agent") return false;

@@ -34,7 +34,6 @@ export {
   hasRole,
   type Me,
   passwordSchema,
-  ROLE_LABEL,
   ROLES,
   type Role,
   resetPasswordSchema,

@@ -38,7 +38,6 @@ export {
 export {
   AVAILABLE,
   isManualStatus,
-  MANUAL_STATUS_LABEL,
   MANUAL_STATUSES,
   type ManualStatus,
 } from "./manual-status.ts";

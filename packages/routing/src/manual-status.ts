@@ -15,16 +15,6 @@ export type ManualStatus = (typeof MANUAL_STATUSES)[number];
 /** The only manual status that lets a call ring (PCC: "Agent bắt buộc phải ở trạng thái Available"). */
 export const AVAILABLE = "AVAILABLE" satisfies ManualStatus;
 
-/** Human labels for the board. */
-export const MANUAL_STATUS_LABEL: Record<ManualStatus, string> = {
-  AVAILABLE: "Available",
-  NOT_AVAILABLE: "Not available",
-  LUNCH_BREAK: "Lunch break",
-  SHORT_BREAK: "Short break",
-  INVISIBLE: "Invisible",
-  ACW: "After-call work",
-};
-
 /** @example isManualStatus("LUNCH_BREAK") === true; isManualStatus("lunch") === false */
 export function isManualStatus(value: unknown): value is ManualStatus {
   return typeof value === "string" && (MANUAL_STATUSES as readonly string[]).includes(value);

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { startTransition, useCallback, useState } from "react";
 import { useSelfRetry } from "~/components/use-self-retry";
 import { retryDelayMs } from "~/components/wallboard-model";
@@ -16,6 +17,7 @@ export default function BoardError({
   error: Error & { digest?: string };
   reset: () => void;
 }) {
+  const t = useTranslations("errors");
   const router = useRouter();
   const [attempt, setAttempt] = useState(0);
   const retry = useCallback(() => {
@@ -29,14 +31,14 @@ export default function BoardError({
 
   return (
     <div role="alert" className="flex h-full flex-col items-center justify-center gap-3 p-8 text-center">
-      <p className="font-medium text-rose-700">The board hit an error: {error.message}</p>
-      <p className="text-sm text-slate-600">Trying again in {left} s…</p>
+      <p className="font-medium text-rose-700 dark:text-rose-300">{t("board", { message: error.message })}</p>
+      <p className="text-sm text-slate-600 dark:text-slate-400">{t("retryIn", { seconds: left })}</p>
       <button
         type="button"
         onClick={() => startTransition(() => reset())}
-        className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm hover:border-slate-500"
+        className="rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-3 py-1 text-sm hover:border-slate-500 dark:hover:border-slate-400"
       >
-        Retry now
+        {t("retryNow")}
       </button>
     </div>
   );

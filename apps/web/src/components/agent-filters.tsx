@@ -1,14 +1,9 @@
 "use client";
 
-import {
-  type CenterState,
-  MANUAL_STATUS_LABEL,
-  MANUAL_STATUSES,
-  type ManualStatus,
-  own,
-} from "@callboard/routing";
+import { type CenterState, MANUAL_STATUSES, type ManualStatus, own } from "@callboard/routing";
+import { useTranslations } from "next-intl";
 import { useMemo } from "react";
-import { ACTIVITIES, ACTIVITY_LABEL, type Activity, type AgentFilter } from "~/lib/agent-filter";
+import { ACTIVITIES, type Activity, type AgentFilter } from "~/lib/agent-filter";
 import { naturalCompare } from "~/lib/queue-order";
 
 /**
@@ -30,6 +25,9 @@ export function AgentFilters({
   groups: CenterState["groups"];
   onChange: (filter: AgentFilter) => void;
 }) {
+  const t = useTranslations("filters");
+  const activity = useTranslations("activity");
+  const status = useTranslations("manualStatus");
   const queueList = useMemo(
     () => Object.values(queues).sort((a, b) => naturalCompare(a.name, b.name)),
     [queues],
@@ -48,8 +46,8 @@ export function AgentFilters({
         onClick={() => onChange({ ...filter, activity: value })}
         className={`rounded-full border px-2.5 py-0.5 text-sm transition ${
           active
-            ? "border-slate-800 bg-slate-800 text-white"
-            : "border-slate-200 bg-white text-slate-700 hover:border-slate-400"
+            ? "border-slate-800 dark:border-sky-600 bg-slate-800 dark:bg-sky-800 text-white"
+            : "border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 text-slate-700 dark:text-slate-300 hover:border-slate-400 dark:hover:border-slate-500"
         }`}
       >
         {label} <span className="tabular-nums opacity-70">{count}</span>
@@ -58,39 +56,39 @@ export function AgentFilters({
   };
   return (
     <div className="flex flex-wrap items-center gap-2" data-testid="agent-filters">
-      {chip("all", "All", total)}
-      {ACTIVITIES.map((a) => chip(a, ACTIVITY_LABEL[a], counts[a]))}
+      {chip("all", activity("all"), total)}
+      {ACTIVITIES.map((a) => chip(a, activity(a), counts[a]))}
       <select
-        aria-label="Filter by manual status"
+        aria-label={t("byManualStatus")}
         value={filter.manualStatus}
         onChange={(e) => onChange({ ...filter, manualStatus: e.target.value as ManualStatus | "all" })}
-        className="rounded-md border border-slate-200 bg-white px-2 py-1 text-sm"
+        className="rounded-md border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 px-2 py-1 text-sm"
       >
-        <option value="all">Any status</option>
+        <option value="all">{t("anyStatus")}</option>
         {MANUAL_STATUSES.map((s) => (
           <option key={s} value={s}>
-            {MANUAL_STATUS_LABEL[s]}
+            {status(s)}
           </option>
         ))}
       </select>
       <select
-        aria-label="Filter by online"
+        aria-label={t("byOnline")}
         value={filter.online}
         onChange={(e) => onChange({ ...filter, online: e.target.value as AgentFilter["online"] })}
-        className="rounded-md border border-slate-200 bg-white px-2 py-1 text-sm"
+        className="rounded-md border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 px-2 py-1 text-sm"
       >
-        <option value="all">Online or not</option>
-        <option value="online">Online</option>
-        <option value="offline">Offline</option>
+        <option value="all">{t("onlineOrNot")}</option>
+        <option value="online">{t("online")}</option>
+        <option value="offline">{t("offline")}</option>
       </select>
       <select
-        aria-label="Filter by queue"
+        aria-label={t("byQueue")}
         data-testid="filter-queue"
         value={filter.queue ?? ""}
         onChange={(e) => onChange({ ...filter, queue: e.target.value || null })}
-        className="max-w-[11rem] rounded-md border border-slate-200 bg-white px-2 py-1 text-sm"
+        className="max-w-[11rem] rounded-md border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 px-2 py-1 text-sm"
       >
-        <option value="">Any queue</option>
+        <option value="">{t("anyQueue")}</option>
         {filter.queue !== null && !own(queues, filter.queue) && (
           <option value={filter.queue}>{filter.queue}</option>
         )}
@@ -101,13 +99,13 @@ export function AgentFilters({
         ))}
       </select>
       <select
-        aria-label="Filter by group"
+        aria-label={t("byGroup")}
         data-testid="filter-group"
         value={filter.group ?? ""}
         onChange={(e) => onChange({ ...filter, group: e.target.value || null })}
-        className="max-w-[11rem] rounded-md border border-slate-200 bg-white px-2 py-1 text-sm"
+        className="max-w-[11rem] rounded-md border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 px-2 py-1 text-sm"
       >
-        <option value="">Any group</option>
+        <option value="">{t("anyGroup")}</option>
         {filter.group !== null && !own(groups, filter.group) && (
           <option value={filter.group}>{filter.group}</option>
         )}
@@ -119,11 +117,11 @@ export function AgentFilters({
       </select>
       <input
         type="search"
-        placeholder="Search name, user id, phone…"
-        aria-label="Search agents"
+        placeholder={t("searchPlaceholder")}
+        aria-label={t("search")}
         value={filter.query}
         onChange={(e) => onChange({ ...filter, query: e.target.value })}
-        className="ml-auto w-56 rounded-md border border-slate-200 bg-white px-3 py-1 text-sm"
+        className="ml-auto w-56 rounded-md border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 px-3 py-1 text-sm"
       />
     </div>
   );

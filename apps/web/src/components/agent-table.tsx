@@ -4,10 +4,10 @@ import { hasRole } from "@callboard/contracts";
 import type { AgentDay } from "@callboard/kpi";
 import { type Agent, type ManualStatus, own } from "@callboard/routing";
 import { useVirtualizer } from "@tanstack/react-virtual";
+import { useTranslations } from "next-intl";
 import { useCallback, useRef, useState } from "react";
 import type { AgentSort } from "~/lib/agent-filter";
 import { AGENT_GRID, AGENT_GRID_MIN_WIDTH, AgentRow } from "./agent-row";
-import { TODAY_TEXT } from "./calls-text";
 import { useCallboardClient, useCenterSelector, useLiveCenter, useMe } from "./live-provider";
 
 const ROW_HEIGHT = 62;
@@ -34,6 +34,7 @@ export function AgentTable({
   dayStart: number;
   onSortChange: (sort: AgentSort) => void;
 }) {
+  const t = useTranslations("agents");
   const client = useCallboardClient();
   const center = useLiveCenter();
   const me = useMe();
@@ -62,7 +63,7 @@ export function AgentTable({
           // if the board stops following (unmount, reload) the change was still made: no error.
           ({ seq }) => center.whenApplied(seq).catch(() => {}),
           (error: unknown) =>
-            setErrors((e) => ({ ...e, [agentId]: `Not changed: ${(error as Error).message}` })),
+            setErrors((e) => ({ ...e, [agentId]: t("notChanged", { message: (error as Error).message }) })),
         )
         .finally(() =>
           setPending((p) => {
@@ -72,7 +73,7 @@ export function AgentTable({
           }),
         );
     },
-    [client, center],
+    [client, center, t],
   );
 
   const header = (key: AgentSort, label: string, hint: string) => (
@@ -80,7 +81,7 @@ export function AgentTable({
       type="button"
       onClick={() => onSortChange(key)}
       title={hint}
-      className={`uppercase tracking-wide hover:text-slate-900 ${sort === key ? "text-slate-900 underline" : ""}`}
+      className={`uppercase tracking-wide hover:text-slate-900 dark:hover:text-slate-100 ${sort === key ? "text-slate-900 dark:text-slate-100 underline" : ""}`}
     >
       {label}
       {sort === key && <span aria-hidden> ▾</span>}
@@ -91,7 +92,7 @@ export function AgentTable({
 
   return (
     <div
-      className="flex min-h-0 flex-1 flex-col overflow-x-auto overflow-y-hidden rounded-xl border border-slate-200 bg-white shadow-sm"
+      className="flex min-h-0 flex-1 flex-col overflow-x-auto overflow-y-hidden rounded-xl border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 shadow-sm"
       data-testid="agent-table"
     >
       {/* A real table (the rows laid out as one CSS grid each, so the virtualized body scrolls under a
@@ -99,45 +100,45 @@ export function AgentTable({
       <table
         className="flex min-h-0 flex-1 flex-col"
         style={{ minWidth: AGENT_GRID_MIN_WIDTH }}
-        aria-label={`Agents (${agents.length})`}
+        aria-label={t("label", { count: agents.length })}
         aria-rowcount={agents.length + 1}
       >
         <thead className="block">
           <tr
             aria-rowindex={1}
-            className={`${AGENT_GRID} border-b border-slate-200 bg-slate-50 px-3 py-1.5 text-left text-[11px] font-semibold uppercase tracking-wide text-slate-500`}
+            className={`${AGENT_GRID} border-b border-slate-200 dark:border-slate-700 bg-slate-50 dark:bg-slate-800 px-3 py-1.5 text-left text-[11px] font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400`}
           >
             <th scope="col" aria-sort={ariaSort("name")} className="font-semibold">
-              {header("name", "Agent", "Sort by name")}
+              {header("name", t("agent"), t("sortByName"))}
               <span className="block text-[10px] font-normal normal-case tracking-normal">
-                user id · routing type
+                {t("idRouting")}
               </span>
             </th>
             <th scope="col" className="font-semibold">
-              Can ring / why not
+              {t("canRingWhyNot")}
             </th>
             <th scope="col" className="font-semibold">
-              Manual status
+              {t("manualStatus")}
             </th>
             <th scope="col" className="font-semibold">
-              System
+              {t("system")}
             </th>
             <th scope="col" className="font-semibold">
-              Online via
+              {t("onlineVia")}
             </th>
             <th scope="col" className="font-semibold">
-              Call
+              {t("call")}
             </th>
             <th scope="col" aria-sort={ariaSort("calls-today")} className="font-semibold">
-              {header("calls-today", TODAY_TEXT.column, TODAY_TEXT.sortHint)}
+              {header("calls-today", t("today"), t("sortByToday"))}
             </th>
             <th
               scope="col"
               aria-sort={ariaSort("in-state") ?? ariaSort("idle")}
               className="flex flex-col items-end font-semibold"
             >
-              {header("in-state", "In state", "Sort by time in the current state, longest first")}
-              {header("idle", "Idle", "Sort by idle time, longest idle first")}
+              {header("in-state", t("inState"), t("sortByInState"))}
+              {header("idle", t("idle"), t("sortByIdle"))}
             </th>
           </tr>
         </thead>
@@ -148,8 +149,8 @@ export function AgentTable({
         >
           {agents.length === 0 ? (
             <tr className="block">
-              <td className="block p-6 text-center text-sm text-slate-500">
-                No agent matches these filters.
+              <td className="block p-6 text-center text-sm text-slate-500 dark:text-slate-400">
+                {t("noMatch")}
               </td>
             </tr>
           ) : (

@@ -1,8 +1,9 @@
 "use client";
 
 import { agentProfileSchema, manualStatusSchema } from "@callboard/contracts";
-import { MANUAL_STATUS_LABEL, MANUAL_STATUSES, type ManualStatus } from "@callboard/routing";
+import { MANUAL_STATUSES, type ManualStatus } from "@callboard/routing";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useDeferredValue, useState } from "react";
 import { fieldErrors, serverFieldErrors } from "~/lib/field-errors";
 import { useTRPC } from "~/lib/trpc";
@@ -202,6 +203,7 @@ function AgentFields({
   errors: Record<string, string>;
   editing: boolean;
 }) {
+  const statusName = useTranslations("manualStatus");
   const field = <K extends keyof Draft>(key: K) => ({
     value: draft[key],
     "aria-invalid": errors[key] ? true : undefined,
@@ -253,7 +255,7 @@ function AgentFields({
           <select className={input} name="initialManualStatus" {...field("initialManualStatus")}>
             {MANUAL_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {MANUAL_STATUS_LABEL[s]}
+                {statusName(s)}
               </option>
             ))}
           </select>
@@ -265,6 +267,7 @@ function AgentFields({
 }
 
 function AgentRow({ row, managed }: { row: Row; managed: boolean }) {
+  const statusName = useTranslations("manualStatus");
   const trpc = useTRPC();
   const invalidate = useInvalidateAgents();
   const [editing, setEditing] = useState(false);
@@ -334,7 +337,7 @@ function AgentRow({ row, managed }: { row: Row; managed: boolean }) {
       </td>
       <td className="px-3 py-2 tabular-nums text-slate-700">{row.phoneNumber ?? "—"}</td>
       <td className="px-3 py-2 text-slate-700">{T.routingTypes[row.routingType]}</td>
-      <td className="px-3 py-2 text-slate-700">{MANUAL_STATUS_LABEL[row.manualStatus]}</td>
+      <td className="px-3 py-2 text-slate-700">{statusName(row.manualStatus)}</td>
       <td className="px-3 py-2 text-xs text-slate-600">{row.groupIds.join(", ") || "—"}</td>
       <td className="px-3 py-2">
         <div className="flex flex-wrap items-center gap-2">

@@ -3,11 +3,11 @@
 import { localDayStart } from "@callboard/kpi";
 import { staleSince } from "@callboard/live";
 import { own } from "@callboard/routing";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { countActivities, filterAgents, scopeOf } from "~/lib/agent-filter";
 import { type BoardParams, boardSearch, parseBoardParams } from "~/lib/board-params";
 import { boardNow } from "~/lib/board-time";
-import { formatClock } from "~/lib/format";
 import { AgentFilters } from "./agent-filters";
 import { AgentTable } from "./agent-table";
 import { CallSearch } from "./call-search";
@@ -16,13 +16,17 @@ import { ConnectorPanel, StandaloneTag } from "./connector-panel";
 import { DecisionFeed } from "./decision-feed";
 import { GroupMove } from "./group-move";
 import { useCallboardClient, useCenterSelector, useLiveSelector, useMe } from "./live-provider";
+import { LanguageSwitch, ThemeSwitch } from "./preferences";
 import { QueuePanel } from "./queue-panel";
 import { useConnectorStatus } from "./use-connector-status";
+import { useFormat } from "./use-format";
 import { useNow } from "./use-now";
 import { UserMenu } from "./user-menu";
 
 /** The supervisor's live board: queues on top, every agent with why it can or cannot ring, decisions beside. */
 export function Board() {
+  const t = useTranslations("board");
+  const f = useFormat();
   const client = useCallboardClient();
   const me = useMe();
   const connection = useLiveSelector((view) => view.connection);
@@ -77,29 +81,31 @@ export function Board() {
         href="#decisions"
         className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded-md focus:bg-slate-900 focus:px-3 focus:py-2 focus:text-sm focus:text-white"
       >
-        Skip to decisions
+        {t("skipToDecisions")}
       </a>
-      <main className="flex min-h-0 flex-1 flex-col gap-3 p-3 lg:p-4" aria-label="Live board">
+      <main className="flex min-h-0 flex-1 flex-col gap-3 p-3 lg:p-4" aria-label={t("liveBoard")}>
         <header className="flex flex-wrap items-center gap-4">
           <div>
-            <h1 className="text-xl font-semibold text-slate-900">Callboard</h1>
-            <p className="text-xs text-slate-500">Live board · who can ring, and why</p>
+            <h1 className="text-xl font-semibold text-slate-900 dark:text-slate-100">Callboard</h1>
+            <p className="text-xs text-slate-500 dark:text-slate-400">{t("tagline")}</p>
           </div>
-          <section className="flex gap-6 text-sm" aria-label="Center totals">
-            <Total label="Agents" value={all.length} />
-            <Total label="Can ring" value={counts.can_ring} testId="total-can-ring" />
-            <Total label="Ringing" value={counts.ringing} />
-            <Total label="On call" value={counts.on_call} />
-            <Total label="Calls waiting" value={waiting} testId="total-waiting" />
+          <section className="flex gap-5 text-sm" aria-label={t("centerTotals")}>
+            <Total label={t("agents")} value={all.length} />
+            <Total label={t("canRing")} value={counts.can_ring} testId="total-can-ring" />
+            <Total label={t("ringing")} value={counts.ringing} />
+            <Total label={t("onCall")} value={counts.on_call} />
+            <Total label={t("callsWaiting")} value={waiting} testId="total-waiting" />
           </section>
-          <div className="ml-auto flex items-center gap-3 text-xs text-slate-500">
+          <div className="ml-auto flex items-center gap-2.5 text-xs text-slate-500 dark:text-slate-400">
             <CallSearch />
             {connector?.mode === "standalone" && <StandaloneTag />}
-            <span className="tabular-nums" title="Event log position" data-testid="board-seq">
-              seq {seq}
+            <span className="tabular-nums" title={t("seqTitle")} data-testid="board-seq">
+              {t("seq", { seq })}
             </span>
-            <span className="tabular-nums">{formatClock(clock)}</span>
+            <span className="tabular-nums">{f.clock(clock)}</span>
             <ConnectionIndicator status={connection} />
+            <LanguageSwitch />
+            <ThemeSwitch />
             {me && <UserMenu me={me} />}
           </div>
         </header>
@@ -108,16 +114,15 @@ export function Board() {
           <p
             role="status"
             data-testid="params-notice"
-            className="flex items-center gap-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-1 text-xs text-amber-800"
+            className="flex items-center gap-2 rounded-md border border-amber-200 dark:border-amber-800 bg-amber-50 dark:bg-amber-950 px-3 py-1 text-xs text-amber-800 dark:text-amber-200"
           >
-            This link's {invalid.join(", ")} {invalid.length === 1 ? "was" : "were"} not understood: showing
-            the default instead.
+            {t("paramsNotice", { params: invalid.join(", "), count: invalid.length })}
             <button
               type="button"
               className="ml-auto underline"
               onClick={() => setView((v) => ({ ...v, invalid: [] }))}
             >
-              Dismiss
+              {t("dismiss")}
             </button>
           </p>
         )}
@@ -164,35 +169,41 @@ export function Board() {
 
 /** Said big, not only in the pill: nothing below is current, and since when. */
 function StaleBanner({ since, kind }: { since: number; kind: string }) {
+  const t = useTranslations("board");
+  const f = useFormat();
   const why =
     kind === "reconnecting"
-      ? "the connection to the core is down; reconnecting"
+      ? t("staleReconnecting")
       : kind === "catching-up"
-        ? "catching up with the core"
-        : "the core has not been heard from";
+        ? t("staleCatchingUp")
+        : t("staleSilent");
   return (
     <div
       role="alert"
       data-testid="stale-banner"
-      className="flex items-center gap-3 rounded-lg border-2 border-amber-400 bg-amber-50 px-4 py-2 text-amber-900"
+      className="flex items-center gap-3 rounded-lg border-2 border-amber-400 bg-amber-50 dark:bg-amber-950 px-4 py-2 text-amber-900 dark:text-amber-200"
     >
       {/* A pause sign drawn, not a glyph: not every screen's fonts have ⏸. */}
       <span aria-hidden className="flex gap-1">
         <span className="h-5 w-1.5 rounded-sm bg-amber-600" />
         <span className="h-5 w-1.5 rounded-sm bg-amber-600" />
       </span>
-      <span className="text-lg font-semibold tabular-nums">Stale since {formatClock(since)}</span>
-      <span className="text-sm">— figures below are as of then and no longer count; {why}.</span>
+      <span className="text-lg font-semibold tabular-nums">{t("staleSince", { time: f.clock(since) })}</span>
+      <span className="text-sm">{t("staleBody", { why })}</span>
     </div>
   );
 }
 
 function Total({ label, value, testId }: { label: string; value: number; testId?: string }) {
+  const f = useFormat();
   return (
     <div>
-      <div className="text-[11px] uppercase tracking-wide text-slate-500">{label}</div>
-      <div className="text-lg font-semibold tabular-nums text-slate-900" data-testid={testId}>
-        {value}
+      <div className="text-[11px] uppercase tracking-wide text-slate-500 dark:text-slate-400">{label}</div>
+      <div
+        className="text-lg font-semibold tabular-nums text-slate-900 dark:text-slate-100"
+        data-testid={testId}
+      >
+        {f.count(value)}
       </div>
     </div>
   );

@@ -4,10 +4,10 @@ import { type CallSearchResult, callSearchSchema } from "@callboard/contracts";
 import { own } from "@callboard/routing";
 import { useEffect, useId, useRef, useState } from "react";
 import { errorMessage } from "~/lib/field-errors";
-import { formatClock, formatDateTime } from "~/lib/format";
 import { CallTimeline } from "./call-timeline";
 import { SEARCH_TEXT as T } from "./calls-text";
 import { useCallboardClient, useCenterSelector } from "./live-provider";
+import { useFormat } from "./use-format";
 
 /** Typing waits this long before asking the core: one request per pause, not per keystroke. */
 export const SEARCH_DEBOUNCE_MS = 300;
@@ -24,6 +24,7 @@ type Found =
  * opens its timeline. Checked with the server's own schema first, so a bad query is named at once.
  */
 export function CallSearch() {
+  const f = useFormat();
   const client = useCallboardClient();
   const calls = useCenterSelector((s) => s.calls);
   const queues = useCenterSelector((s) => s.queues);
@@ -157,9 +158,7 @@ export function CallSearch() {
                         {own(queues, hit.queueId)?.name ?? hit.queueId}
                       </span>
                       <span className="tabular-nums text-slate-500">
-                        {hit.arrivedAt >= startOfToday
-                          ? formatClock(hit.arrivedAt)
-                          : formatDateTime(hit.arrivedAt)}
+                        {hit.arrivedAt >= startOfToday ? f.clock(hit.arrivedAt) : f.dateTime(hit.arrivedAt)}
                       </span>
                       <span
                         className={`rounded px-1 ${status === "ended" ? "bg-slate-100 text-slate-600" : "bg-sky-50 text-sky-700"}`}

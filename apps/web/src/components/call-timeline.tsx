@@ -1,10 +1,11 @@
 "use client";
 
 import type { Call, LoggedEvent } from "@callboard/routing";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { describeCallEvent } from "~/lib/describe";
-import { formatClock } from "~/lib/format";
 import type { CallboardClient } from "~/lib/trpc";
+import { useFormat } from "./use-format";
 
 /** Everything that happened to one call, read from the event log when opened. */
 export function CallTimeline({
@@ -19,6 +20,9 @@ export function CallTimeline({
   /** The live call record (null once it is over): a new record means something happened to the call. */
   call: Call | null;
 }) {
+  const t = useTranslations("timeline");
+  const words = useTranslations("describe");
+  const f = useFormat();
   const [events, setEvents] = useState<LoggedEvent[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const latest = useRef(0);
@@ -35,9 +39,9 @@ export function CallTimeline({
         setError(null);
       })
       .catch((e: unknown) => {
-        if (request === latest.current) setError(`Timeline unavailable: ${(e as Error).message}`);
+        if (request === latest.current) setError(t("unavailable", { message: (e as Error).message }));
       });
-  }, [callId, client, call]);
+  }, [callId, client, call, t]);
   useEffect(
     () => () => {
       latest.current = Number.NaN; // unmounted: no answer applies any more
@@ -46,18 +50,21 @@ export function CallTimeline({
   );
   if (error) {
     return (
-      <p role="alert" className="px-4 pb-2 text-xs text-rose-600">
+      <p role="alert" className="px-4 pb-2 text-xs text-rose-600 dark:text-rose-400">
         {error}
       </p>
     );
   }
-  if (!events) return <p className="px-4 pb-2 text-xs text-slate-500">Loading timeline…</p>;
+  if (!events) return <p className="px-4 pb-2 text-xs text-slate-500 dark:text-slate-400">{t("loading")}</p>;
   return (
-    <ol className="mx-4 mb-3 border-l border-slate-200 pl-3 text-xs" data-testid="call-timeline">
+    <ol
+      className="mx-4 mb-3 border-l border-slate-200 dark:border-slate-700 pl-3 text-xs"
+      data-testid="call-timeline"
+    >
       {events.map((e) => (
         <li key={e.seq} className="py-0.5">
-          <span className="tabular-nums text-slate-500">{formatClock(e.at)}</span>{" "}
-          <span className="text-slate-700">{describeCallEvent(e, name)}</span>
+          <span className="tabular-nums text-slate-500 dark:text-slate-400">{f.clock(e.at)}</span>{" "}
+          <span className="text-slate-700 dark:text-slate-300">{describeCallEvent(words, f, e, name)}</span>
         </li>
       ))}
     </ol>

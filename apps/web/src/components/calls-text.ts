@@ -1,20 +1,7 @@
 /**
- * The words of the live calls list, the call search and the agents' figures today, kept in one place
+ * The words of the live calls list and the call search, kept in one place
  * so they move to the message catalogs in one step.
  */
-
-export const TODAY_TEXT = {
-  column: "Today",
-  sortHint: "Sort by calls answered today, most first",
-  answered: (n: number) => `${n} ans`,
-  answeredHint: "Calls answered today (since local midnight)",
-  missed: (n: number) => `${n} miss`,
-  missedHint: "Offers missed today: rang out unanswered",
-  talk: (duration: string) => `${duration} talk`,
-  talkHint: "Talk time today",
-  sinceJoined: (answered: number, missed: number, talk: string) =>
-    `Since the agent joined Callboard's log: ${answered} answered, ${missed} missed, ${talk} talk`,
-} as const;
 
 export const LIVE_CALLS_TEXT = {
   heading: (n: number) => `Live calls (${n})`,

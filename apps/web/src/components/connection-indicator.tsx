@@ -1,14 +1,17 @@
 "use client";
 
 import type { ConnectionStatus } from "@callboard/live";
-import { formatClock } from "~/lib/format";
+import { useTranslations } from "next-intl";
+import type { Translate } from "~/i18n/types";
+import type { Format } from "~/lib/format";
+import { useFormat } from "./use-format";
 
 /** Tells a supervisor whether the numbers on screen are live or how old they may be. */
 export function ConnectionIndicator({ status }: { status: ConnectionStatus }) {
-  const [dot, text] = describe(status);
+  const [dot, text] = describe(useTranslations("connection"), useFormat(), status);
   return (
     <span
-      className="inline-flex items-center gap-2 rounded-full border border-slate-200 bg-white px-3 py-1 text-sm"
+      className="inline-flex items-center gap-2 rounded-full border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 px-3 py-1 text-sm"
       data-testid="connection-status"
       data-status={status.kind}
       role="status"
@@ -19,22 +22,28 @@ export function ConnectionIndicator({ status }: { status: ConnectionStatus }) {
   );
 }
 
-function describe(status: ConnectionStatus): [dot: string, text: string] {
+function describe(
+  t: Translate<"connection">,
+  f: Format,
+  status: ConnectionStatus,
+): [dot: string, text: string] {
   switch (status.kind) {
     case "live":
-      return ["bg-emerald-500", "Live"];
+      return ["bg-emerald-500", t("live")];
     case "stale":
-      return ["bg-amber-500 animate-pulse", `Stale since ${formatClock(status.since)}`];
+      return ["bg-amber-500 animate-pulse", t("stale", { time: f.clock(status.since) })];
     case "connecting":
-      return ["bg-slate-400", "Connecting…"];
+      return ["bg-slate-400", t("connecting")];
     case "catching-up":
-      return ["bg-amber-400 animate-pulse", `Catching up… behind since ${formatClock(status.since)}`];
+      return ["bg-amber-400 animate-pulse", t("catchingUp", { time: f.clock(status.since) })];
     case "reconnecting":
       return [
         "bg-amber-500 animate-pulse",
-        `${status.reason ? `${status.reason} ` : ""}Reconnecting… stale since ${formatClock(status.staleSince)}`,
+        status.reason
+          ? t("reconnectingWhy", { reason: status.reason, time: f.clock(status.staleSince) })
+          : t("reconnecting", { time: f.clock(status.staleSince) }),
       ];
     case "incompatible":
-      return ["bg-slate-400", "New version — reloading…"];
+      return ["bg-slate-400", t("incompatible")];
   }
 }

@@ -1,37 +1,29 @@
 "use client";
 
-import {
-  candidatesOf,
-  type Decision,
-  own,
-  REASON_TEXT,
-  STRATEGY_KEY,
-  type Verdict,
-} from "@callboard/routing";
+import { candidatesOf, type Decision, own, type Reason, type Verdict } from "@callboard/routing";
 import { useVirtualizer } from "@tanstack/react-virtual";
+import { useTranslations } from "next-intl";
 import { useMemo, useRef, useState } from "react";
+import type { Translate } from "~/i18n/types";
 import { CANDIDATE_PAGE, type Candidate, splitCandidates } from "~/lib/candidates";
 import { describeChosen, describeKey } from "~/lib/describe";
-import { formatElapsed } from "~/lib/format";
 import { CallTimeline } from "./call-timeline";
 import { useCallboardClient, useCenterSelector } from "./live-provider";
-
-const VERDICT_TEXT: Record<Verdict, string> = {
-  CHOSEN: "Rang",
-  RANKED_LOWER: "Could ring, ranked lower",
-  NOT_ELIGIBLE: "Could not ring",
-  BACKUP_HELD: "Backup group, held back",
-};
+import { reasonText } from "./reason-labels";
+import { useFormat } from "./use-format";
 
 const VERDICT_TONE: Record<Verdict, string> = {
-  CHOSEN: "text-emerald-700",
-  RANKED_LOWER: "text-slate-600",
-  NOT_ELIGIBLE: "text-rose-700",
-  BACKUP_HELD: "text-amber-700",
+  CHOSEN: "text-emerald-700 dark:text-emerald-300",
+  RANKED_LOWER: "text-slate-600 dark:text-slate-400",
+  NOT_ELIGIBLE: "text-rose-700 dark:text-rose-300",
+  BACKUP_HELD: "text-amber-700 dark:text-amber-300",
 };
 
 /** The latest routing decisions; each opens to the full candidate table and the call's timeline. */
 export function DecisionFeed({ now, frozen = false }: { now: number; frozen?: boolean }) {
+  const t = useTranslations("decisions");
+  const words = useTranslations("describe");
+  const f = useFormat();
   const client = useCallboardClient();
   const decisions = useCenterSelector((state) => state.decisions);
   const agents = useCenterSelector((state) => state.agents);
@@ -44,16 +36,21 @@ export function DecisionFeed({ now, frozen = false }: { now: number; frozen?: bo
       id="decisions"
       tabIndex={-1}
       aria-labelledby="decisions-heading"
-      className="flex min-h-[16rem] flex-col rounded-xl border border-slate-200 bg-white shadow-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-400"
+      className="flex min-h-[16rem] flex-col rounded-xl border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 shadow-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-400"
     >
       <h2
         id="decisions-heading"
-        className="border-b border-slate-200 px-4 py-2 text-sm font-semibold text-slate-700"
+        className="border-b border-slate-200 dark:border-slate-700 px-4 py-2 text-sm font-semibold text-slate-700 dark:text-slate-300"
       >
-        Routing decisions
+        {t("heading")}
       </h2>
-      <ol className="min-h-0 flex-1 divide-y divide-slate-100 overflow-auto" data-testid="decision-feed">
-        {decisions.length === 0 && <li className="p-4 text-sm text-slate-500">No call routed yet.</li>}
+      <ol
+        className="min-h-0 flex-1 divide-y divide-slate-100 dark:divide-slate-800 overflow-auto"
+        data-testid="decision-feed"
+      >
+        {decisions.length === 0 && (
+          <li className="p-4 text-sm text-slate-500 dark:text-slate-400">{t("none")}</li>
+        )}
         {decisions.map((d) => {
           const key = `${d.callId}#${d.attempt}`;
           const isOpen = open === key;
@@ -63,21 +60,32 @@ export function DecisionFeed({ now, frozen = false }: { now: number; frozen?: bo
                 type="button"
                 aria-expanded={isOpen}
                 onClick={() => setOpen(isOpen ? null : key)}
-                className="w-full px-4 py-2 text-left text-sm hover:bg-slate-50"
+                className="w-full px-4 py-2 text-left text-sm hover:bg-slate-50 dark:hover:bg-slate-800"
               >
                 <span className="flex justify-between gap-2">
                   <span className="truncate">
-                    <span className="text-slate-500">{own(queues, d.queueId)?.name ?? d.queueId}</span> →{" "}
-                    <span className="font-medium text-slate-900">{describeChosen(d, name)}</span>
-                    {d.usedBackup && <span className="ml-1 text-xs text-amber-700">(backup)</span>}
+                    <span className="text-slate-500 dark:text-slate-400">
+                      {own(queues, d.queueId)?.name ?? d.queueId}
+                    </span>{" "}
+                    →{" "}
+                    <span className="font-medium text-slate-900 dark:text-slate-100">
+                      {describeChosen(words, d, name)}
+                    </span>
+                    {d.usedBackup && (
+                      <span className="ml-1 text-xs text-amber-700 dark:text-amber-300">{t("backup")}</span>
+                    )}
                   </span>
-                  <span className="shrink-0 text-xs tabular-nums text-slate-500">
-                    {formatElapsed(now - d.at, frozen)} ago
+                  <span className="shrink-0 text-xs tabular-nums text-slate-500 dark:text-slate-400">
+                    {t("ago", { time: f.elapsed(now - d.at, frozen) })}
                   </span>
                 </span>
-                <span className="block text-xs text-slate-500">
-                  {d.callId}
-                  {d.attempt > 1 && ` · attempt ${d.attempt}`} · waited {d.waitedSec}s · {summary(d)}
+                <span className="block text-xs text-slate-500 dark:text-slate-400">
+                  {t("line", {
+                    callId: d.callId,
+                    attempt: d.attempt > 1 ? t("attempt", { attempt: d.attempt }) : "",
+                    seconds: d.waitedSec,
+                    summary: summary(t, d),
+                  })}
                 </span>
               </button>
               {isOpen && (
@@ -99,11 +107,29 @@ export function DecisionFeed({ now, frozen = false }: { now: number; frozen?: bo
   );
 }
 
-function summary(d: Decision): string {
-  return `${d.table.ranked.length} of ${d.table.agentIds.length} could ring · ${d.strategy}`;
+function summary(t: Translate<"decisions">, d: Decision): string {
+  return t("summary", {
+    ranked: d.table.ranked.length,
+    total: d.table.agentIds.length,
+    strategy: d.strategy,
+  });
+}
+
+/** "Could not ring: offline; manual status is not Available". */
+function verdictText(
+  t: Translate<"decisions">,
+  reasons: Translate<"reasons">,
+  verdict: Verdict,
+  why: readonly Reason[],
+): string {
+  const text = t(`verdictText.${verdict}`);
+  return verdict === "NOT_ELIGIBLE" ? `${text}: ${why.map((r) => reasonText(reasons, r)).join("; ")}` : text;
 }
 
 function CandidateTable({ decision, name }: { decision: Decision; name: (id: string) => string }) {
+  const t = useTranslations("decisions");
+  const reasons = useTranslations("reasons");
+  const f = useFormat();
   const [shown, setShown] = useState(CANDIDATE_PAGE);
   const candidates = useMemo(() => candidatesOf(decision), [decision]);
   // At 10,000 agents the table opens with the ranked top; the rest is counted by why, on demand shown.
@@ -111,22 +137,23 @@ function CandidateTable({ decision, name }: { decision: Decision; name: (id: str
   const hidden = candidates.length - rows.length;
   return (
     <div className="mx-4 mb-2">
-      <p className="mb-1 text-[11px] text-slate-500">
-        Strategy {decision.strategy}: ordered by {STRATEGY_KEY[decision.strategy]}; agents who already missed
-        this call go last.
+      <p className="mb-1 text-[11px] text-slate-500 dark:text-slate-400">
+        {t("strategyLine", { strategy: decision.strategy, key: t(`strategyKey.${decision.strategy}`) })}
       </p>
       <CandidateRows decision={decision} rows={rows} total={candidates.length} name={name} />
       {hidden > 0 && (
-        <div className="mt-1 rounded-md bg-slate-50 p-2 text-xs text-slate-600" data-testid="candidate-rest">
+        <div
+          className="mt-1 rounded-md bg-slate-50 dark:bg-slate-800 p-2 text-xs text-slate-600 dark:text-slate-400"
+          data-testid="candidate-rest"
+        >
           <p className="font-medium">
-            {hidden.toLocaleString("en")} more of {candidates.length.toLocaleString("en")}:
+            {t("more", { hidden: f.count(hidden), total: f.count(candidates.length) })}
           </p>
           <ul className="mt-0.5">
             {rest.map((g) => (
               <li key={`${g.verdict}|${g.reasons.join(",")}`} className={VERDICT_TONE[g.verdict]}>
-                <span className="tabular-nums">{g.count.toLocaleString("en")}</span> ·{" "}
-                {VERDICT_TEXT[g.verdict]}
-                {g.verdict === "NOT_ELIGIBLE" && `: ${g.reasons.map((r) => REASON_TEXT[r]).join("; ")}`}
+                <span className="tabular-nums">{f.count(g.count)}</span> ·{" "}
+                {verdictText(t, reasons, g.verdict, g.reasons)}
               </li>
             ))}
           </ul>
@@ -136,10 +163,10 @@ function CandidateTable({ decision, name }: { decision: Decision; name: (id: str
               className="underline"
               onClick={() => setShown((n) => n + CANDIDATE_PAGE * 2)}
             >
-              Show {Math.min(hidden, CANDIDATE_PAGE * 2)} more
+              {t("showMore", { count: Math.min(hidden, CANDIDATE_PAGE * 2) })}
             </button>
             <button type="button" className="underline" onClick={() => setShown(candidates.length)}>
-              Show all {candidates.length.toLocaleString("en")}
+              {t("showAll", { count: f.count(candidates.length) })}
             </button>
           </div>
         </div>
@@ -166,6 +193,10 @@ function CandidateRows({
   total: number;
   name: (id: string) => string;
 }) {
+  const t = useTranslations("decisions");
+  const reasons = useTranslations("reasons");
+  const words = useTranslations("describe");
+  const f = useFormat();
   const scrollRef = useRef<HTMLTableSectionElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -179,13 +210,13 @@ function CandidateRows({
       className="block w-full text-xs"
       data-testid="candidate-table"
       aria-rowcount={total + 1}
-      aria-label={`Candidates (${total})`}
+      aria-label={t("candidates", { count: total })}
     >
-      <thead className="block text-left text-slate-500">
+      <thead className="block text-left text-slate-500 dark:text-slate-400">
         <tr className={CANDIDATE_GRID} aria-rowindex={1}>
-          <th className="py-1 font-medium">#</th>
-          <th className="font-medium">Agent</th>
-          <th className="font-medium">Verdict and why</th>
+          <th className="py-1 font-medium">{t("rank")}</th>
+          <th className="font-medium">{t("agent")}</th>
+          <th className="font-medium">{t("verdict")}</th>
         </tr>
       </thead>
       <tbody ref={scrollRef} className="relative block max-h-80 overflow-auto">
@@ -198,22 +229,23 @@ function CandidateRows({
               ref={virtualizer.measureElement}
               data-index={item.index}
               aria-rowindex={item.index + 2}
-              className={`${CANDIDATE_GRID} absolute inset-x-0 top-0 border-t border-slate-100 align-top`}
+              className={`${CANDIDATE_GRID} absolute inset-x-0 top-0 border-t border-slate-100 dark:border-slate-800 align-top`}
               style={{ transform: `translateY(${item.start}px)` }}
             >
-              <td className="py-1 tabular-nums text-slate-500">{c.rank ?? "–"}</td>
+              <td className="py-1 tabular-nums text-slate-500 dark:text-slate-400">{c.rank ?? "–"}</td>
               <td className="py-1">
                 {name(c.agentId)}
                 {c.tier === "backup" && (
-                  <span className="ml-1 text-[10px] uppercase text-amber-600">backup</span>
+                  <span className="ml-1 text-[10px] uppercase text-amber-600 dark:text-amber-400">
+                    {t("backupTag")}
+                  </span>
                 )}
               </td>
               <td className={`py-1 ${VERDICT_TONE[c.verdict]}`}>
-                {VERDICT_TEXT[c.verdict]}
-                {c.verdict === "NOT_ELIGIBLE" && `: ${c.reasons.map((r) => REASON_TEXT[r]).join("; ")}`}
-                {c.verdict === "BACKUP_HELD" && ": a primary agent could ring"}
+                {verdictText(t, reasons, c.verdict, c.reasons)}
+                {c.verdict === "BACKUP_HELD" && t("primaryCouldRing")}
                 {c.key !== null &&
-                  ` · ${describeKey(decision.strategy, c.key)}${c.missedThisCall ? " · already missed this call" : ""}`}
+                  ` · ${describeKey(words, f, decision.strategy, c.key)}${c.missedThisCall ? t("alreadyMissed") : ""}`}
               </td>
             </tr>
           );

@@ -4,7 +4,7 @@ import { errorMessage } from "~/lib/field-errors";
 export function ErrorAlert({ error, className = "" }: { error: unknown; className?: string }) {
   if (!error) return null;
   return (
-    <p role="alert" className={`text-sm text-red-700 ${className}`}>
+    <p role="alert" className={`text-sm text-red-700 dark:text-red-300 ${className}`}>
       {errorMessage(error)}
     </p>
   );

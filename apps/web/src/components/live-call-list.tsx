@@ -2,8 +2,8 @@
 
 import type { LiveCallRow } from "@callboard/live";
 import { useState } from "react";
-import { formatElapsed } from "~/lib/format";
 import { LIVE_CALLS_TEXT as T } from "./calls-text";
+import { useFormat } from "./use-format";
 
 /**
  * A queue's calls not answered yet, in line order: position, caller, wait (counted on the board's
@@ -23,6 +23,7 @@ export function LiveCallList({
   frozen: boolean;
   limit: number;
 }) {
+  const f = useFormat();
   const [all, setAll] = useState(false);
   if (calls.length === 0) {
     return (
@@ -49,7 +50,7 @@ export function LiveCallList({
               {call.from}
             </span>
             <span className="shrink-0 tabular-nums text-slate-700" data-testid="live-call-wait">
-              {formatElapsed(now - call.arrivedAt, frozen)}
+              {f.elapsed(now - call.arrivedAt, frozen)}
             </span>
             <span
               className={`ml-auto min-w-0 truncate ${call.status === "ringing" ? "text-amber-700" : "text-slate-500"}`}

@@ -3,6 +3,7 @@
 import type { Me } from "@callboard/contracts";
 import { LiveCenter, type LiveView } from "@callboard/live";
 import type { CenterState } from "@callboard/routing";
+import { useTranslations } from "next-intl";
 import { createContext, type ReactNode, useContext, useEffect, useState } from "react";
 import { useSyncExternalStoreWithSelector } from "use-sync-external-store/with-selector";
 import { createLiveSocket } from "~/lib/live-socket";
@@ -66,6 +67,7 @@ export function LiveProvider({ children }: { children: ReactNode }) {
 }
 
 function LiveGate({ url, children }: { url: string; children: ReactNode }) {
+  const t = useTranslations("live");
   const hasState = useLiveSelector((view) => view.state !== null);
   const connection = useLiveSelector((view) => view.connection.kind);
   const incompatible = connection === "incompatible";
@@ -83,30 +85,27 @@ function LiveGate({ url, children }: { url: string; children: ReactNode }) {
           data-testid="reloading"
           className="fixed inset-x-0 top-0 z-50 bg-slate-900 px-4 py-2 text-center text-sm text-white"
         >
-          A new version of Callboard is available — reloading…
+          {t("newVersion")}
         </div>
       )}
       {hasState ? (
         children
       ) : (
-        <Loading
-          error={
-            connection === "reconnecting" ? `Cannot reach the Callboard core at ${url}. Retrying…` : null
-          }
-        />
+        <Loading error={connection === "reconnecting" ? t("unreachable", { url }) : null} />
       )}
     </>
   );
 }
 
 function Loading({ error = null }: { error?: string | null }) {
+  const t = useTranslations("live");
   return (
     <div
-      className="flex h-full items-center justify-center p-8 text-slate-500"
+      className="flex h-full items-center justify-center p-8 text-slate-500 dark:text-slate-400"
       data-testid="board-loading"
       role={error ? "alert" : "status"}
     >
-      {error ?? "Loading the center…"}
+      {error ?? t("loading")}
     </div>
   );
 }

@@ -8,13 +8,16 @@ import {
   type QueueSummary,
   summarizeQueue,
 } from "@callboard/routing";
+import { useTranslations } from "next-intl";
 import { Fragment, useMemo, useState } from "react";
+import type { Translate } from "~/i18n/types";
 import { AUTO_COMPACT_ABOVE, QUEUE_VIEWS, type QueueView } from "~/lib/board-params";
-import { formatElapsed, formatLeft, formatPercent, formatSeconds } from "~/lib/format";
+import type { Format } from "~/lib/format";
 import { naturalCompare, type QueueFacts, troubleFirst, troubleOf } from "~/lib/queue-order";
 import { LIVE_CALLS_TEXT } from "./calls-text";
 import { LiveCallList } from "./live-call-list";
 import { useCenterSelector, useLiveSelector } from "./live-provider";
+import { useFormat } from "./use-format";
 
 type Level = QueueKpiView["levels"]["serviceLevelToday"];
 
@@ -28,7 +31,10 @@ interface QueueRow extends QueueFacts {
 
 const NO_CALLS: readonly LiveCallRow[] = [];
 
-const VIEW_LABEL: Record<QueueView, string> = { auto: "Auto", cards: "Cards", compact: "Compact" };
+const VIEW_LABEL = { auto: "viewAuto", cards: "viewCards", compact: "viewCompact" } as const satisfies Record<
+  QueueView,
+  string
+>;
 
 /**
  * Every queue: who is waiting and for how long, who can take a call, and its KPIs as the server
@@ -46,6 +52,7 @@ export function QueuePanel({
   view: QueueView;
   onViewChange: (view: QueueView) => void;
 }) {
+  const t = useTranslations("queues");
   // A summary reads agents, calls and queues together: the whole (immutable) state is the dependency.
   const state = useCenterSelector((s) => s);
   const kpis = useLiveSelector((v) => v.kpis);
@@ -53,7 +60,7 @@ export function QueuePanel({
   const lines = useMemo(() => liveCallsByQueue(state.calls, state.agents), [state.calls, state.agents]);
   const queues = Object.values(state.queues);
   if (queues.length === 0) {
-    return <p className="text-sm text-slate-500">No queues yet.</p>;
+    return <p className="text-sm text-slate-500 dark:text-slate-400">{t("none")}</p>;
   }
   const rows: QueueRow[] = queues.map((queue) => {
     const summary = summarizeQueue(state, queue.id, now);
@@ -77,31 +84,36 @@ export function QueuePanel({
   return (
     <section aria-labelledby="queues-heading" className="flex min-h-0 flex-col gap-2">
       <div className="flex items-center gap-3">
-        <h2 id="queues-heading" className="text-sm font-semibold text-slate-700">
-          Queues <span className="font-normal text-slate-500">{queues.length}</span>
+        <h2 id="queues-heading" className="text-sm font-semibold text-slate-700 dark:text-slate-300">
+          {t("heading")}{" "}
+          <span className="font-normal text-slate-500 dark:text-slate-400">{queues.length}</span>
         </h2>
-        <span className="text-[11px] text-slate-500" data-testid="kpis-seq">
-          {kpisSeq === null ? "KPIs: waiting for the core" : `KPIs as of seq ${kpisSeq}`}
-          {compact && " · trouble first"}
+        <span className="text-[11px] text-slate-500 dark:text-slate-400" data-testid="kpis-seq">
+          {kpisSeq === null ? t("kpisWaiting") : t("kpisAsOf", { seq: kpisSeq })}
+          {compact && t("troubleFirst")}
         </span>
-        <fieldset className="ml-auto flex overflow-hidden rounded-md border border-slate-200 text-xs">
-          <legend className="sr-only">Queue view</legend>
+        <fieldset className="ml-auto flex overflow-hidden rounded-md border border-slate-200 dark:border-slate-700 text-xs">
+          <legend className="sr-only">{t("viewLegend")}</legend>
           {QUEUE_VIEWS.map((v) => (
             <button
               key={v}
               type="button"
               aria-pressed={view === v}
               onClick={() => onViewChange(v)}
-              className={`px-2 py-0.5 ${view === v ? "bg-slate-800 text-white" : "bg-white text-slate-600 hover:bg-slate-50"}`}
+              className={`px-2 py-0.5 ${view === v ? "bg-slate-800 dark:bg-sky-800 text-white" : "bg-white dark:bg-slate-900 text-slate-600 dark:text-slate-400 hover:bg-slate-50 dark:hover:bg-slate-800"}`}
             >
-              {VIEW_LABEL[v]}
-              {v === "auto" && <span className="sr-only"> (compact above {AUTO_COMPACT_ABOVE} queues)</span>}
+              {t(VIEW_LABEL[v])}
+              {v === "auto" && (
+                <span className="sr-only">{t("autoHint", { count: AUTO_COMPACT_ABOVE })}</span>
+              )}
             </button>
           ))}
         </fieldset>
       </div>
       <div
-        className="max-h-[42vh] min-h-0 overflow-auto"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users scroll overflowing queues (cards hold no control)
+        tabIndex={0}
+        className="max-h-[42vh] min-h-0 overflow-auto focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-400"
         data-testid="queues-panel"
         data-view={compact ? "compact" : "cards"}
       >
@@ -132,31 +144,38 @@ function QueueCard({
   now: number;
   frozen: boolean;
 }) {
+  const t = useTranslations("queues");
+  const f = useFormat();
   const { queue, summary: s, kpi } = row;
   const alarm = s.waiting > 0 && s.eligible === 0;
   return (
     <article
       data-testid={`queue-${queue.id}`}
-      className={`rounded-xl border bg-white p-3 shadow-sm ${alarm ? "border-rose-300" : "border-slate-200"}`}
+      className={`rounded-xl border bg-white dark:bg-slate-900 p-3 shadow-sm ${alarm ? "border-rose-300 dark:border-rose-700" : "border-slate-200 dark:border-slate-700"}`}
     >
       <header className="flex items-baseline justify-between gap-2">
-        <h3 className="font-semibold text-slate-900">{queue.name}</h3>
-        <span className="truncate text-xs text-slate-500" title={queue.id}>
-          {queue.strategy} · {queue.groups.length} group{queue.groups.length === 1 ? "" : "s"}
+        <h3 className="font-semibold text-slate-900 dark:text-slate-100">{queue.name}</h3>
+        <span className="truncate text-xs text-slate-500 dark:text-slate-400" title={queue.id}>
+          {t("groups", { strategy: queue.strategy, count: queue.groups.length })}
         </span>
       </header>
       <dl className="mt-2 grid grid-cols-5 gap-1 text-center">
-        <Stat label="Waiting" value={s.waiting} testId="waiting" tone={s.waiting > 0 ? "warn" : "calm"} />
-        <Stat label="Ringing" value={s.ringing} testId="ringing" />
-        <Stat label="Answering" value={s.talking} testId="talking" />
         <Stat
-          label="Longest"
-          value={s.longestWaitMs > 0 ? formatElapsed(s.longestWaitMs, frozen) : "—"}
+          label={t("waiting")}
+          value={s.waiting}
+          testId="waiting"
+          tone={s.waiting > 0 ? "warn" : "calm"}
+        />
+        <Stat label={t("ringing")} value={s.ringing} testId="ringing" />
+        <Stat label={t("answering")} value={s.talking} testId="talking" />
+        <Stat
+          label={t("longest")}
+          value={s.longestWaitMs > 0 ? f.elapsed(s.longestWaitMs, frozen) : "—"}
           mark={
             kpi?.levels.longestWait === "alarm"
-              ? { icon: "✕", word: "too long" }
+              ? { icon: "✕", word: t("tooLong") }
               : kpi?.levels.longestWait === "warn"
-                ? { icon: "▲", word: "long" }
+                ? { icon: "▲", word: t("long") }
                 : undefined
           }
           testId="longest-wait"
@@ -169,7 +188,7 @@ function QueueCard({
           }
         />
         <Stat
-          label="Can ring"
+          label={t("canRing")}
           value={`${s.eligible}/${s.members}`}
           testId="eligible"
           tone={alarm ? "alarm" : "calm"}
@@ -184,155 +203,180 @@ function QueueCard({
         </section>
       )}
       {alarm && (
-        <p role="status" className="mt-1 text-xs font-medium text-rose-600">
-          ✕ Callers waiting and no agent can take a call
+        <p role="status" className="mt-1 text-xs font-medium text-rose-600 dark:text-rose-400">
+          {t("nobodyCanRing")}
         </p>
       )}
       {kpi ? (
         <KpiTable kpi={kpi} />
       ) : (
-        <p className="mt-2 text-xs text-slate-500">KPIs: waiting for the core…</p>
+        <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">{t("kpisLoading")}</p>
       )}
-      <p className="mt-2 truncate text-xs text-slate-500" data-testid="wrap-up">
-        {wrapUpText(state, s, now, frozen)}
+      <p className="mt-2 truncate text-xs text-slate-500 dark:text-slate-400" data-testid="wrap-up">
+        {wrapUpText(t, f, state, s, now, frozen)}
       </p>
-      <p className="mt-0.5 text-[11px] text-slate-500" data-testid="outcomes">
-        {outcomesText(s)}
+      <p className="mt-0.5 text-[11px] text-slate-500 dark:text-slate-400" data-testid="outcomes">
+        {outcomesText(t, s)}
       </p>
     </article>
   );
 }
 
-function wrapUpText(state: CenterState, s: QueueSummary, now: number, frozen: boolean): string {
-  if (s.wrapUp.length === 0) return "Nobody in wrap-up";
+/** "Lan 12s, Minh 40s": who is in wrap-up and for how much longer. */
+function wrapUpList(f: Format, state: CenterState, s: QueueSummary, now: number, frozen: boolean): string {
   const name = (id: string) => own(state.agents, id)?.name ?? id;
-  return `Wrap-up: ${s.wrapUp.map((w) => `${name(w.agentId)} ${formatLeft(w.until - now, frozen)}`).join(", ")}`;
+  return s.wrapUp.map((w) => `${name(w.agentId)} ${f.left(w.until - now, frozen)}`).join(", ");
 }
 
-function outcomesText(s: QueueSummary): string {
+function wrapUpText(
+  t: Translate<"queues">,
+  f: Format,
+  state: CenterState,
+  s: QueueSummary,
+  now: number,
+  frozen: boolean,
+): string {
+  if (s.wrapUp.length === 0) return t("nobodyInWrapUp");
+  return t("wrapUpList", { list: wrapUpList(f, state, s, now, frozen) });
+}
+
+function outcomesText(t: Translate<"queues">, s: QueueSummary): string {
   const o = s.outcomes;
-  return `${o.answered} answered · ${o.abandoned} abandoned · ${o.timed_out} timed out · ${o.rejected} rejected · ${o.closed} closed`;
+  return t("outcomes", {
+    answered: o.answered,
+    abandoned: o.abandoned,
+    timedOut: o.timed_out,
+    rejected: o.rejected,
+    closed: o.closed,
+  });
 }
 
 /** Service level, ASA and abandonment for today and the window, and the staffing advice. */
 function KpiTable({ kpi }: { kpi: QueueKpiView }) {
+  const t = useTranslations("queues");
+  const f = useFormat();
   const { today, window: win, target, levels } = kpi;
-  const slTarget = `target ${target.serviceLevelTarget}% in ${target.serviceLevelSec}s`;
+  const slTarget = t("slTarget", { target: target.serviceLevelTarget, seconds: target.serviceLevelSec });
   return (
     <div className="mt-2 text-xs" data-testid="kpis">
       <table className="w-full">
-        <caption className="sr-only">KPIs of the queue, today and the last {kpi.windowMin} minutes</caption>
+        <caption className="sr-only">{t("kpiCaption", { minutes: kpi.windowMin })}</caption>
         <thead>
-          <tr className="text-[10px] uppercase tracking-wide text-slate-500">
+          <tr className="text-[10px] uppercase tracking-wide text-slate-500 dark:text-slate-400">
             <th scope="col" className="text-left font-medium">
-              <span className="sr-only">Figure</span>
+              <span className="sr-only">{t("figure")}</span>
             </th>
             <th scope="col" className="text-right font-medium">
-              Today
+              {t("today")}
             </th>
             <th scope="col" className="text-right font-medium">
-              {kpi.windowMin} min
+              {t("windowMin", { minutes: kpi.windowMin })}
             </th>
           </tr>
         </thead>
         <tbody className="tabular-nums">
           <tr>
-            <th scope="row" className="text-left font-normal text-slate-500" title={slTarget}>
-              Service level
+            <th
+              scope="row"
+              className="text-left font-normal text-slate-500 dark:text-slate-400"
+              title={slTarget}
+            >
+              {t("serviceLevel")}
             </th>
             <td className="text-right" data-testid="sl-today">
-              <LevelFigure
-                level={levels.serviceLevelToday}
-                kind="sl"
-                value={formatPercent(today.serviceLevel)}
-              />
+              <LevelFigure level={levels.serviceLevelToday} kind="sl" value={f.percent(today.serviceLevel)} />
             </td>
             <td className="text-right" data-testid="sl-window">
-              <LevelFigure
-                level={levels.serviceLevelWindow}
-                kind="sl"
-                value={formatPercent(win.serviceLevel)}
-              />
+              <LevelFigure level={levels.serviceLevelWindow} kind="sl" value={f.percent(win.serviceLevel)} />
             </td>
           </tr>
           <tr>
-            <th scope="row" className="text-left font-normal text-slate-500">
-              ASA
+            <th
+              scope="row"
+              className="text-left font-normal text-slate-500 dark:text-slate-400"
+              title={t("asaTitle")}
+            >
+              {t("asa")}
             </th>
-            <td className="text-right text-slate-800" data-testid="asa-today">
-              {formatSeconds(today.asaSec)}
+            <td className="text-right text-slate-800 dark:text-slate-200" data-testid="asa-today">
+              {f.seconds(today.asaSec)}
             </td>
-            <td className="text-right text-slate-800" data-testid="asa-window">
-              {formatSeconds(win.asaSec)}
+            <td className="text-right text-slate-800 dark:text-slate-200" data-testid="asa-window">
+              {f.seconds(win.asaSec)}
             </td>
           </tr>
           <tr>
-            <th scope="row" className="text-left font-normal text-slate-500">
-              Abandoned
+            <th scope="row" className="text-left font-normal text-slate-500 dark:text-slate-400">
+              {t("abandoned")}
             </th>
-            <td className="text-right text-slate-800" data-testid="abandon-today">
-              {abandonText(today)}
+            <td className="text-right text-slate-800 dark:text-slate-200" data-testid="abandon-today">
+              {abandonText(f, today)}
             </td>
-            <td className="text-right text-slate-800" data-testid="abandon-window">
-              {abandonText(win)}
+            <td className="text-right text-slate-800 dark:text-slate-200" data-testid="abandon-window">
+              {abandonText(f, win)}
             </td>
           </tr>
         </tbody>
       </table>
-      <p className="mt-1 flex flex-wrap items-center gap-x-2 text-slate-600" data-testid="staffing">
-        <span className="text-slate-500">Staffing</span>
+      <p
+        className="mt-1 flex flex-wrap items-center gap-x-2 text-slate-600 dark:text-slate-400"
+        data-testid="staffing"
+      >
+        <span className="text-slate-500 dark:text-slate-400">{t("staffing")}</span>
         <Staffing kpi={kpi} />
       </p>
     </div>
   );
 }
 
-function abandonText(p: QueueKpiView["today"]): string {
-  return p.abandonRate === null ? `${p.abandoned}` : `${p.abandoned} · ${formatPercent(p.abandonRate)}`;
+function abandonText(f: Format, p: QueueKpiView["today"]): string {
+  return p.abandonRate === null
+    ? f.count(p.abandoned)
+    : `${f.count(p.abandoned)} · ${f.percent(p.abandonRate)}`;
 }
 
 function Staffing({ kpi }: { kpi: QueueKpiView }) {
+  const t = useTranslations("queues");
+  const f = useFormat();
   const { advice, levels } = kpi;
-  if (advice === null) return <span className="text-slate-500">– not enough calls yet</span>;
+  if (advice === null)
+    return <span className="text-slate-500 dark:text-slate-400">{t("notEnoughCalls")}</span>;
   return (
     <>
       <span className={`font-medium ${LEVEL_TONE[levels.staffing]}`}>
-        {levels.staffing === "warn" ? `▲ short ${advice.shortBy}` : "✓ enough"}
+        {levels.staffing === "warn" ? t("short", { count: advice.shortBy }) : t("enough")}
       </span>
-      <span className="tabular-nums">
-        needs {advice.needed} · {advice.canRing} can ring
-      </span>
-      <span
-        className="tabular-nums text-slate-500"
-        title="Erlang C, at the current staffing and the window's traffic"
-      >
-        predicted SL {formatPercent(advice.predictedServiceLevel)}
+      <span className="tabular-nums">{t("needs", { needed: advice.needed, canRing: advice.canRing })}</span>
+      <span className="tabular-nums text-slate-500 dark:text-slate-400" title={t("predictedTitle")}>
+        {t("predicted", { value: f.percent(advice.predictedServiceLevel) })}
       </span>
     </>
   );
 }
 
 const LEVEL_TONE: Record<Level, string> = {
-  ok: "text-emerald-700",
-  warn: "text-amber-700",
-  alarm: "text-rose-700",
-  none: "text-slate-500",
+  ok: "text-emerald-700 dark:text-emerald-300",
+  warn: "text-amber-700 dark:text-amber-300",
+  alarm: "text-rose-700 dark:text-rose-300",
+  none: "text-slate-500 dark:text-slate-400",
 };
 
 /** A figure coloured by the server's level and said in a word and a symbol (colour-blind safe). */
 function LevelFigure({ level, value, kind }: { level: Level; value: string; kind: "sl" | "wait" }) {
-  const word =
+  const t = useTranslations("queues");
+  const word = t(
     level === "ok"
       ? kind === "sl"
-        ? "on target"
+        ? "onTarget"
         : "ok"
       : level === "alarm"
         ? kind === "sl"
-          ? "below target"
-          : "too long"
+          ? "belowTarget"
+          : "tooLong"
         : level === "warn"
           ? "long"
-          : "no calls yet";
+          : "noCallsYet",
+  );
   const icon = level === "ok" ? "✓" : level === "alarm" ? "✕" : level === "warn" ? "▲" : "";
   return (
     <span className={`font-semibold ${LEVEL_TONE[level]}`} data-level={level} title={word}>
@@ -359,6 +403,8 @@ function CompactQueues({
   now: number;
   frozen: boolean;
 }) {
+  const t = useTranslations("queues");
+  const f = useFormat();
   // Which queues show their live calls under their row.
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const onToggle = (queueId: string) =>
@@ -369,47 +415,47 @@ function CompactQueues({
     });
   return (
     <table
-      className="w-full rounded-xl border border-slate-200 bg-white text-xs shadow-sm"
+      className="w-full rounded-xl border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 text-xs shadow-sm"
       data-testid="queues-table"
     >
-      <thead className="sticky top-0 bg-slate-50 text-[10px] uppercase tracking-wide text-slate-500">
+      <thead className="sticky top-0 bg-slate-50 dark:bg-slate-800 text-[10px] uppercase tracking-wide text-slate-500 dark:text-slate-400">
         <tr>
           <th scope="col" className="px-2 py-1 text-left font-semibold">
-            Queue
+            {t("queue")}
           </th>
           <th scope="col" className="px-2 text-right font-semibold">
-            Waiting
+            {t("waiting")}
           </th>
           <th scope="col" className="px-2 text-right font-semibold">
-            Longest
+            {t("longest")}
           </th>
           <th scope="col" className="px-2 text-right font-semibold">
-            Can ring
+            {t("canRing")}
           </th>
           <th scope="col" className="px-2 text-right font-semibold">
-            Ringing · talking
+            {t("ringingTalking")}
           </th>
           <th scope="col" className="px-2 text-right font-semibold">
-            SL today
+            {t("slToday")}
           </th>
           <th scope="col" className="px-2 text-right font-semibold">
-            SL window
+            {t("slWindow")}
           </th>
           <th scope="col" className="px-2 text-right font-semibold">
-            ASA today
+            {t("asaToday")}
           </th>
           <th scope="col" className="px-2 text-right font-semibold">
-            Abandoned today
+            {t("abandonedToday")}
           </th>
           <th scope="col" className="px-2 text-left font-semibold">
-            Staffing
+            {t("staffing")}
           </th>
           <th scope="col" className="px-2 text-left font-semibold">
-            Wrap-up
+            {t("wrapUp")}
           </th>
         </tr>
       </thead>
-      <tbody className="divide-y divide-slate-100 tabular-nums">
+      <tbody className="divide-y divide-slate-100 dark:divide-slate-800 tabular-nums">
         {rows.map((row) => {
           const { queue, summary: s, kpi } = row;
           const trouble = troubleOf(row);
@@ -419,28 +465,36 @@ function CompactQueues({
               <tr
                 data-testid={`queue-${queue.id}`}
                 data-trouble={trouble}
-                className={trouble === 0 ? "bg-rose-50" : trouble === 1 ? "bg-amber-50/60" : ""}
+                className={
+                  trouble === 0
+                    ? "bg-rose-50 dark:bg-rose-950"
+                    : trouble === 1
+                      ? "bg-amber-50/60 dark:bg-amber-950/60"
+                      : ""
+                }
               >
-                <th scope="row" className="max-w-[14rem] px-2 py-1 text-left font-medium text-slate-900">
+                <th
+                  scope="row"
+                  className="max-w-[14rem] px-2 py-1 text-left font-medium text-slate-900 dark:text-slate-100"
+                >
                   <span className="block truncate" title={`${queue.name} (${queue.id})`}>
                     {trouble === 0 && (
-                      <span
-                        className="mr-1 text-rose-700"
-                        title="Callers waiting and no agent can take a call"
-                      >
-                        ✕<span className="sr-only">Callers waiting and nobody can ring:</span>
+                      <span className="mr-1 text-rose-700 dark:text-rose-300" title={t("nobodyCanRingTitle")}>
+                        ✕<span className="sr-only">{t("nobodyCanRingSr")}</span>
                       </span>
                     )}
                     {queue.name}
                   </span>
                   <span
-                    className="block truncate text-[10px] font-normal text-slate-500"
+                    className="block truncate text-[10px] font-normal text-slate-500 dark:text-slate-400"
                     data-testid="outcomes"
                   >
-                    {outcomesText(s)}
+                    {outcomesText(t, s)}
                   </span>
                 </th>
-                <td className={`px-2 text-right ${s.waiting > 0 ? "font-semibold text-amber-700" : ""}`}>
+                <td
+                  className={`px-2 text-right ${s.waiting > 0 ? "font-semibold text-amber-700 dark:text-amber-300" : ""}`}
+                >
                   {row.calls.length > 0 ? (
                     <button
                       type="button"
@@ -459,10 +513,10 @@ function CompactQueues({
                   )}
                 </td>
                 <td className="px-2 text-right" data-testid="longest-wait">
-                  {s.longestWaitMs > 0 ? formatElapsed(s.longestWaitMs, frozen) : "—"}
+                  {s.longestWaitMs > 0 ? f.elapsed(s.longestWaitMs, frozen) : "—"}
                 </td>
                 <td
-                  className={`px-2 text-right ${trouble === 0 ? "font-semibold text-rose-700" : ""}`}
+                  className={`px-2 text-right ${trouble === 0 ? "font-semibold text-rose-700 dark:text-rose-300" : ""}`}
                   data-testid="eligible"
                 >
                   {s.eligible}/{s.members}
@@ -476,7 +530,7 @@ function CompactQueues({
                     <LevelFigure
                       level={kpi.levels.serviceLevelToday}
                       kind="sl"
-                      value={formatPercent(kpi.today.serviceLevel)}
+                      value={f.percent(kpi.today.serviceLevel)}
                     />
                   ) : (
                     "…"
@@ -487,27 +541,30 @@ function CompactQueues({
                     <LevelFigure
                       level={kpi.levels.serviceLevelWindow}
                       kind="sl"
-                      value={formatPercent(kpi.window.serviceLevel)}
+                      value={f.percent(kpi.window.serviceLevel)}
                     />
                   ) : (
                     "…"
                   )}
                 </td>
                 <td className="px-2 text-right" data-testid="asa-today">
-                  {kpi ? formatSeconds(kpi.today.asaSec) : "…"}
+                  {kpi ? f.seconds(kpi.today.asaSec) : "…"}
                 </td>
                 <td className="px-2 text-right" data-testid="abandon-today">
-                  {kpi ? abandonText(kpi.today) : "…"}
+                  {kpi ? abandonText(f, kpi.today) : "…"}
                 </td>
                 <td className="whitespace-nowrap px-2" data-testid="staffing">
                   {kpi ? <Staffing kpi={kpi} /> : "…"}
                 </td>
-                <td className="max-w-[12rem] truncate px-2 text-slate-500" data-testid="wrap-up">
-                  {s.wrapUp.length === 0 ? "—" : wrapUpText(state, s, now, frozen).replace("Wrap-up: ", "")}
+                <td
+                  className="max-w-[12rem] truncate px-2 text-slate-500 dark:text-slate-400"
+                  data-testid="wrap-up"
+                >
+                  {s.wrapUp.length === 0 ? "—" : wrapUpList(f, state, s, now, frozen)}
                 </td>
               </tr>
               {open && (
-                <tr id={`live-calls-row-${queue.id}`} className="bg-slate-50/60">
+                <tr id={`live-calls-row-${queue.id}`} className="bg-slate-50/60 dark:bg-slate-900/60">
                   <td colSpan={11} className="px-6 py-1">
                     <LiveCallList queueId={queue.id} calls={row.calls} now={now} frozen={frozen} limit={10} />
                   </td>
@@ -535,10 +592,15 @@ function Stat({
   /** Said beside the colour, for who cannot tell amber from red. */
   mark?: { icon: string; word: string };
 }) {
-  const color = tone === "alarm" ? "text-rose-600" : tone === "warn" ? "text-amber-600" : "text-slate-900";
+  const color =
+    tone === "alarm"
+      ? "text-rose-600 dark:text-rose-400"
+      : tone === "warn"
+        ? "text-amber-600 dark:text-amber-400"
+        : "text-slate-900 dark:text-slate-100";
   return (
     <div>
-      <dt className="text-[10px] uppercase tracking-wide text-slate-500">{label}</dt>
+      <dt className="text-[10px] uppercase tracking-wide text-slate-500 dark:text-slate-400">{label}</dt>
       <dd className={`text-lg font-semibold tabular-nums ${color}`} data-testid={testId}>
         {value}
         {mark && (

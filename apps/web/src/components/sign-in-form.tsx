@@ -1,7 +1,10 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { type FormEvent, useEffect, useState } from "react";
-import { safeNextPath, signIn, signInWithLink } from "~/lib/session";
+import type { Translate } from "~/i18n/types";
+import { type SignInProblem, safeNextPath, signIn, signInWithLink } from "~/lib/session";
+import { LanguageSwitch, ThemeSwitch } from "./preferences";
 
 /** Back to where the person was going (this site only). */
 function proceed(): void {
@@ -9,11 +12,27 @@ function proceed(): void {
   window.location.replace(safeNextPath(next, window.location.origin));
 }
 
+function problemText(t: Translate<"signIn">, problem: SignInProblem): string {
+  switch (problem.kind) {
+    case "server":
+      return problem.message;
+    case "unreachable":
+      return t("unreachable");
+    case "tooMany":
+      return problem.wait ? t("tooMany", { seconds: problem.wait }) : t("tooManySoon");
+    case "wrong":
+      return t("wrong");
+    case "failed":
+      return t("failed", { status: problem.status });
+  }
+}
+
 /** Username and password, or (the demo's first start) a one-time link in the URL's fragment. */
 export function SignInForm() {
+  const t = useTranslations("signIn");
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<SignInProblem | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -26,7 +45,7 @@ export function SignInForm() {
       if (outcome.ok) proceed();
       else {
         setBusy(false);
-        setError(outcome.message);
+        setError(outcome.problem);
       }
     });
   }, []);
@@ -39,24 +58,30 @@ export function SignInForm() {
     if (outcome.ok) proceed();
     else {
       setBusy(false);
-      setError(outcome.message);
+      setError(outcome.problem);
     }
   };
 
   return (
     <form
       onSubmit={submit}
-      className="w-full max-w-sm space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
-      aria-label="Sign in"
+      className="w-full max-w-sm space-y-4 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-6 shadow-sm"
+      aria-label={t("form")}
     >
-      <div>
-        <h1 className="text-xl font-semibold text-slate-900">Callboard</h1>
-        <p className="text-sm text-slate-500">Sign in to watch and steer the center.</p>
+      <div className="flex items-start justify-between gap-3">
+        <div>
+          <h1 className="text-xl font-semibold text-slate-900 dark:text-slate-100">Callboard</h1>
+          <p className="text-sm text-slate-500 dark:text-slate-400">{t("tagline")}</p>
+        </div>
+        <div className="flex shrink-0 flex-col items-end gap-1">
+          <LanguageSwitch />
+          <ThemeSwitch />
+        </div>
       </div>
-      <label className="block text-sm font-medium text-slate-700">
-        Username
+      <label className="block text-sm font-medium text-slate-700 dark:text-slate-300">
+        {t("username")}
         <input
-          className="mt-1 block w-full rounded border border-slate-300 px-3 py-2 text-slate-900 focus:border-sky-500 focus:outline-none"
+          className="mt-1 block w-full rounded border border-slate-300 dark:border-slate-600 px-3 py-2 text-slate-900 dark:text-slate-100 focus:border-sky-500 focus:outline-none"
           name="username"
           autoComplete="username"
           autoCapitalize="none"
@@ -66,10 +91,10 @@ export function SignInForm() {
           onChange={(e) => setUsername(e.target.value)}
         />
       </label>
-      <label className="block text-sm font-medium text-slate-700">
-        Password
+      <label className="block text-sm font-medium text-slate-700 dark:text-slate-300">
+        {t("password")}
         <input
-          className="mt-1 block w-full rounded border border-slate-300 px-3 py-2 text-slate-900 focus:border-sky-500 focus:outline-none"
+          className="mt-1 block w-full rounded border border-slate-300 dark:border-slate-600 px-3 py-2 text-slate-900 dark:text-slate-100 focus:border-sky-500 focus:outline-none"
           name="password"
           type="password"
           autoComplete="current-password"
@@ -80,8 +105,11 @@ export function SignInForm() {
         />
       </label>
       {error && (
-        <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-700">
-          {error}
+        <p
+          role="alert"
+          className="rounded bg-red-50 dark:bg-red-950 px-3 py-2 text-sm text-red-700 dark:text-red-300"
+        >
+          {problemText(t, error)}
         </p>
       )}
       <button
@@ -89,10 +117,10 @@ export function SignInForm() {
         disabled={busy}
         className="w-full rounded bg-sky-700 px-3 py-2 font-medium text-white hover:bg-sky-800 disabled:opacity-60"
       >
-        {busy ? "Signing in…" : "Sign in"}
+        {busy ? t("signingIn") : t("submit")}
       </button>
-      <p className="text-xs text-slate-500">
-        No account? An admin creates one (Users page), or on the server: <code>pnpm user:add</code>.
+      <p className="text-xs text-slate-500 dark:text-slate-400">
+        {t.rich("noAccount", { code: (chunks) => <code>{chunks}</code> })}
       </p>
     </form>
   );

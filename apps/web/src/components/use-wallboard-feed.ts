@@ -24,7 +24,10 @@ export type FeedState =
   | { kind: "revoked" }
   | { kind: "no-token" }
   /** Refused for another reason than revocation; asked again every REFUSED_RETRY_MS. */
-  | { kind: "refused"; message: string };
+  | { kind: "refused"; refusal: Refusal };
+
+/** Why the core refused the screen: a known refusal (said in the screen's language), or the core's own words. */
+export type Refusal = { known: "badToken" | "foreignOrigin" } | { code: string } | { text: string };
 
 export interface WallboardFeed {
   state: FeedState;
@@ -34,10 +37,9 @@ export interface WallboardFeed {
   clockOffsetMs: number;
 }
 
-const REFUSAL_TEXT: Record<string, string> = {
-  [SOCKET_REFUSAL.SIGNED_OUT]:
-    "This screen's link is not valid. An admin creates a new one on the Wallboards page.",
-  [SOCKET_REFUSAL.FOREIGN_ORIGIN]: "This address is not one Callboard serves (CALLBOARD_ALLOWED_HOSTS).",
+const KNOWN_REFUSAL: Record<string, "badToken" | "foreignOrigin"> = {
+  [SOCKET_REFUSAL.SIGNED_OUT]: "badToken",
+  [SOCKET_REFUSAL.FOREIGN_ORIGIN]: "foreignOrigin",
 };
 
 /**
@@ -87,8 +89,8 @@ export function useWallboardFeed(token: string | null): WallboardFeed {
       setState(next);
       socket.disconnect();
     };
-    const refused = (message: string) => {
-      setState({ kind: "refused", message });
+    const refused = (refusal: Refusal) => {
+      setState({ kind: "refused", refusal });
       later(REFUSED_RETRY_MS, () => {
         if (final) return;
         if (socket.connected) subscribe();
@@ -117,7 +119,7 @@ export function useWallboardFeed(token: string | null): WallboardFeed {
           }
           if (result.ok) show(result.data);
           else if ("incompatible" in result) reload(result.error);
-          else refused(result.error);
+          else refused({ text: result.error });
         });
     };
 
@@ -129,7 +131,9 @@ export function useWallboardFeed(token: string | null): WallboardFeed {
       if (error.message === SOCKET_REFUSAL.REVOKED) end({ kind: "revoked" });
       // socket.active: a network error, which socket.io retries itself; otherwise the core refused.
       else if (!socket.active)
-        refused(REFUSAL_TEXT[error.message] ?? `The core refused this screen: ${error.message}`);
+        refused(
+          KNOWN_REFUSAL[error.message] ? { known: KNOWN_REFUSAL[error.message]! } : { code: error.message },
+        );
       else markStale();
     });
     return () => {

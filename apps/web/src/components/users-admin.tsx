@@ -1,35 +1,41 @@
 "use client";
 
-import { createUserSchema, ROLE_LABEL, ROLES, type Role, type UserSummary } from "@callboard/contracts";
+import { createUserSchema, ROLES, type Role, type UserSummary } from "@callboard/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { errorMessage, fieldErrors } from "~/lib/field-errors";
-import { formatDateTime } from "~/lib/format";
 import { useTRPC } from "~/lib/trpc";
 import { ErrorAlert } from "./error-alert";
 import { FieldError } from "./field-error";
+import { useFormat } from "./use-format";
 
-const input = "mt-1 block w-full rounded border border-slate-300 px-2 py-1.5 text-sm text-slate-900";
+const input =
+  "mt-1 block w-full rounded border border-slate-300 dark:border-slate-600 px-2 py-1.5 text-sm text-slate-900 dark:text-slate-100";
 
 /** Admins create people, change their role, disable them and reset their password. */
 export function UsersAdmin() {
+  const t = useTranslations("users");
   const trpc = useTRPC();
   const users = useQuery(trpc.users.list.queryOptions());
   return (
     <div className="space-y-6">
-      <h1 className="text-xl font-semibold text-slate-900">Users</h1>
+      <h1 className="text-xl font-semibold text-slate-900 dark:text-slate-100">{t("heading")}</h1>
       <CreateUserForm />
-      <section aria-label="Users" className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <section
+        aria-label={t("heading")}
+        className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900"
+      >
         <ErrorAlert error={users.error} className="p-4" />
         <table className="w-full text-left text-sm">
-          <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+          <thead className="bg-slate-50 dark:bg-slate-800 text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
             <tr>
-              <th className="px-3 py-2">User</th>
-              <th className="px-3 py-2">Role</th>
-              <th className="px-3 py-2">Agent</th>
-              <th className="px-3 py-2">Last sign-in</th>
-              <th className="px-3 py-2">Status</th>
-              <th className="px-3 py-2">Password</th>
+              <th className="px-3 py-2">{t("user")}</th>
+              <th className="px-3 py-2">{t("role")}</th>
+              <th className="px-3 py-2">{t("agent")}</th>
+              <th className="px-3 py-2">{t("lastSignIn")}</th>
+              <th className="px-3 py-2">{t("status")}</th>
+              <th className="px-3 py-2">{t("password")}</th>
             </tr>
           </thead>
           <tbody>
@@ -50,6 +56,8 @@ function useInvalidateUsers() {
 }
 
 function CreateUserForm() {
+  const t = useTranslations("users");
+  const roleName = useTranslations("roles");
   const trpc = useTRPC();
   const invalidate = useInvalidateUsers();
   const [form, setForm] = useState({
@@ -89,39 +97,39 @@ function CreateUserForm() {
   return (
     <form
       onSubmit={submit}
-      aria-label="Create a user"
-      className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-6"
+      aria-label={t("createForm")}
+      className="grid gap-3 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4 md:grid-cols-6"
     >
-      <label className="text-sm text-slate-700 md:col-span-1">
-        Username
+      <label className="text-sm text-slate-700 dark:text-slate-300 md:col-span-1">
+        {t("username")}
         <input className={input} name="username" autoComplete="off" maxLength={64} {...field("username")} />
         <FieldError message={errors.username} />
       </label>
-      <label className="text-sm text-slate-700 md:col-span-1">
-        Name
+      <label className="text-sm text-slate-700 dark:text-slate-300 md:col-span-1">
+        {t("name")}
         <input className={input} name="name" maxLength={100} {...field("name")} />
         <FieldError message={errors.name} />
       </label>
-      <label className="text-sm text-slate-700 md:col-span-1">
-        Role
+      <label className="text-sm text-slate-700 dark:text-slate-300 md:col-span-1">
+        {t("role")}
         <select className={input} name="role" {...field("role")}>
           {ROLES.map((role) => (
-            <option key={role} value={role} title={ROLE_LABEL[role]}>
-              {role}
+            <option key={role} value={role} title={t(`roleHelp.${role}`)}>
+              {roleName(role)}
             </option>
           ))}
         </select>
         <FieldError message={errors.role} />
       </label>
       {form.role === "agent" && (
-        <label className="text-sm text-slate-700 md:col-span-1">
-          Agent (stringee_user_id)
+        <label className="text-sm text-slate-700 dark:text-slate-300 md:col-span-1">
+          {t("agentId")}
           <input className={input} name="agentId" maxLength={128} {...field("agentId")} />
           <FieldError message={errors.agentId} />
         </label>
       )}
-      <label className="text-sm text-slate-700 md:col-span-1">
-        Password
+      <label className="text-sm text-slate-700 dark:text-slate-300 md:col-span-1">
+        {t("password")}
         <input
           className={input}
           name="password"
@@ -138,16 +146,19 @@ function CreateUserForm() {
           disabled={create.isPending}
           className="rounded bg-sky-700 px-3 py-2 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60"
         >
-          {create.isPending ? "Creating…" : "Create user"}
+          {create.isPending ? t("creating") : t("create")}
         </button>
       </div>
       <ErrorAlert error={create.error} className="md:col-span-6" />
-      <p className="text-xs text-slate-500 md:col-span-6">{ROLE_LABEL[form.role]}</p>
+      <p className="text-xs text-slate-500 dark:text-slate-400 md:col-span-6">{t(`roleHelp.${form.role}`)}</p>
     </form>
   );
 }
 
 function UserRow({ user }: { user: UserSummary }) {
+  const t = useTranslations("users");
+  const roleName = useTranslations("roles");
+  const f = useFormat();
   const trpc = useTRPC();
   const invalidate = useInvalidateUsers();
   const update = useMutation(trpc.users.update.mutationOptions({ onSettled: () => void invalidate() }));
@@ -155,54 +166,53 @@ function UserRow({ user }: { user: UserSummary }) {
   const [password, setPassword] = useState("");
   const problem = update.error ?? reset.error;
   return (
-    <tr className="border-t border-slate-100 align-top" data-testid={`user-${user.username}`}>
+    <tr
+      className="border-t border-slate-100 dark:border-slate-800 align-top"
+      data-testid={`user-${user.username}`}
+    >
       <td className="px-3 py-2">
-        <div className="font-medium text-slate-900">{user.name}</div>
-        <div className="text-xs text-slate-500">{user.username}</div>
+        <div className="font-medium text-slate-900 dark:text-slate-100">{user.name}</div>
+        <div className="text-xs text-slate-500 dark:text-slate-400">{user.username}</div>
         {problem && (
-          <p role="alert" className="mt-1 text-xs text-red-700">
+          <p role="alert" className="mt-1 text-xs text-red-700 dark:text-red-300">
             {errorMessage(problem)}
           </p>
         )}
       </td>
       <td className="px-3 py-2">
         <select
-          aria-label={`Role of ${user.username}`}
-          className="rounded border border-slate-300 px-2 py-1 text-sm"
+          aria-label={t("roleOf", { username: user.username })}
+          className="rounded border border-slate-300 dark:border-slate-600 px-2 py-1 text-sm"
           value={user.role}
           disabled={update.isPending}
           onChange={(e) => update.mutate({ userId: user.userId, role: e.target.value as Role })}
         >
           {ROLES.map((role) => (
             <option key={role} value={role}>
-              {role}
+              {roleName(role)}
             </option>
           ))}
         </select>
       </td>
-      <td className="px-3 py-2 text-slate-600">
+      <td className="px-3 py-2 text-slate-600 dark:text-slate-400">
         <AgentLink
           user={user}
           disabled={update.isPending}
           onSave={(agentId) => update.mutate({ userId: user.userId, agentId })}
         />
       </td>
-      <td className="px-3 py-2 tabular-nums text-slate-600">
-        {user.lastSignInAt ? formatDateTime(user.lastSignInAt) : "never"}
+      <td className="px-3 py-2 tabular-nums text-slate-600 dark:text-slate-400">
+        {user.lastSignInAt ? f.dateTime(user.lastSignInAt) : t("never")}
       </td>
       <td className="px-3 py-2">
         <button
           type="button"
-          className={`rounded px-2 py-1 text-xs ${user.disabled ? "bg-slate-200 text-slate-700" : "bg-emerald-50 text-emerald-800"}`}
+          className={`rounded px-2 py-1 text-xs ${user.disabled ? "bg-slate-200 dark:bg-slate-700 text-slate-700 dark:text-slate-300" : "bg-emerald-50 dark:bg-emerald-950 text-emerald-800 dark:text-emerald-200"}`}
           disabled={update.isPending}
           onClick={() => update.mutate({ userId: user.userId, disabled: !user.disabled })}
-          title={
-            user.disabled
-              ? "Enable: the person may sign in again"
-              : "Disable: signs the person out everywhere"
-          }
+          title={user.disabled ? t("enableTitle") : t("disableTitle")}
         >
-          {user.disabled ? "Disabled — enable" : "Active — disable"}
+          {user.disabled ? t("disabled") : t("active")}
         </button>
       </td>
       <td className="px-3 py-2">
@@ -214,23 +224,25 @@ function UserRow({ user }: { user: UserSummary }) {
           }}
         >
           <input
-            aria-label={`New password for ${user.username}`}
+            aria-label={t("newPasswordFor", { username: user.username })}
             type="password"
             autoComplete="new-password"
-            placeholder="new password (12+)"
+            placeholder={t("newPassword")}
             maxLength={256}
-            className="w-40 rounded border border-slate-300 px-2 py-1 text-xs"
+            className="w-40 rounded border border-slate-300 dark:border-slate-600 px-2 py-1 text-xs"
             value={password}
             onChange={(e) => setPassword(e.target.value)}
           />
           <button
             type="submit"
             disabled={reset.isPending || password.length === 0}
-            className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 disabled:opacity-50"
+            className="rounded border border-slate-300 dark:border-slate-600 px-2 py-1 text-xs hover:bg-slate-100 dark:hover:bg-slate-800 disabled:opacity-50"
           >
-            Reset
+            {t("reset")}
           </button>
-          {reset.isSuccess && <span className="text-xs text-emerald-700">Reset; signed out everywhere.</span>}
+          {reset.isSuccess && (
+            <span className="text-xs text-emerald-700 dark:text-emerald-300">{t("resetDone")}</span>
+          )}
         </form>
       </td>
     </tr>
@@ -250,6 +262,7 @@ function AgentLink({
   disabled: boolean;
   onSave: (agentId: string | null) => void;
 }) {
+  const t = useTranslations("users");
   const [value, setValue] = useState(user.agentId ?? "");
   if (user.role !== "agent") return <span>{user.agentId ?? "—"}</span>;
   const changed = value.trim() !== (user.agentId ?? "");
@@ -262,19 +275,19 @@ function AgentLink({
       }}
     >
       <input
-        aria-label={`Agent of ${user.username}`}
+        aria-label={t("agentOf", { username: user.username })}
         maxLength={128}
         placeholder="stringee_user_id"
-        className="w-32 rounded border border-slate-300 px-2 py-1 text-xs"
+        className="w-32 rounded border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-2 py-1 text-xs"
         value={value}
         onChange={(e) => setValue(e.target.value)}
       />
       <button
         type="submit"
         disabled={disabled || !changed}
-        className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 disabled:opacity-50"
+        className="rounded border border-slate-300 dark:border-slate-600 px-2 py-1 text-xs hover:bg-slate-100 dark:hover:bg-slate-800 disabled:opacity-50"
       >
-        Link
+        {t("link")}
       </button>
     </form>
   );

@@ -1,5 +1,6 @@
 import type { WallboardTile } from "@callboard/contracts";
 import { describe, expect, it } from "vitest";
+import { translator } from "../i18n/testing.ts";
 import {
   centerTotals,
   clockDuration,
@@ -50,7 +51,7 @@ describe("parseWallboardParams", () => {
     (v) => {
       const params = parseWallboardParams(`?rotate=${v}`);
       expect(params.rotateSec).toBe(ROTATE_DEFAULT_SEC);
-      expect(params.notices[0]).toContain(`rotate=${v}`);
+      expect(params.notices[0]).toEqual({ param: "rotate", value: v });
     },
   );
 });
@@ -103,7 +104,10 @@ describe("durations", () => {
     [120, "2 min"],
     [150, "2 min 30 s"],
     [3_900, "1 h 05 min"],
-  ])("%i s is said %s", (sec, text) => expect(spokenDuration(sec)).toBe(text));
+  ])("%i s is said %s", (sec, text) => expect(spokenDuration(translator("en", "wallboard"), sec)).toBe(text));
+  it("says them in Vietnamese too", () => {
+    expect(spokenDuration(translator("vi", "wallboard"), 150)).toBe("2 phút 30 giây");
+  });
   it("shows a wait like a clock", () => {
     expect(clockDuration(45_000)).toBe("0:45");
     expect(clockDuration(725_000)).toBe("12:05");

@@ -1,4 +1,5 @@
 import type { WallboardTile } from "@callboard/contracts";
+import type { Translate } from "~/i18n/types";
 
 /**
  * The wallboard's pure parts: what the URL asks for, which tiles that selects, how many fit on a
@@ -17,14 +18,20 @@ export interface WallboardParams {
   rotateSec: number;
   /** Show the center-wide row; null = when the screen has more than one queue. */
   totals: boolean | null;
-  /** What in the URL could not be used, in words (shown small on the screen). */
-  notices: string[];
+  /** What in the URL could not be used (said small on the screen). */
+  notices: WallboardNotice[];
+}
+
+/** A URL parameter the screen could not use, and the value it had. */
+export interface WallboardNotice {
+  param: "rotate" | "totals";
+  value: string;
 }
 
 /** Reads `/wallboard?token=…&queues=sales,support&rotate=20&totals=0`; bad values fall back, with a notice. */
 export function parseWallboardParams(search: string): WallboardParams {
   const params = new URLSearchParams(search);
-  const notices: string[] = [];
+  const notices: WallboardNotice[] = [];
   const queuesParam = params.get("queues");
   const queues =
     queuesParam === null
@@ -43,9 +50,7 @@ export function parseWallboardParams(search: string): WallboardParams {
     const n = Number(rotate);
     if (/^\d+$/.test(rotate.trim()) && n >= ROTATE_MIN_SEC && n <= ROTATE_MAX_SEC) rotateSec = n;
     else {
-      notices.push(
-        `rotate=${rotate} is not a number of seconds from ${ROTATE_MIN_SEC} to ${ROTATE_MAX_SEC}; pages turn every ${ROTATE_DEFAULT_SEC} s`,
-      );
+      notices.push({ param: "rotate", value: rotate });
     }
   }
   let totals: boolean | null = null;
@@ -53,7 +58,7 @@ export function parseWallboardParams(search: string): WallboardParams {
   if (totalsParam !== null) {
     if (["1", "on", "true", "yes"].includes(totalsParam)) totals = true;
     else if (["0", "off", "false", "no"].includes(totalsParam)) totals = false;
-    else notices.push(`totals=${totalsParam} is neither on nor off; shown when there is more than one queue`);
+    else notices.push({ param: "totals", value: totalsParam });
   }
   return {
     token: params.get("token"),
@@ -166,12 +171,18 @@ export function centerTotals(tiles: readonly WallboardTile[]): CenterTotals {
   return totals;
 }
 
-/** Seconds as a TV says them: "45 s", "2 min", "2 min 30 s", "1 h 05 min". */
-export function spokenDuration(totalSec: number): string {
+/** Seconds as a TV says them: "45 s", "2 min", "2 min 30 s", "1 h 05 min" (vi: "2 phút 30 giây"). */
+export function spokenDuration(t: Translate<"wallboard">, totalSec: number): string {
   const s = Math.max(0, Math.round(totalSec));
-  if (s < 60) return `${s} s`;
-  if (s < 3600) return s % 60 === 0 ? `${s / 60} min` : `${Math.floor(s / 60)} min ${s % 60} s`;
-  return `${Math.floor(s / 3600)} h ${String(Math.floor((s % 3600) / 60)).padStart(2, "0")} min`;
+  if (s < 60) return t("spokenSeconds", { s: String(s) });
+  if (s < 3600) {
+    const m = String(Math.floor(s / 60));
+    return s % 60 === 0 ? t("spokenMinutes", { m }) : t("spokenMinutesSeconds", { m, s: String(s % 60) });
+  }
+  return t("spokenHours", {
+    h: String(Math.floor(s / 3600)),
+    m: String(Math.floor((s % 3600) / 60)).padStart(2, "0"),
+  });
 }
 
 /** A wait as a big figure: "0:45", "12:05", "1:02:03" — same width as it grows, no units to read. */
@@ -181,11 +192,6 @@ export function clockDuration(ms: number): string {
   const m = Math.floor((total % 3600) / 60);
   const s = String(total % 60).padStart(2, "0");
   return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${s}` : `${m}:${s}`;
-}
-
-/** A ratio (0–1) as a whole percent, or "—" when nothing counts yet. */
-export function percent(ratio: number | null): string {
-  return ratio === null ? "—" : `${Math.round(ratio * 100)}%`;
 }
 
 /** Retries after a render error or a failed load: 2, 4, 8 … s, then every 60 s, forever. */

@@ -1,7 +1,10 @@
 import type { WallboardTile } from "@callboard/contracts";
 import type { Level } from "@callboard/kpi";
+import { useTranslations } from "next-intl";
 import type { CSSProperties, ReactNode } from "react";
-import { clockDuration, percent, spokenDuration } from "./wallboard-model";
+import type { Translate } from "~/i18n/types";
+import { useFormat } from "./use-format";
+import { clockDuration, spokenDuration } from "./wallboard-model";
 
 /** A size in screen heights, grown by the layout's --wb-scale when few tiles share the screen. */
 export function vh(n: number): CSSProperties {
@@ -23,6 +26,8 @@ const LEVEL_TEXT: Record<Level, string> = {
 
 /** One queue on the TV: the figures a floor reads from across the room, and which ones need help. */
 export function Tile({ tile, shape }: { tile: WallboardTile; shape: "wide" | "narrow" }) {
+  const t = useTranslations("wallboard");
+  const f = useFormat();
   const fours = shape === "wide" ? "grid-cols-4" : "grid-cols-2";
   const kpi = tile.kpi;
   const levels = kpi?.levels;
@@ -52,7 +57,7 @@ export function Tile({ tile, shape }: { tile: WallboardTile; shape: "wide" | "na
               className="shrink-0 rounded-[0.6vh] bg-red-700 px-[0.8vh] font-semibold text-white"
               style={vh(2.2)}
             >
-              ⚠ Nobody can ring
+              {t("nobodyCanRing")}
             </span>
           )}
         </div>
@@ -61,23 +66,23 @@ export function Tile({ tile, shape }: { tile: WallboardTile; shape: "wide" | "na
 
       <div className="grid grid-cols-2 gap-[1.5vh]">
         <Figure
-          label="Waiting"
+          label={t("waiting")}
           size={BIG}
-          value={String(tile.waiting)}
+          value={f.count(tile.waiting)}
           // The longest wait counts ringing callers too: say they are there, or 0 beside 0:07 reads wrong.
-          note={tile.ringing > 0 ? `+ ${tile.ringing} ringing` : null}
+          note={tile.ringing > 0 ? t("plusRinging", { count: tile.ringing }) : null}
           testId="waiting"
         />
         <Figure
-          label="Longest wait"
+          label={t("longestWait")}
           size={BIG}
           value={tile.longestWaitMs > 0 ? clockDuration(tile.longestWaitMs) : "—"}
           level={levels?.longestWait}
           note={
             target && levels?.longestWait === "alarm"
-              ? `▲▲ over ${spokenDuration(target.longestWaitRedSec)}`
+              ? t("overRed", { duration: spokenDuration(t, target.longestWaitRedSec) })
               : target && levels?.longestWait === "warn"
-                ? `▲ over ${spokenDuration(target.longestWaitAmberSec)}`
+                ? t("overAmber", { duration: spokenDuration(t, target.longestWaitAmberSec) })
                 : null
           }
           testId="longest-wait"
@@ -86,38 +91,42 @@ export function Tile({ tile, shape }: { tile: WallboardTile; shape: "wide" | "na
 
       <div className={`grid ${fours} gap-x-[1.5vh] gap-y-[2vh]`}>
         <Figure
-          label="SL today"
-          value={percent(kpi?.today.serviceLevel ?? null)}
+          label={t("slToday")}
+          value={f.percent(kpi?.today.serviceLevel ?? null)}
           level={levels?.serviceLevelToday}
-          note={slNote(levels?.serviceLevelToday, target?.serviceLevelTarget)}
+          note={slNote(t, levels?.serviceLevelToday, target?.serviceLevelTarget)}
           testId="sl-today"
         />
         <Figure
-          label={`SL ${kpi?.windowMin ?? 15} min`}
-          value={percent(kpi?.window.serviceLevel ?? null)}
+          label={t("slWindow", { minutes: kpi?.windowMin ?? 15 })}
+          value={f.percent(kpi?.window.serviceLevel ?? null)}
           level={levels?.serviceLevelWindow}
-          note={slNote(levels?.serviceLevelWindow, target?.serviceLevelTarget)}
+          note={slNote(t, levels?.serviceLevelWindow, target?.serviceLevelTarget)}
           testId="sl-window"
         />
         <Figure
-          label="ASA"
-          value={kpi?.today.asaSec == null ? "—" : String(Math.round(kpi.today.asaSec))}
-          unit={kpi?.today.asaSec == null ? undefined : "s"}
-          note={kpi?.today.asaSec == null ? null : "average today"}
+          label={t("asa")}
+          value={kpi?.today.asaSec == null ? "—" : f.count(Math.round(kpi.today.asaSec))}
+          unit={kpi?.today.asaSec == null ? undefined : t("seconds")}
+          note={kpi?.today.asaSec == null ? null : t("averageToday")}
         />
         <Figure
-          label="Abandoned"
-          value={String(kpi?.today.abandoned ?? tile.abandoned)}
-          note={kpi?.today.abandonRate == null ? null : `${percent(kpi.today.abandonRate)} of calls`}
+          label={t("abandoned")}
+          value={f.count(kpi?.today.abandoned ?? tile.abandoned)}
+          note={
+            kpi?.today.abandonRate == null
+              ? null
+              : t("ofCalls", { percent: f.percent(kpi.today.abandonRate) })
+          }
           testId="abandoned"
         />
       </div>
 
       <div className={`grid ${fours} gap-x-[1.5vh] gap-y-[2vh] border-t border-slate-700 pt-[0.8vh]`}>
-        <Agents label="Can ring" value={tile.canRing} testId="can-ring" />
-        <Agents label="On call" value={tile.onCall} />
-        <Agents label="Wrap-up" value={tile.wrapUp} />
-        <Agents label="Away" value={tile.away} />
+        <Agents label={t("canRing")} value={tile.canRing} testId="can-ring" />
+        <Agents label={t("onCall")} value={tile.onCall} />
+        <Agents label={t("wrapUp")} value={tile.wrapUp} />
+        <Agents label={t("away")} value={tile.away} />
       </div>
 
       {shape === "narrow" && <Staffing tile={tile} stacked />}
@@ -125,10 +134,14 @@ export function Tile({ tile, shape }: { tile: WallboardTile; shape: "wide" | "na
   );
 }
 
-function slNote(level: Level | undefined, targetPercent: number | undefined): string | null {
-  if (level === "alarm") return `▼ Below ${targetPercent ?? ""}%`;
-  if (level === "ok") return `✓ target ${targetPercent ?? ""}%`;
-  return level === "none" ? "no calls yet" : null;
+function slNote(
+  t: Translate<"wallboard">,
+  level: Level | undefined,
+  targetPercent: number | undefined,
+): string | null {
+  if (level === "alarm") return t("below", { target: targetPercent ?? "" });
+  if (level === "ok") return t("target", { target: targetPercent ?? "" });
+  return level === "none" ? t("noCallsYet") : null;
 }
 
 function Figure({
@@ -194,24 +207,25 @@ function Agents({ label, value, testId }: { label: string; value: number; testId
 
 /** The advisor: agents the window's traffic needs (Erlang C) against those who can ring now. */
 function Staffing({ tile, stacked = false }: { tile: WallboardTile; stacked?: boolean }) {
+  const t = useTranslations("wallboard");
   const advice = tile.kpi?.advice ?? null;
   const level = tile.kpi?.levels.staffing ?? "none";
   const label = (
     <span className="uppercase tracking-wide text-slate-300" style={vh(LABEL)}>
-      Staffing
+      {t("staffing")}
     </span>
   );
   const verdict =
     advice === null ? (
       <span className="text-slate-300" style={vh(LABEL)}>
-        not enough calls yet
+        {t("notEnoughCalls")}
       </span>
     ) : (
       <span
         className={`font-semibold ${level === "warn" ? "text-amber-300" : "text-slate-300"}`}
         style={vh(2.2)}
       >
-        {advice.shortBy > 0 ? `▼ ${advice.shortBy} short` : "✓ enough"}
+        {advice.shortBy > 0 ? t("short", { count: advice.shortBy }) : t("enough")}
       </span>
     );
   const figure = (
@@ -220,7 +234,7 @@ function Staffing({ tile, stacked = false }: { tile: WallboardTile; stacked?: bo
       style={vh(3.4)}
       data-testid="staffing-advice"
     >
-      {advice === null ? "—" : `needs ${advice.needed} · ${advice.canRing} can ring`}
+      {advice === null ? "—" : t("needs", { needed: advice.needed, canRing: advice.canRing })}
     </span>
   );
   // Wide tiles say it in one line beside the queue's name; narrow ones in two, at the bottom.

@@ -2,17 +2,20 @@
 
 import { createWallboardTokenSchema } from "@callboard/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { fieldErrors } from "~/lib/field-errors";
-import { formatDateTime } from "~/lib/format";
 import { useTRPC } from "~/lib/trpc";
 import { ErrorAlert } from "./error-alert";
+import { useFormat } from "./use-format";
 
 /**
  * Read-only screens: an admin names a screen and picks its queues; the screen's link is shown once
  * (only a digest is kept). Revoking disconnects the screen within seconds.
  */
 export function WallboardTokens() {
+  const t = useTranslations("wallboards");
+  const f = useFormat();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const tokens = useQuery(trpc.wallboards.list.queryOptions());
@@ -50,26 +53,28 @@ export function WallboardTokens() {
 
   return (
     <div className="space-y-6">
-      <h1 className="text-xl font-semibold text-slate-900">Wallboards</h1>
+      <h1 className="text-xl font-semibold text-slate-900 dark:text-slate-100">{t("heading")}</h1>
       <form
         onSubmit={submit}
-        aria-label="Pair a wallboard"
-        className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+        aria-label={t("pairForm")}
+        className="space-y-3 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4"
       >
-        <label className="block text-sm text-slate-700">
-          Screen name
+        <label className="block text-sm text-slate-700 dark:text-slate-300">
+          {t("screenName")}
           <input
-            className="mt-1 block w-full max-w-sm rounded border border-slate-300 px-2 py-1.5 text-sm"
+            className="mt-1 block w-full max-w-sm rounded border border-slate-300 dark:border-slate-600 px-2 py-1.5 text-sm"
             name="label"
             maxLength={100}
-            placeholder="Floor 2 TV"
+            placeholder={t("screenPlaceholder")}
             value={label}
             onChange={(e) => setLabel(e.target.value)}
           />
-          {errors.label && <span className="mt-1 block text-xs text-red-700">{errors.label}</span>}
+          {errors.label && (
+            <span className="mt-1 block text-xs text-red-700 dark:text-red-300">{errors.label}</span>
+          )}
         </label>
-        <fieldset className="text-sm text-slate-700">
-          <legend>Queues it shows</legend>
+        <fieldset className="text-sm text-slate-700 dark:text-slate-300">
+          <legend>{t("queuesItShows")}</legend>
           <div className="mt-1 flex flex-wrap gap-3">
             {queues.data?.map((queue) => (
               <label key={queue.id} className="flex items-center gap-1.5">
@@ -85,64 +90,72 @@ export function WallboardTokens() {
                 {queue.name}
               </label>
             ))}
-            {queues.data?.length === 0 && <span className="text-slate-500">No queues yet.</span>}
+            {queues.data?.length === 0 && (
+              <span className="text-slate-500 dark:text-slate-400">{t("noQueues")}</span>
+            )}
           </div>
-          {errors.queueIds && <span className="mt-1 block text-xs text-red-700">{errors.queueIds}</span>}
+          {errors.queueIds && (
+            <span className="mt-1 block text-xs text-red-700 dark:text-red-300">{errors.queueIds}</span>
+          )}
         </fieldset>
         <button
           type="submit"
           disabled={create.isPending}
           className="rounded bg-sky-700 px-3 py-2 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60"
         >
-          Create the screen's link
+          {t("create")}
         </button>
         <ErrorAlert error={create.error} />
         {created && (
           <div
-            className="rounded border border-emerald-200 bg-emerald-50 p-3 text-sm"
+            className="rounded border border-emerald-200 dark:border-emerald-800 bg-emerald-50 dark:bg-emerald-950 p-3 text-sm"
             data-testid="wallboard-link"
           >
-            <p className="font-medium text-emerald-900">
-              Open this on “{created.label}” (shown once — only a digest is kept):
+            <p className="font-medium text-emerald-900 dark:text-emerald-200">
+              {t("openOn", { label: created.label })}
             </p>
-            <code className="mt-1 block break-all text-xs text-emerald-900">{created.url}</code>
+            <code className="mt-1 block break-all text-xs text-emerald-900 dark:text-emerald-200">
+              {created.url}
+            </code>
           </div>
         )}
       </form>
       <table
-        className="w-full rounded-lg border border-slate-200 bg-white text-left text-sm"
-        aria-label="Wallboard tokens"
+        className="w-full rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 text-left text-sm"
+        aria-label={t("tokens")}
       >
-        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+        <thead className="bg-slate-50 dark:bg-slate-800 text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
           <tr>
-            <th className="px-3 py-2">Screen</th>
-            <th className="px-3 py-2">Queues</th>
-            <th className="px-3 py-2">Created</th>
-            <th className="px-3 py-2">Last used</th>
+            <th className="px-3 py-2">{t("screen")}</th>
+            <th className="px-3 py-2">{t("queues")}</th>
+            <th className="px-3 py-2">{t("created")}</th>
+            <th className="px-3 py-2">{t("lastUsed")}</th>
             <th className="px-3 py-2" />
           </tr>
         </thead>
         <tbody>
           {tokens.data?.map((token) => (
-            <tr key={token.tokenId} className="border-t border-slate-100">
-              <td className="px-3 py-2 font-medium text-slate-900">{token.label}</td>
-              <td className="px-3 py-2 text-slate-600">{token.queueIds.join(", ")}</td>
-              <td className="px-3 py-2 text-slate-600">
-                {formatDateTime(token.createdAt)} by {token.createdBy}
+            <tr key={token.tokenId} className="border-t border-slate-100 dark:border-slate-800">
+              <td className="px-3 py-2 font-medium text-slate-900 dark:text-slate-100">{token.label}</td>
+              <td className="px-3 py-2 text-slate-600 dark:text-slate-400">{token.queueIds.join(", ")}</td>
+              <td className="px-3 py-2 text-slate-600 dark:text-slate-400">
+                {t("createdBy", { at: f.dateTime(token.createdAt), by: token.createdBy })}
               </td>
-              <td className="px-3 py-2 text-slate-600">
-                {token.lastUsedAt ? formatDateTime(token.lastUsedAt) : "never"}
+              <td className="px-3 py-2 text-slate-600 dark:text-slate-400">
+                {token.lastUsedAt ? f.dateTime(token.lastUsedAt) : t("never")}
               </td>
               <td className="px-3 py-2 text-right">
                 {token.revokedAt ? (
-                  <span className="text-xs text-slate-500">revoked {formatDateTime(token.revokedAt)}</span>
+                  <span className="text-xs text-slate-500 dark:text-slate-400">
+                    {t("revoked", { at: f.dateTime(token.revokedAt) })}
+                  </span>
                 ) : (
                   <button
                     type="button"
-                    className="rounded border border-red-300 px-2 py-1 text-xs text-red-700 hover:bg-red-50"
+                    className="rounded border border-red-300 dark:border-red-700 px-2 py-1 text-xs text-red-700 dark:text-red-300 hover:bg-red-50 dark:hover:bg-red-950"
                     onClick={() => revoke.mutate({ tokenId: token.tokenId })}
                   >
-                    Revoke
+                    {t("revoke")}
                   </button>
                 )}
               </td>
@@ -150,8 +163,8 @@ export function WallboardTokens() {
           ))}
           {tokens.data?.length === 0 && (
             <tr>
-              <td colSpan={5} className="px-3 py-6 text-center text-slate-500">
-                No screens paired yet.
+              <td colSpan={5} className="px-3 py-6 text-center text-slate-500 dark:text-slate-400">
+                {t("nonePaired")}
               </td>
             </tr>
           )}

@@ -1,14 +1,19 @@
 "use client";
 
 import type { WallboardTile } from "@callboard/contracts";
+import { useTranslations } from "next-intl";
 import { type CSSProperties, useEffect, useMemo, useState } from "react";
-import { formatClock } from "~/lib/format";
-import { useWallboardFeed } from "./use-wallboard-feed";
+import type { Translate } from "~/i18n/types";
+import { useFormat } from "./use-format";
+import { type Refusal, useWallboardFeed } from "./use-wallboard-feed";
 import {
   centerTotals,
   clockDuration,
   pageLayout,
   parseWallboardParams,
+  ROTATE_DEFAULT_SEC,
+  ROTATE_MAX_SEC,
+  ROTATE_MIN_SEC,
   selectTiles,
 } from "./wallboard-model";
 import { BIG, KEY, Tile, vh } from "./wallboard-tile";
@@ -19,6 +24,8 @@ import { BIG, KEY, Tile, vh } from "./wallboard-tile";
  * seconds without data and a full-width banner says since when, and the figures dim and stand still.
  */
 export function Wallboard() {
+  const t = useTranslations("wallboard");
+  const f = useFormat();
   // The URL is read once on the client (the page is rendered per request, but the token never goes to the server's HTML).
   const [params] = useState(() =>
     parseWallboardParams(typeof window === "undefined" ? "" : window.location.search),
@@ -43,12 +50,15 @@ export function Wallboard() {
   ) {
     const message =
       state.kind === "revoked"
-        ? "This screen's access was revoked."
+        ? t("revoked")
         : state.kind === "no-token"
-          ? "This screen has no wallboard link. An admin creates one on the Wallboards page."
+          ? t("noToken")
           : state.kind === "reloading"
-            ? `${state.message} Reloading in ${Math.max(0, Math.ceil((state.at - (now - clockOffsetMs)) / 1000))} s…`
-            : state.message;
+            ? t("reloadingIn", {
+                message: state.message,
+                seconds: Math.max(0, Math.ceil((state.at - (now - clockOffsetMs)) / 1000)),
+              })
+            : refusalText(t, state.refusal);
     return (
       <Screen>
         <p
@@ -75,7 +85,7 @@ export function Wallboard() {
         <div className="flex shrink-0 items-center gap-[2.5vh]">
           {layout.pages > 1 && (
             <span className="text-slate-300" style={vh(2.2)} data-testid="wallboard-page">
-              Page {page + 1} of {layout.pages}
+              {t("page", { page: page + 1, pages: layout.pages })}
             </span>
           )}
           {live && last && (
@@ -85,7 +95,7 @@ export function Wallboard() {
               data-testid="wallboard-live"
             >
               <span aria-hidden className="inline-block size-[1.4vh] rounded-full bg-emerald-400" />
-              Live · data as of {formatClock(last.update.serverTime)}
+              {t("liveAsOf", { time: f.clock(last.update.serverTime) })}
             </span>
           )}
           <time
@@ -93,7 +103,7 @@ export function Wallboard() {
             style={vh(5)}
             data-testid="wallboard-clock"
           >
-            {formatClock(now)}
+            {f.clock(now)}
           </time>
         </div>
       </header>
@@ -106,20 +116,31 @@ export function Wallboard() {
           style={vh(3.2)}
         >
           {last
-            ? `Stale since ${formatClock(last.update.serverTime)} — no data for ${clockDuration(now - clockOffsetMs - last.receivedAt)}; reconnecting…`
-            : "Connecting to Callboard…"}
+            ? t("staleSince", {
+                time: f.clock(last.update.serverTime),
+                duration: clockDuration(now - clockOffsetMs - last.receivedAt),
+              })
+            : t("connecting")}
         </div>
       )}
 
       {(unknown.length > 0 || params.notices.length > 0) && (
         <ul data-testid="wallboard-notice" className="mx-[2vh] mt-[0.8vh] text-amber-200" style={vh(2)}>
           {unknown.map((id) => (
-            <li key={id}>
-              ⚠ Queue “{id}” is not shown: it is not one of this screen's queues, or it does not exist.
-            </li>
+            <li key={id}>{t("unknownQueue", { id })}</li>
           ))}
           {params.notices.map((notice) => (
-            <li key={notice}>⚠ {notice}</li>
+            <li key={notice.param}>
+              ⚠{" "}
+              {notice.param === "rotate"
+                ? t("badRotate", {
+                    value: notice.value,
+                    min: ROTATE_MIN_SEC,
+                    max: ROTATE_MAX_SEC,
+                    fallback: ROTATE_DEFAULT_SEC,
+                  })
+                : t("badTotals", { value: notice.value })}
+            </li>
           ))}
         </ul>
       )}
@@ -132,7 +153,7 @@ export function Wallboard() {
         {showTotals && <Totals tiles={shown} />}
         {last && shown.length === 0 && (
           <p className="m-auto text-slate-300" style={vh(3)}>
-            No queues to show.
+            {t("noQueues")}
           </p>
         )}
         <main
@@ -156,32 +177,40 @@ export function Wallboard() {
 
 /** The center-wide row: totals across the screen's queues. */
 function Totals({ tiles }: { tiles: WallboardTile[] }) {
-  const t = centerTotals(tiles);
-  const cells: [string, string, string?][] = [
-    ["Waiting", String(t.waiting), "total-waiting"],
-    ["Longest wait", t.longestWaitMs > 0 ? clockDuration(t.longestWaitMs) : "—"],
-    ["Calls today", String(t.offeredToday)],
-    ["Answered", String(t.answeredToday)],
-    ["Abandoned", String(t.abandonedToday)],
-    ["Below target", t.withServiceLevel === 0 ? "—" : `${t.belowTarget} of ${t.withServiceLevel}`],
+  const t = useTranslations("wallboard");
+  const f = useFormat();
+  const sum = centerTotals(tiles);
+  const cells: [string, string, string, string?][] = [
+    ["waiting", t("waiting"), f.count(sum.waiting), "total-waiting"],
+    ["longest", t("longestWait"), sum.longestWaitMs > 0 ? clockDuration(sum.longestWaitMs) : "—"],
+    ["offered", t("callsToday"), f.count(sum.offeredToday)],
+    ["answered", t("answered"), f.count(sum.answeredToday)],
+    ["abandoned", t("abandoned"), f.count(sum.abandonedToday)],
+    [
+      "below",
+      t("belowTarget"),
+      sum.withServiceLevel === 0
+        ? "—"
+        : t("belowTargetOf", { below: sum.belowTarget, total: sum.withServiceLevel }),
+    ],
   ];
   return (
     <section
-      aria-label={`All ${tiles.length} queues`}
+      aria-label={t("allQueues", { count: tiles.length })}
       data-testid="wallboard-totals"
       className="flex items-end justify-between gap-[2vh] rounded-[1vh] bg-slate-800 px-[2vh] py-[0.8vh]"
     >
       <h2 className="self-center font-semibold text-slate-200" style={vh(2.6)}>
-        All {tiles.length} queues
+        {t("allQueues", { count: tiles.length })}
       </h2>
-      {cells.map(([label, value, testId]) => (
-        <div key={label} className="min-w-0">
+      {cells.map(([key, label, value, testId]) => (
+        <div key={key} className="min-w-0">
           <div className="uppercase tracking-wide text-slate-300" style={vh(1.9)}>
             {label}
           </div>
           <div
-            className={`font-semibold tabular-nums ${label === "Below target" && t.belowTarget > 0 ? "text-red-400" : "text-slate-50"}`}
-            style={{ fontSize: `${label === "Waiting" ? Math.max(KEY, BIG - 2) : KEY}vh`, lineHeight: 1.05 }}
+            className={`font-semibold tabular-nums ${key === "below" && sum.belowTarget > 0 ? "text-red-400" : "text-slate-50"}`}
+            style={{ fontSize: `${key === "waiting" ? Math.max(KEY, BIG - 2) : KEY}vh`, lineHeight: 1.05 }}
             data-testid={testId}
           >
             {value}
@@ -190,6 +219,12 @@ function Totals({ tiles }: { tiles: WallboardTile[] }) {
       ))}
     </section>
   );
+}
+
+function refusalText(t: Translate<"wallboard">, refusal: Refusal): string {
+  if ("known" in refusal) return t(refusal.known);
+  if ("code" in refusal) return t("refused", { reason: refusal.code });
+  return refusal.text;
 }
 
 function Screen({ children }: { children: React.ReactNode }) {

@@ -4,14 +4,6 @@ import { type Agent, type CenterState, explain, isOnline, type ManualStatus, own
 export const ACTIVITIES = ["can_ring", "ringing", "on_call", "wrap_up", "not_eligible"] as const;
 export type Activity = (typeof ACTIVITIES)[number];
 
-export const ACTIVITY_LABEL: Record<Activity, string> = {
-  can_ring: "Can ring",
-  ringing: "Ringing",
-  on_call: "On call",
-  wrap_up: "Wrap-up",
-  not_eligible: "Cannot ring",
-};
-
 /** Which bucket an agent is in, decided by the shared rules (never re-derived here). */
 export function activityOf(agent: Agent): Activity {
   if (agent.activeCallId !== null) return "on_call";

@@ -1,58 +1,70 @@
 import type { Decision, LoggedEvent, Strategy } from "@callboard/routing";
-import { formatClock, formatDuration } from "./format.ts";
+import type { Translate } from "~/i18n/types";
+import type { Format } from "./format.ts";
 
-/** A candidate's ordering key in the strategy's own words ("free since 10:02:11", "3 calls"). */
-export function describeKey(strategy: Strategy, key: number): string {
+/** A candidate's ordering key in the strategy's own words ("free since 10:02:11", "3 answered calls"). */
+export function describeKey(t: Translate<"describe">, f: Format, strategy: Strategy, key: number): string {
   switch (strategy) {
     case "longest-idle":
     case "ring-all":
-      return `free since ${formatClock(key)}`;
+      return t("freeSince", { time: f.clock(key) });
     case "fewest-calls":
-      return `${key} answered call${key === 1 ? "" : "s"}`;
+      return t("answeredCalls", { count: key });
     case "least-talk-time":
-      return `${formatDuration(key)} talk time`;
+      return t("talkTime", { time: f.duration(key) });
     case "top-down":
-      return `position ${key + 1}`;
+      return t("position", { position: key + 1 });
     case "round-robin":
-      return key === 0 ? "next in turn" : `${key} turn${key === 1 ? "" : "s"} away`;
+      return key === 0 ? t("nextInTurn") : t("turnsAway", { count: key });
     case "random":
-      return `draw ${key}`;
+      return t("draw", { key });
   }
 }
 
 /** One line per logged event of a call's timeline, in plain words. */
-export function describeCallEvent(event: LoggedEvent, name: (agentId: string) => string): string {
+export function describeCallEvent(
+  t: Translate<"describe">,
+  f: Format,
+  event: LoggedEvent,
+  name: (agentId: string) => string,
+): string {
   switch (event.type) {
     case "call.arrived":
-      return `arrived from ${event.from}`;
+      return t("arrived", { from: event.from });
     case "call.queued":
-      return `queued at position ${event.position}`;
+      return t("queued", { position: event.position });
     case "call.offered":
-      return `rang ${event.agentIds.map(name).join(", ")} (attempt ${event.decision.attempt})`;
-    case "call.offer_ended":
-      return `${event.agentIds.map(name).join(", ")} ${event.reason === "TIMEOUT" ? "did not answer in time" : "became unavailable"}${
-        event.autoNotAvailable.length > 0 ? ` — set Not available after repeated misses` : ""
+      return t("offered", { agents: event.agentIds.map(name).join(", "), attempt: event.decision.attempt });
+    case "call.offer_ended": {
+      const agents = event.agentIds.map(name).join(", ");
+      return `${event.reason === "TIMEOUT" ? t("offerTimedOut", { agents }) : t("offerUnavailable", { agents })}${
+        event.autoNotAvailable.length > 0 ? t("autoNotAvailable") : ""
       }`;
+    }
     case "call.answered":
-      return `answered by ${name(event.agentId)}`;
+      return t("answered", { agent: name(event.agentId) });
     case "call.declined":
-      return `declined by ${name(event.agentId)}`;
+      return t("declined", { agent: name(event.agentId) });
     case "call.ended":
-      return `ended${event.cause ? ` (${event.cause})` : ""}${event.talkSec !== undefined ? ` after ${formatDuration(event.talkSec * 1000)} of talk` : ""}${event.answered ? " — answered, by an agent PCC did not name" : ""}`;
+      return `${event.cause ? t("endedCause", { cause: event.cause }) : t("ended")}${
+        event.talkSec !== undefined ? t("afterTalk", { time: f.duration(event.talkSec * 1000) }) : ""
+      }${event.answered ? t("answeredUnnamed") : ""}`;
     case "call.abandoned":
-      return "caller hung up";
+      return t("abandoned");
     case "call.finished":
-      return `${event.outcome.replace("_", " ")}: ${event.reason}`;
+      return t("finished", { outcome: t(`outcome.${event.outcome}`), reason: event.reason });
     default:
       return event.type;
   }
 }
 
-/** "Lan", "Lan and 3 others (ring-all)". */
-export function describeChosen(decision: Decision, name: (agentId: string) => string): string {
+/** "Lan", "Lan and 3 others". */
+export function describeChosen(
+  t: Translate<"describe">,
+  decision: Decision,
+  name: (agentId: string) => string,
+): string {
   const [first, ...others] = decision.agentIds;
-  if (first === undefined) return "nobody";
-  return others.length === 0
-    ? name(first)
-    : `${name(first)} and ${others.length} other${others.length === 1 ? "" : "s"}`;
+  if (first === undefined) return t("nobody");
+  return others.length === 0 ? name(first) : t("andOthers", { first: name(first), count: others.length });
 }

@@ -13,7 +13,17 @@ export function safeNextPath(next: string | null, origin = "http://callboard.inv
   }
 }
 
-export type SignInOutcome = { ok: true } | { ok: false; message: string };
+/** Why signing in failed: the server's own words when it gave some, else what the form says in the viewer's language. */
+export type SignInProblem =
+  | { kind: "server"; message: string }
+  | { kind: "unreachable" }
+  | { kind: "tooMany"; wait: string | null }
+  | { kind: "wrong" }
+  | { kind: "failed"; status: number };
+
+export type SignInOutcome = { ok: true } | { ok: false; problem: SignInProblem };
+
+const fail = (problem: SignInProblem): SignInOutcome => ({ ok: false, problem });
 
 async function post(path: string, body: unknown): Promise<SignInOutcome> {
   let res: Response;
@@ -25,21 +35,14 @@ async function post(path: string, body: unknown): Promise<SignInOutcome> {
       credentials: "same-origin",
     });
   } catch {
-    return { ok: false, message: "Callboard cannot be reached. Check the connection and try again." };
+    return fail({ kind: "unreachable" });
   }
   if (res.ok) return { ok: true };
   const payload = (await res.json().catch(() => null)) as { error?: string } | null;
-  if (res.status === 429) {
-    const wait = res.headers.get("retry-after");
-    if (payload?.error) return { ok: false, message: capitalize(payload.error) };
-    return { ok: false, message: `Too many failed attempts. Try again in ${wait ?? "a few"} seconds.` };
-  }
-  if (res.status === 401)
-    return { ok: false, message: payload?.error ? capitalize(payload.error) : "Wrong username or password." };
-  return {
-    ok: false,
-    message: payload?.error ? capitalize(payload.error) : `Sign-in failed (HTTP ${res.status}).`,
-  };
+  if (payload?.error) return fail({ kind: "server", message: capitalize(payload.error) });
+  if (res.status === 429) return fail({ kind: "tooMany", wait: res.headers.get("retry-after") });
+  if (res.status === 401) return fail({ kind: "wrong" });
+  return fail({ kind: "failed", status: res.status });
 }
 
 const capitalize = (text: string) =>

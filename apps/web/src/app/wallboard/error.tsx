@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { startTransition, useCallback, useState } from "react";
 import { useSelfRetry } from "~/components/use-self-retry";
 import { retryDelayMs } from "~/components/wallboard-model";
@@ -22,6 +23,7 @@ export default function WallboardError({
   error: Error & { digest?: string };
   reset: () => void;
 }) {
+  const t = useTranslations("errors");
   const router = useRouter();
   // The attempt number survives remounts and reloads; the feed clears it once data flows again.
   const [attempt] = useState(() => {
@@ -49,14 +51,14 @@ export default function WallboardError({
       className="flex h-dvh cursor-none flex-col items-center justify-center gap-[2vh] bg-slate-950 p-[4vh] text-center text-slate-100"
     >
       <p className="font-semibold" style={{ fontSize: "4vh" }}>
-        The wallboard hit a problem: {error.message || "the page did not load"}
+        {t("wallboard", { message: error.message || t("didNotLoad") })}
       </p>
       <p className="text-slate-300" style={{ fontSize: "3vh" }}>
         {left > 0
-          ? `${hard ? "Reloading the page" : "Trying again"} in ${left} s (attempt ${attempt + 1})…`
+          ? t(hard ? "reloadIn" : "retryAttemptIn", { seconds: left, attempt: attempt + 1 })
           : hard
-            ? "Reloading the page as soon as the dashboard answers…"
-            : "Trying again…"}
+            ? t("reloadWhenUp")
+            : t("retrying")}
       </p>
     </div>
   );

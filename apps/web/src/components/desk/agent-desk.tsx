@@ -1,11 +1,12 @@
 "use client";
 
 import type { AgentDeskView, Me } from "@callboard/contracts";
-import { MANUAL_STATUS_LABEL, MANUAL_STATUSES, type ManualStatus } from "@callboard/routing";
+import { MANUAL_STATUSES, type ManualStatus } from "@callboard/routing";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
-import { formatDuration } from "~/lib/format";
 import { signOut } from "~/lib/session";
 import { createCallboardClient } from "~/lib/trpc";
+import { useFormat } from "../use-format";
 import { useNow } from "../use-now";
 import { DESK_TEXT as T } from "./desk-text";
 import { type DeskFeed, useDeskFeed } from "./use-desk-feed";
@@ -159,6 +160,7 @@ function CallCard({
   act: (work: () => Promise<unknown>) => void;
   softphone: SoftphoneHandle;
 }) {
+  const f = useFormat();
   const { offer, call, agent } = view;
   const phone = softphone.phone;
   if (offer) {
@@ -170,7 +172,7 @@ function CallCard({
           <dt className="text-slate-500">{T.queue}</dt>
           <dd>{offer.queueName}</dd>
           <dt className="text-slate-500">{T.waited}</dt>
-          <dd className="tabular-nums">{formatDuration(now - offer.arrivedAt)}</dd>
+          <dd className="tabular-nums">{f.duration(now - offer.arrivedAt)}</dd>
           <dt className="text-slate-500">{T.whyYou}</dt>
           <dd data-testid="desk-why">{offer.why}</dd>
         </dl>
@@ -205,7 +207,7 @@ function CallCard({
           <dd>{call.queueName}</dd>
           <dt className="text-slate-500">{T.talkTime}</dt>
           <dd data-testid="desk-call-timer" className="tabular-nums">
-            {formatDuration(now - call.answeredAt)}
+            {f.duration(now - call.answeredAt)}
           </dd>
         </dl>
         <div>
@@ -226,7 +228,7 @@ function CallCard({
       <div data-testid="desk-wrap-up" className="flex flex-col gap-2">
         <h2 className="text-sm font-semibold uppercase tracking-wide text-amber-700">{T.wrapUp}</h2>
         <p className="text-3xl font-semibold tabular-nums text-slate-900">
-          {formatDuration(Math.max(0, agent.wrapUpUntil - now))}
+          {f.duration(Math.max(0, agent.wrapUpUntil - now))}
         </p>
         <p className="text-sm text-slate-600">{T.wrapUpHint}</p>
       </div>
@@ -252,6 +254,7 @@ function StatusSwitcher({
   me: Me | null;
   onChange: (status: ManualStatus) => void;
 }) {
+  const statusName = useTranslations("manualStatus");
   const note = view.statusNote;
   return (
     <div className="flex flex-col gap-2">
@@ -266,7 +269,7 @@ function StatusSwitcher({
       >
         {MANUAL_STATUSES.map((status) => (
           <option key={status} value={status}>
-            {MANUAL_STATUS_LABEL[status]}
+            {statusName(status)}
           </option>
         ))}
       </select>
@@ -299,6 +302,8 @@ function Reachability({ view }: { view: AgentDeskView }) {
 }
 
 function Today({ view }: { view: AgentDeskView }) {
+  const f = useFormat();
+  const statusName = useTranslations("manualStatus");
   const today = view.today;
   // Under a second in a status (a change undone at once) is not worth a line.
   const statusMs = (Object.entries(today?.statusMs ?? {}) as [ManualStatus, number][]).filter(
@@ -310,7 +315,7 @@ function Today({ view }: { view: AgentDeskView }) {
       <dl className="grid grid-cols-3 gap-4 text-sm">
         <Figure label={T.answered} value={String(today?.answered ?? 0)} testId="desk-answered" />
         <Figure label={T.missed} value={String(today?.missed ?? 0)} testId="desk-missed" />
-        <Figure label={T.talkTime} value={formatDuration(today?.talkMs ?? 0)} testId="desk-talk" />
+        <Figure label={T.talkTime} value={f.duration(today?.talkMs ?? 0)} testId="desk-talk" />
       </dl>
       {statusMs.length > 0 && (
         <div className="mt-3">
@@ -318,7 +323,7 @@ function Today({ view }: { view: AgentDeskView }) {
           <ul className="mt-1 flex flex-wrap gap-3 text-xs text-slate-700">
             {statusMs.map(([status, ms]) => (
               <li key={status}>
-                {MANUAL_STATUS_LABEL[status]}: <span className="tabular-nums">{formatDuration(ms)}</span>
+                {statusName(status)}: <span className="tabular-nums">{f.duration(ms)}</span>
               </li>
             ))}
           </ul>
