@@ -45,6 +45,7 @@ describe("how the log files a decision", () => {
       agentIds: ["a1"],
       callId: "c1",
       shared: ["decision", "table", "agentIds"],
+      caller: null,
     });
     expect(
       eventSubjects({
@@ -54,6 +55,14 @@ describe("how the log files a decision", () => {
         reason: "TIMEOUT",
         autoNotAvailable: [],
       }),
-    ).toEqual({ agentIds: [], callId: "c1" });
+    ).toEqual({ agentIds: [], callId: "c1", caller: null });
+  });
+
+  it("files a call's arrival under its caller's number, for call search", () => {
+    expect(eventSubjects({ type: "call.arrived", callId: "c1", queueId: "q", from: "+84901" })).toEqual({
+      agentIds: [],
+      callId: "c1",
+      caller: "+84901",
+    });
   });
 });
