@@ -1,15 +1,60 @@
 // The KPI package's public surface: only what other packages import.
 export { type Advice, advise, MIN_ARRIVALS, MIN_HANDLED, MIN_SPAN_SEC } from "./advise.ts";
+export {
+  COUNTER_NAMES,
+  type CounterName,
+  F,
+  FIELDS,
+  type KpiPeriod,
+  kpiPeriod,
+  serviceLevelParts,
+} from "./counters.ts";
 export { agentsNeeded, erlangAsa, erlangB, erlangC, erlangServiceLevel } from "./erlang.ts";
 export {
   BUCKET_MS,
   emptyKpiState,
   foldKpi,
-  type KpiPeriod,
   type KpiState,
+  openHistory,
   type QueueKpis,
   queueKpis,
 } from "./fold.ts";
+export {
+  checkRangeShape,
+  HISTORY_MAX_DAYS,
+  HISTORY_PRESETS,
+  type HistoryPreset,
+  type HistoryRangeInput,
+  isRefusal,
+  LOCAL_DATE_PATTERN,
+  localDateOf,
+  type RangeRefusal,
+  type ResolvedRange,
+  resolveHistoryRange,
+} from "./history-range.ts";
+export {
+  A,
+  AGENT_COUNTER_NAMES,
+  AGENT_FIELDS,
+  type BucketDelta,
+  createHistoryRecorder,
+  drainHistory,
+  HISTORY_BUCKET_MS,
+  type HistoryDelta,
+  type HistoryRecorder,
+  isHistoryEmpty,
+} from "./history-recorder.ts";
+export {
+  type AgentPeriod,
+  agentPeriod,
+  agentSeries,
+  type BucketRow,
+  GRANULARITIES,
+  type Granularity,
+  historyPeriods,
+  queueSeries,
+  sumIntoPeriods,
+} from "./history-series.ts";
 export { localDay, localDayStart } from "./local-day.ts";
 export { type MmcOptions, type MmcResult, simulateMmc } from "./mmc.ts";
 export {
