@@ -13,6 +13,14 @@ export {
   type LoggableEvent,
   type RejectedInput,
 } from "./event-log.ts";
+export {
+  createHistoryStore,
+  HISTORY_AGENT_COUNTERS,
+  HISTORY_QUEUE_COUNTERS,
+  type HistoryPosition,
+  type HistoryStore,
+  type StoredBucket,
+} from "./history-store.ts";
 export { assertLogFormat, centerId } from "./meta.ts";
 export { migrateDb } from "./migrate.ts";
 export {
@@ -20,6 +28,9 @@ export {
   type EventRow,
   eventAgents,
   events,
+  historyAgentBuckets,
+  historyQueueBuckets,
+  historyState,
   meta,
   type RejectionRow,
   rejections,
