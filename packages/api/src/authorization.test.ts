@@ -15,6 +15,8 @@ const REQUIRED: Record<string, "public" | StaffRole> = {
   "decisions.byAgent": "viewer",
   "calls.timeline": "viewer",
   "connector.status": "viewer",
+  "history.queue": "viewer",
+  "history.agents": "viewer",
   "agents.setManualStatus": "supervisor",
   "events.rejections": "supervisor",
   "events.submit": "admin",

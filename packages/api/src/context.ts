@@ -12,6 +12,7 @@ import type {
   WallboardTokenSummary,
 } from "@callboard/contracts";
 import type { EventLog } from "@callboard/db";
+import type { BucketDelta } from "@callboard/kpi";
 import type { CenterState, InputEvent, LoggedEvent, ManualStatus } from "@callboard/routing";
 
 /** What procedures need of the core (the single writer): its state to read, and the one way to write. */
@@ -23,6 +24,18 @@ export interface CoreHandle {
 
 /** The event log's read side, for history queries (decisions, timelines, rejections). Only the core writes. */
 export type EventHistory = Pick<EventLog<LoggedEvent>, "forCall" | "forAgent" | "recentRejections">;
+
+/**
+ * History's read model (apps/server/src/history.ts): 15-minute buckets starting in [from, to),
+ * with the time still open at `now` added, so a read of today counts up to now like the live tiles.
+ * Queue buckets hold packages/kpi's counters (F), agent buckets its agent counters (A).
+ */
+export interface HistoryReader {
+  queueBuckets(queueId: string, from: number, to: number, now: number): BucketDelta[];
+  agentBuckets(agentId: string, from: number, to: number, now: number): BucketDelta[];
+  /** Each agent's buckets in [from, to) summed into one; agents with nothing are left out. */
+  agentTotals(agentIds: readonly string[], from: number, to: number, now: number): BucketDelta[];
+}
 
 /** Stringee mode's connector, as far as procedures use it: admin edits go to PCC first. */
 export interface PccHandle {
@@ -68,6 +81,7 @@ export interface Context {
   /** Stringee mode: the connector admin edits are written through; null in standalone mode. */
   pcc: PccHandle | null;
   auth: AuthHandle;
+  history: HistoryReader;
   /** Who is calling (from the session cookie), and from where; the role procedures in trpc.ts check it. */
   actor: Actor;
 }

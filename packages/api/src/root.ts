@@ -6,6 +6,7 @@ import { centerRouter } from "./routers/center.ts";
 import { connectorRouter } from "./routers/connector.ts";
 import { decisionsRouter } from "./routers/decisions.ts";
 import { eventsRouter } from "./routers/events.ts";
+import { historyRouter } from "./routers/history.ts";
 import { usersRouter } from "./routers/users.ts";
 import { wallboardsRouter } from "./routers/wallboards.ts";
 import { createCallerFactory, createTRPCRouter } from "./trpc.ts";
@@ -22,6 +23,7 @@ export const appRouter = createTRPCRouter({
   users: usersRouter,
   wallboards: wallboardsRouter,
   audit: auditRouter,
+  history: historyRouter,
 });
 
 export type AppRouter = typeof appRouter;

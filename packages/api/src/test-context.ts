@@ -79,6 +79,7 @@ export function fakeContext(options: { pcc?: PccHandle | null; refuse?: Error; a
     connectorStatus: null,
     pcc: options.pcc ?? null,
     auth,
+    history: { queueBuckets: () => [], agentBuckets: () => [], agentTotals: () => [] },
     actor: options.actor ?? personActor("admin"),
   };
   return { ctx, submitted, auth };

@@ -45,6 +45,9 @@ describe("history store", () => {
     ]);
     expect(store.queueBuckets("sales", Q, 2 * Q)).toHaveLength(1);
     expect(store.queueBuckets("care", 0, 2 * Q)).toEqual([]);
+    expect(store.agentTotals(["lan", "mai"], 0, 2 * Q)).toEqual([
+      { id: "lan", bucket: 0, values: HISTORY_AGENT_COUNTERS.map((_, i) => i) },
+    ]);
     expect(store.agentBuckets("lan", 0, Q)).toEqual([
       { id: "lan", bucket: 0, values: HISTORY_AGENT_COUNTERS.map((_, i) => i) },
     ]);

@@ -88,6 +88,12 @@ export function createHistoryStore(db: CallboardDb) {
   const upsertAgent = client.prepare(upsertSql("history_agent_buckets", "agent_id", agentColumns));
   const readQueue = client.prepare(rangeSql("history_queue_buckets", "queue_id", queueColumns)).raw();
   const readAgent = client.prepare(rangeSql("history_agent_buckets", "agent_id", agentColumns)).raw();
+  const sumAgents = client
+    .prepare(
+      `SELECT \`agent_id\`, ${agentColumns.map((c) => `SUM(\`${c}\`)`).join(", ")} FROM \`history_agent_buckets\` ` +
+        "WHERE `agent_id` IN (SELECT `value` FROM json_each(?)) AND `bucket` >= ? AND `bucket` < ? GROUP BY `agent_id`",
+    )
+    .raw();
   const readPosition = client.prepare("SELECT `seq`, `version` FROM `history_state` WHERE `id` = 1");
   const setPosition = client.prepare(
     "INSERT INTO `history_state` (`id`, `seq`, `version`) VALUES (1, ?, ?) ON CONFLICT (`id`) DO UPDATE SET `seq` = excluded.`seq`, `version` = excluded.`version`",
@@ -126,6 +132,14 @@ export function createHistoryStore(db: CallboardDb) {
     /** A queue's buckets starting in [from, to), oldest first. */
     queueBuckets(queueId: string, from: number, to: number): StoredBucket[] {
       return rows(readQueue.all(queueId, from, to) as unknown[][], queueId);
+    },
+    /** Each agent's buckets starting in [from, to) summed into one (bucket = from); agents with none are left out. */
+    agentTotals(agentIds: readonly string[], from: number, to: number): StoredBucket[] {
+      return (sumAgents.all(JSON.stringify(agentIds), from, to) as unknown[][]).map((r) => ({
+        id: r[0] as string,
+        bucket: from,
+        values: r.slice(1) as number[],
+      }));
     },
     /** An agent's buckets starting in [from, to), oldest first. */
     agentBuckets(agentId: string, from: number, to: number): StoredBucket[] {

@@ -451,7 +451,8 @@ function callOf(kpi: KpiState, id: string, center: CenterState): CallTrack | und
   return track;
 }
 
-function timeZoneOf(queue: QueueConfig): string {
+/** The time zone a queue's days are counted in: its business hours' zone, else the center's default. */
+export function queueTimeZone(queue: QueueConfig): string {
   return queue.schedule.kind === "business-hours" ? queue.schedule.timeZone : DEFAULT_TIME_ZONE;
 }
 
@@ -476,7 +477,7 @@ function upsertQueue(kpi: KpiState, config: QueueConfig, at: number, center: Cen
     kpi.membership = null;
   }
   const width = settings.kpiWindowMin;
-  const timeZone = timeZoneOf(config);
+  const timeZone = queueTimeZone(config);
   const queue: QueueTrack = existing ?? {
     id: config.id,
     serviceLevelMs: 0,

@@ -43,13 +43,13 @@ describe("resolveHistoryRange", () => {
     const custom = (from: string, to: string) => resolveHistoryRange({ preset: "custom", from, to }, NOW, TZ);
     expect(custom("2026-11-10", "2026-11-09")).toEqual({
       field: "to",
-      message: "to: the last day is before the first day",
+      message: "the last day is before the first day",
     });
     expect(custom("2026-12-01", "2026-12-03")).toMatchObject({ field: "to" });
     expect(custom("2026-12-03", "2026-12-04")).toMatchObject({ field: "from" });
     expect(custom("2026-01-01", "2026-12-01")).toEqual({
       field: "to",
-      message: `to: at most ${HISTORY_MAX_DAYS} days at a time`,
+      message: `at most ${HISTORY_MAX_DAYS} days at a time`,
     });
     expect(custom("2026-02-30", "2026-03-01")).toMatchObject({ field: "from" });
     expect(resolveHistoryRange({ preset: "custom", from: "2026-11-01" }, NOW, TZ)).toMatchObject({

@@ -33,7 +33,8 @@ export interface ResolvedRange {
   today: string;
 }
 
-export type RangeRefusal = { field: "from" | "to" | "preset"; message: string };
+/** Why a range is refused: the field, and words that follow its name ("to: …"). */
+export type RangeRefusal = { field: "from" | "to"; message: string };
 
 const DAY_MS = 86_400_000;
 
@@ -68,15 +69,15 @@ export function startOfLocalDate(date: string, timeZone: string): number {
  */
 export function checkRangeShape(input: HistoryRangeInput): RangeRefusal | null {
   if (input.preset !== "custom") return null;
-  if (input.from === undefined) return { field: "from", message: "from: pick the first day" };
-  if (input.to === undefined) return { field: "to", message: "to: pick the last day" };
+  if (input.from === undefined) return { field: "from", message: "pick the first day" };
+  if (input.to === undefined) return { field: "to", message: "pick the last day" };
   const from = dayNumber(input.from);
   const to = dayNumber(input.to);
-  if (Number.isNaN(from)) return { field: "from", message: "from: not a date (YYYY-MM-DD)" };
-  if (Number.isNaN(to)) return { field: "to", message: "to: not a date (YYYY-MM-DD)" };
-  if (to < from) return { field: "to", message: "to: the last day is before the first day" };
+  if (Number.isNaN(from)) return { field: "from", message: "not a date (YYYY-MM-DD)" };
+  if (Number.isNaN(to)) return { field: "to", message: "not a date (YYYY-MM-DD)" };
+  if (to < from) return { field: "to", message: "the last day is before the first day" };
   if (to - from + 1 > HISTORY_MAX_DAYS)
-    return { field: "to", message: `to: at most ${HISTORY_MAX_DAYS} days at a time` };
+    return { field: "to", message: `at most ${HISTORY_MAX_DAYS} days at a time` };
   return null;
 }
 
@@ -98,14 +99,26 @@ export function resolveHistoryRange(
     fromN = dayNumber(input.from!);
     toN = dayNumber(input.to!);
     if (fromN > todayN)
-      return { field: "from", message: `from: ${input.from} is in the future (today is ${today})` };
-    if (toN > todayN) return { field: "to", message: `to: ${input.to} is in the future (today is ${today})` };
+      return { field: "from", message: `${input.from} is in the future (today is ${today})` };
+    if (toN > todayN) return { field: "to", message: `${input.to} is in the future (today is ${today})` };
   }
   const fromDate = dateOfDayNumber(fromN);
   const toDate = dateOfDayNumber(toN);
   const start = startOfLocalDate(fromDate, timeZone);
   const end = localDay(startOfLocalDate(toDate, timeZone), timeZone).end;
   return { fromDate, toDate, start, end, days: toN - fromN + 1, today };
+}
+
+/** The longest period shown in 15-minute steps (31 × 96 points), in days; longer: hours or days. */
+export const QUARTER_HOUR_MAX_DAYS = 31;
+
+/** Refuses 15-minute steps over more than QUARTER_HOUR_MAX_DAYS days (presets are all shorter). */
+export function checkStep(input: HistoryRangeInput, granularity: string): string | null {
+  if (granularity !== "15min" || input.preset !== "custom") return null;
+  const days = dayNumber(input.to ?? "") - dayNumber(input.from ?? "") + 1;
+  return days > QUARTER_HOUR_MAX_DAYS
+    ? `15-minute steps are for at most ${QUARTER_HOUR_MAX_DAYS} days: pick hours or days`
+    : null;
 }
 
 export const isRefusal = (r: ResolvedRange | RangeRefusal): r is RangeRefusal => "field" in r;

@@ -18,9 +18,11 @@ export {
   openHistory,
   type QueueKpis,
   queueKpis,
+  queueTimeZone,
 } from "./fold.ts";
 export {
   checkRangeShape,
+  checkStep,
   HISTORY_MAX_DAYS,
   HISTORY_PRESETS,
   type HistoryPreset,
@@ -28,6 +30,7 @@ export {
   isRefusal,
   LOCAL_DATE_PATTERN,
   localDateOf,
+  QUARTER_HOUR_MAX_DAYS,
   type RangeRefusal,
   type ResolvedRange,
   resolveHistoryRange,
