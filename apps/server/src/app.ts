@@ -7,6 +7,7 @@ import {
   createAuthStore,
   createDb,
   createEventLog,
+  createHistoryStore,
   migrateDb,
   centerId as readCenterId,
 } from "@callboard/db";
@@ -22,6 +23,7 @@ import { Core, describeWriteError, sqliteError } from "./core.ts";
 import { type DoorPolicy, type Route, serveRoutes } from "./doors.ts";
 import type { AllowedOrigins, StringeeConfig } from "./env.ts";
 import { type CallboardServer, createGateway } from "./gateway.ts";
+import { LiveHistory } from "./history.ts";
 import { LiveKpis } from "./kpis.ts";
 import { createMetrics } from "./metrics.ts";
 import { buildRoutes } from "./routes.ts";
@@ -58,6 +60,8 @@ export interface AppOptions {
 
 export interface App {
   core: Core;
+  /** History's read model (15-minute buckets in SQLite, kept up to date after every commit). */
+  history: LiveHistory;
   /**
    * A queue's KPIs at `now` (default: the app's clock) — today and the rolling window, folded from
    * the log (packages/kpi); null for a queue that does not exist.
@@ -134,7 +138,19 @@ export function createApp(options: AppOptions): App {
   const logger = options.logger;
   const { db, log, centerId } = openLog(options.dbPath, options.busyTimeoutMs);
   let io: CallboardServer | null = null;
-  const kpis = new LiveKpis();
+  // History's read model on its own connection (synchronous=NORMAL: derived data, see history.ts).
+  const historyDb =
+    options.dbPath === ":memory:"
+      ? db
+      : createDb(options.dbPath, {
+          synchronous: "NORMAL",
+          ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
+        });
+  const history = new LiveHistory(createHistoryStore(historyDb), log.lastSeq(), (error) =>
+    logger.error({ err: error }, "the history read model could not be written; a restart rebuilds it"),
+  );
+  const kpis = new LiveKpis(history.recorder);
+  history.attach(kpis.state);
   const core = new Core({
     log,
     clock,
@@ -152,9 +168,16 @@ export function createApp(options: AppOptions): App {
     onListenerError: (error) => logger.error({ err: error }, "an event listener failed"),
     onStep: (ms) => metrics.onStep(ms),
     onRejected: (code) => metrics.onRejected(code),
-    onReplayed: kpis.replayed,
+    onReplayed: (event, state) => {
+      kpis.replayed(event, state);
+      history.replayed(event.seq);
+    },
   });
-  core.onAppended((events) => kpis.appended(events, core.state));
+  history.write(core.state.seq);
+  core.onAppended((events) => {
+    kpis.appended(events, core.state);
+    history.write(events.at(-1)!.seq);
+  });
   const metrics = createMetrics(core.state, clock, () => io?.engine.clientsCount ?? 0);
   core.onAppended((events) => metrics.onAppended(events));
   logger.info({ seq: core.state.seq, dbPath: options.dbPath }, "state rebuilt from the event log");
@@ -212,6 +235,7 @@ export function createApp(options: AppOptions): App {
         connectorStatus: connector?.panel.status ?? null,
         pcc: connector,
         auth,
+        history,
         actor: actors.get(req) ?? { principal: null, address: null },
       };
     },
@@ -266,6 +290,7 @@ export function createApp(options: AppOptions): App {
 
   return {
     core,
+    history,
     kpis: (queueId, now = clock()) => kpis.kpis(queueId, now),
     routes,
     auth,
@@ -297,6 +322,7 @@ export function createApp(options: AppOptions): App {
       // 4. Whatever is still queued (timers, the simulator's last tick) is committed, in one last
       //    group commit; the core refuses anything later. Then the file is closed cleanly.
       core.close();
+      if (historyDb !== db) historyDb.$client.close();
       db.$client.close();
     },
   };

@@ -12,7 +12,7 @@ import type {
   WallboardTokenSummary,
 } from "@callboard/contracts";
 import type { EventLog } from "@callboard/db";
-import type { BucketDelta } from "@callboard/kpi";
+import type { BucketRow } from "@callboard/kpi";
 import type { CenterState, InputEvent, LoggedEvent, ManualStatus } from "@callboard/routing";
 
 /** What procedures need of the core (the single writer): its state to read, and the one way to write. */
@@ -31,11 +31,14 @@ export type EventHistory = Pick<EventLog<LoggedEvent>, "forCall" | "forAgent" | 
  * Queue buckets hold packages/kpi's counters (F), agent buckets its agent counters (A).
  */
 export interface HistoryReader {
-  queueBuckets(queueId: string, from: number, to: number, now: number): BucketDelta[];
-  agentBuckets(agentId: string, from: number, to: number, now: number): BucketDelta[];
-  /** Each agent's buckets in [from, to) summed into one; agents with nothing are left out. */
-  agentTotals(agentIds: readonly string[], from: number, to: number, now: number): BucketDelta[];
+  queueBuckets(queueId: string, from: number, to: number, now: number): HistoryRow[];
+  agentBuckets(agentId: string, from: number, to: number, now: number): HistoryRow[];
+  /** Each agent's rows in [from, to), some already summed (bucket = from): add them up per agent. */
+  agentTotals(agentIds: readonly string[], from: number, to: number, now: number): HistoryRow[];
 }
+
+/** A bucket of one queue's or agent's counters. */
+export type HistoryRow = BucketRow & { id: string };
 
 /** Stringee mode's connector, as far as procedures use it: admin edits go to PCC first. */
 export interface PccHandle {

@@ -9,6 +9,12 @@ import { FIELDS } from "./counters.ts";
  */
 export const HISTORY_BUCKET_MS = 15 * 60_000;
 
+/**
+ * The fold's version as stored beside the buckets: raise it when what a bucket counts changes,
+ * and every server rebuilds its read model from the log at the next boot.
+ */
+export const HISTORY_VERSION = 1;
+
 /** Per-agent counters; sums of milliseconds end in _MS. The five states partition the agent's time. */
 export const A = {
   ANSWERED: 0,

@@ -43,6 +43,7 @@ export {
   createHistoryRecorder,
   drainHistory,
   HISTORY_BUCKET_MS,
+  HISTORY_VERSION,
   type HistoryDelta,
   type HistoryRecorder,
   isHistoryEmpty,

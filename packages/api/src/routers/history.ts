@@ -6,8 +6,6 @@ import {
   type QueueHistory,
 } from "@callboard/contracts";
 import {
-  AGENT_FIELDS,
-  agentPeriod,
   agentSeries,
   historyPeriods,
   isRefusal,
@@ -18,7 +16,7 @@ import {
 } from "@callboard/kpi";
 import { own, type QueueConfig, queueRoster } from "@callboard/routing";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
-import type { Context } from "../context.ts";
+import type { Context, HistoryRow } from "../context.ts";
 import { viewerProcedure } from "../trpc.ts";
 
 function queueOf(ctx: Context, queueId: string): QueueConfig {
@@ -75,11 +73,13 @@ export const historyRouter = {
       days.end,
       now,
     );
-    const byId = new Map(totals.map((t) => [t.id, t.values]));
+    const byId = new Map<string, HistoryRow[]>();
+    for (const row of totals) byId.set(row.id, [...(byId.get(row.id) ?? []), row]);
+    const whole = [{ from: days.start, to: days.end }];
     const agents = members.map((a) => ({
       agentId: a.id,
       name: a.name,
-      ...agentPeriod(byId.get(a.id) ?? new Float64Array(AGENT_FIELDS), days.start, days.end),
+      ...agentSeries(byId.get(a.id) ?? [], whole)[0]!,
     }));
     let series = null;
     if (input.agentId !== null) {
