@@ -90,6 +90,35 @@ describe("every door refuses whoever may not pass", () => {
     }
   });
 
+  it("history is for viewers and up, and a bad range is a 400 naming the field", async () => {
+    const viewer = await server.signedIn("viewer");
+    const ask = (input: unknown, cookie?: string) =>
+      fetch(`${server.url}/trpc/history.queue?input=${encodeURIComponent(JSON.stringify(input))}`, {
+        headers: cookie ? { cookie } : {},
+      });
+    const today = { queueId: "sales", granularity: "hour", range: { preset: "today" } };
+    expect((await ask(today)).status).toBe(401);
+    const ok = await ask(today, viewer.cookie);
+    expect(ok.status).toBe(200);
+    expect((await ok.json()).result.data.points).toHaveLength(24);
+    const inverted = await ask(
+      { ...today, range: { preset: "custom", from: "2027-01-10", to: "2027-01-09" } },
+      viewer.cookie,
+    );
+    expect(inverted.status).toBe(400);
+    expect((await inverted.json()).error.message).toBe("range.to: the last day is before the first day");
+    const agents = await fetch(
+      `${server.url}/trpc/history.agents?input=${encodeURIComponent(JSON.stringify({ ...today, agentId: "lan" }))}`,
+      { headers: { cookie: viewer.cookie } },
+    );
+    expect(agents.status).toBe(200);
+    expect((await agents.json()).result.data.agents.map((a: { agentId: string }) => a.agentId)).toEqual([
+      "lan",
+      "minh",
+      "hoa",
+    ]);
+  });
+
   it("a page on another site cannot send commands with the person's cookie (CSRF), nor through another Host", async () => {
     const event = JSON.stringify({
       event: { type: "agent.manual_status_set", agentId: "lan", status: "LUNCH_BREAK" },
