@@ -23,7 +23,7 @@ import { Core, describeWriteError, sqliteError } from "./core.ts";
 import { type DoorPolicy, type Route, serveRoutes } from "./doors.ts";
 import type { AllowedOrigins, StringeeConfig } from "./env.ts";
 import { type CallboardServer, createGateway } from "./gateway.ts";
-import { LiveHistory } from "./history.ts";
+import { HISTORY_OFF, LiveHistory } from "./history.ts";
 import { LiveKpis } from "./kpis.ts";
 import { createMetrics } from "./metrics.ts";
 import { buildRoutes } from "./routes.ts";
@@ -54,14 +54,16 @@ export interface AppOptions {
   limits?: CenterLimits;
   /** How long a write waits for a lock another process holds before failing (default 5 s). */
   busyTimeoutMs?: number;
+  /** Keep history's read model (default true); false is the bench's baseline, and history answers 503. */
+  history?: boolean;
   /** Called when the log cannot be written; main exits, tests fail loudly. */
   onFatal?: (error: unknown) => void;
 }
 
 export interface App {
   core: Core;
-  /** History's read model (15-minute buckets in SQLite, kept up to date after every commit). */
-  history: LiveHistory;
+  /** History's read model (15-minute buckets in SQLite, kept up to date after every commit); null when off. */
+  history: LiveHistory | null;
   /**
    * A queue's KPIs at `now` (default: the app's clock) — today and the rolling window, folded from
    * the log (packages/kpi); null for a queue that does not exist.
@@ -140,17 +142,21 @@ export function createApp(options: AppOptions): App {
   let io: CallboardServer | null = null;
   // History's read model on its own connection (synchronous=NORMAL: derived data, see history.ts).
   const historyDb =
-    options.dbPath === ":memory:"
-      ? db
-      : createDb(options.dbPath, {
-          synchronous: "NORMAL",
-          ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
-        });
-  const history = new LiveHistory(createHistoryStore(historyDb), log.lastSeq(), (error) =>
-    logger.error({ err: error }, "the history read model could not be written; a restart rebuilds it"),
-  );
-  const kpis = new LiveKpis(history.recorder);
-  history.attach(kpis.state);
+    options.history === false
+      ? null
+      : options.dbPath === ":memory:"
+        ? db
+        : createDb(options.dbPath, {
+            synchronous: "NORMAL",
+            ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
+          });
+  const history =
+    historyDb &&
+    new LiveHistory(createHistoryStore(historyDb), log.lastSeq(), (error) =>
+      logger.error({ err: error }, "the history read model could not be written; a restart rebuilds it"),
+    );
+  const kpis = new LiveKpis(history?.recorder ?? null);
+  history?.attach(kpis.state);
   const core = new Core({
     log,
     clock,
@@ -170,13 +176,13 @@ export function createApp(options: AppOptions): App {
     onRejected: (code) => metrics.onRejected(code),
     onReplayed: (event, state) => {
       kpis.replayed(event, state);
-      history.replayed(event.seq);
+      history?.replayed(event.seq);
     },
   });
-  history.write(core.state.seq);
+  history?.write(core.state.seq);
   core.onAppended((events) => {
     kpis.appended(events, core.state);
-    history.write(events.at(-1)!.seq);
+    history?.write(events.at(-1)!.seq);
   });
   const metrics = createMetrics(core.state, clock, () => io?.engine.clientsCount ?? 0);
   core.onAppended((events) => metrics.onAppended(events));
@@ -235,7 +241,7 @@ export function createApp(options: AppOptions): App {
         connectorStatus: connector?.panel.status ?? null,
         pcc: connector,
         auth,
-        history,
+        history: history ?? HISTORY_OFF,
         actor: actors.get(req) ?? { principal: null, address: null },
       };
     },
@@ -322,7 +328,7 @@ export function createApp(options: AppOptions): App {
       // 4. Whatever is still queued (timers, the simulator's last tick) is committed, in one last
       //    group commit; the core refuses anything later. Then the file is closed cleanly.
       core.close();
-      if (historyDb !== db) historyDb.$client.close();
+      if (historyDb && historyDb !== db) historyDb.$client.close();
       db.$client.close();
     },
   };

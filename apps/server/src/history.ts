@@ -131,3 +131,10 @@ function withServiceLevelParts(row: BucketDelta): BucketDelta {
   values[FIELDS + 1] = denominator;
   return { ...row, values };
 }
+
+const off = (): never => {
+  throw new CoreUnavailableError("history is off on this server (AppOptions.history = false)");
+};
+
+/** The reader of a server started without the read model (the bench's baseline). */
+export const HISTORY_OFF: HistoryReader = { queueBuckets: off, agentBuckets: off, agentTotals: off };
