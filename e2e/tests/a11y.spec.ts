@@ -3,7 +3,15 @@ import { expect, test } from "@playwright/test";
 import { seedQueue } from "./events";
 
 /** The pages people use, scanned with axe in Chromium: no serious or critical issue. */
-for (const path of ["/", "/admin/users", "/admin/audit", "/admin/wallboards"]) {
+for (const path of [
+  "/",
+  "/admin/users",
+  "/admin/audit",
+  "/admin/wallboards",
+  "/history",
+  "/history/service-level",
+  "/history/agents",
+]) {
   test(`axe finds no serious or critical issue on ${path}`, async ({ page }) => {
     await seedQueue(page.request, `a11y${path.replace(/\W/g, "")}`);
     await page.goto(path);
