@@ -63,7 +63,7 @@ function columnNames(
 
 /** INSERT … ON CONFLICT DO UPDATE SET c = c + excluded.c: a delta added to the bucket, made if new. */
 function upsertSql(table: string, key: string, columns: string[]): string {
-  const list = ["`" + key + "`", "`bucket`", ...columns.map((c) => `\`${c}\``)].join(", ");
+  const list = [`\`${key}\``, "`bucket`", ...columns.map((c) => `\`${c}\``)].join(", ");
   const params = Array(columns.length + 2)
     .fill("?")
     .join(", ");

@@ -77,10 +77,10 @@ type AgentCounter = (typeof AGENT_COUNTER_NAMES)[number];
 type Buckets = Map<string, Map<number, Record<string, number>>>;
 
 function bucketAdd(buckets: Buckets, id: string, bucket: number, field: string, value: number) {
-  let byBucket = buckets.get(id);
-  if (!byBucket) buckets.set(id, (byBucket = new Map()));
-  let cell = byBucket.get(bucket);
-  if (!cell) byBucket.set(bucket, (cell = {}));
+  const byBucket = buckets.get(id) ?? new Map<number, Record<string, number>>();
+  buckets.set(id, byBucket);
+  const cell = byBucket.get(bucket) ?? {};
+  byBucket.set(bucket, cell);
   cell[field] = (cell[field] ?? 0) + value;
 }
 
