@@ -86,7 +86,7 @@ test("the history page shows a chart for a seeded day, and its CSV matches the f
 test("a bad range is refused: inverted beside its field, a future day by the server", async ({ page }) => {
   await page.goto("/history?queue=hist-queue&preset=custom&from=2026-01-10&to=2026-01-09&step=day");
   await expect(page.getByText("the last day is before the first day")).toBeVisible();
-  await expect(page.getByLabel("To")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("To", { exact: true })).toHaveAttribute("aria-invalid", "true");
   // Two days after today in UTC is after today everywhere.
   const later = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
   await page.goto(`/history?queue=hist-queue&preset=custom&from=${later}&to=${later}&step=day`);

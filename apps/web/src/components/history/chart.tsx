@@ -56,15 +56,17 @@ export function Chart({
           {errorMessage(failed)}
         </p>
       ) : (
-        <div
-          ref={element}
-          role="img"
-          aria-label={label}
-          data-chart-ready={ready ? "true" : "false"}
-          style={{ height }}
-          className="w-full"
-        >
-          {!ready && <p className="p-4 text-sm text-slate-500">{HISTORY_TEXT.loading}</p>}
+        <div className="relative">
+          {/* ECharts owns this element's children: React renders none into it. */}
+          <div
+            ref={element}
+            role="img"
+            aria-label={label}
+            data-chart-ready={ready ? "true" : "false"}
+            style={{ height }}
+            className="w-full"
+          />
+          {!ready && <p className="absolute inset-0 p-4 text-sm text-slate-500">{HISTORY_TEXT.loading}</p>}
         </div>
       )}
     </figure>

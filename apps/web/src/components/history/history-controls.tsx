@@ -123,22 +123,24 @@ function DateField({
 }) {
   const id = `history-${label.toLowerCase()}`;
   return (
-    <label className="flex flex-col gap-1 text-slate-700">
-      {label}
-      <input
-        type="date"
-        className={input}
-        value={value}
-        max={max}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        onChange={(e) => onChange(e.target.value)}
-      />
+    <div className="flex flex-col gap-1 text-slate-700">
+      <label className="flex flex-col gap-1">
+        {label}
+        <input
+          type="date"
+          className={input}
+          value={value}
+          max={max}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      </label>
       {error && (
         <span id={`${id}-error`} className="text-xs text-red-700">
           {error}
         </span>
       )}
-    </label>
+    </div>
   );
 }
