@@ -12,6 +12,7 @@ import {
   type HistoryRecorder,
   isHistoryEmpty,
   type KpiState,
+  type OpenHistoryScope,
   openHistory,
   serviceLevelParts,
 } from "@callboard/kpi";
@@ -91,27 +92,23 @@ export class LiveHistory implements HistoryReader {
     this.assertWritable();
     // Stored rows end with SL's parts; readers sum the fold's counters only (the first FIELDS).
     const stored = this.store.queueBuckets(queueId, from, to);
-    return [
-      ...stored,
-      ...this.open(now).queues.filter((r) => r.id === queueId && r.bucket >= from && r.bucket < to),
-    ];
+    return [...stored, ...this.open(now, { from, queueId }).queues.filter((r) => r.bucket < to)];
   }
 
   agentBuckets(agentId: string, from: number, to: number, now: number): HistoryRow[] {
     this.assertWritable();
-    const open = this.open(now).agents.filter((r) => r.id === agentId && r.bucket >= from && r.bucket < to);
+    const open = this.open(now, { from, agentIds: [agentId] }).agents.filter((r) => r.bucket < to);
     return [...this.store.agentBuckets(agentId, from, to), ...open];
   }
 
   agentTotals(agentIds: readonly string[], from: number, to: number, now: number): HistoryRow[] {
     this.assertWritable();
-    const wanted = new Set(agentIds);
-    const open = this.open(now).agents.filter((r) => wanted.has(r.id) && r.bucket >= from && r.bucket < to);
+    const open = this.open(now, { from, agentIds }).agents.filter((r) => r.bucket < to);
     return [...this.store.agentTotals(agentIds, from, to), ...open];
   }
 
-  private open(now: number) {
-    return this.kpi ? openHistory(this.kpi, now) : { queues: [], agents: [] };
+  private open(now: number, scope: OpenHistoryScope) {
+    return this.kpi ? openHistory(this.kpi, now, scope) : { queues: [], agents: [] };
   }
 
   private assertWritable(): void {

@@ -474,5 +474,6 @@ describe("the KPI fold against a brute-force recomputation", () => {
       ),
       { numRuns: 150 },
     );
-  });
+    // 150 runs with the history walk take ~5 s alone; a shared machine may need more.
+  }, 60_000);
 });

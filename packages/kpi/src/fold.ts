@@ -686,21 +686,41 @@ const EMPTY_CENTER: CenterState = {
   decisions: [],
 };
 
+/** What `openHistory` covers: one queue's staffed and busy time, some agents' state time, or (neither given) all. */
+export interface OpenHistoryScope {
+  /** Time before this is left out (a query's first bucket). */
+  from?: number;
+  queueId?: string;
+  agentIds?: readonly string[];
+}
+
 /**
  * History's share of the time still open at `now`: each agent's current state since its last
  * change, and its queues' staffed and busy time — what `queueKpis` adds at read time, cut into
- * the same 15-minute buckets. Reads only; add it to the stored buckets to see up to `now`.
+ * the same 15-minute buckets. Reads only; add it to the stored buckets to see up to `now`. Cost:
+ * the scope's agents × the buckets since `from` (a query passes both, so an agent offline for
+ * weeks costs one range, not weeks of buckets).
  */
-export function openHistory(kpi: KpiState, now: number): HistoryDelta {
+export function openHistory(kpi: KpiState, now: number, scope: OpenHistoryScope = {}): HistoryDelta {
   const rec = createHistoryRecorder();
-  const ofAgent = membership(kpi, EMPTY_CENTER).ofAgent;
-  for (const [id, agent] of kpi.agents) {
-    if (now <= agent.since) continue;
-    recordAgentSpan(rec, id, agent.since, now, stateField(agent));
-    if (!isStaffed(agent)) continue;
+  const { ofAgent, ofQueue } = membership(kpi, EMPTY_CENTER);
+  const from = scope.from ?? Number.NEGATIVE_INFINITY;
+  const everything = scope.queueId === undefined && scope.agentIds === undefined;
+  const ids =
+    scope.queueId !== undefined
+      ? (ofQueue.get(scope.queueId) ?? [])
+      : (scope.agentIds ?? [...kpi.agents.keys()]);
+  for (const id of ids) {
+    const agent = kpi.agents.get(id);
+    if (!agent) continue;
+    const start = Math.max(agent.since, from);
+    if (now <= start) continue;
+    if (everything || scope.agentIds !== undefined) recordAgentSpan(rec, id, start, now, stateField(agent));
+    if (scope.agentIds !== undefined || !isStaffed(agent)) continue;
     for (const queueId of ofAgent.get(id) ?? []) {
-      recordQueueSpan(rec, queueId, agent.since, now, F.STAFFED_MS);
-      if (isBusy(agent)) recordQueueSpan(rec, queueId, agent.since, now, F.BUSY_MS);
+      if (scope.queueId !== undefined && queueId !== scope.queueId) continue;
+      recordQueueSpan(rec, queueId, start, now, F.STAFFED_MS);
+      if (isBusy(agent)) recordQueueSpan(rec, queueId, start, now, F.BUSY_MS);
     }
   }
   return drainHistory(rec);

@@ -15,6 +15,7 @@ export {
   emptyKpiState,
   foldKpi,
   type KpiState,
+  type OpenHistoryScope,
   openHistory,
   type QueueKpis,
   queueKpis,
