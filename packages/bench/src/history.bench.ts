@@ -8,7 +8,7 @@
  *    server: the boot replay builds the read model (its time is the rebuild's).
  * 2. A 30-day query for one queue, over HTTP as a signed-in viewer, at 15 minutes, hours and days:
  *    median of 7 (target ≤ 200 ms).
- * 3. Ingest with and without the read model: the day's inputs, six hours of them, submitted through
+ * 3. Ingest with and without the read model: the day's inputs, three hours of them, submitted through
  *    the core at their times (one group commit per moment) on a memory file system so fsync does
  *    not hide the CPU cost; alternated, median of 3 (target: the read model costs ≤ 10 %).
  *
@@ -43,7 +43,7 @@ const DAYS = env("BENCH_HISTORY_DAYS", 30);
 const AGENTS = env("BENCH_HISTORY_AGENTS", 500);
 const QUEUES = env("BENCH_HISTORY_QUEUES", 20);
 const TICK_MS = env("BENCH_HISTORY_TICK_MS", 2000);
-const INGEST_HOURS = env("BENCH_HISTORY_INGEST_HOURS", 6);
+const INGEST_HOURS = env("BENCH_HISTORY_INGEST_HOURS", 3);
 const TZ = "Asia/Ho_Chi_Minh";
 const DAY_MS = 86_400_000;
 /** Monday 2 November 2026, 00:00 in Ho Chi Minh City. */
