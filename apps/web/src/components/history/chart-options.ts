@@ -27,7 +27,6 @@ function base(table: ChartTable): EChartsCoreOption {
   const many = table.rows.length > MANY;
   return {
     animation: !many,
-    aria: { enabled: true },
     dataset: { source: [table.columns, ...table.rows] },
     tooltip: { trigger: "axis" },
     legend: { top: 0 },

@@ -7,8 +7,9 @@ import { HISTORY_TEXT } from "~/lib/history-strings";
 
 /**
  * One ECharts chart, drawn on a canvas. The library is loaded on first use (dynamic import), so
- * pages without charts never download it. `label` names the chart for screen readers; the table
- * beside it (and its CSV) carries the same numbers.
+ * pages without charts never download it. `label` names the chart for screen readers (ECharts'
+ * own aria description is not used: it reads a dataset's rows as noise); the totals or table
+ * beside it, and its CSV, carry the same numbers.
  */
 export function Chart({
   option,

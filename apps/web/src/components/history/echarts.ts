@@ -1,12 +1,11 @@
 /**
  * ECharts, with only what history draws registered (tree-shaken: bars, lines, a dataset, axes,
- * tooltip, legend, zoom, the aria description; canvas). Imported dynamically by chart.tsx, so it
+ * tooltip, legend, zoom; canvas). Imported dynamically by chart.tsx, so it
  * is a chunk of its own that only /history loads — never the board's or wallboard's bundles.
  * @see ../../../../../docs/decisions/0008-history-charts-echarts.md
  */
 import { BarChart, LineChart } from "echarts/charts";
 import {
-  AriaComponent,
   DatasetComponent,
   DataZoomComponent,
   GridComponent,
@@ -19,7 +18,6 @@ import { CanvasRenderer } from "echarts/renderers";
 echarts.use([
   BarChart,
   LineChart,
-  AriaComponent,
   DatasetComponent,
   DataZoomComponent,
   GridComponent,
