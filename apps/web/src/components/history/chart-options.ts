@@ -35,8 +35,9 @@ function base(table: ChartTable): EChartsCoreOption {
   };
 }
 
-const bar = (column: number, color: string, stack: string, horizontal = false) => ({
+const bar = (table: ChartTable, column: number, color: string, stack: string, horizontal = false) => ({
   type: "bar",
+  name: table.columns[column],
   stack,
   large: true,
   itemStyle: { color },
@@ -50,10 +51,10 @@ export function callsOption(table: ChartTable): EChartsCoreOption {
     xAxis: { type: "category" },
     yAxis: { type: "value", name: "calls", minInterval: 1 },
     series: [
-      bar(2, PALETTE.answered, "calls"),
-      bar(3, PALETTE.abandoned, "calls"),
-      bar(4, PALETTE.shortAbandoned, "calls"),
-      bar(5, PALETTE.timedOut, "calls"),
+      bar(table, 2, PALETTE.answered, "calls"),
+      bar(table, 3, PALETTE.abandoned, "calls"),
+      bar(table, 4, PALETTE.shortAbandoned, "calls"),
+      bar(table, 5, PALETTE.timedOut, "calls"),
     ],
   };
 }
@@ -62,6 +63,7 @@ export function callsOption(table: ChartTable): EChartsCoreOption {
 export function serviceLevelOption(table: ChartTable): EChartsCoreOption {
   const line = (column: number, color: string, yAxisIndex: number, dashed = false) => ({
     type: "line",
+    name: table.columns[column],
     yAxisIndex,
     showSymbol: table.rows.length <= 48,
     connectNulls: false,
@@ -84,7 +86,7 @@ export function serviceLevelOption(table: ChartTable): EChartsCoreOption {
 /** Hours in each state, stacked: per member (horizontal) or per period for one member. */
 export function agentStatesOption(table: ChartTable, perMember: boolean): EChartsCoreOption {
   const colors = [PALETTE.canRing, PALETTE.onCall, PALETTE.wrapUp, PALETTE.away, PALETTE.offline];
-  const series = colors.map((color, i) => bar(i + 1, color, "hours", perMember));
+  const series = colors.map((color, i) => bar(table, i + 1, color, "hours", perMember));
   return perMember
     ? {
         ...base(table),
