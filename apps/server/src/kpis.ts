@@ -6,27 +6,35 @@ import {
   emptyKpiState,
   foldAgentDay,
   foldKpi,
+  type HistoryRecorder,
   type KpiState,
   type QueueKpis,
   queueKpis,
+  recordHistory,
 } from "@callboard/kpi";
 import type { CenterState, LoggedEvent } from "@callboard/routing";
 import type { Folds } from "./checkpoints.ts";
 
 /**
+/**
  * The queues' KPIs and each agent's figures today, kept live beside the core: rebuilt at boot from
  * the core's own replay of the log (one pass: `onReplayed`), then folded on every appended batch.
  * The folds read settings and memberships from the events themselves, so folding a batch after the
- * core applied all of it gives what the replay gives — a restart shows the same figures.
+ * core applied all of it gives what the replay gives — a restart shows the same figures. Given a
+ * recorder, the KPI fold records history's 15-minute buckets too (history.ts writes them).
  */
 export class LiveKpis {
   readonly state: KpiState;
   /** The center's day (Asia/Ho_Chi_Minh): agents take calls from queues in any zone. */
   private readonly agentDays: AgentDayState;
 
-  /** `from`: a checkpoint's folds, to go on from; without it both fold the whole log. */
-  constructor(from?: Folds) {
+  /**
+   * `from`: a checkpoint's folds, to go on from; without it both fold the whole log. `history`: the
+   * recorder the KPI fold records into (a checkpoint's fold never carries one: boot gives it here).
+   */
+  constructor(from?: Folds, history: HistoryRecorder | null = null) {
     this.state = from?.kpi ?? emptyKpiState();
+    recordHistory(this.state, history);
     this.agentDays = from?.agentDays ?? emptyAgentDayState();
   }
 

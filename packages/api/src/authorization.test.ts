@@ -16,6 +16,8 @@ const REQUIRED: Record<string, "public" | StaffRole> = {
   "calls.timeline": "viewer",
   "calls.search": "viewer",
   "connector.status": "viewer",
+  "history.queue": "viewer",
+  "history.agents": "viewer",
   "agents.setManualStatus": "supervisor",
   "agents.list": "admin",
   "agents.create": "admin",

@@ -1,6 +1,14 @@
 /** The tRPC API: procedures over the core, the event log and the connector, typed end to end. */
 export { submitAsPerson } from "./audited-submit.ts";
-export type { AuthHandle, Context, CoreHandle, EventHistory, PccHandle } from "./context.ts";
+export type {
+  AuthHandle,
+  Context,
+  CoreHandle,
+  EventHistory,
+  HistoryReader,
+  HistoryRow,
+  PccHandle,
+} from "./context.ts";
 export {
   TRPC_CODE_FOR_AUTH,
   TRPC_CODE_FOR_PCC_WRITE,

@@ -7,6 +7,7 @@ import { connectorRouter } from "./routers/connector.ts";
 import { decisionsRouter } from "./routers/decisions.ts";
 import { eventsRouter } from "./routers/events.ts";
 import { groupsRouter } from "./routers/groups.ts";
+import { historyRouter } from "./routers/history.ts";
 import { queuesRouter } from "./routers/queues.ts";
 import { usersRouter } from "./routers/users.ts";
 import { wallboardsRouter } from "./routers/wallboards.ts";
@@ -26,6 +27,7 @@ export const appRouter = createTRPCRouter({
   users: usersRouter,
   wallboards: wallboardsRouter,
   audit: auditRouter,
+  history: historyRouter,
 });
 
 export type AppRouter = typeof appRouter;

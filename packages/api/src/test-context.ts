@@ -82,6 +82,7 @@ export function fakeContext(
     connectorStatus: null,
     pcc: options.pcc ?? null,
     auth,
+    history: { queueBuckets: () => [], agentBuckets: () => [], agentTotals: () => [] },
     actor: options.actor ?? personActor("admin"),
   };
   return { ctx, submitted, auth };
