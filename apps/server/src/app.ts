@@ -204,7 +204,7 @@ export function createApp(options: AppOptions): App {
   history?.write(core.state.seq);
   core.onAppended((events) => {
     kpis.appended(events, core.state);
-    history?.write(events.at(-1)!.seq);
+    history?.committed(events);
   });
   const metrics = createMetrics(core.state, clock, () => io?.engine.clientsCount ?? 0);
   core.onAppended((events) => metrics.onAppended(events));
@@ -363,6 +363,7 @@ export function createApp(options: AppOptions): App {
       // 4. Whatever is still queued (timers, the simulator's last tick) is committed, in one last
       //    group commit; the core refuses anything later. Then the file is closed cleanly.
       core.close();
+      history?.flush();
       if (historyDb && historyDb !== db) historyDb.$client.close();
       db.$client.close();
     },

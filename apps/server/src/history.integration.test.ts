@@ -95,7 +95,6 @@ describe("history's read model", () => {
       },
     });
     expect(checkedMidnight).toBe(true);
-    expect(app.history!.idle).toBe(true);
     await server.stop();
     const incremental = readModel(file);
     expect(incremental.queues.length).toBeGreaterThan(10);
