@@ -13,6 +13,9 @@ for (const path of [
   "/admin/users",
   "/admin/audit",
   "/admin/wallboards",
+  "/history",
+  "/history/service-level",
+  "/history/agents",
 ]) {
   test(`axe finds no serious or critical issue on ${path}`, async ({ page }) => {
     await seedQueue(page.request, `a11y${path.replace(/\W/g, "")}`);

@@ -164,6 +164,36 @@ describe("every door refuses whoever may not pass", () => {
     }
   });
 
+  it("history is for viewers and up, and a bad range is a 400 naming the field", async () => {
+    const viewer = await server.signedIn("viewer");
+    const ask = (input: unknown, cookie?: string) =>
+      fetch(`${server.url}/trpc/history.queue?input=${encodeURIComponent(JSON.stringify(input))}`, {
+        headers: cookie ? { cookie } : {},
+      });
+    type Answer = {
+      result: { data: { points: unknown[]; agents: { agentId: string }[] } };
+      error: { message: string };
+    };
+    const body = async (res: Response) => (await res.json()) as Answer;
+    const today = { queueId: "sales", granularity: "hour", range: { preset: "today" } };
+    expect((await ask(today)).status).toBe(401);
+    const ok = await ask(today, viewer.cookie);
+    expect(ok.status).toBe(200);
+    expect((await body(ok)).result.data.points).toHaveLength(24);
+    const inverted = await ask(
+      { ...today, range: { preset: "custom", from: "2027-01-10", to: "2027-01-09" } },
+      viewer.cookie,
+    );
+    expect(inverted.status).toBe(400);
+    expect((await body(inverted)).error.message).toBe("range.to: the last day is before the first day");
+    const agents = await fetch(
+      `${server.url}/trpc/history.agents?input=${encodeURIComponent(JSON.stringify({ ...today, agentId: "lan" }))}`,
+      { headers: { cookie: viewer.cookie } },
+    );
+    expect(agents.status).toBe(200);
+    expect((await body(agents)).result.data.agents.map((a) => a.agentId)).toEqual(["lan", "minh", "hoa"]);
+  });
+
   it("a page on another site cannot send commands with the person's cookie (CSRF), nor through another Host", async () => {
     const event = JSON.stringify({
       event: { type: "agent.manual_status_set", agentId: "lan", status: "LUNCH_BREAK" },

@@ -8,6 +8,7 @@ import {
   createAuthStore,
   createDb,
   createEventLog,
+  createHistoryStore,
   migrateDb,
   centerId as readCenterId,
 } from "@callboard/db";
@@ -31,6 +32,7 @@ import { deskTokenIssuer } from "./desk/token-issuer.ts";
 import { type DoorPolicy, type Route, serveRoutes } from "./doors.ts";
 import type { AllowedOrigins, StringeeConfig } from "./env.ts";
 import { type CallboardServer, createGateway } from "./gateway.ts";
+import { HISTORY_OFF, LiveHistory } from "./history.ts";
 import { createMetrics } from "./metrics.ts";
 import { startRetention } from "./retention.ts";
 import { buildRoutes } from "./routes.ts";
@@ -61,6 +63,8 @@ export interface AppOptions {
   limits?: CenterLimits;
   /** How long a write waits for a lock another process holds before failing (default 5 s). */
   busyTimeoutMs?: number;
+  /** Keep history's read model (default true); false is the bench's baseline, and history answers 503. */
+  history?: boolean;
   /** Called when the log cannot be written; main exits, tests fail loudly. */
   onFatal?: (error: unknown) => void;
   /** When checkpoints are taken (Config.checkpoints); DEFAULT_CHECKPOINTS when absent. */
@@ -74,6 +78,8 @@ export interface AppOptions {
 
 export interface App {
   core: Core;
+  /** History's read model (15-minute buckets in SQLite, kept up to date after every commit); null when off. */
+  history: LiveHistory | null;
   /**
    * A queue's KPIs at `now` (default: the app's clock) — today and the rolling window, folded from
    * the log (packages/kpi); null for a queue that does not exist.
@@ -163,7 +169,23 @@ export function createApp(options: AppOptions): App {
   const logger = options.logger;
   const { db, log, centerId, archiveDir } = openLog(options.dbPath, options.busyTimeoutMs);
   let io: CallboardServer | null = null;
+  // History's read model on its own connection (synchronous=NORMAL: derived data, see history.ts).
+  const historyDb =
+    options.history === false
+      ? null
+      : options.dbPath === ":memory:"
+        ? db
+        : createDb(options.dbPath, {
+            synchronous: "NORMAL",
+            ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
+          });
+  const history =
+    historyDb &&
+    new LiveHistory(createHistoryStore(historyDb), log.lastSeq(), (error) =>
+      logger.error({ err: error }, "the history read model could not be written; a restart rebuilds it"),
+    );
   const booted = Date.now();
+  // Boot starts from a checkpoint no later than history's stored seq, so history catches up from it.
   const { core, kpis, fromSeq }: Booted = bootCore({
     log,
     centerId,
@@ -184,8 +206,14 @@ export function createApp(options: AppOptions): App {
     onListenerError: (error) => logger.error({ err: error }, "an event listener failed"),
     onStep: (ms) => metrics.onStep(ms),
     onRejected: (code) => metrics.onRejected(code),
+    history,
   });
-  core.onAppended((events) => kpis.appended(events, core.state));
+  history?.attach(kpis.state);
+  history?.write(core.state.seq);
+  core.onAppended((events) => {
+    kpis.appended(events, core.state);
+    history?.committed(events);
+  });
   const metrics = createMetrics(core.state, clock, () => io?.engine.clientsCount ?? 0);
   core.onAppended((events) => metrics.onAppended(events));
   logger.info(
@@ -272,6 +300,7 @@ export function createApp(options: AppOptions): App {
         pcc: connector,
         auth,
         desk,
+        history: history ?? HISTORY_OFF,
         actor: actors.get(req) ?? { principal: null, address: null },
       };
     },
@@ -340,6 +369,7 @@ export function createApp(options: AppOptions): App {
 
   return {
     core,
+    history,
     kpis: (queueId, now = clock()) => kpis.kpis(queueId, now),
     routes,
     auth,
@@ -375,6 +405,8 @@ export function createApp(options: AppOptions): App {
       // 4. Whatever is still queued (timers, the simulator's last tick) is committed, in one last
       //    group commit; the core refuses anything later. Then the file is closed cleanly.
       core.close();
+      history?.flush();
+      if (historyDb && historyDb !== db) historyDb.$client.close();
       db.$client.close();
     },
   };

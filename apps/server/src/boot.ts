@@ -1,4 +1,5 @@
 import type { EventLog } from "@callboard/db";
+import { drainHistory, type HistoryRecorder } from "@callboard/kpi";
 import type { LoggedEvent } from "@callboard/routing";
 import { Checkpointer, type CheckpointPolicy, readCheckpoint } from "./checkpoints.ts";
 
@@ -12,6 +13,13 @@ export interface BootLogger {
   warn(details: object, message: string): void;
   debug(details: object, message: string): void;
   error(details: object, message: string): void;
+}
+
+/** What boot needs of history's read model (LiveHistory). */
+export interface BootHistory {
+  recorder: HistoryRecorder;
+  /** After the KPI fold saw a replayed event (history writes every so many). */
+  replayed(seq: number): void;
 }
 
 export interface Booted {
@@ -34,16 +42,33 @@ export function bootCore(
     logger: BootLogger;
     /** False: ignore checkpoints and replay the whole log (the bench's baseline). */
     fromCheckpoint?: boolean;
+    /**
+     * History's read model (history.ts), when kept: the KPI fold records into its recorder, and it
+     * sees each replayed event. Only checkpoints at or before its stored seq (`recorder.afterSeq`)
+     * are used, so the replay folds every event history has not stored yet: a read model behind
+     * the newest checkpoint makes boot start from an older one, or replay the whole log.
+     */
+    history?: BootHistory | null;
   },
 ): Booted {
-  const { log, centerId, policy, logger, fromCheckpoint = true, ...coreOptions } = options;
+  const { log, centerId, policy, logger, fromCheckpoint = true, history = null, ...coreOptions } = options;
   const warn = (seq: number, why: string) =>
     logger.warn({ checkpointSeq: seq }, `checkpoint at seq ${seq} skipped: it ${why}`);
   const restored = fromCheckpoint
-    ? readCheckpoint(log.checkpoints(), { centerId, lastSeq: log.lastSeq() }, warn)
+    ? readCheckpoint(
+        log.checkpoints(),
+        {
+          centerId,
+          lastSeq: log.lastSeq(),
+          ...(history ? { historySeq: history.recorder.afterSeq } : {}),
+        },
+        warn,
+      )
     : null;
   const start = (from: typeof restored): Booted => {
-    const kpis = new LiveKpis(from ?? undefined);
+    // A failed attempt may have recorded events it did not write: they are folded again now.
+    if (history) drainHistory(history.recorder);
+    const kpis = new LiveKpis(from ?? undefined, history?.recorder ?? null);
     // The checkpointer needs the core's settle, and the core its checkpointer: tie them after.
     let settle = () => {};
     const checkpoints = new Checkpointer({
@@ -59,7 +84,12 @@ export function bootCore(
       ...coreOptions,
       log,
       ...(from ? { initial: from.state } : {}),
-      onReplayed: kpis.replayed,
+      onReplayed: history
+        ? (event, state) => {
+            kpis.replayed(event, state);
+            history.replayed(event.seq);
+          }
+        : kpis.replayed,
       checkpoints,
     });
     settle = () => core.settle();

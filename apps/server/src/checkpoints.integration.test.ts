@@ -39,7 +39,12 @@ function boot(dir: string, clock: { now: number }, everyEvents = 300) {
 }
 
 /** Drives the simulator (60 agents, 3 queues) through the app's core for `minutes`, a tick a second. */
-async function simulate(app: App, clock: { now: number }, minutes: number) {
+async function simulate(
+  app: App,
+  clock: { now: number },
+  minutes: number,
+  onSecond?: (second: number) => void,
+) {
   const sim = createSimulator({ seed: 11, agents: 60, queues: 3 });
   const submitAll = (events: ReturnType<typeof sim.setup>) =>
     Promise.all(events.map((e) => app.core.submit(e).catch(() => null)));
@@ -47,6 +52,7 @@ async function simulate(app: App, clock: { now: number }, minutes: number) {
   for (let s = 0; s < minutes * 60; s++) {
     clock.now += 1000;
     await submitAll(sim.tick(app.core.state, clock.now));
+    onSecond?.(s);
   }
   // The last checkpoint is compressed in the thread pool, then rides the next commit.
   await new Promise((resolve) => setTimeout(resolve, 300));
@@ -57,6 +63,20 @@ function openLog(dir: string) {
   const db = createDb(join(dir, "callboard.db"));
   migrateDb(db);
   return { db, log: createEventLog<LoggedEvent>(db) };
+}
+
+/** History's read model in a database file: every bucket row and its position, as plain data. */
+function historyOf(file: string) {
+  const db = createDb(file).$client;
+  try {
+    return {
+      queues: db.prepare("SELECT * FROM history_queue_buckets ORDER BY queue_id, bucket").all(),
+      agents: db.prepare("SELECT * FROM history_agent_buckets ORDER BY agent_id, bucket").all(),
+      state: db.prepare("SELECT seq, version FROM history_state").get() as { seq: number; version: number },
+    };
+  } finally {
+    db.close();
+  }
 }
 
 /** What a full replay of events 1..seq gives: the center, and the KPI folds beside it. */
@@ -188,4 +208,72 @@ describe("checkpoints", () => {
     ]);
     db.$client.close();
   }, 90_000);
+
+  it("history's read model behind the newest checkpoint: boot starts early enough to catch it up, never past it", async () => {
+    // A run whose history read model is copied every few seconds: copies at known seqs to put back.
+    const dir = tempDir();
+    const file = join(dir, "callboard.db");
+    const clock = { now: T0 };
+    const { app } = boot(dir, clock);
+    const copies: string[] = [];
+    await simulate(app, clock, 6, (second) => {
+      if (second % 3 !== 0) return;
+      const copy = join(dir, `at-${second}.db`);
+      const db = createDb(file).$client;
+      db.exec(`VACUUM INTO '${copy}'`);
+      db.close();
+      copies.push(copy);
+    });
+    await app.close();
+    const kept = historyOf(file);
+    const { db, log } = openLog(dir);
+    const [newest, older] = log.checkpoints();
+    expect(kept.state.seq).toBe(log.lastSeq());
+    expect(kept.queues.length).toBe(3);
+    expect(kept.agents.length).toBeGreaterThan(10);
+
+    /** Puts history's tables of `copy` back (none: empties them), reboots, and reads the result. */
+    const rebootWithHistoryOf = async (copy: string | null) => {
+      db.$client.exec(
+        "DELETE FROM history_queue_buckets; DELETE FROM history_agent_buckets; DELETE FROM history_state;",
+      );
+      if (copy)
+        db.$client.exec(`ATTACH '${copy}' AS old;
+          INSERT INTO history_queue_buckets SELECT * FROM old.history_queue_buckets;
+          INSERT INTO history_agent_buckets SELECT * FROM old.history_agent_buckets;
+          INSERT INTO history_state SELECT * FROM old.history_state;
+          DETACH old;`);
+      const again = boot(dir, clock, 1_000_000);
+      const fromSeq = again.lines.find((l) => l.fromCheckpointSeq !== undefined)?.fromCheckpointSeq;
+      await again.app.close();
+      return { fromSeq, warnings: again.warnings(), history: historyOf(file) };
+    };
+    const seqOf = (copy: string) => historyOf(copy).state?.seq ?? 0;
+
+    // Behind the end, at or past the newest checkpoint: the tail alone catches it up.
+    const afterNewest = copies.find((c) => seqOf(c) >= newest!.seq && seqOf(c) < kept.state.seq);
+    expect(afterNewest).toBeDefined();
+    let result = await rebootWithHistoryOf(afterNewest!);
+    expect(result).toEqual({ fromSeq: newest!.seq, warnings: [], history: kept });
+
+    // Between the two checkpoints: the newest would skip events history lacks, so the older one is used.
+    const between = copies.find((c) => seqOf(c) >= older!.seq && seqOf(c) < newest!.seq);
+    expect(between).toBeDefined();
+    result = await rebootWithHistoryOf(between!);
+    expect(result.fromSeq).toBe(older!.seq);
+    expect(result.warnings).toEqual([
+      `checkpoint at seq ${newest!.seq} skipped: it is at seq ${newest!.seq}, past history's read model (stored up to seq ${seqOf(between!)}): history needs the events between folded`,
+    ]);
+    expect(result.history).toEqual(kept);
+
+    // Missing altogether (a new database's history, a version bump): the whole log is replayed.
+    result = await rebootWithHistoryOf(null);
+    expect(result.fromSeq).toBe(0);
+    expect(result.warnings).toEqual([
+      expect.stringContaining("past history's read model (stored up to seq 0)"),
+      expect.stringContaining("past history's read model (stored up to seq 0)"),
+    ]);
+    expect(result.history).toEqual(kept);
+    db.$client.close();
+  }, 120_000);
 });

@@ -19,9 +19,10 @@ import { type CenterState, EVENT_FORMAT } from "@callboard/routing";
 /**
  * Checkpoints: the center's state and the KPI folds (queues, agents' days) at one seq, so boot folds
  * only the log's tail. Bump when CenterState's or a fold's shape changes: an older checkpoint is then skipped (a full
- * replay rebuilds both), never misread.
+ * replay rebuilds both), never misread. 2: the KPI fold counts talk time (FIELDS 16) and its agents
+ * carry their id, for history.
  */
-export const CHECKPOINT_FORMAT = 1;
+export const CHECKPOINT_FORMAT = 2;
 
 interface Payload {
   format: number;
@@ -155,7 +156,7 @@ export interface RestoredCheckpoint extends Folds {
  */
 export function readCheckpoint(
   rows: readonly CheckpointRow[],
-  expected: { centerId: string; lastSeq: number },
+  expected: CheckpointExpectations,
   warn: (seq: number, why: string) => void,
 ): RestoredCheckpoint | null {
   for (const row of rows) {
@@ -193,9 +194,20 @@ export function readCheckpoint(
   return null;
 }
 
+/** What a checkpoint must fit to be used by this boot. */
+export interface CheckpointExpectations {
+  centerId: string;
+  lastSeq: number;
+  /**
+   * Where history's read model is stored up to, when one is kept: boot folds only the log after the
+   * checkpoint, so one past this seq would leave the events between out of history for good.
+   */
+  historySeq?: number;
+}
+
 function unusable(
   row: { centerId: string; format: number; seq: number },
-  expected: { centerId: string; lastSeq: number },
+  expected: CheckpointExpectations,
 ): string | null {
   if (row.centerId !== expected.centerId)
     return `belongs to another event history (${row.centerId}, this one is ${expected.centerId})`;
@@ -203,5 +215,7 @@ function unusable(
     return `was written in checkpoint format ${row.format}, and this Callboard reads ${CHECKPOINT_FORMAT}`;
   if (row.seq > expected.lastSeq)
     return `is at seq ${row.seq}, past the end of the log (${expected.lastSeq})`;
+  if (expected.historySeq !== undefined && row.seq > expected.historySeq)
+    return `is at seq ${row.seq}, past history's read model (stored up to seq ${expected.historySeq}): history needs the events between folded`;
   return null;
 }

@@ -10,19 +10,23 @@ import {
   foldAgentDay,
   foldKpi,
   foldStatusDay,
+  type HistoryRecorder,
   type KpiState,
   type QueueKpis,
   queueKpis,
+  recordHistory,
   type StatusDayState,
 } from "@callboard/kpi";
 import type { CenterState, LoggedEvent } from "@callboard/routing";
 import type { Folds } from "./checkpoints.ts";
 
 /**
+/**
  * The queues' KPIs and each agent's figures today, kept live beside the core: rebuilt at boot from
  * the core's own replay of the log (one pass: `onReplayed`), then folded on every appended batch.
  * The folds read settings and memberships from the events themselves, so folding a batch after the
- * core applied all of it gives what the replay gives — a restart shows the same figures.
+ * core applied all of it gives what the replay gives — a restart shows the same figures. Given a
+ * recorder, the KPI fold records history's 15-minute buckets too (history.ts writes them).
  */
 export class LiveKpis {
   readonly state: KpiState;
@@ -31,9 +35,13 @@ export class LiveKpis {
   /** Time in each manual status today, for the agents' desks (same day as agentDays). */
   private readonly statusDays: StatusDayState;
 
-  /** `from`: a checkpoint's folds, to go on from; without it they fold the whole log. */
-  constructor(from?: Folds) {
+  /**
+   * `from`: a checkpoint's folds, to go on from; without it they fold the whole log. `history`: the
+   * recorder the KPI fold records into (a checkpoint's fold never carries one: boot gives it here).
+   */
+  constructor(from?: Folds, history: HistoryRecorder | null = null) {
     this.state = from?.kpi ?? emptyKpiState();
+    recordHistory(this.state, history);
     this.agentDays = from?.agentDays ?? emptyAgentDayState();
     this.statusDays = from?.statusDays ?? emptyStatusDayState(this.agentDays.timeZone);
   }

@@ -17,6 +17,8 @@ const REQUIRED: Record<string, "public" | "agent" | StaffRole> = {
   "calls.timeline": "viewer",
   "calls.search": "viewer",
   "connector.status": "viewer",
+  "history.queue": "viewer",
+  "history.agents": "viewer",
   "agents.setManualStatus": "supervisor",
   "agents.list": "admin",
   "agents.create": "admin",

@@ -16,6 +16,7 @@ import type {
   WallboardTokenSummary,
 } from "@callboard/contracts";
 import type { EventLog } from "@callboard/db";
+import type { BucketRow } from "@callboard/kpi";
 import type { AgentProfile, CenterState, InputEvent, LoggedEvent, ManualStatus } from "@callboard/routing";
 
 /** What procedures need of the core (the single writer): its state to read, and the one way to write. */
@@ -30,6 +31,21 @@ export type EventHistory = Pick<
   EventLog<LoggedEvent>,
   "forCall" | "forAgent" | "recentRejections" | "searchCalls"
 >;
+
+/**
+ * History's read model (apps/server/src/history.ts): 15-minute buckets starting in [from, to),
+ * with the time still open at `now` added, so a read of today counts up to now like the live tiles.
+ * Queue buckets hold packages/kpi's counters (F), agent buckets its agent counters (A).
+ */
+export interface HistoryReader {
+  queueBuckets(queueId: string, from: number, to: number, now: number): HistoryRow[];
+  agentBuckets(agentId: string, from: number, to: number, now: number): HistoryRow[];
+  /** Each agent's rows in [from, to), some already summed (bucket = from): add them up per agent. */
+  agentTotals(agentIds: readonly string[], from: number, to: number, now: number): HistoryRow[];
+}
+
+/** A bucket of one queue's or agent's counters. */
+export type HistoryRow = BucketRow & { id: string };
 
 /** Stringee mode's connector, as far as procedures use it: admin edits go to PCC first. */
 export interface PccHandle {
@@ -107,6 +123,7 @@ export interface Context {
   auth: AuthHandle;
   /** The agent desk's telephony, presence and tokens. */
   desk: DeskHandle;
+  history: HistoryReader;
   /** Who is calling (from the session cookie), and from where; the role procedures in trpc.ts check it. */
   actor: Actor;
 }

@@ -6,6 +6,8 @@ export type {
   CoreHandle,
   DeskHandle,
   EventHistory,
+  HistoryReader,
+  HistoryRow,
   PccHandle,
   TelephonyPort,
 } from "./context.ts";

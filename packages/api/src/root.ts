@@ -8,6 +8,7 @@ import { decisionsRouter } from "./routers/decisions.ts";
 import { deskRouter } from "./routers/desk.ts";
 import { eventsRouter } from "./routers/events.ts";
 import { groupsRouter } from "./routers/groups.ts";
+import { historyRouter } from "./routers/history.ts";
 import { queuesRouter } from "./routers/queues.ts";
 import { usersRouter } from "./routers/users.ts";
 import { wallboardsRouter } from "./routers/wallboards.ts";
@@ -28,6 +29,7 @@ export const appRouter = createTRPCRouter({
   wallboards: wallboardsRouter,
   audit: auditRouter,
   desk: deskRouter,
+  history: historyRouter,
 });
 
 export type AppRouter = typeof appRouter;

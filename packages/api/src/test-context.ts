@@ -115,6 +115,7 @@ export function fakeContext(
     pcc: options.pcc ?? null,
     auth,
     desk,
+    history: { queueBuckets: () => [], agentBuckets: () => [], agentTotals: () => [] },
     actor: options.actor ?? personActor("admin"),
   };
   return { ctx, submitted, auth, desk };

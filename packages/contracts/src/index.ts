@@ -116,6 +116,17 @@ export {
   type SubmitResult,
 } from "./errors.ts";
 export {
+  type AgentsHistory,
+  type HistoryAgentsInput,
+  type HistoryQueueInput,
+  type HistoryRange,
+  type HistoryWindow,
+  historyAgentsInputSchema,
+  historyQueueInputSchema,
+  historyRangeSchema,
+  type QueueHistory,
+} from "./history.ts";
+export {
   type Actor,
   type OperatorPrincipal,
   type Principal,

@@ -8,17 +8,22 @@ export type CallboardDb = BetterSQLite3Database<typeof schema> & { $client: Data
 
 /**
  * Opens (creating if needed) the SQLite file. WAL lets readers (catch-up queries) run beside the
- * writer; synchronous=FULL because an event is acknowledged only once it survives power loss.
+ * writer; synchronous=FULL because an event is acknowledged only once it survives power loss
+ * (NORMAL may be asked for a connection that writes only what the log can rebuild).
  */
 export function createDb(
   path: string,
-  { busyTimeoutMs = 5_000 }: { busyTimeoutMs?: number } = {},
+  {
+    busyTimeoutMs = 5_000,
+    synchronous = "FULL",
+  }: { busyTimeoutMs?: number; synchronous?: "FULL" | "NORMAL" } = {},
 ): CallboardDb {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path);
   // First, so that even switching to WAL waits for a lock another process holds, rather than failing at once.
   sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
   sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("synchronous = FULL");
+  // NORMAL only for derived data (the history read model's own connection), never for the log.
+  sqlite.pragma(`synchronous = ${synchronous}`);
   return drizzle({ client: sqlite, schema });
 }

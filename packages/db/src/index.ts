@@ -18,6 +18,14 @@ export {
   type NewCheckpoint,
   type RejectedInput,
 } from "./event-log.ts";
+export {
+  createHistoryStore,
+  HISTORY_AGENT_COUNTERS,
+  HISTORY_QUEUE_COUNTERS,
+  type HistoryPosition,
+  type HistoryStore,
+  type StoredBucket,
+} from "./history-store.ts";
 export { assertLogFormat, centerId } from "./meta.ts";
 export { migrateDb } from "./migrate.ts";
 export { createRowCodec, type EncodedRow, PACK_ABOVE, type RowCodec } from "./row-codec.ts";
@@ -28,6 +36,9 @@ export {
   type EventRow,
   eventAgents,
   events,
+  historyAgentBuckets,
+  historyQueueBuckets,
+  historyState,
   meta,
   type RejectionRow,
   rejections,

@@ -193,3 +193,64 @@ export const audit = sqliteTable(
   (t) => [index("audit_action_idx").on(t.action, t.id), index("audit_actor_idx").on(t.actor, t.id)],
 );
 export type AuditRow = typeof audit.$inferSelect;
+
+/**
+ * History's read model: per-queue and per-agent counters in 15-minute buckets (start ms, aligned
+ * to UTC quarter hours), folded from the log by packages/kpi and added to as events are appended.
+ * Derived data: `history_state` says up to which seq it holds, and a boot replays the log into it
+ * when it is missing, behind or from another version of the fold. Times are ms.
+ */
+const counter = (name: string) => integer(name).notNull().default(0);
+
+export const historyQueueBuckets = sqliteTable(
+  "history_queue_buckets",
+  {
+    queueId: text("queue_id").notNull(),
+    bucket: integer("bucket").notNull(),
+    arrived: counter("arrived"),
+    offered: counter("offered"),
+    answered: counter("answered"),
+    answeredInSl: counter("answered_in_sl"),
+    answeredUnknownWait: counter("answered_unknown_wait"),
+    abandoned: counter("abandoned"),
+    shortAbandoned: counter("short_abandoned"),
+    timedOut: counter("timed_out"),
+    rejected: counter("rejected"),
+    closed: counter("closed"),
+    waitMs: counter("wait_ms"),
+    handled: counter("handled"),
+    handleMs: counter("handle_ms"),
+    busyMs: counter("busy_ms"),
+    staffedMs: counter("staffed_ms"),
+    talkMs: counter("talk_ms"),
+    /** Service level's parts (packages/kpi serviceLevelParts), for readers of the table itself. */
+    slNumerator: counter("sl_numerator"),
+    slDenominator: counter("sl_denominator"),
+  },
+  (t) => [primaryKey({ columns: [t.queueId, t.bucket] })],
+);
+
+export const historyAgentBuckets = sqliteTable(
+  "history_agent_buckets",
+  {
+    agentId: text("agent_id").notNull(),
+    bucket: integer("bucket").notNull(),
+    answered: counter("answered"),
+    handled: counter("handled"),
+    talkMs: counter("talk_ms"),
+    handleMs: counter("handle_ms"),
+    canRingMs: counter("can_ring_ms"),
+    onCallMs: counter("on_call_ms"),
+    wrapUpMs: counter("wrap_up_ms"),
+    awayMs: counter("away_ms"),
+    offlineMs: counter("offline_ms"),
+  },
+  (t) => [primaryKey({ columns: [t.agentId, t.bucket] })],
+);
+
+/** One row: the last seq folded into the buckets, and the fold's version that wrote them. */
+export const historyState = sqliteTable("history_state", {
+  id: integer("id").primaryKey(),
+  seq: integer("seq").notNull(),
+  version: integer("version").notNull(),
+});

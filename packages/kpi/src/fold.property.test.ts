@@ -11,7 +11,15 @@ import {
 } from "@callboard/routing";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { emptyKpiState, foldKpi, type KpiPeriod, queueKpis } from "./fold.ts";
+import { COUNTER_NAMES, type CounterName, type KpiPeriod } from "./counters.ts";
+import { emptyKpiState, foldKpi, openHistory, queueKpis } from "./fold.ts";
+import {
+  AGENT_COUNTER_NAMES,
+  type BucketDelta,
+  createHistoryRecorder,
+  drainHistory,
+  HISTORY_BUCKET_MS,
+} from "./history-recorder.ts";
 import { foldFromScratch, MONDAY_0900_HCM, queueConfig } from "./kpi.test-helpers.ts";
 
 /**
@@ -19,6 +27,8 @@ import { foldFromScratch, MONDAY_0900_HCM, queueConfig } from "./kpi.test-helper
  * list of events: the brute force walks the log with routing's own applyEvent, reads every call's
  * and agent's state from the center records before and after each event, cuts every agent's time
  * at every event, and filters by the period's bounds — no buckets, no running state of its own.
+ * History's 15-minute buckets (per queue and per agent, the recorder's deltas plus the time still
+ * open) are checked against the same walk, each count and span put in the bucket(s) of its time.
  */
 
 const MINUTE = 60_000;
@@ -45,6 +55,7 @@ function zero(from: number, to: number): Raw {
     closed: 0,
     handled: 0,
     waitSec: 0,
+    talkSec: 0,
     handleSec: 0,
     busySec: 0,
     staffedSec: 0,
@@ -61,16 +72,65 @@ function roster(state: CenterState, queueId: string): Set<string> {
   return members;
 }
 
+type AgentCounter = (typeof AGENT_COUNTER_NAMES)[number];
+/** Per id, per 15-minute bucket start, counter name → value (ms for times). */
+type Buckets = Map<string, Map<number, Record<string, number>>>;
+
+function bucketAdd(buckets: Buckets, id: string, bucket: number, field: string, value: number) {
+  const byBucket = buckets.get(id) ?? new Map<number, Record<string, number>>();
+  buckets.set(id, byBucket);
+  const cell = byBucket.get(bucket) ?? {};
+  byBucket.set(bucket, cell);
+  cell[field] = (cell[field] ?? 0) + value;
+}
+
+/** [from, to) cut at every quarter hour, ms by ms in spirit: each piece to its own bucket. */
+function bucketSpan(buckets: Buckets, id: string, from: number, to: number, field: string) {
+  for (let t = from; t < to; ) {
+    const bucket = Math.floor(t / HISTORY_BUCKET_MS) * HISTORY_BUCKET_MS;
+    const end = Math.min(to, bucket + HISTORY_BUCKET_MS);
+    bucketAdd(buckets, id, bucket, field, end - t);
+    t = end;
+  }
+}
+
+/** Deltas summed into buckets, zeros left out (the brute force never writes a zero). */
+function sumDeltas(into: Buckets, deltas: readonly BucketDelta[], names: readonly string[]) {
+  for (const { id, bucket, values } of deltas)
+    names.forEach((name, f) => {
+      if (values[f]! !== 0) bucketAdd(into, id, bucket, name, values[f]!);
+    });
+}
+
+const RAW_TO_COUNTER: Partial<Record<Counter, CounterName>> = {
+  answeredInServiceLevel: "answeredInSl",
+  waitSec: "waitMs",
+  talkSec: "talkMs",
+  handleSec: "handleMs",
+  busySec: "busyMs",
+  staffedSec: "staffedMs",
+};
+
 function bruteForce(log: readonly LoggedEvent[], queueId: string, now: number, windowMin: number) {
+  const history: Buckets = new Map();
+  const agentHistory: Buckets = new Map();
   const dayStart = hcmMidnight(now);
   const windowStart = (Math.floor(now / MINUTE) - windowMin + 1) * MINUTE;
   const firstAt = log.find((e) => e.type === "queue.upserted" && e.queue.id === queueId)?.at ?? now;
   const today = zero(dayStart, now);
   const window = zero(Math.max(windowStart, firstAt), now);
   const count = (q: string, at: number, field: Counter, value = 1) => {
+    if (value !== 0) {
+      const bucket = Math.floor(at / HISTORY_BUCKET_MS) * HISTORY_BUCKET_MS;
+      bucketAdd(history, q, bucket, RAW_TO_COUNTER[field] ?? field, value);
+    }
     if (q !== queueId) return;
     if (at >= dayStart && at <= now) today[field] += value;
     if (at >= windowStart && at <= now) window[field] += value;
+  };
+  const agentCount = (agentId: string, at: number, field: AgentCounter, value = 1) => {
+    if (value !== 0)
+      bucketAdd(agentHistory, agentId, Math.floor(at / HISTORY_BUCKET_MS) * HISTORY_BUCKET_MS, field, value);
   };
   const span = (from: number, to: number, field: "busySec" | "staffedSec") => {
     const inDay = Math.min(to, now) - Math.max(from, dayStart);
@@ -85,10 +145,34 @@ function bruteForce(log: readonly LoggedEvent[], queueId: string, now: number, w
     if (!p) return;
     pending.delete(agentId);
     count(p.queueId, at, "handled");
+    count(p.queueId, at, "talkSec", p.talkMs);
     count(p.queueId, at, "handleSec", p.talkMs + (at - p.endedAt));
+    agentCount(agentId, at, "handled");
+    agentCount(agentId, at, "talkMs", p.talkMs);
+    agentCount(agentId, at, "handleMs", p.talkMs + (at - p.endedAt));
   };
   const agentTime = (from: number, to: number) => {
     if (to <= from) return;
+    for (const a of Object.values(state.agents)) {
+      const busy = a.activeCallId !== null || a.wrapUpUntil !== null;
+      const field: AgentCounter =
+        a.activeCallId !== null
+          ? "onCallMs"
+          : a.wrapUpUntil !== null
+            ? "wrapUpMs"
+            : !isOnline(a)
+              ? "offlineMs"
+              : a.manualStatus === AVAILABLE
+                ? "canRingMs"
+                : "awayMs";
+      bucketSpan(agentHistory, a.id, from, to, field);
+      if (!isOnline(a) || !(a.manualStatus === AVAILABLE || busy)) continue;
+      for (const q of ["q0", "q1"]) {
+        if (!roster(state, q).has(a.id)) continue;
+        bucketSpan(history, q, from, to, "staffedMs");
+        if (busy) bucketSpan(history, q, from, to, "busyMs");
+      }
+    }
     for (const id of roster(state, queueId)) {
       const a = own(state.agents, id);
       if (!a) continue;
@@ -123,6 +207,7 @@ function bruteForce(log: readonly LoggedEvent[], queueId: string, now: number, w
         count(call!.queueId, e.at, "offered");
         count(call!.queueId, e.at, "answered");
         count(call!.queueId, e.at, "waitSec", wait);
+        agentCount(e.agentId, e.at, "answered");
         if (wait <= settings!.serviceLevelSec * 1000) count(call!.queueId, e.at, "answeredInServiceLevel");
         break;
       }
@@ -156,14 +241,18 @@ function bruteForce(log: readonly LoggedEvent[], queueId: string, now: number, w
         pending.set(agentId, { queueId: call.queueId, talkMs, endedAt: e.at });
       } else {
         count(call.queueId, e.at, "handled");
+        count(call.queueId, e.at, "talkSec", talkMs);
         count(call.queueId, e.at, "handleSec", talkMs);
+        agentCount(agentId, e.at, "handled");
+        agentCount(agentId, e.at, "talkMs", talkMs);
+        agentCount(agentId, e.at, "handleMs", talkMs);
       }
     }
   }
   if (prevAt !== null) agentTime(prevAt, now);
   for (const p of [today, window])
-    for (const k of ["waitSec", "handleSec", "busySec", "staffedSec"] as const) p[k] /= 1000;
-  return { today, window };
+    for (const k of ["waitSec", "talkSec", "handleSec", "busySec", "staffedSec"] as const) p[k] /= 1000;
+  return { today, window, history, agentHistory };
 }
 
 function raw(p: KpiPeriod): Raw {
@@ -238,14 +327,21 @@ describe("the KPI fold against a brute-force recomputation", () => {
         fc.integer({ min: 0, max: 20 * MINUTE }),
         (script, windowMin, readLater) => {
           const state = emptyState();
-          const kpi = emptyKpiState();
+          const recorder = createHistoryRecorder();
+          const kpi = emptyKpiState(recorder);
           const log: LoggedEvent[] = [];
+          const stored: Buckets = new Map();
+          const storedAgents: Buckets = new Map();
           let now = MONDAY_0900_HCM - 3 * 3_600_000;
           const send = (event: DomainEvent | null) => {
             const result = step(state, event, now);
             log.push(...result.applied);
             // As the server does: after the step, with the state as it is after all of it.
             for (const e of result.applied) foldKpi(kpi, e, state);
+            // As the server stores them: the batch's deltas, added to what is stored.
+            const delta = drainHistory(recorder);
+            sumDeltas(stored, delta.queues, COUNTER_NAMES);
+            sumDeltas(storedAgents, delta.agents, AGENT_COUNTER_NAMES);
           };
           const groups = [
             ["a0", "a1"],
@@ -367,9 +463,17 @@ describe("the KPI fold against a brute-force recomputation", () => {
           const at = now + readLater;
           const scratch = foldFromScratch(log);
           for (const q of ["q0", "q1"]) expect(queueKpis(scratch, q, at)).toEqual(queueKpis(kpi, q, at));
+          // History: what is stored, plus the time still open, equals the walk's buckets up to `at`.
+          const open = openHistory(kpi, at);
+          sumDeltas(stored, open.queues, COUNTER_NAMES);
+          sumDeltas(storedAgents, open.agents, AGENT_COUNTER_NAMES);
+          const expected = bruteForce(log, "q0", at, windowMin);
+          expect(stored).toEqual(expected.history);
+          expect(storedAgents).toEqual(expected.agentHistory);
         },
       ),
       { numRuns: 150 },
     );
-  });
+    // 150 runs with the history walk take ~5 s alone; a shared machine may need more.
+  }, 60_000);
 });

@@ -9,6 +9,19 @@ import {
   QUEUE_KPI_DEFAULTS,
   type QueueConfig,
 } from "@callboard/routing";
+import { F, FIELDS, type KpiPeriod, kpiPeriod } from "./counters.ts";
+import {
+  A,
+  type AgentStateField,
+  createHistoryRecorder,
+  drainHistory,
+  type HistoryDelta,
+  type HistoryRecorder,
+  recordAgent,
+  recordAgentSpan,
+  recordQueue,
+  recordQueueSpan,
+} from "./history-recorder.ts";
 import { type LocalDay, localDayCached } from "./local-day.ts";
 
 /**
@@ -86,26 +99,6 @@ import { type LocalDay, localDayCached } from "./local-day.ts";
  * runs before, after, or a batch after `applyEvent` — live and replay agree.
  */
 
-/** Counters kept per period; sums of milliseconds end in _MS. */
-const F = {
-  ARRIVED: 0,
-  OFFERED: 1,
-  ANSWERED: 2,
-  ANSWERED_IN_SL: 3,
-  ANSWERED_UNKNOWN_WAIT: 4,
-  ABANDONED: 5,
-  SHORT_ABANDONED: 6,
-  TIMED_OUT: 7,
-  REJECTED: 8,
-  CLOSED: 9,
-  WAIT_MS: 10,
-  HANDLED: 11,
-  HANDLE_MS: 12,
-  BUSY_MS: 13,
-  STAFFED_MS: 14,
-} as const;
-const FIELDS = 15;
-
 /** Bucket width of the rolling window, ms. */
 export const BUCKET_MS = 60_000;
 
@@ -139,6 +132,7 @@ export interface CallTrack {
 }
 
 export interface AgentTrack {
+  id: string;
   app: boolean;
   sip: boolean;
   pushTokens: string[];
@@ -148,7 +142,7 @@ export interface AgentTrack {
   /** Start of the interval not yet accrued. */
   since: number;
   /** A call whose handling ends with this agent's wrap-up. */
-  pending: { queueId: string; talkMs: number; endedAt: number } | null;
+  pending: { queueId: string; agentId: string; talkMs: number; endedAt: number } | null;
 }
 
 export interface KpiState {
@@ -159,9 +153,26 @@ export interface KpiState {
   groups: Map<string, readonly string[]>;
   /** agent → queues and queue → agents, rebuilt lazily after a group or queue changes membership. */
   membership: { ofAgent: Map<string, string[]>; ofQueue: Map<string, string[]> } | null;
+  /** Where history's 15-minute buckets are recorded (history-recorder.ts); null: not kept. */
+  history: HistoryRecorder | null;
 }
 
-export function emptyKpiState(): KpiState {
+/**
+ * From now on, `kpi` records history into `recorder` (null: stops recording). A fold restored from
+ * a checkpoint has already counted the events up to its seq and will never fold them again, so the
+ * recorder must have them stored (`afterSeq` at or past the fold's seq): else they would be missing
+ * from history for good, and this throws — boot must then start from an older checkpoint or the log.
+ */
+export function recordHistory(kpi: KpiState, recorder: HistoryRecorder | null): void {
+  if (recorder && recorder.afterSeq < kpi.seq)
+    throw new Error(
+      `history is stored up to seq ${recorder.afterSeq}, before the KPI fold's seq ${kpi.seq}: the events between would never be recorded`,
+    );
+  kpi.history = recorder;
+}
+
+/** A fold with nothing in it; give it a recorder to keep history's buckets too. */
+export function emptyKpiState(history: HistoryRecorder | null = null): KpiState {
   return {
     seq: 0,
     queues: new Map(),
@@ -169,6 +180,7 @@ export function emptyKpiState(): KpiState {
     agents: new Map(),
     groups: new Map(),
     membership: null,
+    history,
   };
 }
 
@@ -181,7 +193,7 @@ export function foldKpi(kpi: KpiState, event: LoggedEvent, center: CenterState):
   const { at } = event;
   switch (event.type) {
     case "agent.upserted": {
-      if (!kpi.agents.has(event.agent.id)) kpi.agents.set(event.agent.id, newAgentTrack(at));
+      if (!kpi.agents.has(event.agent.id)) kpi.agents.set(event.agent.id, newAgentTrack(event.agent.id, at));
       return;
     }
     case "agent.presence_changed": {
@@ -267,7 +279,7 @@ export function foldKpi(kpi: KpiState, event: LoggedEvent, center: CenterState):
         agentId: null,
       });
       const queue = queueAt(kpi, event.queueId, center, at);
-      if (queue) add(queue, at, F.ARRIVED, 1);
+      if (queue) add(kpi, queue, at, F.ARRIVED, 1);
       return;
     }
     case "call.queued": {
@@ -281,11 +293,11 @@ export function foldKpi(kpi: KpiState, event: LoggedEvent, center: CenterState):
       kpi.calls.delete(event.callId);
       const queue = queueAt(kpi, call.queueId, center, at);
       if (!queue) return;
-      if (event.outcome === "closed") add(queue, at, F.CLOSED, 1);
-      else if (event.outcome === "rejected") add(queue, at, F.REJECTED, 1);
+      if (event.outcome === "closed") add(kpi, queue, at, F.CLOSED, 1);
+      else if (event.outcome === "rejected") add(kpi, queue, at, F.REJECTED, 1);
       else {
-        add(queue, at, F.OFFERED, 1);
-        add(queue, at, F.TIMED_OUT, 1);
+        add(kpi, queue, at, F.OFFERED, 1);
+        add(kpi, queue, at, F.TIMED_OUT, 1);
       }
       return;
     }
@@ -306,13 +318,15 @@ export function foldKpi(kpi: KpiState, event: LoggedEvent, center: CenterState):
       call.agentId = event.agentId;
       const agent = agentAt(kpi, event.agentId, center, at);
       if (agent) agent.talking = true;
+      const rec = recorder(kpi);
+      if (rec) recordAgent(rec, event.agentId, at, A.ANSWERED, 1);
       const queue = queueAt(kpi, call.queueId, center, at);
       if (!queue) return;
       const wait = Math.max(0, at - call.arrivedAt);
-      add(queue, at, F.OFFERED, 1);
-      add(queue, at, F.ANSWERED, 1);
-      add(queue, at, F.WAIT_MS, wait);
-      if (wait <= queue.serviceLevelMs) add(queue, at, F.ANSWERED_IN_SL, 1);
+      add(kpi, queue, at, F.OFFERED, 1);
+      add(kpi, queue, at, F.ANSWERED, 1);
+      add(kpi, queue, at, F.WAIT_MS, wait);
+      if (wait <= queue.serviceLevelMs) add(kpi, queue, at, F.ANSWERED_IN_SL, 1);
       return;
     }
     case "call.ended":
@@ -326,13 +340,13 @@ export function foldKpi(kpi: KpiState, event: LoggedEvent, center: CenterState):
         return;
       }
       if (!queue || !call.admitted) return;
-      add(queue, at, F.OFFERED, 1);
+      add(kpi, queue, at, F.OFFERED, 1);
       if (event.type === "call.ended" && event.answered) {
-        add(queue, at, F.ANSWERED, 1);
-        add(queue, at, F.ANSWERED_UNKNOWN_WAIT, 1);
+        add(kpi, queue, at, F.ANSWERED, 1);
+        add(kpi, queue, at, F.ANSWERED_UNKNOWN_WAIT, 1);
       } else {
         const wait = Math.max(0, at - call.arrivedAt);
-        add(queue, at, wait < queue.shortAbandonMs ? F.SHORT_ABANDONED : F.ABANDONED, 1);
+        add(kpi, queue, at, wait < queue.shortAbandonMs ? F.SHORT_ABANDONED : F.ABANDONED, 1);
       }
       return;
     }
@@ -351,17 +365,17 @@ function endTalk(
   const measured = event.type === "call.ended" ? event.talkSec : undefined;
   const talkMs = measured !== undefined ? Math.round(measured * 1000) : Math.max(0, at - call.answeredAt!);
   if (!agent) {
-    if (queue) handled(queue, at, talkMs);
+    if (queue) handled(kpi, queue, at, talkMs, talkMs, call.agentId!);
     return;
   }
   agent.talking = false;
   if (queue && queue.wrapUpMs > 0) {
     // A second call ended while the first one's wrap-up still ran: the first is handled now.
     completePending(kpi, agent, at, center);
-    agent.pending = { queueId: queue.id, talkMs, endedAt: at };
+    agent.pending = { queueId: queue.id, agentId: agent.id, talkMs, endedAt: at };
     agent.wrapping = true;
   } else if (queue) {
-    handled(queue, at, talkMs);
+    handled(kpi, queue, at, talkMs, talkMs, agent.id);
   }
 }
 
@@ -370,18 +384,39 @@ function completePending(kpi: KpiState, agent: AgentTrack, at: number, center: C
   if (!pending) return;
   agent.pending = null;
   const queue = queueAt(kpi, pending.queueId, center, at);
-  if (queue) handled(queue, at, pending.talkMs + Math.max(0, at - pending.endedAt));
+  const handleMs = pending.talkMs + Math.max(0, at - pending.endedAt);
+  if (queue) handled(kpi, queue, at, pending.talkMs, handleMs, pending.agentId);
 }
 
-function handled(queue: QueueTrack, at: number, handleMs: number): void {
-  add(queue, at, F.HANDLED, 1);
-  add(queue, at, F.HANDLE_MS, handleMs);
+function handled(
+  kpi: KpiState,
+  queue: QueueTrack,
+  at: number,
+  talkMs: number,
+  handleMs: number,
+  agentId: string,
+): void {
+  add(kpi, queue, at, F.HANDLED, 1);
+  add(kpi, queue, at, F.TALK_MS, talkMs);
+  add(kpi, queue, at, F.HANDLE_MS, handleMs);
+  const rec = recorder(kpi);
+  if (!rec) return;
+  recordAgent(rec, agentId, at, A.HANDLED, 1);
+  recordAgent(rec, agentId, at, A.TALK_MS, talkMs);
+  recordAgent(rec, agentId, at, A.HANDLE_MS, handleMs);
+}
+
+/** The history recorder, when there is one and the event being folded is not stored yet. */
+function recorder(kpi: KpiState): HistoryRecorder | null {
+  const rec = kpi.history;
+  return rec && kpi.seq > rec.afterSeq ? rec : null;
 }
 
 // --- records -------------------------------------------------------------------------------------
 
-function newAgentTrack(at: number): AgentTrack {
+function newAgentTrack(id: string, at: number): AgentTrack {
   return {
+    id,
     app: false,
     sip: false,
     pushTokens: [],
@@ -403,6 +438,7 @@ function agentAt(kpi: KpiState, id: string, center: CenterState, at: number): Ag
     const known = own(center.agents, id);
     if (!known) return undefined;
     agent = {
+      id,
       app: known.presence.app,
       sip: known.presence.sip,
       pushTokens: [...known.presence.pushTokens],
@@ -420,20 +456,30 @@ function agentAt(kpi: KpiState, id: string, center: CenterState, at: number): Ag
 }
 
 const isBusy = (a: AgentTrack) => a.talking || a.wrapping;
-const isStaffed = (a: AgentTrack) =>
-  (a.app || a.sip || a.pushTokens.length > 0) && (a.available || a.talking || a.wrapping);
+const isOnline = (a: AgentTrack) => a.app || a.sip || a.pushTokens.length > 0;
+const isStaffed = (a: AgentTrack) => isOnline(a) && (a.available || a.talking || a.wrapping);
+
+/** The agent's state as history counts its time (history-recorder.ts, AgentStateField). */
+function stateField(a: AgentTrack): AgentStateField {
+  if (a.talking) return A.ON_CALL_MS;
+  if (a.wrapping) return A.WRAP_UP_MS;
+  if (!isOnline(a)) return A.OFFLINE_MS;
+  return a.available ? A.CAN_RING_MS : A.AWAY_MS;
+}
 
 /** Adds the agent's time since `since` to its queues (busy and/or staffed), then starts anew at `at`. */
 function accrue(kpi: KpiState, id: string, agent: AgentTrack, at: number, center: CenterState): void {
   if (at <= agent.since) return;
+  const rec = recorder(kpi);
+  if (rec) recordAgentSpan(rec, id, agent.since, at, stateField(agent));
   const staffed = isStaffed(agent);
   if (staffed) {
     const busy = isBusy(agent);
     for (const queueId of membership(kpi, center).ofAgent.get(id) ?? []) {
       const queue = queueAt(kpi, queueId, center, at);
       if (!queue) continue;
-      addSpan(queue, agent.since, at, F.STAFFED_MS);
-      if (busy) addSpan(queue, agent.since, at, F.BUSY_MS);
+      addSpan(kpi, queue, agent.since, at, F.STAFFED_MS);
+      if (busy) addSpan(kpi, queue, agent.since, at, F.BUSY_MS);
     }
   }
   agent.since = at;
@@ -455,7 +501,8 @@ function callOf(kpi: KpiState, id: string, center: CenterState): CallTrack | und
   return track;
 }
 
-function timeZoneOf(queue: QueueConfig): string {
+/** The time zone a queue's days are counted in: its business hours' zone, else the center's default. */
+export function queueTimeZone(queue: QueueConfig): string {
   return queue.schedule.kind === "business-hours" ? queue.schedule.timeZone : DEFAULT_TIME_ZONE;
 }
 
@@ -480,7 +527,7 @@ function upsertQueue(kpi: KpiState, config: QueueConfig, at: number, center: Cen
     kpi.membership = null;
   }
   const width = settings.kpiWindowMin;
-  const timeZone = timeZoneOf(config);
+  const timeZone = queueTimeZone(config);
   const queue: QueueTrack = existing ?? {
     id: config.id,
     serviceLevelMs: 0,
@@ -567,7 +614,9 @@ function slotFor(queue: QueueTrack, bucket: number): number {
   return slot;
 }
 
-function add(queue: QueueTrack, at: number, field: number, value: number): void {
+function add(kpi: KpiState, queue: QueueTrack, at: number, field: number, value: number): void {
+  const rec = recorder(kpi);
+  if (rec) recordQueue(rec, queue.id, at, field, value);
   roll(queue, at);
   if (at >= queue.day.start && at < queue.day.end) queue.today[field]! += value;
   const slot = slotFor(queue, Math.floor(at / BUCKET_MS));
@@ -575,8 +624,10 @@ function add(queue: QueueTrack, at: number, field: number, value: number): void 
 }
 
 /** Adds the milliseconds of [from, to) to `field`: to today's share and to each minute's bucket. */
-function addSpan(queue: QueueTrack, from: number, to: number, field: number): void {
+function addSpan(kpi: KpiState, queue: QueueTrack, from: number, to: number, field: number): void {
   if (to <= from) return;
+  const rec = recorder(kpi);
+  if (rec) recordQueueSpan(rec, queue.id, from, to, field);
   roll(queue, to);
   const dayPart = Math.min(to, queue.day.end) - Math.max(from, queue.day.start);
   if (dayPart > 0) queue.today[field]! += dayPart;
@@ -608,40 +659,6 @@ function resize(queue: QueueTrack, width: number): void {
 }
 
 // --- reading -------------------------------------------------------------------------------------
-
-/** One period's figures: counts, sums (seconds) and the ratios of the module comment (0–1, or null). */
-export interface KpiPeriod {
-  /** Where the period starts (ms): local midnight, or the window's first minute (or when the fold first saw the queue, if later). */
-  from: number;
-  /** The read's `now` (ms). */
-  to: number;
-  arrived: number;
-  offered: number;
-  answered: number;
-  answeredInServiceLevel: number;
-  /** Answered per the telephony at the end, with no answer seen (no wait known): out of SL and ASA. */
-  answeredUnknownWait: number;
-  /** Abandoned after waiting shortAbandonSec or more. */
-  abandoned: number;
-  shortAbandoned: number;
-  timedOut: number;
-  rejected: number;
-  closed: number;
-  handled: number;
-  /** Total wait of answered calls (with a known wait), s. */
-  waitSec: number;
-  /** Total talk + wrap-up of handled calls, s. */
-  handleSec: number;
-  /** The queue's agents' time on calls and in after-call work, s. */
-  busySec: number;
-  /** The queue's agents' time online and Available (or busy), s. */
-  staffedSec: number;
-  serviceLevel: number | null;
-  abandonRate: number | null;
-  asaSec: number | null;
-  ahtSec: number | null;
-  occupancy: number | null;
-}
 
 export interface QueueKpis {
   queueId: string;
@@ -699,8 +716,8 @@ export function queueKpis(kpi: KpiState, queueId: string, now: number): QueueKpi
     shortAbandonSec: queue.shortAbandonMs / 1000,
     windowMin: queue.width,
     timeZone: queue.timeZone,
-    today: period(today, day.start, now),
-    window: period(window, Math.max(windowStart, queue.firstAt), now),
+    today: kpiPeriod(today, day.start, now),
+    window: kpiPeriod(window, Math.max(windowStart, queue.firstAt), now),
   };
 }
 
@@ -720,34 +737,42 @@ const EMPTY_CENTER: CenterState = {
   decisions: [],
 };
 
-const ratio = (num: number, den: number) => (den > 0 ? num / den : null);
+/** What `openHistory` covers: one queue's staffed and busy time, some agents' state time, or (neither given) all. */
+export interface OpenHistoryScope {
+  /** Time before this is left out (a query's first bucket). */
+  from?: number;
+  queueId?: string;
+  agentIds?: readonly string[];
+}
 
-function period(c: Float64Array, from: number, to: number): KpiPeriod {
-  const v = (f: number) => c[f]!;
-  const offered = v(F.OFFERED);
-  const timed = v(F.ANSWERED) - v(F.ANSWERED_UNKNOWN_WAIT);
-  return {
-    from,
-    to,
-    arrived: v(F.ARRIVED),
-    offered,
-    answered: v(F.ANSWERED),
-    answeredInServiceLevel: v(F.ANSWERED_IN_SL),
-    answeredUnknownWait: v(F.ANSWERED_UNKNOWN_WAIT),
-    abandoned: v(F.ABANDONED),
-    shortAbandoned: v(F.SHORT_ABANDONED),
-    timedOut: v(F.TIMED_OUT),
-    rejected: v(F.REJECTED),
-    closed: v(F.CLOSED),
-    handled: v(F.HANDLED),
-    waitSec: v(F.WAIT_MS) / 1000,
-    handleSec: v(F.HANDLE_MS) / 1000,
-    busySec: v(F.BUSY_MS) / 1000,
-    staffedSec: v(F.STAFFED_MS) / 1000,
-    serviceLevel: ratio(v(F.ANSWERED_IN_SL), offered - v(F.SHORT_ABANDONED) - v(F.ANSWERED_UNKNOWN_WAIT)),
-    abandonRate: ratio(v(F.ABANDONED), offered - v(F.SHORT_ABANDONED)),
-    asaSec: timed > 0 ? v(F.WAIT_MS) / timed / 1000 : null,
-    ahtSec: v(F.HANDLED) > 0 ? v(F.HANDLE_MS) / v(F.HANDLED) / 1000 : null,
-    occupancy: ratio(v(F.BUSY_MS), v(F.STAFFED_MS)),
-  };
+/**
+ * History's share of the time still open at `now`: each agent's current state since its last
+ * change, and its queues' staffed and busy time — what `queueKpis` adds at read time, cut into
+ * the same 15-minute buckets. Reads only; add it to the stored buckets to see up to `now`. Cost:
+ * the scope's agents × the buckets since `from` (a query passes both, so an agent offline for
+ * weeks costs one range, not weeks of buckets).
+ */
+export function openHistory(kpi: KpiState, now: number, scope: OpenHistoryScope = {}): HistoryDelta {
+  const rec = createHistoryRecorder();
+  const { ofAgent, ofQueue } = membership(kpi, EMPTY_CENTER);
+  const from = scope.from ?? Number.NEGATIVE_INFINITY;
+  const everything = scope.queueId === undefined && scope.agentIds === undefined;
+  const ids =
+    scope.queueId !== undefined
+      ? (ofQueue.get(scope.queueId) ?? [])
+      : (scope.agentIds ?? [...kpi.agents.keys()]);
+  for (const id of ids) {
+    const agent = kpi.agents.get(id);
+    if (!agent) continue;
+    const start = Math.max(agent.since, from);
+    if (now <= start) continue;
+    if (everything || scope.agentIds !== undefined) recordAgentSpan(rec, id, start, now, stateField(agent));
+    if (scope.agentIds !== undefined || !isStaffed(agent)) continue;
+    for (const queueId of ofAgent.get(id) ?? []) {
+      if (scope.queueId !== undefined && queueId !== scope.queueId) continue;
+      recordQueueSpan(rec, queueId, start, now, F.STAFFED_MS);
+      if (isBusy(agent)) recordQueueSpan(rec, queueId, start, now, F.BUSY_MS);
+    }
+  }
+  return drainHistory(rec);
 }

@@ -14,17 +14,68 @@ export {
   foldAgentDay,
   restoreAgentDay,
 } from "./agent-day.ts";
+export {
+  COUNTER_NAMES,
+  type CounterName,
+  F,
+  FIELDS,
+  type KpiPeriod,
+  kpiPeriod,
+  serviceLevelParts,
+} from "./counters.ts";
 export { type AgentDayFigures, agentDayFigures } from "./desk-day.ts";
 export { agentsNeeded, erlangAsa, erlangB, erlangC, erlangServiceLevel } from "./erlang.ts";
 export {
   BUCKET_MS,
   emptyKpiState,
   foldKpi,
-  type KpiPeriod,
   type KpiState,
+  type OpenHistoryScope,
+  openHistory,
   type QueueKpis,
   queueKpis,
+  queueTimeZone,
+  recordHistory,
 } from "./fold.ts";
+export {
+  checkRangeShape,
+  checkStep,
+  HISTORY_MAX_DAYS,
+  HISTORY_PRESETS,
+  type HistoryPreset,
+  type HistoryRangeInput,
+  isRefusal,
+  LOCAL_DATE_PATTERN,
+  localDateOf,
+  QUARTER_HOUR_MAX_DAYS,
+  type RangeRefusal,
+  type ResolvedRange,
+  resolveHistoryRange,
+} from "./history-range.ts";
+export {
+  A,
+  AGENT_COUNTER_NAMES,
+  AGENT_FIELDS,
+  type BucketDelta,
+  createHistoryRecorder,
+  drainHistory,
+  HISTORY_BUCKET_MS,
+  HISTORY_VERSION,
+  type HistoryDelta,
+  type HistoryRecorder,
+  isHistoryEmpty,
+} from "./history-recorder.ts";
+export {
+  type AgentPeriod,
+  agentPeriod,
+  agentSeries,
+  type BucketRow,
+  GRANULARITIES,
+  type Granularity,
+  historyPeriods,
+  queueSeries,
+  sumIntoPeriods,
+} from "./history-series.ts";
 export { localDay, localDayStart } from "./local-day.ts";
 export { type MmcOptions, type MmcResult, simulateMmc } from "./mmc.ts";
 export { type KpiSnapshot, kpiSnapshot, restoreKpi } from "./snapshot.ts";

@@ -14,6 +14,7 @@ import {
   step,
 } from "@callboard/routing";
 import { emptyKpiState, foldKpi, type KpiState } from "./fold.ts";
+import type { HistoryRecorder } from "./history-recorder.ts";
 
 /** Monday 23 November 2026, 09:00 in Ho Chi Minh City (UTC+7) = 02:00Z. */
 export const MONDAY_0900_HCM = Date.parse("2026-11-23T02:00:00Z");
@@ -39,9 +40,10 @@ export function queueConfig(id: string, groupIds: string[], overrides: QueueOver
   };
 }
 
-export function center() {
+/** A center whose KPI fold also records history's buckets when given a recorder. */
+export function center(history: HistoryRecorder | null = null) {
   const state: CenterState = emptyState();
-  const kpi: KpiState = emptyKpiState();
+  const kpi: KpiState = emptyKpiState(history);
   const log: LoggedEvent[] = [];
   const send = (event: DomainEvent | null, at: number): LoggedEvent[] => {
     const result = step(state, event, at);

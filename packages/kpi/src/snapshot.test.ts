@@ -1,6 +1,7 @@
 import { emptyState, type LoggedEvent, replay } from "@callboard/routing";
 import { describe, expect, it } from "vitest";
-import { emptyKpiState, foldKpi, queueKpis } from "./fold.ts";
+import { emptyKpiState, foldKpi, queueKpis, recordHistory } from "./fold.ts";
+import { createHistoryRecorder, drainHistory } from "./history-recorder.ts";
 import { simulateMmc } from "./mmc.ts";
 import { kpiSnapshot, restoreKpi } from "./snapshot.ts";
 
@@ -49,5 +50,50 @@ describe("a KPI snapshot (checkpoints)", () => {
     expect(queue.ring).toBeInstanceOf(Float64Array);
     expect(Array.from(queue.ring)).toEqual(Array.from(kpi.queues.get("mmc")!.ring));
     expect(restored.membership).toBeNull();
+  });
+
+  it("restored under a history recorder at or past its seq, records the tail as a full fold does", () => {
+    const cut = Math.floor(log.length * 0.4);
+    const storedUpTo = log[Math.floor(log.length * 0.5)]!.seq;
+    const full = emptyKpiState(createHistoryRecorder(storedUpTo));
+    const state = emptyState();
+    let snapshot: ReturnType<typeof kpiSnapshot> | null = null;
+    for (const [i, e] of log.entries()) {
+      replay(state, [e]);
+      foldKpi(full, e, state);
+      if (i === cut - 1) snapshot = JSON.parse(JSON.stringify(kpiSnapshot(full)));
+    }
+    // The checkpoint boot: the center at the cut, then only the log's tail.
+    const tailState = emptyState();
+    replay(tailState, log.slice(0, cut));
+    const recorder = createHistoryRecorder(storedUpTo);
+    const restored = restoreKpi(snapshot!);
+    recordHistory(restored, recorder);
+    for (const e of log.slice(cut)) {
+      replay(tailState, [e]);
+      foldKpi(restored, e, tailState);
+    }
+    const a = drainHistory(full.history!);
+    const b = drainHistory(recorder);
+    expect(b.queues.length).toBeGreaterThan(0);
+    expect(b.agents.length).toBeGreaterThan(0);
+    expect(b).toEqual(a);
+  });
+
+  it("refuses a history recorder behind the snapshot: the events between would be lost", () => {
+    const state = emptyState();
+    const kpi = emptyKpiState();
+    for (const e of log.slice(0, 200)) {
+      replay(state, [e]);
+      foldKpi(kpi, e, state);
+    }
+    const restored = restoreKpi(kpiSnapshot(kpi));
+    expect(restored.history).toBeNull();
+    expect(() => recordHistory(restored, createHistoryRecorder(restored.seq - 1))).toThrow(
+      /history is stored up to seq \d+, before the KPI fold's seq \d+/,
+    );
+    expect(restored.history).toBeNull();
+    recordHistory(restored, createHistoryRecorder(restored.seq));
+    expect(restored.history).not.toBeNull();
   });
 });

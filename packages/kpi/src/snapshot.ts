@@ -7,7 +7,10 @@ type QueueTrackJson = Omit<QueueTrack, "today" | "ring" | "ringBucket"> & {
   ringBucket: number[];
 };
 
-/** A KpiState as plain JSON, for a checkpoint: restoring it gives a state that folds and reads the same. */
+/**
+ * A KpiState as plain JSON, for a checkpoint: restoring it gives a state that folds and reads the same.
+ * History's recorder is not part of it: what it holds is the read model's business (its own seq).
+ */
 export interface KpiSnapshot {
   seq: number;
   queues: [string, QueueTrackJson][];
@@ -29,7 +32,10 @@ export function kpiSnapshot(state: KpiState): KpiSnapshot {
   };
 }
 
-/** The state a snapshot was taken of (memberships are derived, so they are rebuilt on first use). */
+/**
+ * The state a snapshot was taken of (memberships are derived, so they are rebuilt on first use),
+ * recording no history until `recordHistory` gives it a recorder.
+ */
 export function restoreKpi(snapshot: KpiSnapshot): KpiState {
   return {
     seq: snapshot.seq,
@@ -48,5 +54,6 @@ export function restoreKpi(snapshot: KpiSnapshot): KpiState {
     agents: new Map(snapshot.agents),
     groups: new Map(snapshot.groups),
     membership: null,
+    history: null,
   };
 }

@@ -1,6 +1,7 @@
 import type { QueueConfig, QueueSummary } from "@callboard/routing";
 import { advise } from "./advise.ts";
-import type { KpiPeriod, QueueKpis } from "./fold.ts";
+import type { KpiPeriod } from "./counters.ts";
+import type { QueueKpis } from "./fold.ts";
 
 /** A period's figures as screens show them (ratios 0–1, seconds), null where nothing counts yet. */
 export interface KpiPeriodView {

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { signOut } from "~/lib/session";
 
-/** Who is signed in, the admin pages for admins, and sign-out. */
+/** Who is signed in, history for staff, the admin pages for admins, and sign-out. */
 export function UserMenu({ me }: { me: Me }) {
   const t = useTranslations("user");
   const role = useTranslations("roles");
@@ -17,6 +17,11 @@ export function UserMenu({ me }: { me: Me }) {
       <span>
         <span className="font-medium text-slate-900 dark:text-slate-100">{me.name}</span> · {role(me.role)}
       </span>
+      {me.role !== "agent" && (
+        <Link href="/history" className="text-sky-700 hover:underline">
+          History
+        </Link>
+      )}
       {me.role === "admin" && (
         <Link href="/admin/users" className="text-sky-700 dark:text-sky-300 hover:underline">
           {t("admin")}

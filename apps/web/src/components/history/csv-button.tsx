@@ -1,0 +1,24 @@
+"use client";
+
+import { HISTORY_TEXT } from "~/lib/history-strings";
+import { type ChartTable, toCsv } from "~/lib/history-table";
+
+/** Downloads the chart's own table as CSV: the same numbers the chart shows. */
+export function CsvButton({ table, filename }: { table: ChartTable; filename: string }) {
+  return (
+    <button
+      type="button"
+      className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100"
+      onClick={() => {
+        const url = URL.createObjectURL(new Blob([toCsv(table)], { type: "text/csv;charset=utf-8" }));
+        const link = document.createElement("a");
+        link.href = url;
+        link.download = filename;
+        link.click();
+        URL.revokeObjectURL(url);
+      }}
+    >
+      {HISTORY_TEXT.downloadCsv}
+    </button>
+  );
+}

@@ -1,0 +1,146 @@
+"use client";
+
+import { GRANULARITIES, HISTORY_PRESETS } from "@callboard/kpi";
+import { useQuery } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { HISTORY_TEXT } from "~/lib/history-strings";
+import { useTRPC } from "~/lib/trpc";
+import { ErrorAlert } from "../error-alert";
+import type { useHistoryParams } from "./use-history-params";
+
+const T = HISTORY_TEXT;
+const input = "rounded border border-slate-300 bg-white px-2 py-1";
+
+/**
+ * The date range picker (today, yesterday, last 7 days, custom), the step and the queue selector
+ * every history page shares. A custom range's errors show beside their field; "after today" comes
+ * back from the server, which knows the queue's time zone.
+ */
+export function HistoryControls({
+  state,
+  today,
+  children,
+}: {
+  state: ReturnType<typeof useHistoryParams>;
+  /** Today in the queue's zone, from the last answer (the date fields' maximum). */
+  today: string | undefined;
+  children?: React.ReactNode;
+}) {
+  const trpc = useTRPC();
+  const queues = useQuery(trpc.center.queues.queryOptions());
+  const { params, set, rangeErrors } = state;
+  const first = queues.data?.[0]?.id;
+  // No queue chosen yet: the first one, so the page shows something at once.
+  useEffect(() => {
+    if (!params.queueId && first) set({ queueId: first });
+  }, [params.queueId, first, set]);
+
+  return (
+    <form
+      className="flex flex-wrap items-start gap-4 text-sm"
+      aria-label="History filters"
+      onSubmit={(e) => e.preventDefault()}
+    >
+      <label className="flex flex-col gap-1 text-slate-700">
+        {T.queue}
+        <select
+          className={input}
+          value={params.queueId ?? ""}
+          onChange={(e) => set({ queueId: e.target.value, agentId: null })}
+        >
+          {(queues.data ?? []).map((q) => (
+            <option key={q.id} value={q.id}>
+              {q.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col gap-1 text-slate-700">
+        {T.period}
+        <select
+          className={input}
+          value={params.preset}
+          onChange={(e) => set({ preset: e.target.value as (typeof HISTORY_PRESETS)[number] })}
+        >
+          {HISTORY_PRESETS.map((p) => (
+            <option key={p} value={p}>
+              {T.presets[p]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {params.preset === "custom" && (
+        <>
+          <DateField
+            label={T.from}
+            value={params.from}
+            max={today}
+            error={rangeErrors.from}
+            onChange={(from) => set({ from })}
+          />
+          <DateField
+            label={T.to}
+            value={params.to}
+            max={today}
+            error={rangeErrors.to}
+            onChange={(to) => set({ to })}
+          />
+        </>
+      )}
+      <label className="flex flex-col gap-1 text-slate-700">
+        {T.step}
+        <select
+          className={input}
+          value={params.step}
+          onChange={(e) => set({ step: e.target.value as (typeof GRANULARITIES)[number] })}
+        >
+          {GRANULARITIES.map((g) => (
+            <option key={g} value={g}>
+              {T.steps[g]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {children}
+      <ErrorAlert error={queues.error} className="w-full" />
+      {queues.data?.length === 0 && <p className="w-full text-slate-600">{T.noQueues}</p>}
+    </form>
+  );
+}
+
+function DateField({
+  label,
+  value,
+  max,
+  error,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  max: string | undefined;
+  error: string | undefined;
+  onChange: (value: string) => void;
+}) {
+  const id = `history-${label.toLowerCase()}`;
+  return (
+    <div className="flex flex-col gap-1 text-slate-700">
+      <label className="flex flex-col gap-1">
+        {label}
+        <input
+          type="date"
+          className={input}
+          value={value}
+          max={max}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      </label>
+      {error && (
+        <span id={`${id}-error`} className="text-xs text-red-700">
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+/**
+ * Every word the history pages show, in one place (the i18n catalogs take them from here).
+ */
+export const HISTORY_TEXT = {
+  title: "History",
+  nav: { calls: "Calls", serviceLevel: "Service level", agents: "Agents" },
+  navLabel: "History pages",
+  forViewers: (role: string) =>
+    `History is for viewers, supervisors and admins; you are signed in as ${role}.`,
+  signInFirst: "Sign in first.",
+  loading: "Loading…",
+  queue: "Queue",
+  agent: "Agent",
+  allMembers: "All members (totals)",
+  period: "Period",
+  presets: { today: "Today", yesterday: "Yesterday", last7: "Last 7 days", custom: "Custom" },
+  from: "From",
+  to: "To",
+  step: "Step",
+  steps: { "15min": "15 minutes", hour: "Hour", day: "Day" },
+  noQueues: "No queues yet: history starts when a queue takes calls.",
+  downloadCsv: "Download CSV",
+  days: (from: string, to: string, zone: string) =>
+    from === to ? `${from} (${zone})` : `${from} to ${to} (${zone})`,
+  totals: "Totals for the period",
+  callsChart: "Calls offered, answered and abandoned",
+  slChart: "Service level and ASA against the target",
+  agentsChart: "Time in each state",
+  agentChart: (name: string) => `${name}: time in each state`,
+  columns: {
+    period: "Period",
+    offered: "Offered",
+    answered: "Answered",
+    abandoned: "Abandoned",
+    shortAbandoned: "Short abandoned",
+    timedOut: "Timed out",
+    serviceLevel: "Service level %",
+    target: "Target %",
+    asa: "ASA (s)",
+    agent: "Agent",
+    canRing: "Can ring (h)",
+    onCall: "On call (h)",
+    wrapUp: "Wrap-up (h)",
+    away: "Away (h)",
+    offline: "Offline (h)",
+    handled: "Calls handled",
+  },
+} as const;
