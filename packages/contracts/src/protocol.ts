@@ -6,7 +6,7 @@
  * any of them changes in a way an older client would misread; older clients are then told to reload.
  * @see https://github.com/tldraw/tldraw/blob/main/packages/sync-core/src/lib/protocol.ts
  */
-export const LIVE_PROTOCOL_VERSION = 1;
+export const LIVE_PROTOCOL_VERSION = 2;
 
 /**
  * Why the core refused or closed a connection (the `connect_error` message, or `access:revoked`),
