@@ -18,6 +18,7 @@ import type { Logger } from "pino";
 import { Auth } from "./auth/auth.ts";
 import { clientAddress, type RequestPolicy } from "./auth/request-policy.ts";
 import { sessionToken } from "./auth/session-cookie.ts";
+import { BoardFeed } from "./board-feed.ts";
 import { Core, describeWriteError, sqliteError } from "./core.ts";
 import { type DoorPolicy, type Route, serveRoutes } from "./doors.ts";
 import type { AllowedOrigins, StringeeConfig } from "./env.ts";
@@ -220,8 +221,10 @@ export function createApp(options: AppOptions): App {
     },
   });
 
+  const feed = new BoardFeed(core, centerId, clock);
   const routes = buildRoutes({
     core,
+    feed,
     auth,
     policy: requestPolicy,
     clock,
@@ -242,7 +245,7 @@ export function createApp(options: AppOptions): App {
   const gateway = createGateway({
     httpServer,
     core,
-    log,
+    feed,
     clock,
     corsOrigin: requestPolicy.allowedOrigins,
     centerId,
@@ -250,6 +253,7 @@ export function createApp(options: AppOptions): App {
       authenticateSocket(socket.request, socket.handshake.auth ?? {}, { auth, policy: requestPolicy }),
     stillValid: (principal) => auth.stillValid(principal),
     kpisOf: (queueId, now) => kpis.kpis(queueId, now),
+    onDiverged: () => metrics.onBoardDiverged(),
   });
   io = gateway.io;
   // Revocations close live connections at once; the periodic check catches expiries.
@@ -292,6 +296,7 @@ export function createApp(options: AppOptions): App {
       const stopped = [publicServer, httpServer].map((server) => (server ? drainServer(server) : null));
       // 2. Boards and wallboards are told why, then their transports close (they reconnect by themselves).
       await gateway.close();
+      feed.close();
       // 3. Requests in flight finish: each submit is answered after its commit.
       await Promise.all(stopped);
       // 4. Whatever is still queued (timers, the simulator's last tick) is committed, in one last

@@ -1,6 +1,8 @@
 export { jsonEqual, type QueueKpiView, shareKpis } from "./kpis.ts";
 export {
   type ConnectionStatus,
+  decodeDelta,
+  HELD_WHILE_LOADING,
   LiveCenter,
   type LiveView,
   nextFrame,

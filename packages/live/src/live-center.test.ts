@@ -1,10 +1,11 @@
 import {
+  type BoardDivergedInput,
+  BoardProjector,
+  type BoardSnapshotWire,
   type BoardSubscribeInput,
   type BoardSubscribeResult,
-  type EventBatch,
   type Heartbeat,
   LIVE_PROTOCOL_VERSION,
-  type Snapshot,
   STALE_AFTER_MS,
 } from "@callboard/contracts";
 import {
@@ -37,6 +38,7 @@ class FakeSocket implements LiveSocket {
   /** Subscribes not answered yet, oldest first. */
   readonly pending: { input: BoardSubscribeInput; ack: SubscribeAck }[] = [];
   readonly sent: BoardSubscribeInput[] = [];
+  readonly reports: BoardDivergedInput[] = [];
   private readonly listeners = new Map<string, Listener[]>();
 
   on(event: string, listener: Listener): this {
@@ -60,6 +62,9 @@ class FakeSocket implements LiveSocket {
       },
     };
   }
+  emit(_event: "board:diverged", input: BoardDivergedInput): void {
+    this.reports.push(input);
+  }
   connect(): void {
     this.connects++;
   }
@@ -77,8 +82,8 @@ class FakeSocket implements LiveSocket {
     this.pending.splice(0); // socket.io fails acks with the connection; LiveCenter ignores them
     this.fire("disconnect", reason);
   }
-  push(batch: EventBatch): void {
-    this.fire("events:appended", batch);
+  push(bytes: Uint8Array): void {
+    this.fire("board:delta", bytes);
   }
   beat(heartbeat: Heartbeat): void {
     this.fire("live:heartbeat", heartbeat);
@@ -104,27 +109,44 @@ const upsert = (seq: number, id = `a${seq}`): LoggedEvent => ({
   at: T0,
 });
 
-/** A center that has applied events 1..seq. */
-const stateAt = (seq: number): CenterState =>
-  replay(
-    emptyState(),
-    Array.from({ length: seq }, (_, i) => upsert(i + 1)),
-  );
+/** The server's log: event `seq` upserts agent a<seq> unless a test put another event there. */
+const otherEvents = new Map<number, LoggedEvent>();
+const eventAt = (seq: number) => otherEvents.get(seq) ?? upsert(seq);
+const eventsIn = (from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => eventAt(from + i));
 
-const snapshot = (seq: number, centerId = CENTER): BoardSubscribeResult => ({
-  ok: true,
-  data: { kind: "snapshot", snapshot: { centerId, state: stateAt(seq), serverTime: Date.now() } as Snapshot },
-});
-const batch = (from: number, to: number, centerId = CENTER): EventBatch => ({
-  centerId,
-  fromSeq: from,
-  toSeq: to,
-  events: Array.from({ length: to - from + 1 }, (_, i) => upsert(from + i)),
-  serverTime: Date.now(),
-});
+/** A center that has applied events 1..seq. */
+const stateAt = (seq: number): CenterState => replay(emptyState(), eventsIn(1, seq));
+
+/** What GET /live/snapshot serves next (the test's stand-in for the HTTP fetch). */
+let served: BoardSnapshotWire | null = null;
+const snapshotWire = (seq: number, centerId = CENTER) =>
+  JSON.parse(new BoardProjector(centerId, stateAt(seq)).snapshotJson(Date.now())) as BoardSnapshotWire;
+/** The subscribe's answer "load the snapshot", with the server holding the one at `seq`. */
+const snapshot = (seq: number, centerId = CENTER): BoardSubscribeResult => {
+  served = snapshotWire(seq, centerId);
+  return { ok: true, data: { kind: "snapshot", seq } };
+};
+/**
+ * Hands the snapshot over at once: LiveCenter only chains `then`, so the tests stay synchronous
+ * (the real fetch is asynchronous: apps/server's live-center integration test).
+ */
+const loadSnapshot = () =>
+  ({
+    // biome-ignore lint/suspicious/noThenProperty: a synchronous stand-in for the fetch's promise
+    then: (resolve: (s: BoardSnapshotWire) => void, reject: (e: Error) => void) =>
+      served ? resolve(served) : reject(new Error("no snapshot served")),
+  }) as unknown as Promise<BoardSnapshotWire>;
+
+const encoder = new TextEncoder();
+/** The delta batch the server sends for events from..to. */
+const batch = (from: number, to: number, centerId = CENTER): Uint8Array =>
+  encoder.encode(
+    new BoardProjector(centerId, stateAt(from - 1)).advance(stateAt(to), eventsIn(from, to), Date.now())!,
+  );
 const events = (from: number, to: number): BoardSubscribeResult => ({
   ok: true,
-  data: { kind: "events", batch: batch(from, to) },
+  data: { kind: "deltas", batches: [batch(from, to)] },
 });
 const agentIds = (center: LiveCenter) => Object.keys(center.current.state?.agents ?? {});
 
@@ -146,7 +168,9 @@ describe("LiveCenter", () => {
     vi.useFakeTimers({ now: T0 });
     socket = new FakeSocket();
     frames = [];
-    center = new LiveCenter(socket, (apply) => frames.push(apply));
+    served = null;
+    otherEvents.clear();
+    center = new LiveCenter(socket, loadSnapshot, (apply) => frames.push(apply));
   });
   afterEach(() => {
     center.stop();
@@ -182,16 +206,23 @@ describe("LiveCenter", () => {
     expect(notified).toHaveBeenCalledTimes(1);
   });
 
-  it("skips what it already holds in duplicate or overlapping batches", () => {
+  it("skips what it already holds in duplicate batches", () => {
     live(2);
     socket.push(batch(3, 4));
     socket.push(batch(3, 4)); // duplicate
     socket.push(batch(1, 2)); // older
     expect(frames).toHaveLength(1);
-    socket.push(batch(4, 6)); // overlaps by one
+    socket.push(batch(5, 6));
     paint();
     expect(center.current.state?.seq).toBe(6);
     expect(socket.sent).toHaveLength(1); // none of these is a gap
+  });
+
+  it("re-subscribes on a batch that starts inside what it holds (deltas are not cut mid-batch)", () => {
+    live(2);
+    socket.push(batch(3, 4));
+    socket.push(batch(4, 6));
+    expect(socket.sent.at(-1)).toMatchObject({ sinceSeq: 4, centerId: CENTER });
   });
 
   it("never applies across a seq gap: it re-subscribes from what it holds", () => {
@@ -506,13 +537,79 @@ describe("LiveCenter", () => {
     });
   });
 
+  describe("self-check", () => {
+    /** A batch whose digest says the board should hold something else than it does. */
+    const tampered = (from: number, to: number) => {
+      const delta = JSON.parse(new TextDecoder().decode(batch(from, to)));
+      return encoder.encode(JSON.stringify({ ...delta, digest: (delta.digest + 1) >>> 0 }));
+    };
+
+    it("a board whose digest disagrees reports it once, keeps its data as catching up, and loads a fresh snapshot", () => {
+      live(2);
+      socket.push(batch(3, 3));
+      paint();
+      socket.push(tampered(4, 4));
+      paint();
+      expect(socket.reports).toEqual([{ seq: 4, expected: expect.any(Number), actual: expect.any(Number) }]);
+      expect(center.current.divergences).toBe(1);
+      expect(center.current.connection.kind).toBe("catching-up");
+      expect(center.current.state?.seq).toBe(3); // the disputed batch is not shown
+      // A snapshot whatever it holds: centerId null.
+      expect(socket.sent.at(-1)).toMatchObject({ centerId: null });
+      socket.answer(snapshot(4));
+      expect(center.current.state?.seq).toBe(4);
+      expect(center.current.connection).toEqual({ kind: "live" });
+      socket.push(batch(5, 5));
+      paint();
+      expect(center.current.state?.seq).toBe(5);
+      expect(socket.reports).toHaveLength(1);
+    });
+
+    it("holds the batches that arrive while the snapshot loads and applies them after it", async () => {
+      let release: (s: BoardSnapshotWire) => void = () => {};
+      const slow = new LiveCenter(
+        socket,
+        () => new Promise<BoardSnapshotWire>((resolve) => (release = resolve)),
+        (apply) => frames.push(apply),
+      );
+      slow.start();
+      socket.open();
+      socket.answer({ ok: true, data: { kind: "snapshot", seq: 2 } });
+      socket.push(batch(3, 3));
+      socket.push(batch(4, 5));
+      expect(slow.current.state).toBeNull();
+      release(snapshotWire(3)); // older than the first held batch's end: 3 is skipped
+      await Promise.resolve();
+      paint();
+      expect(slow.current.state?.seq).toBe(5);
+      expect(Object.keys(slow.current.state?.agents ?? {})).toEqual(["a1", "a2", "a3", "a4", "a5"]);
+      expect(socket.sent).toHaveLength(1);
+      slow.stop();
+    });
+
+    it("retries with backoff when the snapshot cannot be loaded", () => {
+      center.start();
+      socket.open();
+      socket.answer({ ok: true, data: { kind: "snapshot", seq: 2 } }); // served is null: the load fails
+      expect(center.current.state).toBeNull();
+      vi.advanceTimersByTime(RETRY_MIN_MS);
+      expect(socket.sent).toHaveLength(2);
+      socket.answer(snapshot(2));
+      expect(center.current.state?.seq).toBe(2);
+    });
+  });
+
   it("shares what did not change with the previous view", () => {
     live(2);
     const before = center.current;
-    socket.push({
-      ...batch(3, 3),
-      events: [{ type: "agent.manual_status_set", agentId: "a1", status: "AVAILABLE", seq: 3, at: T0 }],
+    otherEvents.set(3, {
+      type: "agent.manual_status_set",
+      agentId: "a1",
+      status: "AVAILABLE",
+      seq: 3,
+      at: T0,
     });
+    socket.push(batch(3, 3));
     paint();
     const after = center.current;
     expect(after).not.toBe(before);

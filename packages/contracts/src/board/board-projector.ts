@@ -60,7 +60,13 @@ export class BoardProjector {
     if (events.length === 0) return null;
     const fromSeq = this.records.state.seq + 1;
     const touched = this.touched(center, events);
-    const changed: Partial<Record<RecordKind, string[]>> = {};
+    const changed: Record<RecordKind, string[]> = {
+      agents: [],
+      groups: [],
+      queues: [],
+      queueRuntime: [],
+      calls: [],
+    };
     const removed: Partial<Record<RecordKind, string[]>> = {};
     for (const kind of RECORD_KINDS) {
       for (const id of touched[kind]) {
@@ -70,9 +76,9 @@ export class BoardProjector {
         if (next === undefined) {
           this.records.remove(kind, id);
           this.json[kind].delete(id);
-          (removed[kind] ??= []).push(id);
+          removed[kind] = [...(removed[kind] ?? []), id];
         } else {
-          (changed[kind] ??= []).push(this.put(kind, id, next));
+          changed[kind].push(this.put(kind, id, next));
         }
       }
     }
@@ -90,7 +96,7 @@ export class BoardProjector {
     let out = `{"centerId":${JSON.stringify(this.centerId)},"fromSeq":${fromSeq},"toSeq":${center.seq},"clock":${center.clock},"serverTime":${serverTime},"digest":${this.digest}`;
     for (const kind of RECORD_KINDS) {
       const list = changed[kind];
-      if (list) out += `,"${kind}":[${list.join(",")}]`;
+      if (list.length > 0) out += `,"${kind}":[${list.join(",")}]`;
     }
     if (Object.keys(removed).length > 0) out += `,"removed":${JSON.stringify(removed)}`;
     if (decisions.length > 0) out += `,"decisions":[${decisions.map((d) => d.json).join(",")}]`;
