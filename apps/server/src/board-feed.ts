@@ -115,8 +115,13 @@ export class BoardFeed {
       };
       this.snapshotCache = cached;
     }
-    const body = await (cached.encoded[encoding] ??= compress[encoding](cached.raw));
-    return { seq: cached.seq, body };
+    // One compression per snapshot and encoding, shared by every request that asks meanwhile.
+    let encoded = cached.encoded[encoding];
+    if (!encoded) {
+      encoded = compress[encoding](cached.raw);
+      cached.encoded[encoding] = encoded;
+    }
+    return { seq: cached.seq, body: await encoded };
   }
 
   /** The ring's extent, for /metrics. */

@@ -2,7 +2,7 @@
 
 import type { QueueKpiView } from "@callboard/live";
 import {
-  type CenterState,
+  type CenterRecords,
   own,
   type QueueConfig,
   type QueueSummary,
@@ -119,7 +119,7 @@ function QueueCard({
   frozen,
 }: {
   row: QueueRow;
-  state: CenterState;
+  state: CenterRecords;
   now: number;
   frozen: boolean;
 }) {
@@ -186,7 +186,7 @@ function QueueCard({
   );
 }
 
-function wrapUpText(state: CenterState, s: QueueSummary, now: number, frozen: boolean): string {
+function wrapUpText(state: CenterRecords, s: QueueSummary, now: number, frozen: boolean): string {
   if (s.wrapUp.length === 0) return "Nobody in wrap-up";
   const name = (id: string) => own(state.agents, id)?.name ?? id;
   return `Wrap-up: ${s.wrapUp.map((w) => `${name(w.agentId)} ${formatLeft(w.until - now, frozen)}`).join(", ")}`;
@@ -338,7 +338,7 @@ function CompactQueues({
   frozen,
 }: {
   rows: QueueRow[];
-  state: CenterState;
+  state: CenterRecords;
   now: number;
   frozen: boolean;
 }) {
