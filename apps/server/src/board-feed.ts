@@ -1,5 +1,5 @@
 import { promisify } from "node:util";
-import { brotliCompress, constants, gzip } from "node:zlib";
+import { brotliCompress, constants, gzip, gzipSync } from "node:zlib";
 import { BoardProjector, type CatchUp } from "@callboard/contracts";
 import type { LoggedEvent } from "@callboard/routing";
 import type { Core } from "./core.ts";
@@ -91,7 +91,9 @@ export class BoardFeed {
     const fromSeq = this.projector.seq + 1;
     const json = this.projector.advance(this.core.state, events, this.clock());
     if (json === null) return;
-    const batch: RingBatch = { fromSeq, toSeq: this.projector.seq, bytes: Buffer.from(json) };
+    // Compressed once for every board (and the ring): JSON of records compresses about six-fold,
+    // which per-socket compression would pay once per socket.
+    const batch: RingBatch = { fromSeq, toSeq: this.projector.seq, bytes: gzipSync(json, { level: 6 }) };
     this.ring.push(batch);
     for (const listener of this.listeners) listener(batch);
   }

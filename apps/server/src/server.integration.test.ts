@@ -5,12 +5,11 @@ import {
   type Heartbeat,
   LIVE_PROTOCOL_VERSION,
 } from "@callboard/contracts";
-import { decodeDelta } from "@callboard/live";
 import { candidatesOf, EVENT_FORMAT } from "@callboard/routing";
 import { TRPCClientError } from "@trpc/client";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { MAX_BODY_BYTES } from "./http.ts";
-import { bootServer, type ClientSocket, nextDelta, seedCenter } from "./test-support.ts";
+import { bootServer, type ClientSocket, decodeDelta, nextDelta, seedCenter } from "./test-support.ts";
 
 type Booted = Awaited<ReturnType<typeof bootServer>>;
 

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import type { AppRouter } from "@callboard/api";
 import type {
   BoardDeltaWire,
@@ -9,7 +10,6 @@ import type {
   ServerToClientEvents,
   WireBytes,
 } from "@callboard/contracts";
-import { decodeDelta } from "@callboard/live";
 import { AVAILABLE, type InputEvent, QUEUE_DEFAULTS } from "@callboard/routing";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import { pino } from "pino";
@@ -101,6 +101,10 @@ export async function bootServer(
     },
   };
 }
+
+/** A board:delta's bytes read back (the feed gzips each batch's JSON once). */
+export const decodeDelta = (bytes: WireBytes): BoardDeltaWire =>
+  JSON.parse(gunzipSync(bytes as Uint8Array).toString()) as BoardDeltaWire;
 
 /** Resolves with the first board:delta a socket receives that matches `match`. */
 export function nextDelta(socket: ClientSocket, match: (delta: BoardDeltaWire) => boolean, timeoutMs = 3000) {

@@ -1,7 +1,6 @@
 export { jsonEqual, type QueueKpiView, shareKpis } from "./kpis.ts";
 export {
   type ConnectionStatus,
-  decodeDelta,
   HELD_WHILE_LOADING,
   LiveCenter,
   type LiveView,
@@ -9,6 +8,7 @@ export {
   RECONNECT_AFTER_KICK_MS,
   RETRY_MAX_MS,
   RETRY_MIN_MS,
+  readDelta,
   type Scheduler,
   SUBSCRIBE_TIMEOUT_MS,
   staleSince,

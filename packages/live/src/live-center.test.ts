@@ -1,4 +1,5 @@
 import {
+  type BoardDeltaWire,
   type BoardDivergedInput,
   BoardProjector,
   type BoardSnapshotWire,
@@ -7,6 +8,7 @@ import {
   type Heartbeat,
   LIVE_PROTOCOL_VERSION,
   STALE_AFTER_MS,
+  type WireBytes,
 } from "@callboard/contracts";
 import {
   type CenterState,
@@ -22,6 +24,7 @@ import {
   RECONNECT_AFTER_KICK_MS,
   RETRY_MAX_MS,
   RETRY_MIN_MS,
+  readDelta,
   SUBSCRIBE_TIMEOUT_MS,
   staleSince,
 } from "./live-center.ts";
@@ -139,6 +142,13 @@ const loadSnapshot = () =>
   }) as unknown as Promise<BoardSnapshotWire>;
 
 const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+/** The tests' batches are plain JSON (the core gzips them: readDelta's own test), decoded at once. */
+const decodeNow = (bytes: WireBytes) =>
+  ({
+    // biome-ignore lint/suspicious/noThenProperty: a synchronous stand-in for readDelta's promise
+    then: (resolve: (d: BoardDeltaWire) => void) => resolve(JSON.parse(decoder.decode(bytes))),
+  }) as unknown as Promise<BoardDeltaWire>;
 /** The delta batch the server sends for events from..to. */
 const batch = (from: number, to: number, centerId = CENTER): Uint8Array =>
   encoder.encode(
@@ -170,7 +180,7 @@ describe("LiveCenter", () => {
     frames = [];
     served = null;
     otherEvents.clear();
-    center = new LiveCenter(socket, loadSnapshot, (apply) => frames.push(apply));
+    center = new LiveCenter(socket, loadSnapshot, (apply) => frames.push(apply), decodeNow);
   });
   afterEach(() => {
     center.stop();
@@ -571,6 +581,7 @@ describe("LiveCenter", () => {
         socket,
         () => new Promise<BoardSnapshotWire>((resolve) => (release = resolve)),
         (apply) => frames.push(apply),
+        decodeNow,
       );
       slow.start();
       socket.open();
@@ -597,6 +608,26 @@ describe("LiveCenter", () => {
       socket.answer(snapshot(2));
       expect(center.current.state?.seq).toBe(2);
     });
+  });
+
+  it("readDelta unpacks the core's gzip batches", async () => {
+    const json = new TextDecoder().decode(batch(3, 4));
+    const gzipped = await new Response(
+      new Blob([json]).stream().pipeThrough(new CompressionStream("gzip")),
+    ).arrayBuffer();
+    expect(await readDelta(new Uint8Array(gzipped))).toEqual(JSON.parse(json));
+    await expect(readDelta(encoder.encode("not gzip"))).rejects.toThrow();
+  });
+
+  it("re-subscribes when a batch cannot be decoded", async () => {
+    const strict = new LiveCenter(socket, loadSnapshot, (apply) => frames.push(apply));
+    strict.start();
+    socket.open();
+    socket.answer(snapshot(2));
+    socket.push(encoder.encode("not gzip"));
+    await vi.waitFor(() => expect(socket.sent).toHaveLength(2));
+    expect(socket.sent.at(-1)).toMatchObject({ sinceSeq: 2, centerId: CENTER });
+    strict.stop();
   });
 
   it("shares what did not change with the previous view", () => {

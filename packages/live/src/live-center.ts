@@ -85,11 +85,15 @@ export const RETRY_MAX_MS = 10_000;
 /** Batches kept while a snapshot loads; past this the oldest go (the ring fills the gap after). */
 export const HELD_WHILE_LOADING = 600;
 
-const decoder = new TextDecoder();
-
-/** Reads a `board:delta` payload (or a catch-up's batch): UTF-8 JSON bytes. */
-export function decodeDelta(bytes: WireBytes): BoardDeltaWire {
-  return JSON.parse(decoder.decode(bytes)) as BoardDeltaWire;
+/**
+ * Reads a `board:delta` payload (or a catch-up's batch): gzip of the delta's JSON, compressed once
+ * per batch by the core for every board; the browser's own DecompressionStream unpacks it.
+ */
+export async function readDelta(bytes: WireBytes): Promise<BoardDeltaWire> {
+  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>])
+    .stream()
+    .pipeThrough(new DecompressionStream("gzip"));
+  return JSON.parse(await new Response(stream).text()) as BoardDeltaWire;
 }
 
 /**
@@ -147,6 +151,9 @@ export class LiveCenter {
   private held: BoardDeltaWire[] | null = null;
   /** The next subscribe asks for a snapshot whatever we hold (after a divergence). */
   private wantSnapshot = false;
+  /** Batch bytes waiting to be decoded, in arrival order; one is decoded at a time. */
+  private undecoded: WireBytes[] = [];
+  private decoding = false;
   private frameRequested = false;
   private centerId: string | null = null;
   /** Highest seq received (applied or queued); the next batch must start right after it. */
@@ -175,6 +182,8 @@ export class LiveCenter {
     /** The board snapshot (GET BOARD_SNAPSHOT_PATH, same origin and session); rejects on failure. */
     private readonly loadSnapshot: () => Promise<BoardSnapshotWire>,
     private readonly schedule: Scheduler = nextFrame,
+    /** How batch bytes become deltas (readDelta); whatever it returns, batches are taken in arrival order. */
+    private readonly decode: (bytes: WireBytes) => PromiseLike<BoardDeltaWire> = readDelta,
   ) {}
 
   get current(): LiveView {
@@ -214,7 +223,7 @@ export class LiveCenter {
       }
     });
     socket.on("connect_error", () => this.markStale());
-    socket.on("board:delta", (bytes) => this.receive(decodeDelta(bytes)));
+    socket.on("board:delta", (bytes) => this.arrived(bytes));
     // The transport closes right after; say why on screen instead of a bare "reconnecting".
     socket.on("server:closing", ({ message }) => {
       this.closingReason = message;
@@ -227,6 +236,31 @@ export class LiveCenter {
   stop(): void {
     if (this.ended) return;
     this.end();
+  }
+
+  /** Batch bytes from the socket or a catch-up: decoded one at a time, so they are received in order. */
+  private arrived(bytes: WireBytes): void {
+    if (this.ended) return;
+    this.undecoded.push(bytes);
+    if (!this.decoding) this.decodeNext();
+  }
+
+  private decodeNext(): void {
+    const bytes = this.undecoded.shift();
+    this.decoding = bytes !== undefined;
+    if (bytes === undefined || this.ended) return;
+    this.decode(bytes).then(
+      (delta) => {
+        this.receive(delta);
+        this.decodeNext();
+      },
+      () => {
+        // Bytes that are no delta: whatever followed cannot be trusted either; ask again.
+        this.undecoded = [];
+        this.decoding = false;
+        this.resync();
+      },
+    );
   }
 
   private receive(delta: BoardDeltaWire): void {
@@ -348,7 +382,8 @@ export class LiveCenter {
       this.fetchSnapshot();
       return;
     }
-    for (const bytes of catchUp.batches) this.receive(decodeDelta(bytes));
+    // Queued behind any batch still being decoded; each is checked by its seqs when its turn comes.
+    for (const bytes of catchUp.batches) this.arrived(bytes);
     if (this.resyncing) return; // a batch did not follow: asked again
     this.armStaleTimer();
     this.update({ connection: { kind: "live" } });
@@ -465,6 +500,7 @@ export class LiveCenter {
     this.ended = true;
     this.queued = [];
     this.held = null;
+    this.undecoded = [];
     this.clearRetry();
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     this.reconnectTimer = null;

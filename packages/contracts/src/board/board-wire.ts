@@ -34,8 +34,8 @@ export type BoardSnapshotWire = WireRecords & {
 /**
  * What changed on the board between fromSeq − 1 and toSeq: each changed record once, as it is at
  * toSeq (so a burst of updates to one agent costs one row), the ids that left, the new decisions
- * (newest first) and the digest of the whole board at toSeq. Serialized once per batch, on the
- * wire as UTF-8 JSON bytes (`board:delta`).
+ * (newest first) and the digest of the whole board at toSeq. Serialized and gzipped once per batch;
+ * on the wire as those bytes (`board:delta`).
  */
 export type BoardDeltaWire = Partial<WireRecords> & {
   centerId: string;
