@@ -160,6 +160,7 @@ export function createGateway(options: GatewayOptions): {
       // harmless because clients skip any seq they already applied.
       socket.join(Room.BOARD);
       ack({ ok: true, data: feed.catchUp(parsed.data.sinceSeq, parsed.data.centerId) });
+      socket.emit("live:heartbeat", completeBeat());
     });
 
     // A board that disagreed with a batch's digest says so once before loading a fresh snapshot.
@@ -223,14 +224,34 @@ export function createGateway(options: GatewayOptions): {
   }, WALLBOARD_INTERVAL_MS);
 
   // The board's heartbeat: a client that hears nothing for 2 s knows its data is stale, and when from.
-  const heartbeatTimer = setInterval(() => {
-    if ((io.sockets.adapter.rooms.get(Room.BOARD)?.size ?? 0) === 0) return;
-    const now = clock();
-    const kpis = Object.keys(core.state.queues).flatMap((queueId) => {
+  // The room gets the queues whose KPI view changed since its previous beat (each view serialized
+  // once to compare); a board that (re)subscribes gets every queue's right away.
+  const kpiViews = (now: number) =>
+    Object.keys(core.state.queues).flatMap((queueId) => {
       const view = kpiViewOf(core.state, queueId, now, (id) => options.kpisOf(id, now));
       return view ? [view] : [];
     });
-    io.to(Room.BOARD).emit("live:heartbeat", { centerId, seq: core.state.seq, serverTime: now, kpis });
+  const lastSent = new Map<string, string>();
+  const completeBeat = () => {
+    const now = clock();
+    return { centerId, seq: core.state.seq, serverTime: now, complete: true, kpis: kpiViews(now) };
+  };
+  const heartbeatTimer = setInterval(() => {
+    if ((io.sockets.adapter.rooms.get(Room.BOARD)?.size ?? 0) === 0) return;
+    const now = clock();
+    const changed = kpiViews(now).filter((view) => {
+      const json = JSON.stringify(view);
+      if (lastSent.get(view.queueId) === json) return false;
+      lastSent.set(view.queueId, json);
+      return true;
+    });
+    io.to(Room.BOARD).emit("live:heartbeat", {
+      centerId,
+      seq: core.state.seq,
+      serverTime: now,
+      complete: false,
+      kpis: changed,
+    });
   }, HEARTBEAT_INTERVAL_MS);
 
   /** Closes connections whose access ended, telling each why first. */

@@ -1,15 +1,16 @@
 /**
  * Light boards at 10,000 agents (issue 12 §2): what one board downloads to start (the snapshot, raw
  * and compressed) and what it receives per second while following the center, in the board format
- * (BoardProjector: changed records, decision summaries, a digest) against the format it replaced
+ * (BoardProjector: changed records, decision summaries, a digest; gzipped once per batch) against
+ * the format it replaced
  * (the engine's whole state, and every logged event with its candidate table), on the same traffic
  * in the same run.
  *
  * The center is the simulator's, built in this process: setup folded with `replay` (no engine
  * decisions are due before the first call), then `step` every 100 ms of simulated time with the
  * simulator's inputs — exactly what the core does — and one fan-out batch per 100 ms, as the
- * gateway coalesces. The heartbeat (every queue's KPIs once a second) is the same in both formats
- * and is counted in both totals.
+ * gateway coalesces. The heartbeat is counted in both totals: before, every queue's KPI view each
+ * second; now, the queues whose view changed.
  */
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { BoardProjector, kpiViewOf } from "@callboard/contracts";
@@ -93,6 +94,8 @@ export function measureBoardStream(options: BoardStreamOptions) {
   let oldCpuMs = 0;
   let newCpuMs = 0;
   let batches = 0;
+  const oldBeatBytes = 0;
+  const lastSent = new Map<string, string>();
   for (let t = BATCH_MS; t <= options.measureSec * 1000; t += BATCH_MS) {
     const applied = tick();
     if (applied.length > 0) {
@@ -109,9 +112,10 @@ export function measureBoardStream(options: BoardStreamOptions) {
       oldCpuMs += performance.now() - started;
       oldBytes += Buffer.byteLength(old);
       started = performance.now();
-      const delta = projector.advance(state, applied, now)!;
+      // What the core sends: the delta's JSON, gzipped once for the room (BoardFeed).
+      const delta = gzipSync(projector.advance(state, applied, now)!, { level: 6 });
       newCpuMs += performance.now() - started;
-      newBytes += Buffer.byteLength(delta);
+      newBytes += delta.length;
     }
     if (t % 1000 === 0) {
       const kpis = Object.keys(state.queues).flatMap((queueId) => {
@@ -160,13 +164,13 @@ export function measureBoardStream(options: BoardStreamOptions) {
     {
       figure: "one board's stream scaled to 700 events/s",
       measured: `${kib(at700(perSec.now, perSec.beat))}/s`,
-      baseline: `${kib(at700(perSec.old, perSec.beat))}/s`,
-      ratio: ratio(at700(perSec.now, perSec.beat), at700(perSec.old, perSec.beat)),
+      baseline: `${kib(at700(perSec.old, perSec.oldBeat))}/s`,
+      ratio: ratio(at700(perSec.now, perSec.beat), at700(perSec.old, perSec.oldBeat)),
       target: "≤ 50 KiB/s",
       verdict: at700(perSec.now, perSec.beat) <= 50 * 1024 ? "PASS" : "FAIL",
     },
     {
-      figure: "serializing one batch for the room (CPU, mean)",
+      figure: "one batch for the room: project, serialize, gzip (CPU, mean)",
       measured: `${((newCpuMs / Math.max(batches, 1)) * 1000).toFixed(0)} µs`,
       baseline: `${((oldCpuMs / Math.max(batches, 1)) * 1000).toFixed(0)} µs (JSON of events)`,
       ratio: ratio(newCpuMs, oldCpuMs),
@@ -191,7 +195,8 @@ export function measureBoardStream(options: BoardStreamOptions) {
       streamEventsBytesPerSec: perSec.old,
       streamBoardBytesPerSec: perSec.now,
       heartbeatBytesPerSec: perSec.beat,
-      streamEventsBytesPerSecAt700: at700(perSec.old, perSec.beat),
+      heartbeatEveryQueueBytesPerSec: perSec.oldBeat,
+      streamEventsBytesPerSecAt700: at700(perSec.old, perSec.oldBeat),
       streamBoardBytesPerSecAt700: at700(perSec.now, perSec.beat),
       serializeBoardUsPerBatch: (newCpuMs / Math.max(batches, 1)) * 1000,
       serializeEventsUsPerBatch: (oldCpuMs / Math.max(batches, 1)) * 1000,
@@ -199,7 +204,8 @@ export function measureBoardStream(options: BoardStreamOptions) {
     notes: [
       `Simulator seed 12, ${count(options.agents)} agents, ${options.queues} queues, speed ${options.speed}: ` +
         `${count(rate)} events/s over ${sec} simulated s after ${options.warmUpSec} s of warm-up; ` +
-        `one batch per ${BATCH_MS} ms (${batches} batches). Heartbeat ${kib(perSec.beat)}/s in both totals.`,
+        `one batch per ${BATCH_MS} ms (${batches} batches). Heartbeat ${kib(perSec.beat)}/s (changed queues only; ` +
+        `every queue every second, before: ${kib(perSec.oldBeat)}/s), in the totals.`,
       `Agents in the snapshot: ${mb(agentsBefore)} as engine records, ${mb(agentsAfter)} as board rows. ` +
         `The engine state gzipped would be ${mb(snapshot.beforeGzip)}.`,
     ],

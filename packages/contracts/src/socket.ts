@@ -65,12 +65,16 @@ export const Room = {
 
 /**
  * Once a second on the board's stream, changes or not: the server's seq and clock (a board that
- * misses two is stale since its last data) and every queue's KPIs at that seq.
+ * misses two is stale since its last data) and the queues' KPIs at that seq — every queue's in the
+ * beat a board gets right after it subscribes (`complete`), then only the queues whose figures
+ * changed since the room's previous beat (at 50 queues, every view every second was ~35 KiB/s).
  */
 export interface Heartbeat {
   centerId: string;
   seq: number;
   serverTime: number;
+  /** True: `kpis` holds every queue. False: only the queues whose view changed; keep the others. */
+  complete: boolean;
   kpis: QueueKpiView[];
 }
 

@@ -1,4 +1,4 @@
-export { jsonEqual, type QueueKpiView, shareKpis } from "./kpis.ts";
+export { jsonEqual, mergeKpis, type QueueKpiView, shareKpis } from "./kpis.ts";
 export {
   type ConnectionStatus,
   HELD_WHILE_LOADING,

@@ -425,11 +425,24 @@ describe("LiveCenter", () => {
         advice: null,
         levels: { serviceLevelToday: "none" },
       }) as unknown as Heartbeat["kpis"][number];
-    const beat = (seq: number, kpis = [kpi("q1"), kpi("q2")], centerId = CENTER): Heartbeat => ({
-      centerId,
-      seq,
-      serverTime: Date.now(),
-      kpis,
+    const beat = (
+      seq: number,
+      kpis = [kpi("q1"), kpi("q2")],
+      centerId = CENTER,
+      complete = true,
+    ): Heartbeat => ({ centerId, seq, serverTime: Date.now(), complete, kpis });
+
+    it("merges a partial beat's queues into what it holds, keeping the others", () => {
+      live(2);
+      socket.beat(beat(2));
+      const first = center.current.kpis;
+      socket.beat(beat(2, [], CENTER, false)); // nothing changed
+      expect(center.current.kpis).toBe(first);
+      socket.beat(beat(3, [kpi("q2", 4)], CENTER, false));
+      expect(Object.keys(center.current.kpis)).toEqual(["q1", "q2"]);
+      expect(center.current.kpis.q1).toBe(first.q1);
+      expect(center.current.kpis.q2?.today.answered).toBe(4);
+      expect(center.current.kpisSeq).toBe(3);
     });
 
     it("keeps the heartbeat's KPIs by queue, sharing each queue's object while its figures are equal", () => {

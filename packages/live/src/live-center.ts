@@ -10,7 +10,7 @@ import {
   type WireBytes,
 } from "@callboard/contracts";
 import { EVENT_FORMAT } from "@callboard/routing";
-import { type QueueKpiView, shareKpis } from "./kpis.ts";
+import { mergeKpis, type QueueKpiView, shareKpis } from "./kpis.ts";
 import type { LiveSocket } from "./live-socket.ts";
 import { shareUnchanged } from "./shared-state.ts";
 
@@ -299,7 +299,9 @@ export class LiveCenter {
       this.resync();
       return;
     }
-    const kpis = shareKpis(this.view.kpis, heartbeat.kpis);
+    const kpis = heartbeat.complete
+      ? shareKpis(this.view.kpis, heartbeat.kpis)
+      : mergeKpis(this.view.kpis, heartbeat.kpis);
     if (!this.resyncing) this.heard(heartbeat.serverTime);
     // The beat may overtake the batch it counts (batches are coalesced); two beats ahead in a row
     // mean a batch was lost: ask for what is missing.
