@@ -130,8 +130,9 @@ export function measureBoardStream(options: BoardStreamOptions) {
   const sec = options.measureSec;
   const rate = events / sec;
   const perSec = {
-    old: (oldBytes + beatBytes) / sec,
+    old: (oldBytes + oldBeatBytes) / sec,
     now: (newBytes + beatBytes) / sec,
+    oldBeat: oldBeatBytes / sec,
     beat: beatBytes / sec,
   };
   // The target is stated at 700 events/s: the same bytes per event at that rate.
