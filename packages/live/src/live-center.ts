@@ -190,6 +190,11 @@ export class LiveCenter {
     return this.view;
   }
 
+  /** The digest of the board state on screen (see BoardReplica); null before the first snapshot. */
+  get digest(): number | null {
+    return this.replica?.digest ?? null;
+  }
+
   /** For useSyncExternalStore: the same object until the next change. */
   getView = (): LiveView => this.view;
 
