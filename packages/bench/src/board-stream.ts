@@ -94,7 +94,7 @@ export function measureBoardStream(options: BoardStreamOptions) {
   let oldCpuMs = 0;
   let newCpuMs = 0;
   let batches = 0;
-  const oldBeatBytes = 0;
+  let oldBeatBytes = 0;
   const lastSent = new Map<string, string>();
   for (let t = BATCH_MS; t <= options.measureSec * 1000; t += BATCH_MS) {
     const applied = tick();
@@ -122,9 +122,16 @@ export function measureBoardStream(options: BoardStreamOptions) {
         const view = kpiViewOf(state, queueId, now, (id) => queueKpis(kpi, id, now));
         return view ? [view] : [];
       });
-      beatBytes += Buffer.byteLength(
-        JSON.stringify({ centerId: CENTER_ID, seq: state.seq, serverTime: now, kpis }),
-      );
+      const beat = { centerId: CENTER_ID, seq: state.seq, serverTime: now };
+      oldBeatBytes += Buffer.byteLength(JSON.stringify({ ...beat, kpis }));
+      // Now: only the queues whose view changed since the previous beat (gateway.ts).
+      const changed = kpis.filter((view) => {
+        const json = JSON.stringify(view);
+        if (lastSent.get(view.queueId) === json) return false;
+        lastSent.set(view.queueId, json);
+        return true;
+      });
+      beatBytes += Buffer.byteLength(JSON.stringify({ ...beat, complete: false, kpis: changed }));
     }
   }
   const sec = options.measureSec;
