@@ -135,7 +135,10 @@ for (const deadline = Date.now() + 60_000; ; ) {
   wrong = final.boards.filter((b) => b.seq === seq && b.digest !== truth.digest).length;
   if (behind === 0 || Date.now() > deadline) break;
 }
-const metrics = await (await fetch(`${url}/metrics`, { headers: { cookie } })).text();
+// Read the counter through the door (as Prometheus would); a starved machine may time it out.
+const metrics = await fetch(`${url}/metrics`, { headers: { cookie }, signal: AbortSignal.timeout(30_000) })
+  .then((response) => response.text())
+  .catch((error: unknown) => `unreadable: ${(error as Error).message}`);
 const reported = Number(/callboard_board_divergences_total (\d+)/.exec(metrics)?.[1] ?? Number.NaN);
 const divergences = final.boards.reduce((n, b) => n + b.divergences, 0);
 const recovery = (why: "diverged" | "dropped") => {
