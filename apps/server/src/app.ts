@@ -11,7 +11,7 @@ import {
   migrateDb,
   centerId as readCenterId,
 } from "@callboard/db";
-import type { QueueKpis } from "@callboard/kpi";
+import type { AgentDayState, QueueKpis } from "@callboard/kpi";
 import { type CenterLimits, EVENT_FORMAT, type LoggedEvent } from "@callboard/routing";
 import { TRPCError } from "@trpc/server";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
@@ -19,6 +19,7 @@ import type { Logger } from "pino";
 import { Auth } from "./auth/auth.ts";
 import { clientAddress, type RequestPolicy } from "./auth/request-policy.ts";
 import { sessionToken } from "./auth/session-cookie.ts";
+import { BoardFeed } from "./board-feed.ts";
 import { type Booted, bootCore, DEFAULT_CHECKPOINTS } from "./boot.ts";
 import type { CheckpointPolicy } from "./checkpoints.ts";
 import { type Core, describeWriteError, sqliteError } from "./core.ts";
@@ -73,6 +74,8 @@ export interface App {
    * the log (packages/kpi); null for a queue that does not exist.
    */
   kpis(queueId: string, now?: number): QueueKpis | null;
+  /** Each agent's figures today, folded live beside the core (what the board feed projects; the soak's truth). */
+  agentDays: AgentDayState;
   /** Every HTTP door (the route-enumeration test walks it). */
   routes: readonly Route[];
   /** Users, sessions, wallboard tokens and the audit trail. */
@@ -254,8 +257,10 @@ export function createApp(options: AppOptions): App {
     },
   });
 
+  const feed = new BoardFeed(core, centerId, clock, kpis.folds().agentDays);
   const routes = buildRoutes({
     core,
+    feed,
     auth,
     policy: requestPolicy,
     clock,
@@ -276,7 +281,7 @@ export function createApp(options: AppOptions): App {
   const gateway = createGateway({
     httpServer,
     core,
-    log,
+    feed,
     clock,
     corsOrigin: requestPolicy.allowedOrigins,
     centerId,
@@ -284,7 +289,7 @@ export function createApp(options: AppOptions): App {
       authenticateSocket(socket.request, socket.handshake.auth ?? {}, { auth, policy: requestPolicy }),
     stillValid: (principal) => auth.stillValid(principal),
     kpisOf: (queueId, now) => kpis.kpis(queueId, now),
-    agentsToday: (now) => kpis.agentsToday(now),
+    onDiverged: () => metrics.onBoardDiverged(),
   });
   io = gateway.io;
   // Revocations close live connections at once; the periodic check catches expiries.
@@ -302,6 +307,7 @@ export function createApp(options: AppOptions): App {
   return {
     core,
     kpis: (queueId, now = clock()) => kpis.kpis(queueId, now),
+    agentDays: kpis.folds().agentDays,
     routes,
     auth,
     connector,
@@ -328,6 +334,7 @@ export function createApp(options: AppOptions): App {
       const stopped = [publicServer, httpServer].map((server) => (server ? drainServer(server) : null));
       // 2. Boards and wallboards are told why, then their transports close (they reconnect by themselves).
       await gateway.close();
+      feed.close();
       // 3. Requests in flight finish: each submit is answered after its commit.
       await Promise.all(stopped);
       // 4. Whatever is still queued (timers, the simulator's last tick) is committed, in one last

@@ -1,7 +1,7 @@
 "use client";
 
 import {
-  type CenterState,
+  type CenterRecords,
   MANUAL_STATUS_LABEL,
   MANUAL_STATUSES,
   type ManualStatus,
@@ -26,8 +26,8 @@ export function AgentFilters({
   filter: AgentFilter;
   counts: Record<Activity, number>;
   total: number;
-  queues: CenterState["queues"];
-  groups: CenterState["groups"];
+  queues: CenterRecords["queues"];
+  groups: CenterRecords["groups"];
   onChange: (filter: AgentFilter) => void;
 }) {
   const queueList = useMemo(

@@ -1,5 +1,6 @@
 "use client";
 
+import type { DecisionSummary } from "@callboard/contracts";
 import {
   candidatesOf,
   type Decision,
@@ -9,10 +10,11 @@ import {
   type Verdict,
 } from "@callboard/routing";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { CANDIDATE_PAGE, type Candidate, splitCandidates } from "~/lib/candidates";
 import { describeChosen, describeKey } from "~/lib/describe";
 import { formatElapsed } from "~/lib/format";
+import type { CallboardClient } from "~/lib/trpc";
 import { CallTimeline } from "./call-timeline";
 import { useCallboardClient, useCenterSelector } from "./live-provider";
 
@@ -30,7 +32,10 @@ const VERDICT_TONE: Record<Verdict, string> = {
   BACKUP_HELD: "text-amber-700",
 };
 
-/** The latest routing decisions; each opens to the full candidate table and the call's timeline. */
+/**
+ * The latest routing decisions, as the live stream summarizes them (who rang, counts by verdict);
+ * opening one fetches its full candidate table from the log (decisions.byCall) and the call's timeline.
+ */
 export function DecisionFeed({ now, frozen = false }: { now: number; frozen?: boolean }) {
   const client = useCallboardClient();
   const decisions = useCenterSelector((state) => state.decisions);
@@ -82,7 +87,7 @@ export function DecisionFeed({ now, frozen = false }: { now: number; frozen?: bo
               </button>
               {isOpen && (
                 <>
-                  <CandidateTable decision={d} name={name} />
+                  <DecisionDetail summary={d} client={client} name={name} />
                   <CallTimeline
                     callId={d.callId}
                     client={client}
@@ -99,8 +104,54 @@ export function DecisionFeed({ now, frozen = false }: { now: number; frozen?: bo
   );
 }
 
-function summary(d: Decision): string {
-  return `${d.table.ranked.length} of ${d.table.agentIds.length} could ring · ${d.strategy}`;
+function summary(d: DecisionSummary): string {
+  return `${d.verdicts.CHOSEN + d.verdicts.RANKED_LOWER} of ${d.candidates} could ring · ${d.strategy}`;
+}
+
+/** The decision's full record, read from the log when the decision is opened. */
+function DecisionDetail({
+  summary,
+  client,
+  name,
+}: {
+  summary: DecisionSummary;
+  client: CallboardClient;
+  name: (id: string) => string;
+}) {
+  const [decision, setDecision] = useState<Decision | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let current = true;
+    client.decisions.byCall
+      .query({ callId: summary.callId })
+      .then((decisions) => {
+        if (!current) return;
+        const found = decisions.find((d) => d.attempt === summary.attempt);
+        if (found) setDecision(found);
+        else setError("This decision is no longer in the log.");
+      })
+      .catch((e: unknown) => {
+        if (current) setError(`Candidate table unavailable: ${(e as Error).message}`);
+      });
+    return () => {
+      current = false;
+    };
+  }, [client, summary.callId, summary.attempt]);
+  if (error) {
+    return (
+      <p role="alert" className="px-4 pb-2 text-xs text-rose-600">
+        {error}
+      </p>
+    );
+  }
+  if (!decision) {
+    return (
+      <p className="px-4 pb-2 text-xs text-slate-500" data-testid="candidate-table-loading">
+        Loading {summary.candidates.toLocaleString("en")} candidates…
+      </p>
+    );
+  }
+  return <CandidateTable decision={decision} name={name} />;
 }
 
 function CandidateTable({ decision, name }: { decision: Decision; name: (id: string) => string }) {

@@ -2,7 +2,7 @@
 
 import { type LiveCallRow, liveCallsByQueue, type QueueKpiView } from "@callboard/live";
 import {
-  type CenterState,
+  type CenterRecords,
   own,
   type QueueConfig,
   type QueueSummary,
@@ -128,7 +128,7 @@ function QueueCard({
   frozen,
 }: {
   row: QueueRow;
-  state: CenterState;
+  state: CenterRecords;
   now: number;
   frozen: boolean;
 }) {
@@ -203,7 +203,7 @@ function QueueCard({
   );
 }
 
-function wrapUpText(state: CenterState, s: QueueSummary, now: number, frozen: boolean): string {
+function wrapUpText(state: CenterRecords, s: QueueSummary, now: number, frozen: boolean): string {
   if (s.wrapUp.length === 0) return "Nobody in wrap-up";
   const name = (id: string) => own(state.agents, id)?.name ?? id;
   return `Wrap-up: ${s.wrapUp.map((w) => `${name(w.agentId)} ${formatLeft(w.until - now, frozen)}`).join(", ")}`;
@@ -355,7 +355,7 @@ function CompactQueues({
   frozen,
 }: {
   rows: QueueRow[];
-  state: CenterState;
+  state: CenterRecords;
   now: number;
   frozen: boolean;
 }) {

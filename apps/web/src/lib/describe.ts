@@ -47,7 +47,10 @@ export function describeCallEvent(event: LoggedEvent, name: (agentId: string) =>
 }
 
 /** "Lan", "Lan and 3 others (ring-all)". */
-export function describeChosen(decision: Decision, name: (agentId: string) => string): string {
+export function describeChosen(
+  decision: Pick<Decision, "agentIds">,
+  name: (agentId: string) => string,
+): string {
   const [first, ...others] = decision.agentIds;
   if (first === undefined) return "nobody";
   return others.length === 0

@@ -1,0 +1,22 @@
+/**
+ * Light boards (issue 12 §2): the bytes a board downloads to start (GET /live/snapshot) and one
+ * board's stream (gzipped deltas + heartbeat) at 10,000 agents, against the engine-state snapshot
+ * and the event batches boards were sent before, in the same run (packages/bench/src/board-stream.ts).
+ * Knobs: BENCH_BOARD_AGENTS (10,000), BENCH_BOARD_QUEUES (50), BENCH_BOARD_SPEED (simulator time
+ * compression, 60: about 700 events/s), BENCH_BOARD_SECONDS (30 simulated seconds, after 60 of warm-up).
+ */
+import { measureBoardStream } from "../../board-stream.ts";
+import type { BenchRow } from "../row.ts";
+
+export const boardBytesRow: BenchRow = {
+  id: "board-bytes",
+  async run() {
+    return measureBoardStream({
+      agents: Number(process.env.BENCH_BOARD_AGENTS ?? 10_000),
+      queues: Number(process.env.BENCH_BOARD_QUEUES ?? 50),
+      speed: Number(process.env.BENCH_BOARD_SPEED ?? 60),
+      warmUpSec: 60,
+      measureSec: Number(process.env.BENCH_BOARD_SECONDS ?? 30),
+    });
+  },
+};
