@@ -45,6 +45,7 @@ describe("how the log files a decision", () => {
       agentIds: ["a1"],
       callId: "c1",
       shared: ["decision", "table", "agentIds"],
+      caller: null,
     });
     expect(
       eventSubjects({
@@ -54,6 +55,6 @@ describe("how the log files a decision", () => {
         reason: "TIMEOUT",
         autoNotAvailable: [],
       }),
-    ).toEqual({ agentIds: [], callId: "c1" });
+    ).toEqual({ agentIds: [], callId: "c1", caller: null });
   });
 });
