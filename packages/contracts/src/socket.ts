@@ -82,8 +82,8 @@ export interface ServerToClientEvents {
   /** See Heartbeat. */
   "live:heartbeat": (heartbeat: Heartbeat) => void;
   /**
-   * What changed on the board since the previous batch (a BoardDeltaWire as UTF-8 JSON bytes,
-   * serialized once for the whole room), coalesced: ≤ 10 per second.
+   * What changed on the board since the previous batch (a BoardDeltaWire as gzipped UTF-8 JSON,
+   * serialized and compressed once for the whole room), coalesced: ≤ 10 per second.
    */
   "board:delta": (bytes: WireBytes) => void;
   /** A wallboard's queue counts, about once a second. */
