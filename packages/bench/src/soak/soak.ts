@@ -7,7 +7,7 @@
  * again, and at the end, with the load stopped, every board's seq and digest against the core's.
  *
  * Knobs: CALLBOARD_SOAK_MINUTES (60; 1440 for a day), CALLBOARD_SOAK_AGENTS, CALLBOARD_SOAK_QUEUES
- * (50), CALLBOARD_SOAK_BOARDS, CALLBOARD_SOAK_SPEED (simulator time compression, 3.3: about 270
+ * (50), CALLBOARD_SOAK_BOARDS, CALLBOARD_SOAK_SPEED (simulator time compression, 1: about 270
  * events/s at 10,000 agents, the issue's daily average — the simulator's arrivals grow with the
  * center since build-bench: speed 60 gives ~4,900 events/s), CALLBOARD_SOAK_DROP_EVERY_SEC (5).
  * Setting up 10,000 agents through the engine takes a minute or two before the clock starts.
@@ -28,7 +28,7 @@ const MINUTES = Number(process.env.CALLBOARD_SOAK_MINUTES ?? 60);
 const AGENTS = Number(process.env.CALLBOARD_SOAK_AGENTS ?? 10_000);
 const QUEUES = Number(process.env.CALLBOARD_SOAK_QUEUES ?? 50);
 const BOARDS = Number(process.env.CALLBOARD_SOAK_BOARDS ?? 50);
-const SPEED = Number(process.env.CALLBOARD_SOAK_SPEED ?? 3.3);
+const SPEED = Number(process.env.CALLBOARD_SOAK_SPEED ?? 1);
 const DROP_EVERY_SEC = Number(process.env.CALLBOARD_SOAK_DROP_EVERY_SEC ?? 5);
 for (const [name, value] of Object.entries({ MINUTES, AGENTS, QUEUES, BOARDS, SPEED, DROP_EVERY_SEC })) {
   if (!(value > 0)) throw new Error(`CALLBOARD_SOAK_${name} must be a positive number`);
