@@ -17,7 +17,6 @@ import {
   wallboardSubscribeSchema,
   wallboardTiles,
 } from "@callboard/contracts";
-import type { EventLog } from "@callboard/db";
 import type { QueueKpis } from "@callboard/kpi";
 import { EVENT_FORMAT } from "@callboard/routing";
 import { Server, type Socket } from "socket.io";

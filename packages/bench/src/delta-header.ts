@@ -12,7 +12,7 @@ let last: { bytes: Buffer; header: DeltaHeader } | null = null;
 
 export function readDeltaHeader(data: Uint8Array | ArrayBuffer): DeltaHeader {
   const bytes = Buffer.from(data instanceof ArrayBuffer ? new Uint8Array(data) : data);
-  if (last && last.bytes.equals(bytes)) return last.header;
+  if (last?.bytes.equals(bytes)) return last.header;
   const { centerId, fromSeq, toSeq, clock } = JSON.parse(gunzipSync(bytes).toString()) as BoardDeltaWire;
   const header = { centerId, fromSeq, toSeq, clock };
   last = { bytes, header };
