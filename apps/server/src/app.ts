@@ -12,7 +12,7 @@ import {
   migrateDb,
   centerId as readCenterId,
 } from "@callboard/db";
-import type { QueueKpis } from "@callboard/kpi";
+import type { AgentDayState, QueueKpis } from "@callboard/kpi";
 import { type CenterLimits, EVENT_FORMAT, type LoggedEvent } from "@callboard/routing";
 import { sipRegistration } from "@callboard/stringee";
 import { TRPCError } from "@trpc/server";
@@ -21,6 +21,7 @@ import type { Logger } from "pino";
 import { Auth } from "./auth/auth.ts";
 import { clientAddress, type RequestPolicy } from "./auth/request-policy.ts";
 import { sessionToken } from "./auth/session-cookie.ts";
+import { BoardFeed } from "./board-feed.ts";
 import { type Booted, bootCore, DEFAULT_CHECKPOINTS } from "./boot.ts";
 import type { CheckpointPolicy } from "./checkpoints.ts";
 import { type Core, describeWriteError, sqliteError } from "./core.ts";
@@ -85,6 +86,8 @@ export interface App {
    * the log (packages/kpi); null for a queue that does not exist.
    */
   kpis(queueId: string, now?: number): QueueKpis | null;
+  /** Each agent's figures today, folded live beside the core (what the board feed projects; the soak's truth). */
+  agentDays: AgentDayState;
   /** Every HTTP door (the route-enumeration test walks it). */
   routes: readonly Route[];
   /** Users, sessions, wallboard tokens and the audit trail. */
@@ -309,8 +312,10 @@ export function createApp(options: AppOptions): App {
     },
   });
 
+  const feed = new BoardFeed(core, centerId, clock, kpis.folds().agentDays);
   const routes = buildRoutes({
     core,
+    feed,
     auth,
     policy: requestPolicy,
     clock,
@@ -331,7 +336,7 @@ export function createApp(options: AppOptions): App {
   const gateway = createGateway({
     httpServer,
     core,
-    log,
+    feed,
     clock,
     corsOrigin: requestPolicy.allowedOrigins,
     centerId,
@@ -339,7 +344,7 @@ export function createApp(options: AppOptions): App {
       authenticateSocket(socket.request, socket.handshake.auth ?? {}, { auth, policy: requestPolicy }),
     stillValid: (principal) => auth.stillValid(principal),
     kpisOf: (queueId, now) => kpis.kpis(queueId, now),
-    agentsToday: (now) => kpis.agentsToday(now),
+    onDiverged: () => metrics.onBoardDiverged(),
   });
   io = gateway.io;
   const deskAudience = attachDeskAudience({
@@ -371,6 +376,7 @@ export function createApp(options: AppOptions): App {
     core,
     history,
     kpis: (queueId, now = clock()) => kpis.kpis(queueId, now),
+    agentDays: kpis.folds().agentDays,
     routes,
     auth,
     connector,
@@ -400,6 +406,7 @@ export function createApp(options: AppOptions): App {
       const stopped = [publicServer, httpServer].map((server) => (server ? drainServer(server) : null));
       // 2. Boards and wallboards are told why, then their transports close (they reconnect by themselves).
       await gateway.close();
+      feed.close();
       // 3. Requests in flight finish: each submit is answered after its commit.
       await Promise.all(stopped);
       // 4. Whatever is still queued (timers, the simulator's last tick) is committed, in one last

@@ -1,10 +1,9 @@
 import type { Server as HttpServer } from "node:http";
 import {
+  boardDivergedSchema,
   boardSubscribeSchema,
-  type CatchUp,
   type ClientToServerEvents,
   describeZodError,
-  type EventBatch,
   hasRole,
   type Incompatible,
   type InterServerEvents,
@@ -18,17 +17,15 @@ import {
   wallboardSubscribeSchema,
   wallboardTiles,
 } from "@callboard/contracts";
-import type { EventLog } from "@callboard/db";
-import type { AgentDaySnapshot, QueueKpis } from "@callboard/kpi";
-import { EVENT_FORMAT, type LoggedEvent } from "@callboard/routing";
+import type { QueueKpis } from "@callboard/kpi";
+import { EVENT_FORMAT } from "@callboard/routing";
 import { Server, type Socket } from "socket.io";
+import type { BoardFeed } from "./board-feed.ts";
 import type { Core } from "./core.ts";
 import type { AllowedOrigins } from "./env.ts";
 
-/** Deltas to one room go out at most this often: a burst becomes one message. */
-export const FAN_OUT_INTERVAL_MS = 100;
-/** A client further behind than this gets a fresh snapshot instead of the events it missed. */
-export const MAX_CATCH_UP_EVENTS = 2_000;
+/** A board may report a divergence this often; more are dropped (a broken client must not flood /metrics). */
+export const DIVERGENCE_REPORT_INTERVAL_MS = 10_000;
 
 const INCOMPATIBLE: Incompatible = {
   ok: false,
@@ -67,7 +64,8 @@ type CallboardSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterS
 export interface GatewayOptions {
   httpServer: HttpServer;
   core: Core;
-  log: EventLog<LoggedEvent>;
+  /** The board's delta batches (serialized once, for every board) and its catch-up ring. */
+  feed: BoardFeed;
   clock: () => number;
   corsOrigin: AllowedOrigins;
   centerId: string;
@@ -77,8 +75,8 @@ export interface GatewayOptions {
   stillValid: (principal: Principal) => boolean;
   /** The live KPI fold's figures for a queue at `now` (apps/server/src/kpis.ts). */
   kpisOf: (queueId: string, now: number) => QueueKpis | null;
-  /** Every agent's figures today at the core's seq, for snapshots (apps/server/src/kpis.ts). */
-  agentsToday: (now: number) => AgentDaySnapshot;
+  /** A board found its digest differed from its batch's (already validated and rate-limited). */
+  onDiverged?: () => void;
 }
 
 /** The board's heartbeat (seq, clock, every queue's KPIs) goes out this often, changes or not. */
@@ -110,7 +108,7 @@ export function createGateway(options: GatewayOptions): {
    */
   close: (message?: string) => Promise<void>;
 } {
-  const { core, log, clock, centerId } = options;
+  const { core, feed, clock, centerId } = options;
   const io: CallboardServer = new Server(options.httpServer, {
     cors: { origin: options.corsOrigin === "*" ? true : [...options.corsOrigin] },
     perMessageDeflate: false,
@@ -161,7 +159,19 @@ export function createGateway(options: GatewayOptions): {
       // Join before reading so nothing appended after the read can be missed; duplicates are
       // harmless because clients skip any seq they already applied.
       socket.join(Room.BOARD);
-      ack({ ok: true, data: catchUp(parsed.data.sinceSeq, parsed.data.centerId) });
+      ack({ ok: true, data: feed.catchUp(parsed.data.sinceSeq, parsed.data.centerId) });
+      socket.emit("live:heartbeat", completeBeat());
+    });
+
+    // A board that disagreed with a batch's digest says so once before loading a fresh snapshot.
+    let lastReport = Number.NEGATIVE_INFINITY;
+    socket.on("board:diverged", (input) => {
+      if (!socket.rooms.has(Room.BOARD)) return;
+      if (!boardDivergedSchema.safeParse(input).success) return;
+      const now = Date.now();
+      if (now - lastReport < DIVERGENCE_REPORT_INTERVAL_MS) return;
+      lastReport = now;
+      options.onDiverged?.();
     });
   });
 
@@ -214,14 +224,34 @@ export function createGateway(options: GatewayOptions): {
   }, WALLBOARD_INTERVAL_MS);
 
   // The board's heartbeat: a client that hears nothing for 2 s knows its data is stale, and when from.
-  const heartbeatTimer = setInterval(() => {
-    if ((io.sockets.adapter.rooms.get(Room.BOARD)?.size ?? 0) === 0) return;
-    const now = clock();
-    const kpis = Object.keys(core.state.queues).flatMap((queueId) => {
+  // The room gets the queues whose KPI view changed since its previous beat (each view serialized
+  // once to compare); a board that (re)subscribes gets every queue's right away.
+  const kpiViews = (now: number) =>
+    Object.keys(core.state.queues).flatMap((queueId) => {
       const view = kpiViewOf(core.state, queueId, now, (id) => options.kpisOf(id, now));
       return view ? [view] : [];
     });
-    io.to(Room.BOARD).emit("live:heartbeat", { centerId, seq: core.state.seq, serverTime: now, kpis });
+  const lastSent = new Map<string, string>();
+  const completeBeat = () => {
+    const now = clock();
+    return { centerId, seq: core.state.seq, serverTime: now, complete: true, kpis: kpiViews(now) };
+  };
+  const heartbeatTimer = setInterval(() => {
+    if ((io.sockets.adapter.rooms.get(Room.BOARD)?.size ?? 0) === 0) return;
+    const now = clock();
+    const changed = kpiViews(now).filter((view) => {
+      const json = JSON.stringify(view);
+      if (lastSent.get(view.queueId) === json) return false;
+      lastSent.set(view.queueId, json);
+      return true;
+    });
+    io.to(Room.BOARD).emit("live:heartbeat", {
+      centerId,
+      seq: core.state.seq,
+      serverTime: now,
+      complete: false,
+      kpis: changed,
+    });
   }, HEARTBEAT_INTERVAL_MS);
 
   /** Closes connections whose access ended, telling each why first. */
@@ -244,40 +274,9 @@ export function createGateway(options: GatewayOptions): {
     ACCESS_CHECK_INTERVAL_MS,
   );
 
-  function catchUp(sinceSeq: number, clientCenterId: string | null): CatchUp {
-    const current = core.state.seq;
-    if (clientCenterId !== centerId || sinceSeq > current || current - sinceSeq > MAX_CATCH_UP_EVENTS) {
-      const now = clock();
-      const agentsToday = options.agentsToday(now);
-      return { kind: "snapshot", snapshot: { centerId, state: core.state, agentsToday, serverTime: now } };
-    }
-    const events = log.readAfter(sinceSeq, MAX_CATCH_UP_EVENTS);
-    return {
-      kind: "events",
-      batch: { centerId, fromSeq: sinceSeq + 1, toSeq: current, events, serverTime: clock() },
-    };
-  }
-
-  let buffer: LoggedEvent[] = [];
-  let flushTimer: NodeJS.Timeout | null = null;
-  const flush = () => {
-    flushTimer = null;
-    if (buffer.length === 0) return;
-    const events = buffer;
-    buffer = [];
-    const batch: EventBatch = {
-      centerId,
-      fromSeq: events[0]!.seq,
-      toSeq: events.at(-1)!.seq,
-      events,
-      serverTime: clock(),
-    };
-    io.to(Room.BOARD).emit("events:appended", batch);
-  };
-  const unsubscribe = core.onAppended((events) => {
-    buffer.push(...events);
-    flushTimer ??= setTimeout(flush, FAN_OUT_INTERVAL_MS);
-  });
+  // Each batch is serialized once by the feed; the room gets the same bytes (socket.io encodes the
+  // packet once per room, too).
+  const unsubscribe = feed.onBatch((batch) => io.to(Room.BOARD).emit("board:delta", batch.bytes));
 
   return {
     io,
@@ -286,11 +285,10 @@ export function createGateway(options: GatewayOptions): {
       clearInterval(wallboardTimer);
       clearInterval(heartbeatTimer);
       clearInterval(accessTimer);
-      unsubscribe();
-      if (flushTimer) clearTimeout(flushTimer);
       // Whatever was committed but not yet sent goes out first; a reconnecting board asks from its
       // last seq anyway, so this only saves it a round trip.
-      flush();
+      feed.flush();
+      unsubscribe();
       io.emit("server:closing", { message });
       // Each transport closes once its buffer is written (so the message arrives), like a dropped
       // network: clients see "transport close" and reconnect by themselves, boards and wallboards alike.

@@ -1,4 +1,10 @@
-import type { ClientToServerEvents, ServerToClientEvents } from "@callboard/contracts";
+import {
+  BoardProjector,
+  BoardReplica,
+  type BoardSnapshotWire,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+} from "@callboard/contracts";
 import { LiveCenter } from "@callboard/live";
 import { io, type Socket } from "socket.io-client";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -28,9 +34,15 @@ async function eventually(check: () => void, timeoutMs = 5_000): Promise<void> {
 describe("LiveCenter against the real core", () => {
   let server: Booted;
   let center: LiveCenter;
+  let snapshotsLoaded = 0;
+  /** The board holds exactly what a projection of the core's state shows, and the same digest. */
   const converged = () => {
-    expect(center.current.state?.seq).toBe(server.app.core.state.seq);
-    expect(center.current.state).toEqual(JSON.parse(JSON.stringify(server.app.core.state)));
+    const { state } = server.app.core;
+    expect(center.current.state?.seq).toBe(state.seq);
+    const truth = new BoardReplica(
+      JSON.parse(new BoardProjector("x", state, server.app.agentDays).snapshotJson(0)) as BoardSnapshotWire,
+    );
+    expect(center.current.state).toEqual(truth.state);
   };
 
   beforeEach(async () => {
@@ -42,7 +54,15 @@ describe("LiveCenter against the real core", () => {
       forceNew: true,
       autoConnect: false,
     });
-    center = new LiveCenter(socket);
+    snapshotsLoaded = 0;
+    center = new LiveCenter(socket, async () => {
+      snapshotsLoaded++;
+      const response = await fetch(`${server.url}/live/snapshot`, {
+        headers: { cookie: server.cookie, "accept-encoding": "br" },
+      });
+      if (!response.ok) throw new Error(`snapshot: ${response.status}`);
+      return (await response.json()) as BoardSnapshotWire;
+    });
     center.start();
     await eventually(() => expect(center.current.connection.kind).toBe("live"));
   });
@@ -51,7 +71,7 @@ describe("LiveCenter against the real core", () => {
     await server.destroy();
   });
 
-  it("gets the snapshot from its first subscribe, then follows the live stream, routing included", async () => {
+  it("loads the snapshot its first subscribe points to, then follows the live stream, routing included", async () => {
     converged();
     const { seq } = await server.trpc.agents.setManualStatus.mutate({ agentId: "hoa", status: "AVAILABLE" });
     await center.whenApplied(seq);
@@ -61,12 +81,16 @@ describe("LiveCenter against the real core", () => {
     expect(center.current.state?.calls.c1?.status).toBe("ringing");
   });
 
-  it("catches up after the server drops the connection, and says it is stale meanwhile", async () => {
+  it("catches up from the ring after the server drops the connection (no new snapshot), stale meanwhile", async () => {
+    await eventually(converged);
+    expect(snapshotsLoaded).toBe(1);
     server.app.io.disconnectSockets(true);
     await eventually(() => expect(center.current.connection.kind).toBe("reconnecting"));
     await server.submit({ type: "agent.manual_status_set", agentId: "hoa", status: "SHORT_BREAK" });
     await server.submit({ type: "call.arrived", callId: "c2", queueId: "sales", from: "84900000002" });
     await eventually(() => expect(center.current.connection.kind).toBe("live"));
     await eventually(converged);
+    expect(snapshotsLoaded).toBe(1);
+    expect(center.current.divergences).toBe(0);
   });
 });

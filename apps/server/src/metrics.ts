@@ -69,8 +69,16 @@ export function createMetrics(state: CenterState, clock: () => number, connected
       this.set(connectedSockets());
     },
   });
+  const divergences = new Counter({
+    name: "callboard_board_divergences_total",
+    help: "Boards whose digest disagreed with a batch's (each then loaded a fresh snapshot)",
+    registers: [registry],
+  });
   return {
     registry,
+    onBoardDiverged() {
+      divergences.inc();
+    },
     onAppended(appended: LoggedEvent[]) {
       for (const event of appended) events.inc({ type: known(KNOWN_TYPES, event.type) });
     },

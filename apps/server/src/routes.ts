@@ -1,8 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Actor } from "@callboard/contracts";
+import { BOARD_SNAPSHOT_PATH } from "@callboard/contracts";
 import type { Auth } from "./auth/auth.ts";
 import { authHandlers } from "./auth/auth-handlers.ts";
 import type { RequestPolicy } from "./auth/request-policy.ts";
+import { type BoardFeed, pickEncoding } from "./board-feed.ts";
 import type { Core } from "./core.ts";
 import { Guards, type Route } from "./doors.ts";
 import type { StringeeConfig } from "./env.ts";
@@ -12,6 +14,8 @@ import type { Connector } from "./stringee/connector.ts";
 
 export interface RouteDeps {
   core: Core;
+  /** The board stream: its snapshots are served here. */
+  feed: BoardFeed;
   auth: Auth;
   policy: RequestPolicy;
   clock: () => number;
@@ -33,6 +37,7 @@ export interface RouteDeps {
  */
 export function buildRoutes({
   core,
+  feed,
   auth,
   policy,
   clock,
@@ -77,6 +82,27 @@ export function buildRoutes({
       cors: "board",
       limit: "writes",
       handle: (req, res, actor) => handleSubmitEvent(req, res, { core, auth }, actor),
+    },
+    {
+      path: BOARD_SNAPSHOT_PATH,
+      on: "private",
+      // The board shows people and phone numbers: signed-in staff, like board:subscribe.
+      guard: Guards.role("viewer", null),
+      cors: "board",
+      handle: (req, res) =>
+        answerErrors(res, async () => {
+          if (req.method !== "GET") throw new HttpError(405, "use GET");
+          const encoding = pickEncoding(req.headers["accept-encoding"]);
+          const { seq, body } = await feed.snapshot(encoding);
+          res.writeHead(200, {
+            "content-type": "application/json; charset=utf-8",
+            "cache-control": "no-store",
+            vary: "Accept-Encoding",
+            "x-callboard-seq": String(seq),
+            ...(encoding === "identity" ? {} : { "content-encoding": encoding }),
+          });
+          res.end(body);
+        }),
     },
     {
       path: "/healthz",

@@ -1,10 +1,15 @@
 import type { AppRouter } from "@callboard/api";
-import { type BoardSubscribeResult, type Heartbeat, LIVE_PROTOCOL_VERSION } from "@callboard/contracts";
+import {
+  type BoardSnapshotWire,
+  type BoardSubscribeResult,
+  type Heartbeat,
+  LIVE_PROTOCOL_VERSION,
+} from "@callboard/contracts";
 import { candidatesOf, EVENT_FORMAT } from "@callboard/routing";
 import { TRPCClientError } from "@trpc/client";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { MAX_BODY_BYTES } from "./http.ts";
-import { bootServer, type ClientSocket, nextEvent, seedCenter } from "./test-support.ts";
+import { bootServer, type ClientSocket, decodeDelta, nextDelta, seedCenter } from "./test-support.ts";
 
 type Booted = Awaited<ReturnType<typeof bootServer>>;
 
@@ -39,9 +44,15 @@ describe("core server", () => {
   it("beats once a second on the board's stream with its seq, clock and every queue's KPIs", async () => {
     const board = server.socket();
     const { centerId } = await server.trpc.center.snapshot.query();
+    const beats: Heartbeat[] = [];
+    board.on("live:heartbeat", (beat) => beats.push(beat));
     await subscribe(board, server.app.core.state.seq, centerId);
-    const beat = await new Promise<Heartbeat>((resolve) => board.once("live:heartbeat", resolve));
-    expect(beat).toMatchObject({ centerId, seq: server.app.core.state.seq, serverTime: server.clock.now });
+    await vi.waitFor(() => expect(beats.length).toBeGreaterThanOrEqual(3), { timeout: 5_000 });
+    // Right after a subscribe: every queue; then once a second only what changed (nothing here).
+    const [complete, , quiet] = beats;
+    expect(complete).toMatchObject({ complete: true, centerId, seq: server.app.core.state.seq });
+    expect(quiet).toMatchObject({ complete: false, kpis: [], serverTime: server.clock.now });
+    const beat = complete!;
     const sales = beat.kpis.find((k) => k.queueId === "sales");
     expect(sales).toMatchObject({
       target: { serviceLevelSec: 20, serviceLevelTarget: 80 },
@@ -50,56 +61,94 @@ describe("core server", () => {
     });
   });
 
-  it("sends a tRPC mutation's delta to another client's socket", async () => {
+  it("sends a tRPC mutation's delta to another client's socket: the changed agent, not the event", async () => {
     const observer = server.socket();
     const before = server.app.core.state.seq;
     const { centerId } = await server.trpc.center.snapshot.query();
+    await new Promise((r) => setTimeout(r, 150)); // the feed has sent every batch
     const joined = await subscribe(observer, before, centerId);
-    expect(joined).toEqual({
-      ok: true,
-      data: { kind: "events", batch: expect.objectContaining({ events: [] }) },
-    });
+    expect(joined).toEqual({ ok: true, data: { kind: "deltas", batches: [] } });
 
-    const seen = nextEvent(observer, (b) => b.events.some((e) => e.type === "agent.manual_status_set"));
+    const seen = nextDelta(observer, (d) => d.toSeq >= before + 1);
     const result = await server.trpc.agents.setManualStatus.mutate({ agentId: "hoa", status: "AVAILABLE" });
     expect(result).toEqual({ seq: before + 1, duplicate: false });
 
-    // The batch may also carry earlier events still inside the coalescing window; seqs stay contiguous.
-    const batch = await seen;
-    expect(batch.events.map((e) => e.seq)).toEqual(
-      Array.from({ length: batch.toSeq - batch.fromSeq + 1 }, (_, i) => batch.fromSeq + i),
-    );
-    expect(batch.toSeq).toBe(before + 1);
-    expect(batch.events.at(-1)).toMatchObject({
-      seq: before + 1,
-      type: "agent.manual_status_set",
-      agentId: "hoa",
-      status: "AVAILABLE",
-    });
+    const delta = await seen;
+    expect(delta).toMatchObject({ centerId, fromSeq: before + 1, toSeq: before + 1 });
+    expect(delta.agents).toHaveLength(1);
+    expect(delta.agents?.[0]?.[0]).toBe("hoa");
+    expect(delta).not.toHaveProperty("calls");
   });
 
-  it("answers a resubscribe with exactly the events missed, or a snapshot when it cannot", async () => {
+  it("answers a resubscribe with the batches missed from its ring, or tells it to load a snapshot", async () => {
     const socket = server.socket();
     const { centerId } = await server.trpc.center.snapshot.query();
-    const seq = server.app.core.state.seq;
-    const caughtUp = await subscribe(socket, seq - 3, centerId);
-    if (!caughtUp.ok || caughtUp.data.kind !== "events") throw new Error("expected events");
-    expect(caughtUp.data.batch.events.map((e) => e.seq)).toEqual([seq - 2, seq - 1, seq]);
+    const from = server.app.core.state.seq;
+    await new Promise((r) => setTimeout(r, 150));
+    for (const status of ["SHORT_BREAK", "AVAILABLE", "LUNCH_BREAK"] as const) {
+      await server.submit({ type: "agent.manual_status_set", agentId: "hoa", status });
+      await new Promise((r) => setTimeout(r, 150)); // one batch each
+    }
+    const caughtUp = await subscribe(socket, from, centerId);
+    if (!caughtUp.ok || caughtUp.data.kind !== "deltas") throw new Error("expected deltas");
+    const deltas = caughtUp.data.batches.map(decodeDelta);
+    expect(deltas.map((d) => [d.fromSeq, d.toSeq])).toEqual([
+      [from + 1, from + 1],
+      [from + 2, from + 2],
+      [from + 3, from + 3],
+    ]);
 
-    // Asking for the future, or holding another history (the data folder was reset), gets a snapshot.
-    const ahead = await subscribe(socket, seq + 100, centerId);
+    // Mid-batch, ahead, or another history (the data folder was reset): load a snapshot.
+    const ahead = await subscribe(socket, from + 100, centerId);
     expect(ahead.ok && ahead.data.kind).toBe("snapshot");
-    const foreign = await subscribe(socket, seq - 3, "another-center");
-    expect(foreign.ok && foreign.data.kind === "snapshot" && foreign.data.snapshot.centerId).toBe(centerId);
+    const foreign = await subscribe(socket, from, "another-center");
+    expect(foreign).toEqual({ ok: true, data: { kind: "snapshot", seq: from + 3 } });
 
     const bad = await subscribe(socket, -1, centerId);
     expect(bad).toEqual({ ok: false, error: expect.stringContaining("sinceSeq") });
   });
 
+  it("serves the board snapshot compressed as the browser asks, and only to signed-in staff", async () => {
+    await new Promise((r) => setTimeout(r, 150));
+    const get = (headers: Record<string, string>) =>
+      fetch(`${server.url}/live/snapshot`, { headers: { cookie: server.cookie, ...headers } });
+    const plain = await get({ "accept-encoding": "identity" });
+    expect(plain.status).toBe(200);
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    const snapshot = (await plain.json()) as BoardSnapshotWire;
+    expect(snapshot.seq).toBe(server.app.core.state.seq);
+    expect(snapshot.agents.map((row) => row[0]).sort()).toEqual(["hoa", "lan", "minh"]);
+    // fetch decodes for us; the header says what travelled.
+    for (const encoding of ["gzip", "br"]) {
+      const compressed = await get({ "accept-encoding": `${encoding}, deflate` });
+      expect(compressed.headers.get("content-encoding")).toBe(encoding);
+      expect(await compressed.json()).toEqual(snapshot);
+    }
+    const anonymous = await fetch(`${server.url}/live/snapshot`);
+    expect(anonymous.status).toBe(401);
+  });
+
+  it("counts a board's reported divergence in /metrics, once per rate-limit window", async () => {
+    const board = server.socket();
+    const { centerId } = await server.trpc.center.snapshot.query();
+    await subscribe(board, 0, centerId);
+    const report = { seq: 1, expected: 1, actual: 2 };
+    board.emit("board:diverged", report);
+    board.emit("board:diverged", report); // dropped: one per window
+    (board.emit as (event: string, input: unknown) => void)("board:diverged", { seq: "x" }); // invalid
+    const metric = async () => {
+      const text = await (
+        await fetch(`${server.url}/metrics`, { headers: { cookie: server.cookie } })
+      ).text();
+      return /callboard_board_divergences_total (\d+)/.exec(text)?.[1];
+    };
+    await vi.waitFor(async () => expect(await metric()).toBe("1"));
+  });
+
   it("tells a board built for another protocol or event format to reload, and sends it no batch", async () => {
     const stale = server.socket();
     const batches: unknown[] = [];
-    stale.on("events:appended", (batch) => batches.push(batch));
+    stale.on("board:delta", (batch) => batches.push(batch));
     const versions = { protocol: LIVE_PROTOCOL_VERSION, eventFormat: EVENT_FORMAT };
     const incompatible = { ok: false, incompatible: true, error: expect.any(String), server: versions };
     const seq = server.app.core.state.seq;
@@ -139,7 +188,7 @@ describe("core server", () => {
     // It never joined the room: a current board sees the next event, the old one does not.
     const current = server.socket();
     expect((await subscribe(current, seq, null)).ok).toBe(true);
-    const seen = nextEvent(current, (b) => b.toSeq > seq);
+    const seen = nextDelta(current, (b) => b.toSeq > seq);
     await server.submit({ type: "agent.manual_status_set", agentId: "hoa", status: "AVAILABLE" });
     await seen;
     expect(batches).toEqual([]);

@@ -1,8 +1,15 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import type { AppRouter } from "@callboard/api";
-import type { ClientToServerEvents, EventBatch, Role, ServerToClientEvents } from "@callboard/contracts";
+import type {
+  BoardDeltaWire,
+  ClientToServerEvents,
+  Role,
+  ServerToClientEvents,
+  WireBytes,
+} from "@callboard/contracts";
 import { AVAILABLE, type InputEvent, QUEUE_DEFAULTS } from "@callboard/routing";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import { pino } from "pino";
@@ -95,17 +102,22 @@ export async function bootServer(
   };
 }
 
-/** Collects every batch a socket receives and resolves when one contains an event matching `match`. */
-export function nextEvent(socket: ClientSocket, match: (batch: EventBatch) => boolean, timeoutMs = 3000) {
-  return new Promise<EventBatch>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("no matching events:appended in time")), timeoutMs);
-    const onBatch = (batch: EventBatch) => {
-      if (!match(batch)) return;
+/** A board:delta's bytes read back (the feed gzips each batch's JSON once). */
+export const decodeDelta = (bytes: WireBytes): BoardDeltaWire =>
+  JSON.parse(gunzipSync(bytes as Uint8Array).toString()) as BoardDeltaWire;
+
+/** Resolves with the first board:delta a socket receives that matches `match`. */
+export function nextDelta(socket: ClientSocket, match: (delta: BoardDeltaWire) => boolean, timeoutMs = 3000) {
+  return new Promise<BoardDeltaWire>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("no matching board:delta in time")), timeoutMs);
+    const onDelta = (bytes: WireBytes) => {
+      const delta = decodeDelta(bytes);
+      if (!match(delta)) return;
       clearTimeout(timer);
-      socket.off("events:appended", onBatch);
-      resolve(batch);
+      socket.off("board:delta", onDelta);
+      resolve(delta);
     };
-    socket.on("events:appended", onBatch);
+    socket.on("board:delta", onDelta);
   });
 }
 

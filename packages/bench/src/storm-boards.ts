@@ -1,13 +1,14 @@
 /**
  * The boards of `pnpm reliability`'s reconnect storm, in a process of their own: N socket.io
  * clients sharing one viewer's session cookie, each doing what the board does (board:subscribe with
- * protocol, event format, its last seq and center id; events:appended applied in seq order; a gap or
- * another center re-subscribes), tracking its seq only (not folding state: 2,000 copies of the
+ * protocol, event format, its last seq and center id; board:delta batches applied in seq order; a gap
+ * or another center re-subscribes), tracking its seq only (not folding state: 2,000 copies of the
  * center would measure this process, not the core). Driven over IPC by storm.ts.
  */
 import { LIVE_PROTOCOL_VERSION } from "@callboard/contracts";
 import { EVENT_FORMAT } from "@callboard/routing";
 import { io, type Socket } from "socket.io-client";
+import { type DeltaHeader, readDeltaHeader } from "./delta-header.ts";
 
 interface Board {
   socket: Socket;
@@ -48,22 +49,21 @@ function subscribe(board: Board): void {
       }
       const data = result.data;
       if (data.kind === "snapshot") {
-        board.seq = data.snapshot.state.seq;
-        board.centerId = data.snapshot.centerId;
+        // A browser would load /live/snapshot now; the center is the next delta's.
+        board.seq = data.seq;
+        board.centerId = null;
       } else {
-        apply(board, data.batch);
+        for (const bytes of data.batches) apply(board, readDeltaHeader(bytes));
       }
       board.subscribed = true;
     },
   );
 }
 
-type BatchLite = { centerId: string; fromSeq: number; toSeq: number };
-type CatchUpLite =
-  | { kind: "snapshot"; snapshot: { centerId: string; state: { seq: number } } }
-  | { kind: "events"; batch: BatchLite };
+type CatchUpLite = { kind: "snapshot"; seq: number } | { kind: "deltas"; batches: Uint8Array[] };
 
-function apply(board: Board, batch: BatchLite): void {
+function apply(board: Board, batch: DeltaHeader): void {
+  board.centerId ??= batch.centerId;
   if (batch.centerId !== board.centerId || batch.fromSeq > board.seq + 1) {
     gaps++;
     board.subscribed = false;
@@ -82,8 +82,8 @@ function open(url: string, cookie: string): Board {
     board.subscribing = false;
   });
   socket.io.on("reconnect", () => reconnects++);
-  socket.on("events:appended", (batch: BatchLite) => {
-    if (board.subscribed && !board.subscribing) apply(board, batch);
+  socket.on("board:delta", (bytes: Uint8Array) => {
+    if (board.subscribed && !board.subscribing) apply(board, readDeltaHeader(bytes));
   });
   socket.on("server:closing", () => closingMessages.n++);
   return board;

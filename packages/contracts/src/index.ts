@@ -48,6 +48,7 @@ export {
   usernameSchema,
   type WallboardTokenSummary,
 } from "./auth.ts";
+export * from "./board/index.ts";
 export {
   CALL_SEARCH_LIMIT,
   type CallSearchHit,
@@ -135,11 +136,13 @@ export {
   type WallboardPrincipal,
 } from "./principal.ts";
 export { SESSION_COOKIE, STALE_AFTER_MS } from "./protocol.ts";
-export type { CatchUp, EventBatch, Snapshot } from "./snapshot.ts";
+export { BOARD_SNAPSHOT_PATH, type CatchUp, type Snapshot } from "./snapshot.ts";
 export {
   type Ack,
+  type BoardDivergedInput,
   type BoardSubscribeInput,
   type BoardSubscribeResult,
+  boardDivergedSchema,
   boardSubscribeSchema,
   type ClientToServerEvents,
   type Heartbeat,

@@ -2,15 +2,17 @@
 // imports them from "@callboard/contracts/protocol" and ships none of the schemas.
 
 /**
- * The version of the live sync protocol (board:subscribe, its answer, events:appended). Bump it when
+ * The version of the live sync protocol (board:subscribe, its answer, board:delta). Bump it when
  * any of them changes in a way an older client would misread; older clients are then told to reload.
  * @see https://github.com/tldraw/tldraw/blob/main/packages/sync-core/src/lib/protocol.ts
  *
  * 2: the snapshot carries `agentsToday`, which the board continues folding (decision 0009).
  * 3: the state carries each record's `versions` (directory edits, decision 0011) and the directory's
  *    removal and membership events.
+ * 4: light boards (decision 0016): gzipped record deltas, GET /live/snapshot, a digest per batch;
+ *    agents' figures today and the records' versions travel as records, not folded from events.
  */
-export const LIVE_PROTOCOL_VERSION = 3;
+export const LIVE_PROTOCOL_VERSION = 4;
 
 /**
  * Why the core refused or closed a connection (the `connect_error` message, or `access:revoked`),

@@ -1,28 +1,27 @@
 import type { AgentDaySnapshot } from "@callboard/kpi";
-import type { CenterState, LoggedEvent } from "@callboard/routing";
+import type { CenterState } from "@callboard/routing";
+import type { WireBytes } from "./board/board-wire.ts";
 
-/** The whole center at `state.seq`, as the board gets it from its first board:subscribe before applying deltas. */
+/** The engine's whole state at `state.seq` (center.snapshot, for tools; boards load GET /live/snapshot). */
 export interface Snapshot {
   /** Which event history this is; seqs of different histories must never be mixed. */
   centerId: string;
   state: CenterState;
   /**
-   * Each agent's figures today at `state.seq` (packages/kpi agent-day fold); the board continues the
-   * same fold over the events it is sent, so no per-agent figure is ever re-sent.
+   * Each agent's figures today at `state.seq` (packages/kpi agent-day fold). Boards get them as the
+   * light board's agentsToday records instead (BoardSnapshotWire, then deltas of the changed ones).
    */
   agentsToday: AgentDaySnapshot;
   /** The server's clock when the snapshot was taken, so clients can correct their own clock's skew. */
   serverTime: number;
 }
 
-/** A run of consecutive logged events, fromSeq..toSeq, as fanned out to a room. */
-export interface EventBatch {
-  centerId: string;
-  fromSeq: number;
-  toSeq: number;
-  events: LoggedEvent[];
-  serverTime: number;
-}
+/** Where boards load their snapshot (BoardSnapshotWire, compressed when the browser accepts it). */
+export const BOARD_SNAPSHOT_PATH = "/live/snapshot";
 
-/** What a (re)subscribing client needs to be current: the events it missed, or a new snapshot if too many. */
-export type CatchUp = { kind: "events"; batch: EventBatch } | { kind: "snapshot"; snapshot: Snapshot };
+/**
+ * What a (re)subscribing board needs to be current: the delta batches after its seq, from the
+ * server's ring of recent batches — or, when it holds another history or fell out of the ring,
+ * word to load a fresh snapshot (BOARD_SNAPSHOT_PATH); batches keep coming meanwhile.
+ */
+export type CatchUp = { kind: "deltas"; batches: WireBytes[] } | { kind: "snapshot"; seq: number };

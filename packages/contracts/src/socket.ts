@@ -1,9 +1,10 @@
 import type { QueueKpiView } from "@callboard/kpi";
 import { z } from "zod";
 import type { AgentDeskView, AgentSubscribeInput, AgentSubscribeResult } from "./agent-desk.ts";
+import type { WireBytes } from "./board/board-wire.ts";
 import type { Principal } from "./principal.ts";
 import { LIVE_PROTOCOL_VERSION, SOCKET_REFUSAL } from "./protocol.ts";
-import type { CatchUp, EventBatch } from "./snapshot.ts";
+import type { CatchUp } from "./snapshot.ts";
 import type { WallboardUpdate } from "./wallboard.ts";
 
 export { LIVE_PROTOCOL_VERSION, SOCKET_REFUSAL };
@@ -38,6 +39,16 @@ export interface Incompatible {
 /** The answer to board:subscribe. */
 export type BoardSubscribeResult = Ack<CatchUp> | Incompatible;
 
+/** A board's digest disagreed with its batch's: it reports it (counted in /metrics) and reloads its snapshot. */
+export const boardDivergedSchema = z.strictObject({
+  /** The batch's toSeq. */
+  seq: z.number().int().min(0),
+  /** The digest the batch carried, and the board's own. */
+  expected: z.number().int().min(0).max(0xffffffff),
+  actual: z.number().int().min(0).max(0xffffffff),
+});
+export type BoardDivergedInput = z.infer<typeof boardDivergedSchema>;
+
 export const wallboardSubscribeSchema = z.strictObject({
   protocol: z.number().int().min(0),
 });
@@ -57,20 +68,27 @@ export const Room = {
 
 /**
  * Once a second on the board's stream, changes or not: the server's seq and clock (a board that
- * misses two is stale since its last data) and every queue's KPIs at that seq.
+ * misses two is stale since its last data) and the queues' KPIs at that seq — every queue's in the
+ * beat a board gets right after it subscribes (`complete`), then only the queues whose figures
+ * changed since the room's previous beat (at 50 queues, every view every second was ~35 KiB/s).
  */
 export interface Heartbeat {
   centerId: string;
   seq: number;
   serverTime: number;
+  /** True: `kpis` holds every queue. False: only the queues whose view changed; keep the others. */
+  complete: boolean;
   kpis: QueueKpiView[];
 }
 
 export interface ServerToClientEvents {
   /** See Heartbeat. */
   "live:heartbeat": (heartbeat: Heartbeat) => void;
-  /** Events appended to the log since the previous batch, coalesced (≤ 10 per second per room). */
-  "events:appended": (batch: EventBatch) => void;
+  /**
+   * What changed on the board since the previous batch (a BoardDeltaWire as gzipped UTF-8 JSON,
+   * serialized and compressed once for the whole room), coalesced: ≤ 10 per second.
+   */
+  "board:delta": (bytes: WireBytes) => void;
   /** The agent's own desk (agent:subscribe): on every change of its record, offer or call, and once a second. */
   "agent:update": (view: AgentDeskView) => void;
   /** A wallboard's queue counts, about once a second. */
@@ -93,6 +111,8 @@ export interface ClientToServerEvents {
    * is a snapshot), reconnect and on a seq gap. The only way a board gets state.
    */
   "board:subscribe": (input: BoardSubscribeInput, ack: (result: BoardSubscribeResult) => void) => void;
+  /** See boardDivergedSchema; rate-limited per connection, no answer. */
+  "board:diverged": (input: BoardDivergedInput) => void;
   /** A wallboard (connected with its token) joins its room and gets its tiles; then `wallboard:update`s. */
   "wallboard:subscribe": (
     input: WallboardSubscribeInput,

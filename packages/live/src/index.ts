@@ -1,14 +1,16 @@
-export { jsonEqual, type QueueKpiView, shareKpis } from "./kpis.ts";
+export { jsonEqual, mergeKpis, type QueueKpiView, shareKpis } from "./kpis.ts";
 export { type LiveCallRow, liveCallsByQueue } from "./live-calls.ts";
 export {
   type AgentsToday,
   type ConnectionStatus,
+  HELD_WHILE_LOADING,
   LiveCenter,
   type LiveView,
   nextFrame,
   RECONNECT_AFTER_KICK_MS,
   RETRY_MAX_MS,
   RETRY_MIN_MS,
+  readDelta,
   type Scheduler,
   SUBSCRIBE_TIMEOUT_MS,
   staleSince,

@@ -26,6 +26,24 @@ export function shareKpis(
   return changed ? next : previous;
 }
 
+/**
+ * A partial heartbeat's KPIs (only the queues that changed) merged into `previous`: the same object
+ * when none differs, otherwise a copy with the changed queues' views replaced.
+ */
+export function mergeKpis(
+  previous: Readonly<Record<string, QueueKpiView>>,
+  changed: readonly QueueKpiView[],
+): Readonly<Record<string, QueueKpiView>> {
+  let next: Record<string, QueueKpiView> | null = null;
+  for (const view of changed) {
+    const before = Object.hasOwn(previous, view.queueId) ? previous[view.queueId] : undefined;
+    if (before !== undefined && jsonEqual(before, view)) continue;
+    next ??= { ...previous };
+    next[view.queueId] = view;
+  }
+  return next ?? previous;
+}
+
 /** Deep equality of plain JSON values (numbers, strings, booleans, null, arrays, plain objects). */
 export function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;

@@ -1,13 +1,16 @@
 import {
+  type BoardDeltaWire,
+  type BoardDivergedInput,
+  BoardProjector,
+  type BoardSnapshotWire,
   type BoardSubscribeInput,
   type BoardSubscribeResult,
-  type EventBatch,
   type Heartbeat,
   LIVE_PROTOCOL_VERSION,
-  type Snapshot,
   STALE_AFTER_MS,
+  type WireBytes,
 } from "@callboard/contracts";
-import { agentToday, localDayStart } from "@callboard/kpi";
+import { agentToday, emptyAgentDayState, foldAgentDay } from "@callboard/kpi";
 import {
   type CenterState,
   type DomainEvent,
@@ -25,6 +28,7 @@ import {
   RECONNECT_AFTER_KICK_MS,
   RETRY_MAX_MS,
   RETRY_MIN_MS,
+  readDelta,
   SUBSCRIBE_TIMEOUT_MS,
   staleSince,
 } from "./live-center.ts";
@@ -41,6 +45,7 @@ class FakeSocket implements LiveSocket {
   /** Subscribes not answered yet, oldest first. */
   readonly pending: { input: BoardSubscribeInput; ack: SubscribeAck }[] = [];
   readonly sent: BoardSubscribeInput[] = [];
+  readonly reports: BoardDivergedInput[] = [];
   private readonly listeners = new Map<string, Listener[]>();
 
   on(event: string, listener: Listener): this {
@@ -64,6 +69,9 @@ class FakeSocket implements LiveSocket {
       },
     };
   }
+  emit(_event: "board:diverged", input: BoardDivergedInput): void {
+    this.reports.push(input);
+  }
   connect(): void {
     this.connects++;
   }
@@ -81,8 +89,8 @@ class FakeSocket implements LiveSocket {
     this.pending.splice(0); // socket.io fails acks with the connection; LiveCenter ignores them
     this.fire("disconnect", reason);
   }
-  push(batch: EventBatch): void {
-    this.fire("events:appended", batch);
+  push(bytes: Uint8Array): void {
+    this.fire("board:delta", bytes);
   }
   beat(heartbeat: Heartbeat): void {
     this.fire("live:heartbeat", heartbeat);
@@ -108,35 +116,57 @@ const upsert = (seq: number, id = `a${seq}`): LoggedEvent => ({
   at: T0,
 });
 
-/** A center that has applied events 1..seq. */
-const stateAt = (seq: number): CenterState =>
-  replay(
-    emptyState(),
-    Array.from({ length: seq }, (_, i) => upsert(i + 1)),
-  );
+/** The server's log: event `seq` upserts agent a<seq> unless a test put another event there. */
+const otherEvents = new Map<number, LoggedEvent>();
+const eventAt = (seq: number) => otherEvents.get(seq) ?? upsert(seq);
+const eventsIn = (from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => eventAt(from + i));
 
-const snapshot = (seq: number, centerId = CENTER): BoardSubscribeResult => ({
-  ok: true,
-  data: {
-    kind: "snapshot",
-    snapshot: {
-      centerId,
-      state: stateAt(seq),
-      agentsToday: { timeZone: "Asia/Ho_Chi_Minh", dayStart: 0, agents: {} },
-      serverTime: Date.now(),
-    } satisfies Snapshot,
-  },
-});
-const batch = (from: number, to: number, centerId = CENTER): EventBatch => ({
-  centerId,
-  fromSeq: from,
-  toSeq: to,
-  events: Array.from({ length: to - from + 1 }, (_, i) => upsert(from + i)),
-  serverTime: Date.now(),
-});
+/** A center that has applied events 1..seq. */
+const stateAt = (seq: number): CenterState => replay(emptyState(), eventsIn(1, seq));
+
+/** What GET /live/snapshot serves next (the test's stand-in for the HTTP fetch). */
+let served: BoardSnapshotWire | null = null;
+const snapshotWire = (seq: number, centerId = CENTER) =>
+  JSON.parse(
+    new BoardProjector(centerId, stateAt(seq), emptyAgentDayState()).snapshotJson(Date.now()),
+  ) as BoardSnapshotWire;
+/** The subscribe's answer "load the snapshot", with the server holding the one at `seq`. */
+const snapshot = (seq: number, centerId = CENTER): BoardSubscribeResult => {
+  served = snapshotWire(seq, centerId);
+  return { ok: true, data: { kind: "snapshot", seq } };
+};
+/**
+ * Hands the snapshot over at once: LiveCenter only chains `then`, so the tests stay synchronous
+ * (the real fetch is asynchronous: apps/server's live-center integration test).
+ */
+const loadSnapshot = () =>
+  ({
+    // biome-ignore lint/suspicious/noThenProperty: a synchronous stand-in for the fetch's promise
+    then: (resolve: (s: BoardSnapshotWire) => void, reject: (e: Error) => void) =>
+      served ? resolve(served) : reject(new Error("no snapshot served")),
+  }) as unknown as Promise<BoardSnapshotWire>;
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+/** The tests' batches are plain JSON (the core gzips them: readDelta's own test), decoded at once. */
+const decodeNow = (bytes: WireBytes) =>
+  ({
+    // biome-ignore lint/suspicious/noThenProperty: a synchronous stand-in for readDelta's promise
+    then: (resolve: (d: BoardDeltaWire) => void) => resolve(JSON.parse(decoder.decode(bytes))),
+  }) as unknown as Promise<BoardDeltaWire>;
+/** The delta batch the server sends for events from..to. */
+const batch = (from: number, to: number, centerId = CENTER): Uint8Array =>
+  encoder.encode(
+    new BoardProjector(centerId, stateAt(from - 1), emptyAgentDayState()).advance(
+      stateAt(to),
+      eventsIn(from, to),
+      Date.now(),
+    )!,
+  );
 const events = (from: number, to: number): BoardSubscribeResult => ({
   ok: true,
-  data: { kind: "events", batch: batch(from, to) },
+  data: { kind: "deltas", batches: [batch(from, to)] },
 });
 const agentIds = (center: LiveCenter) => Object.keys(center.current.state?.agents ?? {});
 
@@ -158,7 +188,9 @@ describe("LiveCenter", () => {
     vi.useFakeTimers({ now: T0 });
     socket = new FakeSocket();
     frames = [];
-    center = new LiveCenter(socket, (apply) => frames.push(apply));
+    served = null;
+    otherEvents.clear();
+    center = new LiveCenter(socket, loadSnapshot, (apply) => frames.push(apply), decodeNow);
   });
   afterEach(() => {
     center.stop();
@@ -194,16 +226,23 @@ describe("LiveCenter", () => {
     expect(notified).toHaveBeenCalledTimes(1);
   });
 
-  it("skips what it already holds in duplicate or overlapping batches", () => {
+  it("skips what it already holds in duplicate batches", () => {
     live(2);
     socket.push(batch(3, 4));
     socket.push(batch(3, 4)); // duplicate
     socket.push(batch(1, 2)); // older
     expect(frames).toHaveLength(1);
-    socket.push(batch(4, 6)); // overlaps by one
+    socket.push(batch(5, 6));
     paint();
     expect(center.current.state?.seq).toBe(6);
     expect(socket.sent).toHaveLength(1); // none of these is a gap
+  });
+
+  it("re-subscribes on a batch that starts inside what it holds (deltas are not cut mid-batch)", () => {
+    live(2);
+    socket.push(batch(3, 4));
+    socket.push(batch(4, 6));
+    expect(socket.sent.at(-1)).toMatchObject({ sinceSeq: 4, centerId: CENTER });
   });
 
   it("never applies across a seq gap: it re-subscribes from what it holds", () => {
@@ -396,11 +435,24 @@ describe("LiveCenter", () => {
         advice: null,
         levels: { serviceLevelToday: "none" },
       }) as unknown as Heartbeat["kpis"][number];
-    const beat = (seq: number, kpis = [kpi("q1"), kpi("q2")], centerId = CENTER): Heartbeat => ({
-      centerId,
-      seq,
-      serverTime: Date.now(),
-      kpis,
+    const beat = (
+      seq: number,
+      kpis = [kpi("q1"), kpi("q2")],
+      centerId = CENTER,
+      complete = true,
+    ): Heartbeat => ({ centerId, seq, serverTime: Date.now(), complete, kpis });
+
+    it("merges a partial beat's queues into what it holds, keeping the others", () => {
+      live(2);
+      socket.beat(beat(2));
+      const first = center.current.kpis;
+      socket.beat(beat(2, [], CENTER, false)); // nothing changed
+      expect(center.current.kpis).toBe(first);
+      socket.beat(beat(3, [kpi("q2", 4)], CENTER, false));
+      expect(Object.keys(center.current.kpis)).toEqual(["q1", "q2"]);
+      expect(center.current.kpis.q1).toBe(first.q1);
+      expect(center.current.kpis.q2?.today.answered).toBe(4);
+      expect(center.current.kpisSeq).toBe(3);
     });
 
     it("keeps the heartbeat's KPIs by queue, sharing each queue's object while its figures are equal", () => {
@@ -518,13 +570,100 @@ describe("LiveCenter", () => {
     });
   });
 
+  describe("self-check", () => {
+    /** A batch whose digest says the board should hold something else than it does. */
+    const tampered = (from: number, to: number) => {
+      const delta = JSON.parse(new TextDecoder().decode(batch(from, to)));
+      return encoder.encode(JSON.stringify({ ...delta, digest: (delta.digest + 1) >>> 0 }));
+    };
+
+    it("a board whose digest disagrees reports it once, keeps its data as catching up, and loads a fresh snapshot", () => {
+      live(2);
+      socket.push(batch(3, 3));
+      paint();
+      socket.push(tampered(4, 4));
+      paint();
+      expect(socket.reports).toEqual([{ seq: 4, expected: expect.any(Number), actual: expect.any(Number) }]);
+      expect(center.current.divergences).toBe(1);
+      expect(center.current.connection.kind).toBe("catching-up");
+      expect(center.current.state?.seq).toBe(3); // the disputed batch is not shown
+      // A snapshot whatever it holds: centerId null.
+      expect(socket.sent.at(-1)).toMatchObject({ centerId: null });
+      socket.answer(snapshot(4));
+      expect(center.current.state?.seq).toBe(4);
+      expect(center.current.connection).toEqual({ kind: "live" });
+      socket.push(batch(5, 5));
+      paint();
+      expect(center.current.state?.seq).toBe(5);
+      expect(socket.reports).toHaveLength(1);
+    });
+
+    it("holds the batches that arrive while the snapshot loads and applies them after it", async () => {
+      let release: (s: BoardSnapshotWire) => void = () => {};
+      const slow = new LiveCenter(
+        socket,
+        () => new Promise<BoardSnapshotWire>((resolve) => (release = resolve)),
+        (apply) => frames.push(apply),
+        decodeNow,
+      );
+      slow.start();
+      socket.open();
+      socket.answer({ ok: true, data: { kind: "snapshot", seq: 2 } });
+      socket.push(batch(3, 3));
+      socket.push(batch(4, 5));
+      expect(slow.current.state).toBeNull();
+      release(snapshotWire(3)); // older than the first held batch's end: 3 is skipped
+      await Promise.resolve();
+      paint();
+      expect(slow.current.state?.seq).toBe(5);
+      expect(Object.keys(slow.current.state?.agents ?? {})).toEqual(["a1", "a2", "a3", "a4", "a5"]);
+      expect(socket.sent).toHaveLength(1);
+      slow.stop();
+    });
+
+    it("retries with backoff when the snapshot cannot be loaded", () => {
+      center.start();
+      socket.open();
+      socket.answer({ ok: true, data: { kind: "snapshot", seq: 2 } }); // served is null: the load fails
+      expect(center.current.state).toBeNull();
+      vi.advanceTimersByTime(RETRY_MIN_MS);
+      expect(socket.sent).toHaveLength(2);
+      socket.answer(snapshot(2));
+      expect(center.current.state?.seq).toBe(2);
+    });
+  });
+
+  it("readDelta unpacks the core's gzip batches", async () => {
+    const json = new TextDecoder().decode(batch(3, 4));
+    const gzipped = await new Response(
+      new Blob([json]).stream().pipeThrough(new CompressionStream("gzip")),
+    ).arrayBuffer();
+    expect(await readDelta(new Uint8Array(gzipped))).toEqual(JSON.parse(json));
+    await expect(readDelta(encoder.encode("not gzip"))).rejects.toThrow();
+  });
+
+  it("re-subscribes when a batch cannot be decoded", async () => {
+    const strict = new LiveCenter(socket, loadSnapshot, (apply) => frames.push(apply));
+    strict.start();
+    socket.open();
+    socket.answer(snapshot(2));
+    socket.push(encoder.encode("not gzip"));
+    await vi.waitFor(() => expect(socket.sent).toHaveLength(2));
+    expect(socket.sent.at(-1)).toMatchObject({ sinceSeq: 2, centerId: CENTER });
+    strict.stop();
+  });
+
   it("shares what did not change with the previous view", () => {
     live(2);
     const before = center.current;
-    socket.push({
-      ...batch(3, 3),
-      events: [{ type: "agent.manual_status_set", agentId: "a1", status: "AVAILABLE", seq: 3, at: T0 }],
+    otherEvents.set(3, {
+      type: "agent.manual_status_set",
+      agentId: "a1",
+      status: "AVAILABLE",
+      seq: 3,
+      at: T0,
     });
+    socket.push(batch(3, 3));
     paint();
     const after = center.current;
     expect(after).not.toBe(before);
@@ -538,13 +677,16 @@ describe("LiveCenter", () => {
     expect(after.state?.agents.a1?.manualStatus).toBe("AVAILABLE");
   });
 
-  it("continues each agent's figures today from the snapshot over the events it applies", () => {
+  it("shows each agent's figures today from the snapshot, then from the deltas that change them", () => {
     // A call answered before the snapshot and ended after it: its talk counts from the answer.
     const state = emptyState();
+    const days = emptyAgentDayState();
     const log: LoggedEvent[] = [];
     const send = (event: DomainEvent, at: number) => {
+      const before = structuredClone(state);
       const result = step(state, event, at);
       if (!result.ok) throw new Error(result.rejection.message);
+      for (const e of result.applied) foldAgentDay(days, e, before);
       log.push(...result.applied);
     };
     send({ type: "agent.upserted", agent: { id: "a1", name: "a1", phoneNumber: null, routingType: 1 } }, T0);
@@ -560,45 +702,27 @@ describe("LiveCenter", () => {
     );
     send({ type: "call.arrived", callId: "c1", queueId: "q", from: "84900000001" }, T0);
     send({ type: "call.answered", callId: "c1", agentId: "a1" }, T0 + 1_000);
-    const atSnapshot = log.length;
-    send(
+    const projector = new BoardProjector(CENTER, structuredClone(state), days);
+    served = JSON.parse(projector.snapshotJson(T0 + 1_000)) as BoardSnapshotWire;
+    center.start();
+    socket.open();
+    socket.answer({ ok: true, data: { kind: "snapshot", seq: state.seq } });
+    const today = () => center.current.agentsToday;
+    const push = (event: DomainEvent, at: number) => {
+      const from = log.length;
+      send(event, at);
+      socket.push(encoder.encode(projector.advance(structuredClone(state), log.slice(from), at)!));
+    };
+    const first = today();
+    expect(agentToday(first.agents.get("a1"), T0 + 2_000, "Asia/Ho_Chi_Minh").answered).toBe(1);
+    // a2 joins: nobody's figures change
+    push(
       { type: "agent.upserted", agent: { id: "a2", name: "a2", phoneNumber: null, routingType: 1 } },
       T0 + 2_000,
     );
-    send({ type: "call.ended", callId: "c1" }, T0 + 61_000);
-    const before = replay(emptyState(), log.slice(0, atSnapshot));
-    center.start();
-    socket.open();
-    socket.answer({
-      ok: true,
-      data: {
-        kind: "snapshot",
-        snapshot: {
-          centerId: CENTER,
-          state: before,
-          agentsToday: {
-            timeZone: "Asia/Ho_Chi_Minh",
-            dayStart: localDayStart(T0, "Asia/Ho_Chi_Minh"),
-            agents: { a1: [1, 0, 0] },
-          },
-          serverTime: T0 + 1_000,
-        },
-      },
-    });
-    const today = () => center.current.agentsToday;
-    const push = (from: number, to: number) =>
-      socket.push({
-        centerId: CENTER,
-        fromSeq: log[from]!.seq,
-        toSeq: log[to]!.seq,
-        events: log.slice(from, to + 1),
-        serverTime: T0,
-      });
-    const first = today();
-    push(atSnapshot, atSnapshot); // a2 joins: nobody's figures change
     paint();
     expect(today()).toBe(first);
-    push(atSnapshot + 1, atSnapshot + 1);
+    push({ type: "call.ended", callId: "c1" }, T0 + 61_000);
     paint();
     expect(today()).not.toBe(first);
     expect(agentToday(today().agents.get("a1"), T0 + 61_000, "Asia/Ho_Chi_Minh")).toEqual({

@@ -1,20 +1,17 @@
 import {
+  type BoardDeltaWire,
+  BoardReplica,
+  type BoardSnapshotWire,
+  type BoardState,
   type BoardSubscribeResult,
-  type EventBatch,
   type Heartbeat,
   LIVE_PROTOCOL_VERSION,
-  type Snapshot,
   STALE_AFTER_MS,
+  type WireBytes,
 } from "@callboard/contracts";
-import { type AgentDay, type AgentDayState, agentDayStateFrom, foldAgentDay } from "@callboard/kpi";
-import {
-  type CenterState,
-  DEFAULT_TIME_ZONE,
-  EVENT_FORMAT,
-  type LoggedEvent,
-  replay,
-} from "@callboard/routing";
-import { type QueueKpiView, shareKpis } from "./kpis.ts";
+import type { AgentDay } from "@callboard/kpi";
+import { DEFAULT_TIME_ZONE, EVENT_FORMAT } from "@callboard/routing";
+import { mergeKpis, type QueueKpiView, shareKpis } from "./kpis.ts";
 import type { LiveSocket } from "./live-socket.ts";
 import { shareUnchanged } from "./shared-state.ts";
 
@@ -39,7 +36,7 @@ export interface LiveView {
    * The center as last applied, null until the first snapshot. Immutable with structural sharing:
    * a container (agents, calls, …) or record is a new object exactly when something in it changed.
    */
-  state: CenterState | null;
+  state: BoardState | null;
   connection: ConnectionStatus;
   /** serverTime − local time, so durations shown agree with the server's clock. */
   clockOffsetMs: number;
@@ -55,14 +52,19 @@ export interface LiveView {
   lastDataAt: number | null;
   /** Each agent's figures today (read them with kpi's `agentToday`, which resets them at midnight). */
   agentsToday: AgentsToday;
+  /**
+   * Times this board's digest disagreed with a batch's since it started; each time it reported it
+   * and loaded a fresh snapshot.
+   */
+  divergences: number;
   /** Bumped on every change. */
   version: number;
 }
 
 /**
- * Each agent's figures today: the snapshot's, then the same fold the server runs (packages/kpi
- * agent-day) over every event applied — so no per-agent figure is ever sent twice. A new object
- * (and map) whenever one agent's figures changed; an agent's record is replaced only when its own did.
+ * Each agent's figures today: the server's agent-day fold (packages/kpi), as the light board's
+ * agentsToday records — the snapshot's, then each delta's changed ones. A new object (and map)
+ * whenever one agent's figures changed; an agent's record is replaced only when its own did.
  */
 export interface AgentsToday {
   timeZone: string;
@@ -95,6 +97,19 @@ export const RECONNECT_AFTER_KICK_MS = 1_000;
 export const SUBSCRIBE_TIMEOUT_MS = 5_000;
 export const RETRY_MIN_MS = 500;
 export const RETRY_MAX_MS = 10_000;
+/** Batches kept while a snapshot loads; past this the oldest go (the ring fills the gap after). */
+export const HELD_WHILE_LOADING = 600;
+
+/**
+ * Reads a `board:delta` payload (or a catch-up's batch): gzip of the delta's JSON, compressed once
+ * per batch by the core for every board; the browser's own DecompressionStream unpacks it.
+ */
+export async function readDelta(bytes: WireBytes): Promise<BoardDeltaWire> {
+  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>])
+    .stream()
+    .pipeThrough(new DecompressionStream("gzip"));
+  return JSON.parse(await new Response(stream).text()) as BoardDeltaWire;
+}
 
 /**
  * Browsers paint once per frame, so deltas are applied in requestAnimationFrame. A hidden tab gets
@@ -121,12 +136,14 @@ interface Waiter {
 }
 
 /**
- * The board's copy of the center over one socket: the first board:subscribe answers with a snapshot,
- * then deltas are applied in seq order with the same reducer the server uses. A gap, a reconnect or
- * another event history asks the server for what is missing; another protocol stops everything.
+ * The board's copy of the center over one socket: the first board:subscribe says to load a snapshot
+ * (`loadSnapshot`, over HTTP: compressed), then delta batches are applied in seq order, each checked
+ * against the digest it carries. A gap, a reconnect or another event history asks the server for
+ * what is missing (its ring of recent batches, or a new snapshot); a digest that disagrees is
+ * reported and answered with a fresh snapshot; another protocol stops everything.
  *
  * @example
- * const center = new LiveCenter(io(url, { autoConnect: false }));
+ * const center = new LiveCenter(io(url, { autoConnect: false }), () => fetchJson("/live/snapshot"));
  * center.subscribe(() => render(center.current));
  * center.start();
  */
@@ -139,14 +156,20 @@ export class LiveCenter {
     kpisSeq: null,
     lastDataAt: null,
     agentsToday: NO_AGENTS_TODAY,
+    divergences: 0,
     version: 0,
   };
   private readonly listeners = new Set<() => void>();
-  /** The state the reducer folds into (containers mutated in place); the view holds an immutable copy. */
-  private live: CenterState | null = null;
-  /** The agent-day fold, continued from the snapshot's figures (mutated; the view holds copies). */
-  private agentDays: AgentDayState | null = null;
-  private queued: LoggedEvent[] = [];
+  /** The board's records (containers mutated in place); the view holds an immutable copy. */
+  private replica: BoardReplica | null = null;
+  private queued: BoardDeltaWire[] = [];
+  /** Batches that arrived while the snapshot loads (the room was joined first, so none is missed). */
+  private held: BoardDeltaWire[] | null = null;
+  /** The next subscribe asks for a snapshot whatever we hold (after a divergence). */
+  private wantSnapshot = false;
+  /** Batch bytes waiting to be decoded, in arrival order; one is decoded at a time. */
+  private undecoded: WireBytes[] = [];
+  private decoding = false;
   private frameRequested = false;
   private centerId: string | null = null;
   /** Highest seq received (applied or queued); the next batch must start right after it. */
@@ -172,11 +195,20 @@ export class LiveCenter {
 
   constructor(
     private readonly socket: LiveSocket,
+    /** The board snapshot (GET BOARD_SNAPSHOT_PATH, same origin and session); rejects on failure. */
+    private readonly loadSnapshot: () => Promise<BoardSnapshotWire>,
     private readonly schedule: Scheduler = nextFrame,
+    /** How batch bytes become deltas (readDelta); whatever it returns, batches are taken in arrival order. */
+    private readonly decode: (bytes: WireBytes) => PromiseLike<BoardDeltaWire> = readDelta,
   ) {}
 
   get current(): LiveView {
     return this.view;
+  }
+
+  /** The digest of the board state on screen (see BoardReplica); null before the first snapshot. */
+  get digest(): number | null {
+    return this.replica?.digest ?? null;
   }
 
   /** For useSyncExternalStore: the same object until the next change. */
@@ -212,7 +244,7 @@ export class LiveCenter {
       }
     });
     socket.on("connect_error", () => this.markStale());
-    socket.on("events:appended", (batch) => this.receive(batch));
+    socket.on("board:delta", (bytes) => this.arrived(bytes));
     // The transport closes right after; say why on screen instead of a bare "reconnecting".
     socket.on("server:closing", ({ message }) => {
       this.closingReason = message;
@@ -227,18 +259,54 @@ export class LiveCenter {
     this.end();
   }
 
-  private receive(batch: EventBatch): void {
-    if (this.resyncing || this.ended) return; // the pending subscribe answers with everything up to now
-    if (batch.centerId !== this.centerId || batch.fromSeq > this.receivedSeq + 1) {
+  /** Batch bytes from the socket or a catch-up: decoded one at a time, so they are received in order. */
+  private arrived(bytes: WireBytes): void {
+    if (this.ended) return;
+    this.undecoded.push(bytes);
+    if (!this.decoding) this.decodeNext();
+  }
+
+  private decodeNext(): void {
+    const bytes = this.undecoded.shift();
+    this.decoding = bytes !== undefined;
+    if (bytes === undefined || this.ended) return;
+    this.decode(bytes).then(
+      (delta) => {
+        this.receive(delta);
+        this.decodeNext();
+      },
+      () => {
+        // Bytes that are no delta: whatever followed cannot be trusted either; ask again.
+        this.undecoded = [];
+        this.decoding = false;
+        this.resync();
+      },
+    );
+  }
+
+  private receive(delta: BoardDeltaWire): void {
+    if (this.ended) return;
+    if (this.held) {
+      this.held.push(delta);
+      if (this.held.length > HELD_WHILE_LOADING) this.held.shift();
+      return;
+    }
+    if (this.resyncing) return; // the pending subscribe answers with everything up to now
+    if (delta.centerId !== this.centerId) {
       this.resync();
       return;
     }
-    this.heard(batch.serverTime);
-    if (batch.toSeq <= this.receivedSeq) {
+    this.heard(delta.serverTime);
+    if (delta.toSeq <= this.receivedSeq) {
       this.freshAgain();
       return;
     }
-    this.enqueue(batch.events.filter((e) => e.seq > this.receivedSeq));
+    // Deltas hold records as they are at toSeq: one that starts anywhere but right after ours is a gap.
+    if (delta.fromSeq !== this.receivedSeq + 1) {
+      this.resync();
+      return;
+    }
+    this.enqueue(delta);
     this.freshAgain();
   }
 
@@ -252,7 +320,9 @@ export class LiveCenter {
       this.resync();
       return;
     }
-    const kpis = shareKpis(this.view.kpis, heartbeat.kpis);
+    const kpis = heartbeat.complete
+      ? shareKpis(this.view.kpis, heartbeat.kpis)
+      : mergeKpis(this.view.kpis, heartbeat.kpis);
     if (!this.resyncing) this.heard(heartbeat.serverTime);
     // The beat may overtake the batch it counts (batches are coalesced); two beats ahead in a row
     // mean a batch was lost: ask for what is missing.
@@ -310,7 +380,7 @@ export class LiveCenter {
         protocol: LIVE_PROTOCOL_VERSION,
         eventFormat: EVENT_FORMAT,
         sinceSeq: this.receivedSeq,
-        centerId: this.centerId,
+        centerId: this.wantSnapshot ? null : this.centerId,
       },
       (error, result) => {
         if (request !== this.request || this.ended) return;
@@ -331,10 +401,44 @@ export class LiveCenter {
     }
     this.retryDelayMs = RETRY_MIN_MS;
     const catchUp = result.data;
-    if (catchUp.kind === "snapshot") this.useSnapshot(catchUp.snapshot);
-    else this.receive(catchUp.batch);
-    this.heard(catchUp.kind === "snapshot" ? catchUp.snapshot.serverTime : catchUp.batch.serverTime);
+    if (catchUp.kind === "snapshot") {
+      this.fetchSnapshot();
+      return;
+    }
+    // Queued behind any batch still being decoded; each is checked by its seqs when its turn comes.
+    for (const bytes of catchUp.batches) this.arrived(bytes);
+    if (this.resyncing) return; // a batch did not follow: asked again
+    this.armStaleTimer();
     this.update({ connection: { kind: "live" } });
+  }
+
+  /**
+   * Loads the snapshot the server pointed to. The room is already joined: batches arriving
+   * meanwhile are held and applied after it (those it already holds are skipped; a gap re-subscribes
+   * from its seq, which the ring answers).
+   */
+  private fetchSnapshot(): void {
+    const request = this.request;
+    this.resyncing = true;
+    this.held = [];
+    this.loadSnapshot().then(
+      (snapshot) => {
+        if (request !== this.request || this.ended) return;
+        const held = this.held ?? [];
+        this.held = null;
+        this.resyncing = false;
+        this.useSnapshot(snapshot);
+        this.heard(snapshot.serverTime);
+        this.update({ connection: { kind: "live" } });
+        for (const delta of held) this.receive(delta);
+      },
+      () => {
+        if (request !== this.request || this.ended) return;
+        this.held = null;
+        this.resyncing = false;
+        this.retryLater();
+      },
+    );
   }
 
   /** The server did not answer or refused: say so, and try again with backoff. */
@@ -349,22 +453,21 @@ export class LiveCenter {
     this.retryDelayMs = Math.min(this.retryDelayMs * 2, RETRY_MAX_MS);
   }
 
-  private useSnapshot(snapshot: Snapshot): void {
+  private useSnapshot(snapshot: BoardSnapshotWire): void {
     this.queued = [];
-    this.live = snapshot.state;
-    this.agentDays = agentDayStateFrom(snapshot.agentsToday);
+    this.wantSnapshot = false;
+    this.replica = new BoardReplica(snapshot);
     this.centerId = snapshot.centerId;
-    this.receivedSeq = snapshot.state.seq;
+    this.receivedSeq = snapshot.seq;
     this.update({
-      state: shareUnchanged(this.view.state, this.live),
+      state: shareUnchanged(this.view.state, this.replica.state),
       agentsToday: this.agentsTodayView(),
     });
   }
 
-  private enqueue(events: LoggedEvent[]): void {
-    if (events.length === 0) return;
-    this.queued.push(...events);
-    this.receivedSeq = events.at(-1)!.seq;
+  private enqueue(delta: BoardDeltaWire): void {
+    this.queued.push(delta);
+    this.receivedSeq = delta.toSeq;
     if (this.frameRequested) return;
     this.frameRequested = true;
     this.schedule(() => this.applyQueued());
@@ -372,30 +475,48 @@ export class LiveCenter {
 
   private applyQueued(): void {
     this.frameRequested = false;
-    const { live, agentDays } = this;
-    if (!live || !agentDays || this.queued.length === 0 || this.ended) return;
-    let agentsChanged = false;
-    for (const event of this.queued) {
-      // Before the event is applied: a call answered before the snapshot is still in the state.
-      if (event.seq > live.seq) agentsChanged = foldAgentDay(agentDays, event, live) || agentsChanged;
-      replay(live, [event]);
-    }
+    const { replica } = this;
+    if (!replica || this.queued.length === 0 || this.ended) return;
+    const queued = this.queued;
     this.queued = [];
+    let agentsChanged = false;
+    for (const delta of queued) {
+      const { agrees, digest } = replica.apply(delta);
+      if (!agrees) {
+        this.diverged(delta, digest);
+        return;
+      }
+      agentsChanged ||= (delta.agentsToday?.length ?? 0) > 0 || (delta.removed?.agentsToday?.length ?? 0) > 0;
+    }
     this.update({
-      state: shareUnchanged(this.view.state, live),
+      state: shareUnchanged(this.view.state, replica.state),
       ...(agentsChanged ? { agentsToday: this.agentsTodayView() } : {}),
     });
   }
 
   private agentsTodayView(): AgentsToday {
-    const days = this.agentDays;
-    return days ? { timeZone: days.timeZone, agents: new Map(days.agents) } : NO_AGENTS_TODAY;
+    const { replica } = this;
+    if (!replica) return NO_AGENTS_TODAY;
+    return { timeZone: replica.timeZone, agents: new Map(Object.entries(replica.state.agentsToday)) };
+  }
+
+  /**
+   * This board no longer holds what the server says it should: say so (the core counts it), keep
+   * showing what it has as catching up, and load a fresh snapshot.
+   */
+  private diverged(delta: BoardDeltaWire, actual: number): void {
+    this.socket.emit("board:diverged", { seq: delta.toSeq, expected: delta.digest, actual });
+    this.wantSnapshot = true;
+    this.queued = [];
+    this.update({ divergences: this.view.divergences + 1 });
+    this.resync();
   }
 
   private markStale(): void {
-    // An unanswered subscribe dies with the connection (its late answer is ignored); the next
-    // connect must be free to ask again.
+    // An unanswered subscribe (or snapshot load) dies with the connection (its late answer is
+    // ignored); the next connect must be free to ask again.
     this.resyncing = false;
+    this.held = null;
     this.request++;
     if (this.ended || this.view.connection.kind === "reconnecting") return;
     // The data on screen is as old as the last thing heard, however late the drop is noticed.
@@ -415,6 +536,8 @@ export class LiveCenter {
   private end(connection?: ConnectionStatus): void {
     this.ended = true;
     this.queued = [];
+    this.held = null;
+    this.undecoded = [];
     this.clearRetry();
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     this.reconnectTimer = null;

@@ -1,4 +1,10 @@
-import type { BoardSubscribeInput, BoardSubscribeResult, EventBatch, Heartbeat } from "@callboard/contracts";
+import type {
+  BoardDivergedInput,
+  BoardSubscribeInput,
+  BoardSubscribeResult,
+  Heartbeat,
+  WireBytes,
+} from "@callboard/contracts";
 
 /**
  * What LiveCenter needs from its connection: a typed slice of socket.io-client's `Socket`, so the
@@ -10,7 +16,7 @@ export interface LiveSocket {
   on(event: "connect", listener: () => void): unknown;
   on(event: "disconnect", listener: (reason: string) => void): unknown;
   on(event: "connect_error", listener: (error: Error) => void): unknown;
-  on(event: "events:appended", listener: (batch: EventBatch) => void): unknown;
+  on(event: "board:delta", listener: (bytes: WireBytes) => void): unknown;
   /** The core is stopping (a deploy): it closes every connection next; the board reconnects anyway. */
   on(event: "server:closing", listener: (info: { message: string }) => void): unknown;
   on(event: "live:heartbeat", listener: (heartbeat: Heartbeat) => void): unknown;
@@ -22,6 +28,8 @@ export interface LiveSocket {
       ack: (error: Error | null, result: BoardSubscribeResult) => void,
     ): unknown;
   };
+  /** Tells the core this board's digest disagreed (counted in /metrics); no answer. */
+  emit(event: "board:diverged", input: BoardDivergedInput): unknown;
   connect(): unknown;
   disconnect(): unknown;
 }

@@ -1,5 +1,3 @@
-import type { CenterState } from "@callboard/routing";
-
 type Container = Record<string, unknown> | unknown[];
 
 /**
@@ -11,7 +9,7 @@ type Container = Record<string, unknown> | unknown[];
  * @example
  * const next = shareUnchanged(view.state, live); // next.queues === view.state.queues if no queue changed
  */
-export function shareUnchanged(previous: CenterState | null, live: CenterState): CenterState {
+export function shareUnchanged<S extends object>(previous: S | null, live: S): S {
   const next: Record<string, unknown> = {};
   let changed = previous === null;
   for (const [key, value] of Object.entries(live)) {
@@ -20,7 +18,7 @@ export function shareUnchanged(previous: CenterState | null, live: CenterState):
     next[key] = after;
     if (after !== before) changed = true;
   }
-  return changed || !previous ? (next as unknown as CenterState) : previous;
+  return changed || !previous ? (next as S) : previous;
 }
 
 function isContainer(value: unknown): value is Container {

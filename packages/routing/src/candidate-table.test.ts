@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { candidatesOf, packFacts } from "./candidate-table.ts";
+import { candidatesOf, packFacts, verdictCounts } from "./candidate-table.ts";
 import { agentRecord, allCases, decision, toAgent } from "./center.test-helpers.ts";
 import { explain, reasonMask } from "./eligibility.ts";
 import { MANUAL_STATUSES } from "./manual-status.ts";
@@ -67,5 +67,7 @@ describe("candidate table: packed facts", () => {
       ["x1", "NOT_ELIGIBLE", null, null, false],
       ["x2", "NOT_ELIGIBLE", null, null, false],
     ]);
+    // The board's summary counts the same verdicts without expanding the table.
+    expect(verdictCounts(d)).toEqual({ CHOSEN: 1, RANKED_LOWER: 1, BACKUP_HELD: 2, NOT_ELIGIBLE: 2 });
   });
 });

@@ -83,6 +83,28 @@ export function candidatesOf(decision: Decision): Candidate[] {
   return rows;
 }
 
+/**
+ * How many candidates of a decision got each verdict, without expanding the table: what a board's
+ * decision feed shows before anyone opens the decision.
+ */
+export function verdictCounts(decision: Decision): Record<Verdict, number> {
+  const { facts, ranked } = decision.table;
+  const chosen = Math.min(decision.agentIds.length, ranked.length);
+  const counts: Record<Verdict, number> = {
+    CHOSEN: chosen,
+    RANKED_LOWER: ranked.length - chosen,
+    BACKUP_HELD: 0,
+    NOT_ELIGIBLE: 0,
+  };
+  const inPool = new Set(ranked);
+  for (let i = 0; i < facts.length; i++) {
+    if (inPool.has(i)) continue;
+    if (couldRing(facts[i]!)) counts.BACKUP_HELD++;
+    else counts.NOT_ELIGIBLE++;
+  }
+  return counts;
+}
+
 function row(
   agentId: string,
   facts: number,

@@ -10,7 +10,7 @@ export {
 } from "./agent.ts";
 export { applyEvent } from "./apply.ts";
 export { type Call, CallStatus } from "./call.ts";
-export { candidatesOf } from "./candidate-table.ts";
+export { candidatesOf, verdictCounts } from "./candidate-table.ts";
 export { checkEvent, RejectCode, type Rejection } from "./check.ts";
 export { type Decision, Verdict } from "./decision.ts";
 export { membersAfter } from "./directory.ts";
@@ -61,5 +61,5 @@ export { type QueueSummary, summarizeQueue } from "./queue-summary.ts";
 export { queueRoster, type RosterEntry } from "./roster.ts";
 export { decide, nextDeadline } from "./route.ts";
 export { isClockTime, isKnownTimeZone } from "./schedule.ts";
-export { type CenterState, emptyState, own, type RecordVersions } from "./state.ts";
+export { type CenterRecords, type CenterState, emptyState, own, type RecordVersions } from "./state.ts";
 export { STRATEGY_KEY } from "./strategy.ts";

@@ -1,7 +1,7 @@
 import { type CallOutcome, CallStatus } from "./call.ts";
 import { canRing } from "./eligibility.ts";
 import { queueRoster } from "./roster.ts";
-import { type CenterState, emptyOutcomes, own } from "./state.ts";
+import { type CenterRecords, emptyOutcomes, own } from "./state.ts";
 
 /** What a supervisor needs to know about one queue at a glance. */
 export interface QueueSummary {
@@ -21,7 +21,7 @@ export interface QueueSummary {
 }
 
 /** Counts a queue's calls and ringable members at `now`; the same numbers for board, wallboard and metrics. */
-export function summarizeQueue(state: CenterState, queueId: string, now: number): QueueSummary {
+export function summarizeQueue(state: CenterRecords, queueId: string, now: number): QueueSummary {
   const queue = own(state.queues, queueId);
   const roster = queue ? queueRoster(state, queue) : [];
   const summary: QueueSummary = {

@@ -1,7 +1,7 @@
 import type { Agent } from "./agent.ts";
 import type { GroupConfig } from "./group.ts";
 import type { QueueConfig } from "./queue.ts";
-import { type CenterState, own } from "./state.ts";
+import { type CenterRecords, own } from "./state.ts";
 
 export interface RosterEntry {
   agent: Agent;
@@ -27,7 +27,7 @@ interface CachedRoster {
 const rosters = new WeakMap<QueueConfig, CachedRoster>();
 
 /** Every agent id of a queue's groups, once each, in the queue's fixed order. Cached: do not mutate. */
-export function queueMembers(state: CenterState, queue: QueueConfig): readonly QueueMember[] {
+export function queueMembers(state: CenterRecords, queue: QueueConfig): readonly QueueMember[] {
   const groups = queue.groups.map((link) => own(state.groups, link.groupId));
   let cached = rosters.get(queue);
   if (!cached || cached.groups.some((g, i) => g !== groups[i])) {
@@ -38,7 +38,7 @@ export function queueMembers(state: CenterState, queue: QueueConfig): readonly Q
 }
 
 /** Every agent a queue can ring, once each, in the queue's fixed order. */
-export function queueRoster(state: CenterState, queue: QueueConfig): RosterEntry[] {
+export function queueRoster(state: CenterRecords, queue: QueueConfig): RosterEntry[] {
   const roster: RosterEntry[] = [];
   for (const { id, tier } of queueMembers(state, queue)) {
     // Agents are looked up now: agent records change far more often than group membership.

@@ -47,6 +47,12 @@ export interface CenterState {
   decisions: Decision[];
 }
 
+/**
+ * The center's records without the decision history: what a board holds beside its own decision
+ * summaries, and all that queue summaries and rosters read.
+ */
+export type CenterRecords = Omit<CenterState, "decisions">;
+
 export function emptyState(): CenterState {
   return {
     seq: 0,

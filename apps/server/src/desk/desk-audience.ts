@@ -10,8 +10,9 @@ import {
 } from "@callboard/contracts";
 import { eventSubjects, type LoggedEvent, own } from "@callboard/routing";
 import type { Auth } from "../auth/auth.ts";
+import { FAN_OUT_INTERVAL_MS } from "../board-feed.ts";
 import type { Core } from "../core.ts";
-import { type CallboardServer, FAN_OUT_INTERVAL_MS } from "../gateway.ts";
+import type { CallboardServer } from "../gateway.ts";
 import type { LiveKpis } from "../kpis.ts";
 
 /** Agents' desks get their view at least this often (their countdowns and today's figures move). */

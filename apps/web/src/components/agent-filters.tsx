@@ -1,6 +1,6 @@
 "use client";
 
-import { type CenterState, MANUAL_STATUSES, type ManualStatus, own } from "@callboard/routing";
+import { type CenterRecords, MANUAL_STATUSES, type ManualStatus, own } from "@callboard/routing";
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { ACTIVITIES, type Activity, type AgentFilter } from "~/lib/agent-filter";
@@ -21,8 +21,8 @@ export function AgentFilters({
   filter: AgentFilter;
   counts: Record<Activity, number>;
   total: number;
-  queues: CenterState["queues"];
-  groups: CenterState["groups"];
+  queues: CenterRecords["queues"];
+  groups: CenterRecords["groups"];
   onChange: (filter: AgentFilter) => void;
 }) {
   const t = useTranslations("filters");

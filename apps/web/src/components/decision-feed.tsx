@@ -1,12 +1,14 @@
 "use client";
 
+import type { DecisionSummary } from "@callboard/contracts";
 import { candidatesOf, type Decision, own, type Reason, type Verdict } from "@callboard/routing";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useTranslations } from "next-intl";
-import { useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { Translate } from "~/i18n/types";
 import { CANDIDATE_PAGE, type Candidate, splitCandidates } from "~/lib/candidates";
 import { describeChosen, describeKey } from "~/lib/describe";
+import type { CallboardClient } from "~/lib/trpc";
 import { CallTimeline } from "./call-timeline";
 import { useCallboardClient, useCenterSelector } from "./live-provider";
 import { reasonText } from "./reason-labels";
@@ -19,7 +21,10 @@ const VERDICT_TONE: Record<Verdict, string> = {
   BACKUP_HELD: "text-amber-700 dark:text-amber-300",
 };
 
-/** The latest routing decisions; each opens to the full candidate table and the call's timeline. */
+/**
+ * The latest routing decisions, as the live stream summarizes them (who rang, counts by verdict);
+ * opening one fetches its full candidate table from the log (decisions.byCall) and the call's timeline.
+ */
 export function DecisionFeed({ now, frozen = false }: { now: number; frozen?: boolean }) {
   const t = useTranslations("decisions");
   const words = useTranslations("describe");
@@ -90,7 +95,7 @@ export function DecisionFeed({ now, frozen = false }: { now: number; frozen?: bo
               </button>
               {isOpen && (
                 <>
-                  <CandidateTable decision={d} name={name} />
+                  <DecisionDetail summary={d} client={client} name={name} />
                   <CallTimeline
                     callId={d.callId}
                     client={client}
@@ -107,10 +112,10 @@ export function DecisionFeed({ now, frozen = false }: { now: number; frozen?: bo
   );
 }
 
-function summary(t: Translate<"decisions">, d: Decision): string {
+function summary(t: Translate<"decisions">, d: DecisionSummary): string {
   return t("summary", {
-    ranked: d.table.ranked.length,
-    total: d.table.agentIds.length,
+    ranked: d.verdicts.CHOSEN + d.verdicts.RANKED_LOWER,
+    total: d.candidates,
     strategy: d.strategy,
   });
 }
@@ -124,6 +129,57 @@ function verdictText(
 ): string {
   const text = t(`verdictText.${verdict}`);
   return verdict === "NOT_ELIGIBLE" ? `${text}: ${why.map((r) => reasonText(reasons, r)).join("; ")}` : text;
+}
+
+/** The decision's full record, read from the log when the decision is opened. */
+function DecisionDetail({
+  summary,
+  client,
+  name,
+}: {
+  summary: DecisionSummary;
+  client: CallboardClient;
+  name: (id: string) => string;
+}) {
+  const t = useTranslations("decisions");
+  const f = useFormat();
+  const [decision, setDecision] = useState<Decision | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let current = true;
+    client.decisions.byCall
+      .query({ callId: summary.callId })
+      .then((decisions) => {
+        if (!current) return;
+        const found = decisions.find((d) => d.attempt === summary.attempt);
+        if (found) setDecision(found);
+        else setError(t("noLongerInLog"));
+      })
+      .catch((e: unknown) => {
+        if (current) setError(t("tableUnavailable", { message: (e as Error).message }));
+      });
+    return () => {
+      current = false;
+    };
+  }, [client, summary.callId, summary.attempt, t]);
+  if (error) {
+    return (
+      <p role="alert" className="px-4 pb-2 text-xs text-rose-600 dark:text-rose-400">
+        {error}
+      </p>
+    );
+  }
+  if (!decision) {
+    return (
+      <p
+        className="px-4 pb-2 text-xs text-slate-500 dark:text-slate-400"
+        data-testid="candidate-table-loading"
+      >
+        {t("loadingCandidates", { count: f.count(summary.candidates) })}
+      </p>
+    );
+  }
+  return <CandidateTable decision={decision} name={name} />;
 }
 
 function CandidateTable({ decision, name }: { decision: Decision; name: (id: string) => string }) {

@@ -1,8 +1,7 @@
 "use client";
 
-import type { Me } from "@callboard/contracts";
+import { BOARD_SNAPSHOT_PATH, type BoardSnapshotWire, type BoardState, type Me } from "@callboard/contracts";
 import { LiveCenter, type LiveView } from "@callboard/live";
-import type { CenterState } from "@callboard/routing";
 import { useTranslations } from "next-intl";
 import { createContext, type ReactNode, useContext, useEffect, useState } from "react";
 import { useSyncExternalStoreWithSelector } from "use-sync-external-store/with-selector";
@@ -38,6 +37,7 @@ export function LiveProvider({ children }: { children: ReactNode }) {
         onSignedOut: () =>
           window.location.assign(`/signin?next=${encodeURIComponent(window.location.pathname)}`),
       }),
+      loadBoardSnapshot,
     );
     center.start();
     const client = createCallboardClient();
@@ -64,6 +64,13 @@ export function LiveProvider({ children }: { children: ReactNode }) {
       <LiveGate url={live.url}>{children}</LiveGate>
     </LiveContext.Provider>
   );
+}
+
+/** The board's snapshot over HTTP: the browser asks for (and unpacks) brotli or gzip by itself. */
+async function loadBoardSnapshot(): Promise<BoardSnapshotWire> {
+  const response = await fetch(BOARD_SNAPSHOT_PATH, { credentials: "same-origin", cache: "no-store" });
+  if (!response.ok) throw new Error(`the board snapshot could not be loaded (${response.status})`);
+  return (await response.json()) as BoardSnapshotWire;
 }
 
 function LiveGate({ url, children }: { url: string; children: ReactNode }) {
@@ -143,7 +150,7 @@ export function useLiveSelector<T>(selector: (view: LiveView) => T, isEqual?: (a
  * const agents = useCenterSelector((state) => state.agents);
  */
 export function useCenterSelector<T>(
-  selector: (state: CenterState) => T,
+  selector: (state: BoardState) => T,
   isEqual?: (a: T, b: T) => boolean,
 ): T {
   return useLiveSelector((view) => {

@@ -2,7 +2,7 @@
 
 import { type LiveCallRow, liveCallsByQueue, type QueueKpiView } from "@callboard/live";
 import {
-  type CenterState,
+  type CenterRecords,
   own,
   type QueueConfig,
   type QueueSummary,
@@ -140,7 +140,7 @@ function QueueCard({
   frozen,
 }: {
   row: QueueRow;
-  state: CenterState;
+  state: CenterRecords;
   now: number;
   frozen: boolean;
 }) {
@@ -223,7 +223,7 @@ function QueueCard({
 }
 
 /** "Lan 12s, Minh 40s": who is in wrap-up and for how much longer. */
-function wrapUpList(f: Format, state: CenterState, s: QueueSummary, now: number, frozen: boolean): string {
+function wrapUpList(f: Format, state: CenterRecords, s: QueueSummary, now: number, frozen: boolean): string {
   const name = (id: string) => own(state.agents, id)?.name ?? id;
   return s.wrapUp.map((w) => `${name(w.agentId)} ${f.left(w.until - now, frozen)}`).join(", ");
 }
@@ -231,7 +231,7 @@ function wrapUpList(f: Format, state: CenterState, s: QueueSummary, now: number,
 function wrapUpText(
   t: Translate<"queues">,
   f: Format,
-  state: CenterState,
+  state: CenterRecords,
   s: QueueSummary,
   now: number,
   frozen: boolean,
@@ -399,7 +399,7 @@ function CompactQueues({
   frozen,
 }: {
   rows: QueueRow[];
-  state: CenterState;
+  state: CenterRecords;
   now: number;
   frozen: boolean;
 }) {

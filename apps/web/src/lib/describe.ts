@@ -61,7 +61,7 @@ export function describeCallEvent(
 /** "Lan", "Lan and 3 others". */
 export function describeChosen(
   t: Translate<"describe">,
-  decision: Decision,
+  decision: Pick<Decision, "agentIds">,
   name: (agentId: string) => string,
 ): string {
   const [first, ...others] = decision.agentIds;

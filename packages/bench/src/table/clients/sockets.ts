@@ -1,15 +1,17 @@
 /**
  * Many live-board sockets in one process, each doing what the browser's board does with the stream:
- * socket.io-client, board:subscribe (a snapshot, then `events:appended` batches in seq order). Each
- * handler notes, for every event of the batch, the time from the event's commit stamp (`at`, the
- * core's clock: same machine) to the handler running — coalescing, serialization, the wire and the
- * client's decoding included. The same handler on raw `ws` clients measures the baseline.
+ * socket.io-client, board:subscribe, then gzipped `board:delta` batches in seq order. Each handler
+ * notes, for every event of the batch, the time from the batch's last commit (its `clock`, the core's
+ * clock: same machine) to the handler running — serialization, gzip, the wire and the client's
+ * decoding included; the ≤ 10 Hz coalescing of earlier events of the batch is not. The raw `ws`
+ * baseline gets the batch's events as JSON and notes each event's own commit stamp.
  * Sockets track their seq only (2,000 folded copies of the center would measure this process).
  */
 import { LIVE_PROTOCOL_VERSION } from "@callboard/contracts";
 import { EVENT_FORMAT } from "@callboard/routing";
 import { io, type Socket } from "socket.io-client";
 import WebSocket from "ws";
+import { readDeltaHeader } from "../../delta-header.ts";
 import { summarize } from "../../stats.ts";
 import { serve } from "../child.ts";
 
@@ -17,6 +19,8 @@ interface Batch {
   fromSeq: number;
   toSeq: number;
   events: { at: number }[];
+  /** Bytes on the wire, when known (a delta's gzip); else its JSON's length. */
+  bytes?: number;
 }
 
 const boards: { socket: Socket; seq: number; subscribed: boolean }[] = [];
@@ -37,8 +41,15 @@ function handle(batch: Batch, probe: boolean): void {
   }
   if (probe) {
     probeBatches++;
-    probeBytes += JSON.stringify(batch).length;
+    probeBytes += batch.bytes ?? JSON.stringify(batch).length;
   }
+}
+
+/** A board:delta as the handler sees it: every event of the batch stamped with its last commit. */
+function deltaBatch(bytes: Uint8Array): Batch {
+  const { fromSeq, toSeq, clock } = readDeltaHeader(bytes);
+  const events = Array.from({ length: toSeq - fromSeq + 1 }, () => ({ at: clock }));
+  return { fromSeq, toSeq, events, bytes: bytes.byteLength };
 }
 
 function openBoard(url: string, cookie: string, probe: boolean): Promise<void> {
@@ -57,19 +68,17 @@ function openBoard(url: string, cookie: string, probe: boolean): Promise<void> {
         .emit(
           "board:subscribe",
           { protocol: LIVE_PROTOCOL_VERSION, eventFormat: EVENT_FORMAT, sinceSeq: 0, centerId: null },
-          (
-            error: Error | null,
-            result: { ok: boolean; data?: { snapshot?: { state: { seq: number } } } },
-          ) => {
+          (error: Error | null, result: { ok: boolean; data?: { kind: string; seq?: number } }) => {
             if (error || !result.ok) return reject(error ?? new Error("board:subscribe refused"));
-            board.seq = result.data?.snapshot?.state.seq ?? 0;
+            board.seq = result.data?.seq ?? 0;
             board.subscribed = true;
             resolve();
           },
         );
     });
-    socket.on("events:appended", (batch: Batch) => {
+    socket.on("board:delta", (bytes: Uint8Array) => {
       if (!board.subscribed) return;
+      const batch = deltaBatch(bytes);
       if (batch.fromSeq > board.seq + 1) gaps++;
       board.seq = Math.max(board.seq, batch.toSeq);
       handle(batch, probe);

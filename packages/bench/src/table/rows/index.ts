@@ -1,10 +1,11 @@
 /** The table's rows, in print order: one file each; add, replace or remove a row here. */
 import type { BenchRow } from "../row.ts";
+import { boardBytesRow } from "./board-bytes.ts";
 import { bootRow } from "./boot.ts";
 import { compiledVsTsxRow } from "./compiled-vs-tsx.ts";
 import { fanoutRow } from "./fanout.ts";
 import { ingestRow } from "./ingest.ts";
-import { boardBytesRow, bootAfter30DaysRow } from "./pending.ts";
+import { bootAfter30DaysRow } from "./pending.ts";
 import { socketsRow } from "./sockets.ts";
 
 export const ROWS: BenchRow[] = [

@@ -1,7 +1,6 @@
 /**
- * Rows of the issue's table whose tools belong to other work of issue 12 (checkpoints and retention;
- * light boards). Each stays in the table, marked, until its tool exists: that work replaces the
- * row's `run` here (or adds its own row file to rows/index.ts) with the measurement.
+ * Rows of the issue's table whose tools belong to other work of issue 12 (checkpoints and retention).
+ * Each stays in the table, marked, until its tool exists: that work replaces the row's `run` here (or adds its own row file to rows/index.ts) with the measurement.
  */
 import type { BenchRow } from "../row.ts";
 
@@ -22,12 +21,4 @@ export const bootAfter30DaysRow = pending(
   "full replay from seq 0",
   "≤ 5 s",
   "checkpoints and the 30-day seeder (issue 12 §1)",
-);
-
-export const boardBytesRow = pending(
-  "board-bytes",
-  "snapshot bytes; per-board stream bytes/s (10,000 agents)",
-  "today's format",
-  "≤ 1 MB; ≤ 50 KiB/s",
-  "light boards: summary snapshots and deltas (issue 12 §2)",
 );

@@ -1,0 +1,228 @@
+/**
+ * Light boards at 10,000 agents (issue 12 §2): what one board downloads to start (the snapshot, raw
+ * and compressed) and what it receives per second while following the center, in the board format
+ * (BoardProjector: changed records, decision summaries, a digest; gzipped once per batch) against
+ * the format it replaced
+ * (the engine's whole state, and every logged event with its candidate table), on the same traffic
+ * in the same run.
+ *
+ * The center is the simulator's, built in this process: setup folded with `replay` (no engine
+ * decisions are due before the first call), then `step` every 100 ms of simulated time with the
+ * simulator's inputs — exactly what the core does — and one fan-out batch per 100 ms, as the
+ * gateway coalesces. The heartbeat is counted in both totals: before, every queue's KPI view each
+ * second; now, the queues whose view changed.
+ */
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { BoardProjector, kpiViewOf } from "@callboard/contracts";
+import {
+  agentDaySnapshot,
+  emptyAgentDayState,
+  emptyKpiState,
+  foldAgentDay,
+  foldKpi,
+  queueKpis,
+} from "@callboard/kpi";
+import { type CenterState, emptyState, type LoggedEvent, replay, step } from "@callboard/routing";
+import { createSimulator } from "@callboard/simulator";
+import { count, ratio } from "./report.ts";
+import type { Line, RowResult } from "./table/row.ts";
+
+export interface BoardStreamOptions {
+  agents: number;
+  queues: number;
+  /** Simulator time compression: sets the event rate (the issue's figure is ~700 events/s). */
+  speed: number;
+  warmUpSec: number;
+  measureSec: number;
+}
+
+const CENTER_ID = "bench-center";
+const BATCH_MS = 100;
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
+const gzip = (text: string) => gzipSync(text, { level: 6 }).length;
+const brotli = (text: string) =>
+  brotliCompressSync(text, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }).length;
+
+export function measureBoardStream(options: BoardStreamOptions): RowResult {
+  const sim = createSimulator({
+    seed: 12,
+    agents: options.agents,
+    queues: options.queues,
+    speed: options.speed,
+  });
+  let now = Date.parse("2026-11-23T02:00:00Z");
+  // Setup is inputs only (agents, groups, queues, logins): folded, not stepped one by one.
+  const setup: LoggedEvent[] = sim.setup(now).map((event, i) => ({ ...event, seq: i + 1, at: now }));
+  const state: CenterState = replay(emptyState(), setup);
+  const kpi = emptyKpiState();
+  const days = emptyAgentDayState();
+  for (const event of setup) foldKpi(kpi, event, state);
+
+  const tick = (): LoggedEvent[] => {
+    now += BATCH_MS;
+    const applied = [...step(state, null, now).applied];
+    for (const event of sim.tick(state, now)) {
+      const result = step(state, event, now);
+      applied.push(...result.applied);
+    }
+    for (const event of applied) {
+      foldKpi(kpi, event, state);
+      foldAgentDay(days, event, state);
+    }
+    return applied;
+  };
+  for (let t = 0; t < options.warmUpSec * 1000; t += BATCH_MS) tick();
+
+  // The snapshot a board downloads to start: the engine's state before, the board's state now.
+  const before = JSON.stringify({
+    centerId: CENTER_ID,
+    state,
+    agentsToday: agentDaySnapshot(days, now),
+    serverTime: now,
+  });
+  const projector = new BoardProjector(CENTER_ID, state, days);
+  const after = projector.snapshotJson(now);
+  const agentsBefore = JSON.stringify(state.agents).length;
+  const agentsAfter = JSON.stringify(JSON.parse(after).agents).length;
+  const snapshot = {
+    beforeRaw: Buffer.byteLength(before),
+    beforeGzip: gzip(before),
+    afterRaw: Buffer.byteLength(after),
+    afterGzip: gzip(after),
+    afterBrotli: brotli(after),
+  };
+
+  // One board's stream: every batch and every heartbeat for measureSec.
+  let events = 0;
+  let oldBytes = 0;
+  let newBytes = 0;
+  let beatBytes = 0;
+  let oldCpuMs = 0;
+  let newCpuMs = 0;
+  let batches = 0;
+  let oldBeatBytes = 0;
+  const lastSent = new Map<string, string>();
+  for (let t = BATCH_MS; t <= options.measureSec * 1000; t += BATCH_MS) {
+    const applied = tick();
+    if (applied.length > 0) {
+      events += applied.length;
+      batches++;
+      let started = performance.now();
+      const old = JSON.stringify({
+        centerId: CENTER_ID,
+        fromSeq: applied[0]!.seq,
+        toSeq: applied.at(-1)!.seq,
+        events: applied,
+        serverTime: now,
+      });
+      oldCpuMs += performance.now() - started;
+      oldBytes += Buffer.byteLength(old);
+      started = performance.now();
+      // What the core sends: the delta's JSON, gzipped once for the room (BoardFeed).
+      const delta = gzipSync(projector.advance(state, applied, now)!, { level: 6 });
+      newCpuMs += performance.now() - started;
+      newBytes += delta.length;
+    }
+    if (t % 1000 === 0) {
+      const kpis = Object.keys(state.queues).flatMap((queueId) => {
+        const view = kpiViewOf(state, queueId, now, (id) => queueKpis(kpi, id, now));
+        return view ? [view] : [];
+      });
+      const beat = { centerId: CENTER_ID, seq: state.seq, serverTime: now };
+      oldBeatBytes += Buffer.byteLength(JSON.stringify({ ...beat, kpis }));
+      // Now: only the queues whose view changed since the previous beat (gateway.ts).
+      const changed = kpis.filter((view) => {
+        const json = JSON.stringify(view);
+        if (lastSent.get(view.queueId) === json) return false;
+        lastSent.set(view.queueId, json);
+        return true;
+      });
+      beatBytes += Buffer.byteLength(JSON.stringify({ ...beat, complete: false, kpis: changed }));
+    }
+  }
+  const sec = options.measureSec;
+  const rate = events / sec;
+  const perSec = {
+    old: (oldBytes + oldBeatBytes) / sec,
+    now: (newBytes + beatBytes) / sec,
+    oldBeat: oldBeatBytes / sec,
+    beat: beatBytes / sec,
+  };
+  // The issue's target is stated at 700 events/s: the same bytes per event at that rate.
+  const at700 = (bytesPerSec: number, beat: number) => ((bytesPerSec - beat) / rate) * 700 + beat;
+  const lines: Line[] = [
+    {
+      figure: `board snapshot on the wire, ${count(options.agents)} agents (brotli; gzip ${mb(snapshot.afterGzip)})`,
+      measured: mb(snapshot.afterBrotli),
+      baseline: `${mb(snapshot.beforeRaw)} (engine state, uncompressed)`,
+      ratio: ratio(snapshot.afterBrotli, snapshot.beforeRaw),
+      target: "≤ 1 MB",
+      verdict: snapshot.afterBrotli <= 1e6 ? "PASS" : "FAIL",
+    },
+    {
+      figure: "board snapshot, raw JSON",
+      measured: mb(snapshot.afterRaw),
+      baseline: mb(snapshot.beforeRaw),
+      ratio: ratio(snapshot.afterRaw, snapshot.beforeRaw),
+      target: "—",
+      verdict: "—",
+    },
+    {
+      figure: `one board's stream at ${count(rate)} events/s (deltas + heartbeat)`,
+      measured: `${kib(perSec.now)}/s`,
+      baseline: `${kib(perSec.old)}/s (events)`,
+      ratio: ratio(perSec.now, perSec.old),
+      target: "≤ 50 KiB/s at 700/s",
+      verdict: at700(perSec.now, perSec.beat) <= 50 * 1024 ? "PASS" : "FAIL",
+    },
+    {
+      figure: "one board's stream scaled to 700 events/s",
+      measured: `${kib(at700(perSec.now, perSec.beat))}/s`,
+      baseline: `${kib(at700(perSec.old, perSec.oldBeat))}/s`,
+      ratio: ratio(at700(perSec.now, perSec.beat), at700(perSec.old, perSec.oldBeat)),
+      target: "≤ 50 KiB/s",
+      verdict: at700(perSec.now, perSec.beat) <= 50 * 1024 ? "PASS" : "FAIL",
+    },
+    {
+      figure: "one batch for the room: project, serialize, gzip (CPU, mean)",
+      measured: `${((newCpuMs / Math.max(batches, 1)) * 1000).toFixed(0)} µs`,
+      baseline: `${((oldCpuMs / Math.max(batches, 1)) * 1000).toFixed(0)} µs (JSON of events)`,
+      ratio: ratio(newCpuMs, oldCpuMs),
+      target: "—",
+      verdict: "—",
+    },
+  ];
+  return {
+    lines,
+    data: {
+      agents: options.agents,
+      queues: options.queues,
+      eventsPerSec: rate,
+      batches,
+      snapshotEngineRawBytes: snapshot.beforeRaw,
+      snapshotEngineGzipBytes: snapshot.beforeGzip,
+      snapshotBoardRawBytes: snapshot.afterRaw,
+      snapshotBoardGzipBytes: snapshot.afterGzip,
+      snapshotBoardBrotliBytes: snapshot.afterBrotli,
+      agentsEngineJsonBytes: agentsBefore,
+      agentsBoardJsonBytes: agentsAfter,
+      streamEventsBytesPerSec: perSec.old,
+      streamBoardBytesPerSec: perSec.now,
+      heartbeatBytesPerSec: perSec.beat,
+      heartbeatEveryQueueBytesPerSec: perSec.oldBeat,
+      streamEventsBytesPerSecAt700: at700(perSec.old, perSec.oldBeat),
+      streamBoardBytesPerSecAt700: at700(perSec.now, perSec.beat),
+      serializeBoardUsPerBatch: (newCpuMs / Math.max(batches, 1)) * 1000,
+      serializeEventsUsPerBatch: (oldCpuMs / Math.max(batches, 1)) * 1000,
+    },
+    notes: [
+      `Simulator seed 12, ${count(options.agents)} agents, ${options.queues} queues, speed ${options.speed}: ` +
+        `${count(rate)} events/s over ${sec} simulated s after ${options.warmUpSec} s of warm-up; ` +
+        `one batch per ${BATCH_MS} ms (${batches} batches). Heartbeat ${kib(perSec.beat)}/s (changed queues only; ` +
+        `every queue every second, before: ${kib(perSec.oldBeat)}/s), in the totals.`,
+      `Agents in the snapshot: ${mb(agentsBefore)} as engine records, ${mb(agentsAfter)} as board rows. ` +
+        `The engine state gzipped would be ${mb(snapshot.beforeGzip)}.`,
+    ],
+  };
+}
