@@ -72,7 +72,8 @@ describe("LiveCenter against the real core", () => {
   });
 
   it("loads the snapshot its first subscribe points to, then follows the live stream, routing included", async () => {
-    converged();
+    // "live" may be reported before the snapshot's fetch has landed: wait for the board to hold it.
+    await eventually(converged);
     const { seq } = await server.trpc.agents.setManualStatus.mutate({ agentId: "hoa", status: "AVAILABLE" });
     await center.whenApplied(seq);
     expect(center.current.state?.agents.hoa?.manualStatus).toBe("AVAILABLE");
