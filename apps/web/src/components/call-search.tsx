@@ -2,10 +2,10 @@
 
 import { type CallSearchResult, callSearchSchema } from "@callboard/contracts";
 import { own } from "@callboard/routing";
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import { errorMessage } from "~/lib/field-errors";
 import { CallTimeline } from "./call-timeline";
-import { SEARCH_TEXT as T } from "./calls-text";
 import { useCallboardClient, useCenterSelector } from "./live-provider";
 import { useFormat } from "./use-format";
 
@@ -25,6 +25,7 @@ type Found =
  */
 export function CallSearch() {
   const f = useFormat();
+  const t = useTranslations("callSearch");
   const client = useCallboardClient();
   const calls = useCenterSelector((s) => s.calls);
   const queues = useCenterSelector((s) => s.queues);
@@ -58,7 +59,8 @@ export function CallSearch() {
         setOpenCall(result.calls.length === 1 ? result.calls[0]!.callId : null);
       },
       (error: unknown) => {
-        if (request === latest.current) setFound({ kind: "failed", message: T.failed(errorMessage(error)) });
+        if (request === latest.current)
+          setFound({ kind: "failed", message: t("failed", { message: errorMessage(error) }) });
       },
     );
   };
@@ -84,7 +86,7 @@ export function CallSearch() {
   const startOfToday = new Date().setHours(0, 0, 0, 0);
 
   return (
-    <search className="relative" aria-label={T.label}>
+    <search className="relative" aria-label={t("label")}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -93,14 +95,14 @@ export function CallSearch() {
         className="flex items-center gap-1"
       >
         <label htmlFor={`${panelId}-input`} className="sr-only">
-          {T.label}
+          {t("label")}
         </label>
         <input
           id={`${panelId}-input`}
           type="search"
           value={text}
           maxLength={200}
-          placeholder={T.placeholder}
+          placeholder={t("placeholder")}
           onChange={(e) => onType(e.target.value)}
           onKeyDown={(e) => e.key === "Escape" && close()}
           aria-controls={found.kind === "idle" ? undefined : panelId}
@@ -109,7 +111,7 @@ export function CallSearch() {
           data-testid="call-search"
         />
         <span id={`${panelId}-hint`} className="sr-only">
-          {T.hint}
+          {t("hint")}
         </span>
       </form>
       {found.kind !== "idle" && (
@@ -121,11 +123,11 @@ export function CallSearch() {
           <div className="mb-1 flex items-center gap-2">
             <p role="status" className="text-slate-600">
               {found.kind === "searching"
-                ? T.searching
+                ? t("searching")
                 : found.kind === "done"
                   ? found.result.calls.length === 0
-                    ? T.nothing(found.query)
-                    : T.results(found.result.calls.length)
+                    ? t("nothing", { query: found.query })
+                    : t("results", { count: found.result.calls.length })
                   : null}
             </p>
             {(found.kind === "invalid" || found.kind === "failed") && (
@@ -134,11 +136,11 @@ export function CallSearch() {
               </p>
             )}
             <button type="button" className="ml-auto text-slate-500 underline" onClick={close}>
-              {T.close}
+              {t("close")}
             </button>
           </div>
           {found.kind === "done" && found.result.calls.length === 0 && (
-            <p className="text-slate-500">{T.hint}</p>
+            <p className="text-slate-500">{t("hint")}</p>
           )}
           {found.kind === "done" && (
             <ul className="divide-y divide-slate-100">
@@ -163,7 +165,7 @@ export function CallSearch() {
                       <span
                         className={`rounded px-1 ${status === "ended" ? "bg-slate-100 text-slate-600" : "bg-sky-50 text-sky-700"}`}
                       >
-                        {status === "ended" ? T.ended : `${T.live} · ${status}`}
+                        {status === "ended" ? t("ended") : `${t("live")} · ${status}`}
                       </span>
                       <button
                         type="button"
@@ -171,7 +173,7 @@ export function CallSearch() {
                         aria-expanded={isOpen}
                         onClick={() => setOpenCall(isOpen ? null : hit.callId)}
                       >
-                        {T.open}
+                        {t("open")}
                       </button>
                     </div>
                     {isOpen && <CallTimeline callId={hit.callId} client={client} name={name} call={live} />}
@@ -181,7 +183,7 @@ export function CallSearch() {
             </ul>
           )}
           {found.kind === "done" && found.result.more && (
-            <p className="mt-1 text-slate-500">{T.more(found.result.calls.length)}</p>
+            <p className="mt-1 text-slate-500">{t("more", { count: found.result.calls.length })}</p>
           )}
         </div>
       )}

@@ -2,13 +2,12 @@
 
 import { moveAgentSchema } from "@callboard/contracts";
 import { own } from "@callboard/routing";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useMemo, useState } from "react";
 import { fieldErrors } from "~/lib/field-errors";
-import { TEXT } from "./directory-text";
 import { FieldError } from "./field-error";
 import { useCallboardClient, useCenterSelector, useLiveCenter } from "./live-provider";
 
-const T = TEXT.move;
 const control = "mt-0.5 block w-44 rounded border border-slate-300 px-2 py-1 text-xs";
 
 /**
@@ -16,6 +15,7 @@ const control = "mt-0.5 block w-44 rounded border border-slate-300 px-2 py-1 tex
  * stays busy until that event is on this board, like the manual status.
  */
 export function GroupMove() {
+  const t = useTranslations("directory.move");
   // The form reads every agent and group: mounted only while open, so a closed panel costs nothing.
   const [open, setOpen] = useState(false);
   return (
@@ -24,13 +24,14 @@ export function GroupMove() {
       data-testid="group-move"
       onToggle={(e) => setOpen(e.currentTarget.open)}
     >
-      <summary className="cursor-pointer font-medium text-slate-700">{T.title}</summary>
+      <summary className="cursor-pointer font-medium text-slate-700">{t("title")}</summary>
       {open && <GroupMoveForm />}
     </details>
   );
 }
 
 function GroupMoveForm() {
+  const t = useTranslations("directory.move");
   const client = useCallboardClient();
   const center = useLiveCenter();
   const agents = useCenterSelector((state) => state.agents);
@@ -73,7 +74,7 @@ function GroupMoveForm() {
   return (
     <form onSubmit={submit} noValidate className="mt-2 flex flex-wrap items-start gap-3">
       <label className="text-slate-600">
-        {T.agent}
+        {t("agent")}
         <input
           className={control}
           list="group-move-agents"
@@ -90,11 +91,13 @@ function GroupMoveForm() {
           ))}
         </datalist>
         <FieldError
-          message={errors.agentId ?? (agentId && known && memberOf.length === 0 ? T.notInGroup : undefined)}
+          message={
+            errors.agentId ?? (agentId && known && memberOf.length === 0 ? t("notInGroup") : undefined)
+          }
         />
       </label>
       <label className="text-slate-600">
-        {T.from}
+        {t("from")}
         <select
           className={control}
           name="fromGroupId"
@@ -110,7 +113,7 @@ function GroupMoveForm() {
         <FieldError message={errors.fromGroupId} />
       </label>
       <label className="text-slate-600">
-        {T.to}
+        {t("to")}
         <select className={control} name="toGroupId" value={to} onChange={(e) => setTo(e.target.value)}>
           <option value="">—</option>
           {groupList
@@ -128,7 +131,7 @@ function GroupMoveForm() {
         disabled={busy}
         className="mt-4 rounded border border-slate-300 px-2 py-1 hover:bg-slate-100 disabled:opacity-50"
       >
-        {busy ? T.moving : T.button}
+        {busy ? t("moving") : t("button")}
       </button>
       {problem && (
         <p role="alert" className="mt-4 text-red-700">

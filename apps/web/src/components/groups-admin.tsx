@@ -2,15 +2,14 @@
 
 import { groupConfigSchema, groupMemberChangesSchema } from "@callboard/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { fieldErrors, serverFieldErrors } from "~/lib/field-errors";
 import { useTRPC } from "~/lib/trpc";
-import { TEXT } from "./directory-text";
 import { ErrorAlert } from "./error-alert";
 import { FieldError } from "./field-error";
 import { usePccManaged } from "./use-pcc-managed";
 
-const T = TEXT.groups;
 const input = "mt-1 block w-full rounded border border-slate-300 px-2 py-1.5 text-sm text-slate-900";
 const button = "rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 disabled:opacity-50";
 
@@ -38,21 +37,21 @@ type Group = {
 
 /** Admins create, rename and delete groups, and add or remove many members at once. */
 export function GroupsAdmin() {
+  const t = useTranslations("directory.groups");
+  const tDir = useTranslations("directory");
   const trpc = useTRPC();
   const managed = usePccManaged();
   const groups = useQuery(trpc.groups.list.queryOptions());
   return (
     <div className="space-y-6">
-      <h1 className="text-xl font-semibold text-slate-900">{T.title}</h1>
+      <h1 className="text-xl font-semibold text-slate-900">{t("title")}</h1>
       {managed ? (
-        <p className="rounded bg-sky-50 p-3 text-sm text-sky-900">
-          {TEXT.pccManaged("groups and their members are")}
-        </p>
+        <p className="rounded bg-sky-50 p-3 text-sm text-sky-900">{tDir("pccManagedGroups")}</p>
       ) : (
         <CreateGroupForm />
       )}
       <ErrorAlert error={groups.error} />
-      {groups.data?.length === 0 && <p className="text-sm text-slate-500">{T.none}</p>}
+      {groups.data?.length === 0 && <p className="text-sm text-slate-500">{t("none")}</p>}
       <div className="space-y-3">
         {groups.data?.map((group) => (
           <GroupCard key={group.id} group={group} managed={managed} />
@@ -63,6 +62,7 @@ export function GroupsAdmin() {
 }
 
 function CreateGroupForm() {
+  const t = useTranslations("directory.groups");
   const trpc = useTRPC();
   const invalidate = useInvalidate();
   const [form, setForm] = useState({ id: "", name: "", members: "" });
@@ -97,26 +97,26 @@ function CreateGroupForm() {
     <form
       onSubmit={submit}
       noValidate
-      aria-label={T.create}
+      aria-label={t("create")}
       className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-6"
     >
       <label className="text-sm text-slate-700 md:col-span-1">
-        {T.id}
+        {t("id")}
         <input className={input} name="id" autoComplete="off" maxLength={128} {...field("id")} />
         <FieldError message={errors.id} />
       </label>
       <label className="text-sm text-slate-700 md:col-span-2">
-        {T.name}
+        {t("name")}
         <input className={input} name="name" maxLength={120} {...field("name")} />
         <FieldError message={errors.name} />
       </label>
       <label className="text-sm text-slate-700 md:col-span-2">
-        {T.members}
+        {t("members")}
         <textarea
           className={input}
           name="members"
           rows={1}
-          placeholder={T.membersHint}
+          placeholder={t("membersHint")}
           {...field("members")}
         />
         <FieldError message={errors.members} />
@@ -127,7 +127,7 @@ function CreateGroupForm() {
           disabled={create.isPending}
           className="rounded bg-sky-700 px-3 py-2 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60"
         >
-          {T.createButton}
+          {t("createButton")}
         </button>
       </div>
       {create.error && !Object.keys(errors).length && (
@@ -138,6 +138,7 @@ function CreateGroupForm() {
 }
 
 function GroupCard({ group, managed }: { group: Group; managed: boolean }) {
+  const t = useTranslations("directory.groups");
   const trpc = useTRPC();
   const invalidate = useInvalidate();
   const [name, setName] = useState(group.name);
@@ -185,9 +186,9 @@ function GroupCard({ group, managed }: { group: Group; managed: boolean }) {
       <div className="flex flex-wrap items-start gap-3">
         <form onSubmit={submitRename} noValidate className="flex items-start gap-2">
           <label className="text-sm text-slate-700">
-            <span className="sr-only">{T.name}</span>
+            <span className="sr-only">{t("name")}</span>
             <input
-              aria-label={`${T.name} of ${group.id}`}
+              aria-label={t("nameOf", { id: group.id })}
               className="rounded border border-slate-300 px-2 py-1 text-sm font-medium disabled:bg-slate-100"
               maxLength={120}
               disabled={managed}
@@ -198,14 +199,14 @@ function GroupCard({ group, managed }: { group: Group; managed: boolean }) {
           </label>
           {!managed && (
             <button type="submit" className={button} disabled={rename.isPending || name === group.name}>
-              {T.rename}
+              {t("rename")}
             </button>
           )}
         </form>
         <span className="text-xs text-slate-500">{group.id}</span>
-        <span className="text-xs text-slate-600">{T.memberCount(group.members.length)}</span>
+        <span className="text-xs text-slate-600">{t("memberCount", { count: group.members.length })}</span>
         <span className="text-xs text-slate-600">
-          {T.usedBy}: {group.queues.map((q) => q.name).join(", ") || T.unused}
+          {t("usedBy")}: {group.queues.map((q) => q.name).join(", ") || t("unused")}
         </span>
         {!managed &&
           (confirming ? (
@@ -214,18 +215,20 @@ function GroupCard({ group, managed }: { group: Group; managed: boolean }) {
               className={`${button} ml-auto border-red-300 text-red-700`}
               onClick={() => remove.mutate({ groupId: group.id, version: group.version })}
             >
-              {T.confirmRemove}
+              {t("confirmRemove")}
             </button>
           ) : (
             <button type="button" className={`${button} ml-auto`} onClick={() => setConfirming(true)}>
-              {T.remove}
+              {t("remove")}
             </button>
           ))}
       </div>
       <ErrorAlert error={problem} className="mt-2" />
       <div className="mt-3 grid gap-3 md:grid-cols-2">
         <fieldset className="min-w-0">
-          <legend className="text-xs font-medium uppercase tracking-wide text-slate-500">{T.members}</legend>
+          <legend className="text-xs font-medium uppercase tracking-wide text-slate-500">
+            {t("members")}
+          </legend>
           <ul className="mt-1 max-h-48 overflow-y-auto text-sm">
             {group.members.map((id, i) => (
               <li key={id}>
@@ -249,7 +252,7 @@ function GroupCard({ group, managed }: { group: Group; managed: boolean }) {
               disabled={selected.size === 0 || members.isPending}
               onClick={() => change([], [...selected])}
             >
-              {T.removeSelected(selected.size)}
+              {t("removeSelected", { count: selected.size })}
             </button>
           )}
         </fieldset>
@@ -262,11 +265,11 @@ function GroupCard({ group, managed }: { group: Group; managed: boolean }) {
             }}
           >
             <label className="text-xs font-medium uppercase tracking-wide text-slate-500">
-              {T.add}
+              {t("add")}
               <textarea
                 className={input}
                 rows={3}
-                placeholder={T.membersHint}
+                placeholder={t("membersHint")}
                 value={adding}
                 onChange={(e) => setAdding(e.target.value)}
               />
@@ -277,7 +280,7 @@ function GroupCard({ group, managed }: { group: Group; managed: boolean }) {
               className={`${button} mt-2`}
               disabled={adding.trim() === "" || members.isPending}
             >
-              {T.addButton}
+              {t("addButton")}
             </button>
           </form>
         )}

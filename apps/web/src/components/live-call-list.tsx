@@ -1,8 +1,8 @@
 "use client";
 
 import type { LiveCallRow } from "@callboard/live";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { LIVE_CALLS_TEXT as T } from "./calls-text";
 import { useFormat } from "./use-format";
 
 /**
@@ -24,18 +24,19 @@ export function LiveCallList({
   limit: number;
 }) {
   const f = useFormat();
+  const t = useTranslations("liveCalls");
   const [all, setAll] = useState(false);
   if (calls.length === 0) {
     return (
       <p className="text-[11px] text-slate-500" data-testid={`live-calls-${queueId}`}>
-        {T.none}
+        {t("none")}
       </p>
     );
   }
   const shown = all ? calls : calls.slice(0, limit);
   return (
     <div data-testid={`live-calls-${queueId}`}>
-      <ol className="max-h-48 overflow-auto text-xs" aria-label={T.heading(calls.length)}>
+      <ol className="max-h-48 overflow-auto text-xs" aria-label={t("heading", { count: calls.length })}>
         {shown.map((call) => (
           <li
             key={call.id}
@@ -43,8 +44,8 @@ export function LiveCallList({
             data-testid={`live-call-${call.id}`}
             data-status={call.status}
           >
-            <span className="w-7 shrink-0 tabular-nums text-slate-500" title={T.positionHint}>
-              {T.position(call.position)}
+            <span className="w-7 shrink-0 tabular-nums text-slate-500" title={t("positionHint")}>
+              {t("position", { position: call.position })}
             </span>
             <span className="min-w-0 truncate font-medium text-slate-800" title={call.id}>
               {call.from}
@@ -55,8 +56,12 @@ export function LiveCallList({
             <span
               className={`ml-auto min-w-0 truncate ${call.status === "ringing" ? "text-amber-700" : "text-slate-500"}`}
             >
-              {call.status === "ringing" ? T.ringing(call.ringing.map((a) => a.name).join(", ")) : T.waiting}
-              {call.offers > 0 && <span className="text-slate-500"> · {T.offers(call.offers)}</span>}
+              {call.status === "ringing"
+                ? t("ringing", { names: call.ringing.map((a) => a.name).join(", ") })
+                : t("waiting")}
+              {call.offers > 0 && (
+                <span className="text-slate-500"> · {t("offers", { count: call.offers })}</span>
+              )}
             </span>
           </li>
         ))}
@@ -68,7 +73,7 @@ export function LiveCallList({
           onClick={() => setAll((v) => !v)}
           aria-expanded={all}
         >
-          {all ? T.showFewer : T.showAll(calls.length)}
+          {all ? t("showFewer") : t("showAll", { count: calls.length })}
         </button>
       )}
     </div>

@@ -8,7 +8,6 @@ import { signOut } from "~/lib/session";
 import { createCallboardClient } from "~/lib/trpc";
 import { useFormat } from "../use-format";
 import { useNow } from "../use-now";
-import { DESK_TEXT as T } from "./desk-text";
 import { type DeskFeed, useDeskFeed } from "./use-desk-feed";
 import { useDeskPresence } from "./use-desk-presence";
 import { type SoftphoneHandle, useSoftphone } from "./use-softphone";
@@ -20,6 +19,7 @@ function newDeviceId(): string {
 
 /** The agent's own page: status, the call, the day. Built on the desk feed (agent:subscribe) only. */
 export function AgentDesk() {
+  const t = useTranslations("desk");
   const feed = useDeskFeed();
   const [client] = useState(createCallboardClient);
   const [deviceId] = useState(newDeviceId);
@@ -34,20 +34,20 @@ export function AgentDesk() {
   useEffect(() => {
     if (signedOut) window.location.assign("/signin?next=/agent");
   }, [signedOut]);
-  if (signedOut) return <Centered text={T.signedOut} alert />;
+  if (signedOut) return <Centered text={t("signedOut")} alert />;
   if (feed.connection === "refused") {
     return (
       <Centered
         text={
           /not in the center|agent role|linked/.test(feed.error ?? "")
-            ? T.notLinked
-            : (feed.error ?? T.notLinked)
+            ? t("notLinked")
+            : (feed.error ?? t("notLinked"))
         }
         alert
       />
     );
   }
-  if (!feed.view) return <Centered text={T.loading} />;
+  if (!feed.view) return <Centered text={t("loading")} />;
   return (
     <Desk feed={feed} view={feed.view} me={me} softphone={softphone} presence={presence} client={client} />
   );
@@ -68,6 +68,7 @@ function Desk({
   presence: ReturnType<typeof useDeskPresence>;
   client: ReturnType<typeof createCallboardClient>;
 }) {
+  const t = useTranslations("desk");
   const now = useNow(feed.clockOffsetMs);
   const [problem, setProblem] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -85,38 +86,38 @@ function Desk({
   const { agent } = view;
   const rings = presence.holdsSoftphone === true && softphone.phone !== null;
   return (
-    <main className="mx-auto flex max-w-5xl flex-col gap-4 p-4" aria-label={T.title}>
+    <main className="mx-auto flex max-w-5xl flex-col gap-4 p-4" aria-label={t("title")}>
       <header className="flex flex-wrap items-center gap-3">
         <div>
           <h1 className="text-xl font-semibold text-slate-900">{agent.name}</h1>
           <p className="text-xs text-slate-500">
-            {T.title} · {agent.id}
+            {t("title")} · {agent.id}
           </p>
         </div>
         <span
           data-testid="desk-connection"
           className={`ml-auto rounded-full px-2 py-0.5 text-xs ${feed.connection === "live" ? "bg-emerald-50 text-emerald-800" : "bg-amber-100 text-amber-900"}`}
         >
-          {feed.connection === "live" ? T.live : feed.connection}
+          {t(`connectionState.${feed.connection}`)}
         </span>
         <button
           type="button"
           onClick={() => void signOut()}
           className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100"
         >
-          {T.signOut}
+          {t("signOut")}
         </button>
       </header>
 
-      {feed.connection === "reconnecting" && <Banner testId="desk-reconnecting" text={T.reconnecting} />}
+      {feed.connection === "reconnecting" && <Banner testId="desk-reconnecting" text={t("reconnecting")} />}
       {presence.holdsSoftphone === false && (
-        <Banner testId="desk-other-tab" text={presence.lostSoftphone ? T.lostSoftphone : T.otherTab}>
+        <Banner testId="desk-other-tab" text={presence.lostSoftphone ? t("lostSoftphone") : t("otherTab")}>
           <button
             type="button"
             onClick={presence.takeOver}
             className="ml-3 rounded bg-slate-900 px-2 py-1 text-xs text-white"
           >
-            {T.takeOver}
+            {t("takeOver")}
           </button>
         </Banner>
       )}
@@ -125,11 +126,11 @@ function Desk({
       {softphone.remoteStream && <RemoteAudio stream={softphone.remoteStream} />}
 
       <div className="grid gap-4 md:grid-cols-[2fr_1fr]">
-        <section aria-label="Call" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <section aria-label={t("call")} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
           <CallCard view={view} now={now} rings={rings} pending={pending} act={act} softphone={softphone} />
         </section>
         <section
-          aria-label={T.statusSection}
+          aria-label={t("statusSection")}
           className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
         >
           <StatusSwitcher
@@ -160,20 +161,21 @@ function CallCard({
   act: (work: () => Promise<unknown>) => void;
   softphone: SoftphoneHandle;
 }) {
+  const t = useTranslations("desk");
   const f = useFormat();
   const { offer, call, agent } = view;
   const phone = softphone.phone;
   if (offer) {
     return (
       <div data-testid="desk-ringing" className="flex flex-col gap-3">
-        <h2 className="text-sm font-semibold uppercase tracking-wide text-sky-700">{T.ringing}</h2>
+        <h2 className="text-sm font-semibold uppercase tracking-wide text-sky-700">{t("ringing")}</h2>
         <p className="text-3xl font-semibold tabular-nums text-slate-900">{offer.from}</p>
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-          <dt className="text-slate-500">{T.queue}</dt>
+          <dt className="text-slate-500">{t("queue")}</dt>
           <dd>{offer.queueName}</dd>
-          <dt className="text-slate-500">{T.waited}</dt>
+          <dt className="text-slate-500">{t("waited")}</dt>
           <dd className="tabular-nums">{f.duration(now - offer.arrivedAt)}</dd>
-          <dt className="text-slate-500">{T.whyYou}</dt>
+          <dt className="text-slate-500">{t("whyYou")}</dt>
           <dd data-testid="desk-why">{offer.why}</dd>
         </dl>
         <div className="flex gap-3">
@@ -183,7 +185,7 @@ function CallCard({
             onClick={() => phone && act(() => phone.answer(offer.callId))}
             className="rounded-md bg-emerald-700 px-5 py-2 font-medium text-white hover:bg-emerald-800 disabled:opacity-50"
           >
-            {T.answer}
+            {t("answer")}
           </button>
           <button
             type="button"
@@ -191,7 +193,7 @@ function CallCard({
             onClick={() => phone && act(() => phone.decline(offer.callId))}
             className="rounded-md border border-slate-300 px-5 py-2 font-medium text-slate-800 hover:bg-slate-100 disabled:opacity-50"
           >
-            {T.decline}
+            {t("decline")}
           </button>
         </div>
       </div>
@@ -200,12 +202,12 @@ function CallCard({
   if (call) {
     return (
       <div data-testid="desk-on-call" className="flex flex-col gap-3">
-        <h2 className="text-sm font-semibold uppercase tracking-wide text-rose-700">{T.onCall}</h2>
+        <h2 className="text-sm font-semibold uppercase tracking-wide text-rose-700">{t("onCall")}</h2>
         <p className="text-3xl font-semibold tabular-nums text-slate-900">{call.from}</p>
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-          <dt className="text-slate-500">{T.queue}</dt>
+          <dt className="text-slate-500">{t("queue")}</dt>
           <dd>{call.queueName}</dd>
-          <dt className="text-slate-500">{T.talkTime}</dt>
+          <dt className="text-slate-500">{t("talkTime")}</dt>
           <dd data-testid="desk-call-timer" className="tabular-nums">
             {f.duration(now - call.answeredAt)}
           </dd>
@@ -217,7 +219,7 @@ function CallCard({
             onClick={() => phone && act(() => phone.hangUp(call.callId))}
             className="rounded-md bg-rose-700 px-5 py-2 font-medium text-white hover:bg-rose-800 disabled:opacity-50"
           >
-            {T.hangUp}
+            {t("hangUp")}
           </button>
         </div>
       </div>
@@ -226,11 +228,11 @@ function CallCard({
   if (agent.wrapUpUntil !== null) {
     return (
       <div data-testid="desk-wrap-up" className="flex flex-col gap-2">
-        <h2 className="text-sm font-semibold uppercase tracking-wide text-amber-700">{T.wrapUp}</h2>
+        <h2 className="text-sm font-semibold uppercase tracking-wide text-amber-700">{t("wrapUp")}</h2>
         <p className="text-3xl font-semibold tabular-nums text-slate-900">
           {f.duration(Math.max(0, agent.wrapUpUntil - now))}
         </p>
-        <p className="text-sm text-slate-600">{T.wrapUpHint}</p>
+        <p className="text-sm text-slate-600">{t("wrapUpHint")}</p>
       </div>
     );
   }
@@ -239,7 +241,7 @@ function CallCard({
   return (
     <div data-testid="desk-idle" className="flex flex-col gap-2">
       <h2 className="text-lg font-medium text-slate-900">
-        {!online ? T.offline : available ? T.idleAvailable : T.idleNotAvailable}
+        {!online ? t("offline") : available ? t("idleAvailable") : t("idleNotAvailable")}
       </h2>
     </div>
   );
@@ -254,12 +256,14 @@ function StatusSwitcher({
   me: Me | null;
   onChange: (status: ManualStatus) => void;
 }) {
+  const t = useTranslations("desk");
   const statusName = useTranslations("manualStatus");
   const note = view.statusNote;
+  const setBy = (by: string) => (by === me?.username ? t("setByYou") : t("setBy", { by }));
   return (
     <div className="flex flex-col gap-2">
       <label htmlFor="desk-status" className="text-sm font-medium text-slate-700">
-        {T.statusLabel}
+        {t("statusLabel")}
       </label>
       <select
         id="desk-status"
@@ -275,7 +279,7 @@ function StatusSwitcher({
       </select>
       {note && note.status === view.agent.manualStatus && (
         <p data-testid="desk-status-note" className="text-xs text-slate-600">
-          {T.statusBy(note.by, note.by === me?.username, note.why)}
+          {note.why ? t("setByWhy", { who: setBy(note.by), why: note.why }) : setBy(note.by)}
         </p>
       )}
     </div>
@@ -284,16 +288,21 @@ function StatusSwitcher({
 
 /** How calls reach this agent: routing type 2 rings a phone number; a SIP phone's registration details. */
 function Reachability({ view }: { view: AgentDeskView }) {
+  const t = useTranslations("desk");
   const { agent, sip } = view;
   return (
     <div className="mt-4 flex flex-col gap-2 text-xs text-slate-600">
-      {agent.routingType === 2 && <p data-testid="desk-phone-routing">{T.phoneRouting(agent.phoneNumber)}</p>}
+      {agent.routingType === 2 && (
+        <p data-testid="desk-phone-routing">
+          {agent.phoneNumber ? t("phoneRouting", { number: agent.phoneNumber }) : t("phoneRoutingNoNumber")}
+        </p>
+      )}
       {sip && (
         <div data-testid="desk-sip">
-          <p className="font-medium text-slate-700">{T.sipHeading}</p>
+          <p className="font-medium text-slate-700">{t("sipHeading")}</p>
           <p>
             {sip.registrar} · <span className="font-mono">{sip.username}</span> ·{" "}
-            {agent.online.includes("sip") ? T.sipRegistered : T.sipNotRegistered}
+            {agent.online.includes("sip") ? t("sipRegistered") : t("sipNotRegistered")}
           </p>
         </div>
       )}
@@ -302,6 +311,7 @@ function Reachability({ view }: { view: AgentDeskView }) {
 }
 
 function Today({ view }: { view: AgentDeskView }) {
+  const t = useTranslations("desk");
   const f = useFormat();
   const statusName = useTranslations("manualStatus");
   const today = view.today;
@@ -310,16 +320,16 @@ function Today({ view }: { view: AgentDeskView }) {
     ([, ms]) => ms >= 1_000,
   );
   return (
-    <section aria-label={T.today} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <h2 className="mb-2 text-sm font-semibold text-slate-900">{T.today}</h2>
+    <section aria-label={t("today")} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <h2 className="mb-2 text-sm font-semibold text-slate-900">{t("today")}</h2>
       <dl className="grid grid-cols-3 gap-4 text-sm">
-        <Figure label={T.answered} value={String(today?.answered ?? 0)} testId="desk-answered" />
-        <Figure label={T.missed} value={String(today?.missed ?? 0)} testId="desk-missed" />
-        <Figure label={T.talkTime} value={f.duration(today?.talkMs ?? 0)} testId="desk-talk" />
+        <Figure label={t("answered")} value={String(today?.answered ?? 0)} testId="desk-answered" />
+        <Figure label={t("missed")} value={String(today?.missed ?? 0)} testId="desk-missed" />
+        <Figure label={t("talkTime")} value={f.duration(today?.talkMs ?? 0)} testId="desk-talk" />
       </dl>
       {statusMs.length > 0 && (
         <div className="mt-3">
-          <h3 className="text-xs font-medium text-slate-500">{T.timeInStatus}</h3>
+          <h3 className="text-xs font-medium text-slate-500">{t("timeInStatus")}</h3>
           <ul className="mt-1 flex flex-wrap gap-3 text-xs text-slate-700">
             {statusMs.map(([status, ms]) => (
               <li key={status}>
@@ -351,16 +361,17 @@ function SoftphoneBanner({
   softphone: SoftphoneHandle;
   telephony: AgentDeskView["telephony"];
 }) {
+  const t = useTranslations("desk");
   if (telephony === "standalone") return null;
   const { state } = softphone;
   const text =
     state.kind === "ready"
-      ? T.sdkConnected
+      ? t("sdkConnected")
       : state.kind === "connecting"
-        ? T.sdkConnecting
+        ? t("sdkConnecting")
         : state.kind === "other-device"
-          ? T.sdkOtherDevice
-          : T.sdkFailed(state.message);
+          ? t("sdkOtherDevice")
+          : t("sdkFailed", { why: state.message });
   return (
     <p
       data-testid="desk-sdk"
