@@ -13,8 +13,9 @@ import { usePccManaged } from "./use-pcc-managed";
 
 const PAGE_SIZE = 50;
 const input =
-  "mt-1 block w-full rounded border border-slate-300 px-2 py-1.5 text-sm text-slate-900 disabled:bg-slate-100";
-const button = "rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 disabled:opacity-50";
+  "mt-1 block w-full rounded border border-slate-300 dark:border-slate-600 px-2 py-1.5 text-sm text-slate-900 dark:text-slate-100 disabled:bg-slate-100 dark:disabled:bg-slate-800";
+const button =
+  "rounded border border-slate-300 dark:border-slate-600 px-2 py-1 text-xs hover:bg-slate-100 dark:hover:bg-slate-800 disabled:opacity-50";
 
 interface Draft {
   id: string;
@@ -63,19 +64,26 @@ export function AgentsAdmin() {
   const total = list.data?.total ?? 0;
   return (
     <div className="space-y-6">
-      <h1 className="text-xl font-semibold text-slate-900">{t("title")}</h1>
-      {managed && <p className="rounded bg-sky-50 p-3 text-sm text-sky-900">{t("writtenToPcc")}</p>}
+      <h1 className="text-xl font-semibold text-slate-900 dark:text-slate-100">{t("title")}</h1>
+      {managed && (
+        <p className="rounded bg-sky-50 dark:bg-sky-950 p-3 text-sm text-sky-900 dark:text-sky-100">
+          {t("writtenToPcc")}
+        </p>
+      )}
       <CreateAgentForm />
-      <section aria-label={t("title")} className="rounded-lg border border-slate-200 bg-white">
-        <div className="flex flex-wrap items-center gap-3 border-b border-slate-100 p-3">
-          <label className="text-sm text-slate-700">
+      <section
+        aria-label={t("title")}
+        className="rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900"
+      >
+        <div className="flex flex-wrap items-center gap-3 border-b border-slate-100 dark:border-slate-800 p-3">
+          <label className="text-sm text-slate-700 dark:text-slate-300">
             <span className="sr-only">{t("search")}</span>
             <input
               type="search"
               aria-label={t("search")}
               placeholder={t("searchPlaceholder")}
               maxLength={120}
-              className="w-64 rounded border border-slate-300 px-2 py-1.5 text-sm"
+              className="w-64 rounded border border-slate-300 dark:border-slate-600 px-2 py-1.5 text-sm"
               value={search}
               onChange={(e) => {
                 setSearch(e.target.value);
@@ -83,7 +91,10 @@ export function AgentsAdmin() {
               }}
             />
           </label>
-          <span className="ml-auto text-sm tabular-nums text-slate-600" data-testid="agents-page">
+          <span
+            className="ml-auto text-sm tabular-nums text-slate-600 dark:text-slate-400"
+            data-testid="agents-page"
+          >
             {t("page", { from: offset + 1, to: Math.min(offset + PAGE_SIZE, total), total })}
           </span>
           <button
@@ -105,7 +116,7 @@ export function AgentsAdmin() {
         </div>
         <ErrorAlert error={list.error} className="p-3" />
         <table className="w-full text-left text-sm">
-          <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+          <thead className="bg-slate-50 dark:bg-slate-800 text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
             <tr>
               <th className="px-3 py-2">{t("name")}</th>
               <th className="px-3 py-2">{t("phone")}</th>
@@ -121,7 +132,9 @@ export function AgentsAdmin() {
             ))}
           </tbody>
         </table>
-        {list.data?.rows.length === 0 && <p className="p-4 text-sm text-slate-500">{t("none")}</p>}
+        {list.data?.rows.length === 0 && (
+          <p className="p-4 text-sm text-slate-500 dark:text-slate-400">{t("none")}</p>
+        )}
       </section>
     </div>
   );
@@ -173,7 +186,7 @@ function CreateAgentForm() {
       onSubmit={submit}
       aria-label={t("create")}
       noValidate
-      className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-6"
+      className="grid gap-3 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4 md:grid-cols-6"
     >
       <AgentFields draft={draft} setDraft={setDraft} errors={errors} editing={false} />
       <div className="flex items-end md:col-span-1">
@@ -213,7 +226,7 @@ function AgentFields({
   });
   return (
     <>
-      <label className="text-sm text-slate-700 md:col-span-1">
+      <label className="text-sm text-slate-700 dark:text-slate-300 md:col-span-1">
         {t("id")}
         <input
           className={input}
@@ -225,12 +238,12 @@ function AgentFields({
         />
         <FieldError id="agent-id-error" message={errors.id} />
       </label>
-      <label className="text-sm text-slate-700 md:col-span-1">
+      <label className="text-sm text-slate-700 dark:text-slate-300 md:col-span-1">
         {t("name")}
         <input className={input} name="name" maxLength={120} {...field("name")} />
         <FieldError id="agent-name-error" message={errors.name} />
       </label>
-      <label className="text-sm text-slate-700 md:col-span-1">
+      <label className="text-sm text-slate-700 dark:text-slate-300 md:col-span-1">
         {t("phone")}
         <input
           className={input}
@@ -242,7 +255,7 @@ function AgentFields({
         />
         <FieldError id="agent-phoneNumber-error" message={errors.phoneNumber} />
       </label>
-      <label className="text-sm text-slate-700 md:col-span-1">
+      <label className="text-sm text-slate-700 dark:text-slate-300 md:col-span-1">
         {t("routingType")}
         <select className={input} name="routingType" {...field("routingType")}>
           <option value="1">{t("routingTypes.1")}</option>
@@ -251,7 +264,7 @@ function AgentFields({
         <FieldError id="agent-routingType-error" message={errors.routingType} />
       </label>
       {!editing && (
-        <label className="text-sm text-slate-700 md:col-span-1">
+        <label className="text-sm text-slate-700 dark:text-slate-300 md:col-span-1">
           {t("initialStatus")}
           <select className={input} name="initialManualStatus" {...field("initialManualStatus")}>
             {MANUAL_STATUSES.map((s) => (
@@ -308,7 +321,10 @@ function AgentRow({ row, managed }: { row: Row; managed: boolean }) {
   };
   if (editing) {
     return (
-      <tr className="border-t border-slate-100 bg-sky-50/40" data-testid={`agent-${row.id}`}>
+      <tr
+        className="border-t border-slate-100 dark:border-slate-800 bg-sky-50/40 dark:bg-sky-950/40"
+        data-testid={`agent-${row.id}`}
+      >
         <td colSpan={6} className="px-3 py-2">
           <form
             onSubmit={save}
@@ -332,15 +348,17 @@ function AgentRow({ row, managed }: { row: Row; managed: boolean }) {
     );
   }
   return (
-    <tr className="border-t border-slate-100 align-top" data-testid={`agent-${row.id}`}>
+    <tr className="border-t border-slate-100 dark:border-slate-800 align-top" data-testid={`agent-${row.id}`}>
       <td className="px-3 py-2">
-        <div className="font-medium text-slate-900">{row.name}</div>
-        <div className="text-xs text-slate-500">{row.id}</div>
+        <div className="font-medium text-slate-900 dark:text-slate-100">{row.name}</div>
+        <div className="text-xs text-slate-500 dark:text-slate-400">{row.id}</div>
       </td>
-      <td className="px-3 py-2 tabular-nums text-slate-700">{row.phoneNumber ?? "—"}</td>
-      <td className="px-3 py-2 text-slate-700">{t(`routingTypes.${row.routingType}`)}</td>
-      <td className="px-3 py-2 text-slate-700">{statusName(row.manualStatus)}</td>
-      <td className="px-3 py-2 text-xs text-slate-600">{row.groupIds.join(", ") || "—"}</td>
+      <td className="px-3 py-2 tabular-nums text-slate-700 dark:text-slate-300">{row.phoneNumber ?? "—"}</td>
+      <td className="px-3 py-2 text-slate-700 dark:text-slate-300">{t(`routingTypes.${row.routingType}`)}</td>
+      <td className="px-3 py-2 text-slate-700 dark:text-slate-300">{statusName(row.manualStatus)}</td>
+      <td className="px-3 py-2 text-xs text-slate-600 dark:text-slate-400">
+        {row.groupIds.join(", ") || "—"}
+      </td>
       <td className="px-3 py-2">
         <div className="flex flex-wrap items-center gap-2">
           <button type="button" className={button} onClick={startEditing}>
@@ -349,7 +367,7 @@ function AgentRow({ row, managed }: { row: Row; managed: boolean }) {
           {managed ? null : confirming ? (
             <button
               type="button"
-              className={`${button} border-red-300 text-red-700`}
+              className={`${button} border-red-300 dark:border-red-800 text-red-700 dark:text-red-300`}
               disabled={remove.isPending}
               onClick={() => remove.mutate({ agentId: row.id, version: row.version })}
             >

@@ -8,7 +8,7 @@ import { fieldErrors } from "~/lib/field-errors";
 import { FieldError } from "./field-error";
 import { useCallboardClient, useCenterSelector, useLiveCenter } from "./live-provider";
 
-const control = "mt-0.5 block w-44 rounded border border-slate-300 px-2 py-1 text-xs";
+const control = "mt-0.5 block w-44 rounded border border-slate-300 dark:border-slate-600 px-2 py-1 text-xs";
 
 /**
  * From the board (admins): an agent leaves one group and joins another in one event; the control
@@ -20,11 +20,13 @@ export function GroupMove() {
   const [open, setOpen] = useState(false);
   return (
     <details
-      className="rounded-md border border-slate-200 bg-white px-3 py-2 text-xs"
+      className="rounded-md border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 px-3 py-2 text-xs"
       data-testid="group-move"
       onToggle={(e) => setOpen(e.currentTarget.open)}
     >
-      <summary className="cursor-pointer font-medium text-slate-700">{t("title")}</summary>
+      <summary className="cursor-pointer font-medium text-slate-700 dark:text-slate-300">
+        {t("title")}
+      </summary>
       {open && <GroupMoveForm />}
     </details>
   );
@@ -73,7 +75,7 @@ function GroupMoveForm() {
   };
   return (
     <form onSubmit={submit} noValidate className="mt-2 flex flex-wrap items-start gap-3">
-      <label className="text-slate-600">
+      <label className="text-slate-600 dark:text-slate-400">
         {t("agent")}
         <input
           className={control}
@@ -96,7 +98,7 @@ function GroupMoveForm() {
           }
         />
       </label>
-      <label className="text-slate-600">
+      <label className="text-slate-600 dark:text-slate-400">
         {t("from")}
         <select
           className={control}
@@ -112,7 +114,7 @@ function GroupMoveForm() {
         </select>
         <FieldError message={errors.fromGroupId} />
       </label>
-      <label className="text-slate-600">
+      <label className="text-slate-600 dark:text-slate-400">
         {t("to")}
         <select className={control} name="toGroupId" value={to} onChange={(e) => setTo(e.target.value)}>
           <option value="">—</option>
@@ -129,12 +131,12 @@ function GroupMoveForm() {
       <button
         type="submit"
         disabled={busy}
-        className="mt-4 rounded border border-slate-300 px-2 py-1 hover:bg-slate-100 disabled:opacity-50"
+        className="mt-4 rounded border border-slate-300 dark:border-slate-600 px-2 py-1 hover:bg-slate-100 dark:hover:bg-slate-800 disabled:opacity-50"
       >
         {busy ? t("moving") : t("button")}
       </button>
       {problem && (
-        <p role="alert" className="mt-4 text-red-700">
+        <p role="alert" className="mt-4 text-red-700 dark:text-red-300">
           {problem}
         </p>
       )}

@@ -28,7 +28,7 @@ export function LiveCallList({
   const [all, setAll] = useState(false);
   if (calls.length === 0) {
     return (
-      <p className="text-[11px] text-slate-500" data-testid={`live-calls-${queueId}`}>
+      <p className="text-[11px] text-slate-500 dark:text-slate-400" data-testid={`live-calls-${queueId}`}>
         {t("none")}
       </p>
     );
@@ -44,23 +44,32 @@ export function LiveCallList({
             data-testid={`live-call-${call.id}`}
             data-status={call.status}
           >
-            <span className="w-7 shrink-0 tabular-nums text-slate-500" title={t("positionHint")}>
+            <span
+              className="w-7 shrink-0 tabular-nums text-slate-500 dark:text-slate-400"
+              title={t("positionHint")}
+            >
               {t("position", { position: call.position })}
             </span>
-            <span className="min-w-0 truncate font-medium text-slate-800" title={call.id}>
+            <span className="min-w-0 truncate font-medium text-slate-800 dark:text-slate-200" title={call.id}>
               {call.from}
             </span>
-            <span className="shrink-0 tabular-nums text-slate-700" data-testid="live-call-wait">
+            <span
+              className="shrink-0 tabular-nums text-slate-700 dark:text-slate-300"
+              data-testid="live-call-wait"
+            >
               {f.elapsed(now - call.arrivedAt, frozen)}
             </span>
             <span
-              className={`ml-auto min-w-0 truncate ${call.status === "ringing" ? "text-amber-700" : "text-slate-500"}`}
+              className={`ml-auto min-w-0 truncate ${call.status === "ringing" ? "text-amber-700 dark:text-amber-300" : "text-slate-500 dark:text-slate-400"}`}
             >
               {call.status === "ringing"
                 ? t("ringing", { names: call.ringing.map((a) => a.name).join(", ") })
                 : t("waiting")}
               {call.offers > 0 && (
-                <span className="text-slate-500"> · {t("offers", { count: call.offers })}</span>
+                <span className="text-slate-500 dark:text-slate-400">
+                  {" "}
+                  · {t("offers", { count: call.offers })}
+                </span>
               )}
             </span>
           </li>
@@ -69,7 +78,7 @@ export function LiveCallList({
       {calls.length > limit && (
         <button
           type="button"
-          className="text-[11px] text-sky-700 underline"
+          className="text-[11px] text-sky-700 dark:text-sky-300 underline"
           onClick={() => setAll((v) => !v)}
           aria-expanded={all}
         >

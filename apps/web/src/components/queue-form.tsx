@@ -16,10 +16,11 @@ import { ErrorAlert } from "./error-alert";
 import { FieldError } from "./field-error";
 
 const input =
-  "mt-1 block w-full rounded border border-slate-300 px-2 py-1.5 text-sm text-slate-900 disabled:bg-slate-100";
+  "mt-1 block w-full rounded border border-slate-300 dark:border-slate-600 px-2 py-1.5 text-sm text-slate-900 dark:text-slate-100 disabled:bg-slate-100 dark:disabled:bg-slate-800";
 /** Sunday first, as the schedule stores days (0–6); the catalog names each. */
 const WEEK_DAYS = [0, 1, 2, 3, 4, 5, 6] as const;
-const small = "rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 disabled:opacity-50";
+const small =
+  "rounded border border-slate-300 dark:border-slate-600 px-2 py-1 text-xs hover:bg-slate-100 dark:hover:bg-slate-800 disabled:opacity-50";
 
 type NumberField =
   | "waitAgentAnswerTimeout"
@@ -169,10 +170,12 @@ export function QueueForm(props: QueueFormProps) {
       onSubmit={submit}
       noValidate
       aria-label={initial ? t("editLabel", { name: initial.name }) : t("newQueue")}
-      className="space-y-4 rounded-lg border border-sky-200 bg-white p-4"
+      className="space-y-4 rounded-lg border border-sky-200 dark:border-sky-800 bg-white dark:bg-slate-900 p-4"
     >
       {pccManaged && (
-        <p className="rounded bg-sky-50 p-2 text-xs text-sky-900">{tDir("pccManagedQueueFields")}</p>
+        <p className="rounded bg-sky-50 dark:bg-sky-950 p-2 text-xs text-sky-900 dark:text-sky-100">
+          {tDir("pccManagedQueueFields")}
+        </p>
       )}
       <Section title={t("sections.queue")}>
         <Field field="id" error={errors.id}>
@@ -221,11 +224,15 @@ export function QueueForm(props: QueueFormProps) {
                 className="flex flex-wrap items-center gap-2"
                 data-testid={`queue-group-${g.groupId}`}
               >
-                <span className="w-6 text-right tabular-nums text-slate-500">{i + 1}.</span>
-                <span className="min-w-40 font-medium text-slate-900">{groupName(g.groupId)}</span>
+                <span className="w-6 text-right tabular-nums text-slate-500 dark:text-slate-400">
+                  {i + 1}.
+                </span>
+                <span className="min-w-40 font-medium text-slate-900 dark:text-slate-100">
+                  {groupName(g.groupId)}
+                </span>
                 <select
                   aria-label={t("primaryOrBackup", { group: groupName(g.groupId) })}
-                  className="rounded border border-slate-300 px-2 py-1 text-xs"
+                  className="rounded border border-slate-300 dark:border-slate-600 px-2 py-1 text-xs"
                   disabled={locked("groups")}
                   value={g.primary ? "primary" : "backup"}
                   onChange={(e) =>
@@ -267,7 +274,7 @@ export function QueueForm(props: QueueFormProps) {
             ))}
           </ol>
           {!locked("groups") && unused.length > 0 && (
-            <label className="mt-2 block text-sm text-slate-700">
+            <label className="mt-2 block text-sm text-slate-700 dark:text-slate-300">
               {t("addGroup")}
               <select
                 className={`${input} max-w-xs`}
@@ -321,7 +328,7 @@ export function QueueForm(props: QueueFormProps) {
         </Field>
         {draft.scheduleKind === "business-hours" && (
           <div className="space-y-2 md:col-span-3">
-            <label className="block text-sm text-slate-700">
+            <label className="block text-sm text-slate-700 dark:text-slate-300">
               {t("timeZone")}
               <input
                 className={`${input} max-w-xs`}
@@ -354,7 +361,7 @@ export function QueueForm(props: QueueFormProps) {
                   {t("open")}{" "}
                   <input
                     type="time"
-                    className="rounded border border-slate-300 px-1"
+                    className="rounded border border-slate-300 dark:border-slate-600 px-1"
                     value={h.open}
                     onChange={(e) => setHours(i, { open: e.target.value })}
                   />
@@ -363,7 +370,7 @@ export function QueueForm(props: QueueFormProps) {
                   {t("close")}{" "}
                   <input
                     type="time"
-                    className="rounded border border-slate-300 px-1"
+                    className="rounded border border-slate-300 dark:border-slate-600 px-1"
                     value={h.close}
                     onChange={(e) => setHours(i, { close: e.target.value })}
                   />
@@ -423,8 +430,10 @@ function swap<T>(list: T[], i: number, j: number): T[] {
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
-    <fieldset className="grid gap-3 border-t border-slate-100 pt-3 md:grid-cols-4">
-      <legend className="pr-2 text-xs font-medium uppercase tracking-wide text-slate-500">{title}</legend>
+    <fieldset className="grid gap-3 border-t border-slate-100 dark:border-slate-800 pt-3 md:grid-cols-4">
+      <legend className="pr-2 text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">
+        {title}
+      </legend>
       {children}
     </fieldset>
   );
@@ -444,10 +453,10 @@ function Field({
   const tField = useTranslations("directory.fields");
   return (
     // biome-ignore lint/a11y/noLabelWithoutControl: the control is `children`
-    <label className="text-sm text-slate-700">
+    <label className="text-sm text-slate-700 dark:text-slate-300">
       {tField(field)}
       {children}
-      {hint && <span className="mt-0.5 block text-xs text-slate-500">{hint}</span>}
+      {hint && <span className="mt-0.5 block text-xs text-slate-500 dark:text-slate-400">{hint}</span>}
       <FieldError message={error} />
     </label>
   );

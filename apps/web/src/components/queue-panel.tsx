@@ -196,7 +196,7 @@ function QueueCard({
       </dl>
       {row.calls.length > 0 && (
         <section
-          className="mt-1 border-t border-slate-100 pt-1"
+          className="mt-1 border-t border-slate-100 dark:border-slate-800 pt-1"
           aria-label={tLive("expand", { queue: queue.name })}
         >
           <LiveCallList queueId={queue.id} calls={row.calls} now={now} frozen={frozen} limit={3} />

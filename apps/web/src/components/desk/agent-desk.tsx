@@ -89,21 +89,21 @@ function Desk({
     <main className="mx-auto flex max-w-5xl flex-col gap-4 p-4" aria-label={t("title")}>
       <header className="flex flex-wrap items-center gap-3">
         <div>
-          <h1 className="text-xl font-semibold text-slate-900">{agent.name}</h1>
-          <p className="text-xs text-slate-500">
+          <h1 className="text-xl font-semibold text-slate-900 dark:text-slate-100">{agent.name}</h1>
+          <p className="text-xs text-slate-500 dark:text-slate-400">
             {t("title")} · {agent.id}
           </p>
         </div>
         <span
           data-testid="desk-connection"
-          className={`ml-auto rounded-full px-2 py-0.5 text-xs ${feed.connection === "live" ? "bg-emerald-50 text-emerald-800" : "bg-amber-100 text-amber-900"}`}
+          className={`ml-auto rounded-full px-2 py-0.5 text-xs ${feed.connection === "live" ? "bg-emerald-50 dark:bg-emerald-950 text-emerald-800 dark:text-emerald-200" : "bg-amber-100 dark:bg-amber-900 text-amber-900 dark:text-amber-100"}`}
         >
           {t(`connectionState.${feed.connection}`)}
         </span>
         <button
           type="button"
           onClick={() => void signOut()}
-          className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100"
+          className="rounded border border-slate-300 dark:border-slate-600 px-2 py-1 text-xs hover:bg-slate-100 dark:hover:bg-slate-800"
         >
           {t("signOut")}
         </button>
@@ -115,7 +115,7 @@ function Desk({
           <button
             type="button"
             onClick={presence.takeOver}
-            className="ml-3 rounded bg-slate-900 px-2 py-1 text-xs text-white"
+            className="ml-3 rounded bg-slate-900 dark:bg-sky-800 px-2 py-1 text-xs text-white"
           >
             {t("takeOver")}
           </button>
@@ -126,12 +126,15 @@ function Desk({
       {softphone.remoteStream && <RemoteAudio stream={softphone.remoteStream} />}
 
       <div className="grid gap-4 md:grid-cols-[2fr_1fr]">
-        <section aria-label={t("call")} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <section
+          aria-label={t("call")}
+          className="rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4 shadow-sm"
+        >
           <CallCard view={view} now={now} rings={rings} pending={pending} act={act} softphone={softphone} />
         </section>
         <section
           aria-label={t("statusSection")}
-          className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+          className="rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4 shadow-sm"
         >
           <StatusSwitcher
             view={view}
@@ -168,14 +171,16 @@ function CallCard({
   if (offer) {
     return (
       <div data-testid="desk-ringing" className="flex flex-col gap-3">
-        <h2 className="text-sm font-semibold uppercase tracking-wide text-sky-700">{t("ringing")}</h2>
-        <p className="text-3xl font-semibold tabular-nums text-slate-900">{offer.from}</p>
+        <h2 className="text-sm font-semibold uppercase tracking-wide text-sky-700 dark:text-sky-300">
+          {t("ringing")}
+        </h2>
+        <p className="text-3xl font-semibold tabular-nums text-slate-900 dark:text-slate-100">{offer.from}</p>
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-          <dt className="text-slate-500">{t("queue")}</dt>
+          <dt className="text-slate-500 dark:text-slate-400">{t("queue")}</dt>
           <dd>{offer.queueName}</dd>
-          <dt className="text-slate-500">{t("waited")}</dt>
+          <dt className="text-slate-500 dark:text-slate-400">{t("waited")}</dt>
           <dd className="tabular-nums">{f.duration(now - offer.arrivedAt)}</dd>
-          <dt className="text-slate-500">{t("whyYou")}</dt>
+          <dt className="text-slate-500 dark:text-slate-400">{t("whyYou")}</dt>
           <dd data-testid="desk-why">{offer.why}</dd>
         </dl>
         <div className="flex gap-3">
@@ -191,7 +196,7 @@ function CallCard({
             type="button"
             disabled={!rings || pending || !phone}
             onClick={() => phone && act(() => phone.decline(offer.callId))}
-            className="rounded-md border border-slate-300 px-5 py-2 font-medium text-slate-800 hover:bg-slate-100 disabled:opacity-50"
+            className="rounded-md border border-slate-300 dark:border-slate-600 px-5 py-2 font-medium text-slate-800 dark:text-slate-200 hover:bg-slate-100 dark:hover:bg-slate-800 disabled:opacity-50"
           >
             {t("decline")}
           </button>
@@ -202,12 +207,14 @@ function CallCard({
   if (call) {
     return (
       <div data-testid="desk-on-call" className="flex flex-col gap-3">
-        <h2 className="text-sm font-semibold uppercase tracking-wide text-rose-700">{t("onCall")}</h2>
-        <p className="text-3xl font-semibold tabular-nums text-slate-900">{call.from}</p>
+        <h2 className="text-sm font-semibold uppercase tracking-wide text-rose-700 dark:text-rose-300">
+          {t("onCall")}
+        </h2>
+        <p className="text-3xl font-semibold tabular-nums text-slate-900 dark:text-slate-100">{call.from}</p>
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-          <dt className="text-slate-500">{t("queue")}</dt>
+          <dt className="text-slate-500 dark:text-slate-400">{t("queue")}</dt>
           <dd>{call.queueName}</dd>
-          <dt className="text-slate-500">{t("talkTime")}</dt>
+          <dt className="text-slate-500 dark:text-slate-400">{t("talkTime")}</dt>
           <dd data-testid="desk-call-timer" className="tabular-nums">
             {f.duration(now - call.answeredAt)}
           </dd>
@@ -228,11 +235,13 @@ function CallCard({
   if (agent.wrapUpUntil !== null) {
     return (
       <div data-testid="desk-wrap-up" className="flex flex-col gap-2">
-        <h2 className="text-sm font-semibold uppercase tracking-wide text-amber-700">{t("wrapUp")}</h2>
-        <p className="text-3xl font-semibold tabular-nums text-slate-900">
+        <h2 className="text-sm font-semibold uppercase tracking-wide text-amber-700 dark:text-amber-300">
+          {t("wrapUp")}
+        </h2>
+        <p className="text-3xl font-semibold tabular-nums text-slate-900 dark:text-slate-100">
           {f.duration(Math.max(0, agent.wrapUpUntil - now))}
         </p>
-        <p className="text-sm text-slate-600">{t("wrapUpHint")}</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">{t("wrapUpHint")}</p>
       </div>
     );
   }
@@ -240,7 +249,7 @@ function CallCard({
   const available = agent.manualStatus === "AVAILABLE";
   return (
     <div data-testid="desk-idle" className="flex flex-col gap-2">
-      <h2 className="text-lg font-medium text-slate-900">
+      <h2 className="text-lg font-medium text-slate-900 dark:text-slate-100">
         {!online ? t("offline") : available ? t("idleAvailable") : t("idleNotAvailable")}
       </h2>
     </div>
@@ -262,12 +271,12 @@ function StatusSwitcher({
   const setBy = (by: string) => (by === me?.username ? t("setByYou") : t("setBy", { by }));
   return (
     <div className="flex flex-col gap-2">
-      <label htmlFor="desk-status" className="text-sm font-medium text-slate-700">
+      <label htmlFor="desk-status" className="text-sm font-medium text-slate-700 dark:text-slate-300">
         {t("statusLabel")}
       </label>
       <select
         id="desk-status"
-        className="rounded border border-slate-300 px-2 py-1.5"
+        className="rounded border border-slate-300 dark:border-slate-600 px-2 py-1.5"
         value={view.agent.manualStatus}
         onChange={(e) => onChange(e.target.value as ManualStatus)}
       >
@@ -278,7 +287,7 @@ function StatusSwitcher({
         ))}
       </select>
       {note && note.status === view.agent.manualStatus && (
-        <p data-testid="desk-status-note" className="text-xs text-slate-600">
+        <p data-testid="desk-status-note" className="text-xs text-slate-600 dark:text-slate-400">
           {note.why ? t("setByWhy", { who: setBy(note.by), why: note.why }) : setBy(note.by)}
         </p>
       )}
@@ -291,7 +300,7 @@ function Reachability({ view }: { view: AgentDeskView }) {
   const t = useTranslations("desk");
   const { agent, sip } = view;
   return (
-    <div className="mt-4 flex flex-col gap-2 text-xs text-slate-600">
+    <div className="mt-4 flex flex-col gap-2 text-xs text-slate-600 dark:text-slate-400">
       {agent.routingType === 2 && (
         <p data-testid="desk-phone-routing">
           {agent.phoneNumber ? t("phoneRouting", { number: agent.phoneNumber }) : t("phoneRoutingNoNumber")}
@@ -299,7 +308,7 @@ function Reachability({ view }: { view: AgentDeskView }) {
       )}
       {sip && (
         <div data-testid="desk-sip">
-          <p className="font-medium text-slate-700">{t("sipHeading")}</p>
+          <p className="font-medium text-slate-700 dark:text-slate-300">{t("sipHeading")}</p>
           <p>
             {sip.registrar} · <span className="font-mono">{sip.username}</span> ·{" "}
             {agent.online.includes("sip") ? t("sipRegistered") : t("sipNotRegistered")}
@@ -320,8 +329,11 @@ function Today({ view }: { view: AgentDeskView }) {
     ([, ms]) => ms >= 1_000,
   );
   return (
-    <section aria-label={t("today")} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <h2 className="mb-2 text-sm font-semibold text-slate-900">{t("today")}</h2>
+    <section
+      aria-label={t("today")}
+      className="rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4 shadow-sm"
+    >
+      <h2 className="mb-2 text-sm font-semibold text-slate-900 dark:text-slate-100">{t("today")}</h2>
       <dl className="grid grid-cols-3 gap-4 text-sm">
         <Figure label={t("answered")} value={String(today?.answered ?? 0)} testId="desk-answered" />
         <Figure label={t("missed")} value={String(today?.missed ?? 0)} testId="desk-missed" />
@@ -329,8 +341,8 @@ function Today({ view }: { view: AgentDeskView }) {
       </dl>
       {statusMs.length > 0 && (
         <div className="mt-3">
-          <h3 className="text-xs font-medium text-slate-500">{t("timeInStatus")}</h3>
-          <ul className="mt-1 flex flex-wrap gap-3 text-xs text-slate-700">
+          <h3 className="text-xs font-medium text-slate-500 dark:text-slate-400">{t("timeInStatus")}</h3>
+          <ul className="mt-1 flex flex-wrap gap-3 text-xs text-slate-700 dark:text-slate-300">
             {statusMs.map(([status, ms]) => (
               <li key={status}>
                 {statusName(status)}: <span className="tabular-nums">{f.duration(ms)}</span>
@@ -346,8 +358,11 @@ function Today({ view }: { view: AgentDeskView }) {
 function Figure({ label, value, testId }: { label: string; value: string; testId: string }) {
   return (
     <div>
-      <dt className="text-xs text-slate-500">{label}</dt>
-      <dd data-testid={testId} className="text-2xl font-semibold tabular-nums text-slate-900">
+      <dt className="text-xs text-slate-500 dark:text-slate-400">{label}</dt>
+      <dd
+        data-testid={testId}
+        className="text-2xl font-semibold tabular-nums text-slate-900 dark:text-slate-100"
+      >
         {value}
       </dd>
     </div>
@@ -376,7 +391,7 @@ function SoftphoneBanner({
     <p
       data-testid="desk-sdk"
       role={state.kind === "failed" || state.kind === "other-device" ? "alert" : "status"}
-      className="text-xs text-slate-600"
+      className="text-xs text-slate-600 dark:text-slate-400"
     >
       {text}
     </p>
@@ -397,7 +412,7 @@ function Banner({ text, testId, children }: { text: string; testId: string; chil
     <div
       role="alert"
       data-testid={testId}
-      className="rounded-md bg-amber-100 px-3 py-2 text-sm text-amber-950"
+      className="rounded-md bg-amber-100 dark:bg-amber-900 px-3 py-2 text-sm text-amber-950 dark:text-amber-50"
     >
       {text}
       {children}
@@ -408,7 +423,7 @@ function Banner({ text, testId, children }: { text: string; testId: string; chil
 function Centered({ text, alert = false }: { text: string; alert?: boolean }) {
   return (
     <div
-      className="flex h-full items-center justify-center p-8 text-slate-600"
+      className="flex h-full items-center justify-center p-8 text-slate-600 dark:text-slate-400"
       role={alert ? "alert" : "status"}
     >
       {text}
