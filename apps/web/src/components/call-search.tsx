@@ -147,7 +147,7 @@ export function CallSearch() {
             <p className="text-slate-500 dark:text-slate-400">{t("hint")}</p>
           )}
           {found.kind === "done" && (
-            <ul className="divide-y divide-slate-100">
+            <ul className="divide-y divide-slate-100 dark:divide-slate-800">
               {found.result.calls.map((hit) => {
                 const isOpen = openCall === hit.callId;
                 const live = own(calls, hit.callId) ?? null;
@@ -172,7 +172,7 @@ export function CallSearch() {
                       <span
                         className={`rounded px-1 ${status === "ended" ? "bg-slate-100 dark:bg-slate-800 text-slate-600 dark:text-slate-400" : "bg-sky-50 dark:bg-sky-950 text-sky-700 dark:text-sky-300"}`}
                       >
-                        {status === "ended" ? t("ended") : `${t("live")} · ${status}`}
+                        {status === "ended" ? t("ended") : t("liveStatus", { status })}
                       </span>
                       <button
                         type="button"
