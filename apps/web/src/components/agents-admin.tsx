@@ -7,16 +7,15 @@ import { useTranslations } from "next-intl";
 import { type FormEvent, useDeferredValue, useState } from "react";
 import { fieldErrors, serverFieldErrors } from "~/lib/field-errors";
 import { useTRPC } from "~/lib/trpc";
-import { TEXT } from "./directory-text";
 import { ErrorAlert } from "./error-alert";
 import { FieldError } from "./field-error";
 import { usePccManaged } from "./use-pcc-managed";
 
-const T = TEXT.agents;
 const PAGE_SIZE = 50;
 const input =
-  "mt-1 block w-full rounded border border-slate-300 px-2 py-1.5 text-sm text-slate-900 disabled:bg-slate-100";
-const button = "rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 disabled:opacity-50";
+  "mt-1 block w-full rounded border border-slate-300 dark:border-slate-600 px-2 py-1.5 text-sm text-slate-900 dark:text-slate-100 disabled:bg-slate-100 dark:disabled:bg-slate-800";
+const button =
+  "rounded border border-slate-300 dark:border-slate-600 px-2 py-1 text-xs hover:bg-slate-100 dark:hover:bg-slate-800 disabled:opacity-50";
 
 interface Draft {
   id: string;
@@ -52,6 +51,7 @@ function useInvalidateAgents() {
 
 /** Admins create, edit, find and delete agents; the list pages on the server (10,000+ agents). */
 export function AgentsAdmin() {
+  const t = useTranslations("directory.agents");
   const trpc = useTRPC();
   const managed = usePccManaged();
   const [search, setSearch] = useState("");
@@ -64,19 +64,26 @@ export function AgentsAdmin() {
   const total = list.data?.total ?? 0;
   return (
     <div className="space-y-6">
-      <h1 className="text-xl font-semibold text-slate-900">{T.title}</h1>
-      {managed && <p className="rounded bg-sky-50 p-3 text-sm text-sky-900">{T.writtenToPcc}</p>}
+      <h1 className="text-xl font-semibold text-slate-900 dark:text-slate-100">{t("title")}</h1>
+      {managed && (
+        <p className="rounded bg-sky-50 dark:bg-sky-950 p-3 text-sm text-sky-900 dark:text-sky-100">
+          {t("writtenToPcc")}
+        </p>
+      )}
       <CreateAgentForm />
-      <section aria-label={T.title} className="rounded-lg border border-slate-200 bg-white">
-        <div className="flex flex-wrap items-center gap-3 border-b border-slate-100 p-3">
-          <label className="text-sm text-slate-700">
-            <span className="sr-only">{T.search}</span>
+      <section
+        aria-label={t("title")}
+        className="rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900"
+      >
+        <div className="flex flex-wrap items-center gap-3 border-b border-slate-100 dark:border-slate-800 p-3">
+          <label className="text-sm text-slate-700 dark:text-slate-300">
+            <span className="sr-only">{t("search")}</span>
             <input
               type="search"
-              aria-label={T.search}
-              placeholder={T.searchPlaceholder}
+              aria-label={t("search")}
+              placeholder={t("searchPlaceholder")}
               maxLength={120}
-              className="w-64 rounded border border-slate-300 px-2 py-1.5 text-sm"
+              className="w-64 rounded border border-slate-300 dark:border-slate-600 px-2 py-1.5 text-sm"
               value={search}
               onChange={(e) => {
                 setSearch(e.target.value);
@@ -84,8 +91,11 @@ export function AgentsAdmin() {
               }}
             />
           </label>
-          <span className="ml-auto text-sm tabular-nums text-slate-600" data-testid="agents-page">
-            {T.page(offset + 1, Math.min(offset + PAGE_SIZE, total), total)}
+          <span
+            className="ml-auto text-sm tabular-nums text-slate-600 dark:text-slate-400"
+            data-testid="agents-page"
+          >
+            {t("page", { from: offset + 1, to: Math.min(offset + PAGE_SIZE, total), total })}
           </span>
           <button
             type="button"
@@ -93,7 +103,7 @@ export function AgentsAdmin() {
             disabled={offset === 0}
             onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}
           >
-            {T.previous}
+            {t("previous")}
           </button>
           <button
             type="button"
@@ -101,19 +111,19 @@ export function AgentsAdmin() {
             disabled={offset + PAGE_SIZE >= total}
             onClick={() => setOffset(offset + PAGE_SIZE)}
           >
-            {T.next}
+            {t("next")}
           </button>
         </div>
         <ErrorAlert error={list.error} className="p-3" />
         <table className="w-full text-left text-sm">
-          <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+          <thead className="bg-slate-50 dark:bg-slate-800 text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
             <tr>
-              <th className="px-3 py-2">{T.name}</th>
-              <th className="px-3 py-2">{T.phone}</th>
-              <th className="px-3 py-2">{T.routingType}</th>
-              <th className="px-3 py-2">{T.status}</th>
-              <th className="px-3 py-2">{T.groups}</th>
-              <th className="px-3 py-2">{T.actions}</th>
+              <th className="px-3 py-2">{t("name")}</th>
+              <th className="px-3 py-2">{t("phone")}</th>
+              <th className="px-3 py-2">{t("routingType")}</th>
+              <th className="px-3 py-2">{t("status")}</th>
+              <th className="px-3 py-2">{t("groups")}</th>
+              <th className="px-3 py-2">{t("actions")}</th>
             </tr>
           </thead>
           <tbody>
@@ -122,7 +132,9 @@ export function AgentsAdmin() {
             ))}
           </tbody>
         </table>
-        {list.data?.rows.length === 0 && <p className="p-4 text-sm text-slate-500">{T.none}</p>}
+        {list.data?.rows.length === 0 && (
+          <p className="p-4 text-sm text-slate-500 dark:text-slate-400">{t("none")}</p>
+        )}
       </section>
     </div>
   );
@@ -140,6 +152,7 @@ type Row = {
 };
 
 function CreateAgentForm() {
+  const t = useTranslations("directory.agents");
   const trpc = useTRPC();
   const invalidate = useInvalidateAgents();
   const [draft, setDraft] = useState<Draft>(EMPTY);
@@ -171,9 +184,9 @@ function CreateAgentForm() {
   return (
     <form
       onSubmit={submit}
-      aria-label={T.create}
+      aria-label={t("create")}
       noValidate
-      className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-6"
+      className="grid gap-3 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4 md:grid-cols-6"
     >
       <AgentFields draft={draft} setDraft={setDraft} errors={errors} editing={false} />
       <div className="flex items-end md:col-span-1">
@@ -182,7 +195,7 @@ function CreateAgentForm() {
           disabled={create.isPending}
           className="rounded bg-sky-700 px-3 py-2 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60"
         >
-          {create.isPending ? T.creating : T.createButton}
+          {create.isPending ? t("creating") : t("createButton")}
         </button>
       </div>
       {create.error && !Object.keys(errors).length && (
@@ -203,6 +216,7 @@ function AgentFields({
   errors: Record<string, string>;
   editing: boolean;
 }) {
+  const t = useTranslations("directory.agents");
   const statusName = useTranslations("manualStatus");
   const field = <K extends keyof Draft>(key: K) => ({
     value: draft[key],
@@ -212,8 +226,8 @@ function AgentFields({
   });
   return (
     <>
-      <label className="text-sm text-slate-700 md:col-span-1">
-        {T.id}
+      <label className="text-sm text-slate-700 dark:text-slate-300 md:col-span-1">
+        {t("id")}
         <input
           className={input}
           name="id"
@@ -224,34 +238,34 @@ function AgentFields({
         />
         <FieldError id="agent-id-error" message={errors.id} />
       </label>
-      <label className="text-sm text-slate-700 md:col-span-1">
-        {T.name}
+      <label className="text-sm text-slate-700 dark:text-slate-300 md:col-span-1">
+        {t("name")}
         <input className={input} name="name" maxLength={120} {...field("name")} />
         <FieldError id="agent-name-error" message={errors.name} />
       </label>
-      <label className="text-sm text-slate-700 md:col-span-1">
-        {T.phone}
+      <label className="text-sm text-slate-700 dark:text-slate-300 md:col-span-1">
+        {t("phone")}
         <input
           className={input}
           name="phoneNumber"
           inputMode="tel"
-          placeholder={T.phoneHint}
+          placeholder={t("phoneHint")}
           maxLength={64}
           {...field("phoneNumber")}
         />
         <FieldError id="agent-phoneNumber-error" message={errors.phoneNumber} />
       </label>
-      <label className="text-sm text-slate-700 md:col-span-1">
-        {T.routingType}
+      <label className="text-sm text-slate-700 dark:text-slate-300 md:col-span-1">
+        {t("routingType")}
         <select className={input} name="routingType" {...field("routingType")}>
-          <option value="1">{T.routingTypes[1]}</option>
-          <option value="2">{T.routingTypes[2]}</option>
+          <option value="1">{t("routingTypes.1")}</option>
+          <option value="2">{t("routingTypes.2")}</option>
         </select>
         <FieldError id="agent-routingType-error" message={errors.routingType} />
       </label>
       {!editing && (
-        <label className="text-sm text-slate-700 md:col-span-1">
-          {T.initialStatus}
+        <label className="text-sm text-slate-700 dark:text-slate-300 md:col-span-1">
+          {t("initialStatus")}
           <select className={input} name="initialManualStatus" {...field("initialManualStatus")}>
             {MANUAL_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -267,6 +281,7 @@ function AgentFields({
 }
 
 function AgentRow({ row, managed }: { row: Row; managed: boolean }) {
+  const t = useTranslations("directory.agents");
   const statusName = useTranslations("manualStatus");
   const trpc = useTRPC();
   const invalidate = useInvalidateAgents();
@@ -306,21 +321,24 @@ function AgentRow({ row, managed }: { row: Row; managed: boolean }) {
   };
   if (editing) {
     return (
-      <tr className="border-t border-slate-100 bg-sky-50/40" data-testid={`agent-${row.id}`}>
+      <tr
+        className="border-t border-slate-100 dark:border-slate-800 bg-sky-50/40 dark:bg-sky-950/40"
+        data-testid={`agent-${row.id}`}
+      >
         <td colSpan={6} className="px-3 py-2">
           <form
             onSubmit={save}
             noValidate
-            aria-label={`${T.edit} ${row.name}`}
+            aria-label={t("editLabel", { name: row.name })}
             className="grid gap-3 md:grid-cols-6"
           >
             <AgentFields draft={draft} setDraft={setDraft} errors={errors} editing />
             <div className="flex items-end gap-2 md:col-span-2">
               <button type="submit" disabled={update.isPending} className={button}>
-                {T.save}
+                {t("save")}
               </button>
               <button type="button" className={button} onClick={() => setEditing(false)}>
-                {T.cancel}
+                {t("cancel")}
               </button>
             </div>
             <ErrorAlert error={update.error} className="md:col-span-6" />
@@ -330,37 +348,39 @@ function AgentRow({ row, managed }: { row: Row; managed: boolean }) {
     );
   }
   return (
-    <tr className="border-t border-slate-100 align-top" data-testid={`agent-${row.id}`}>
+    <tr className="border-t border-slate-100 dark:border-slate-800 align-top" data-testid={`agent-${row.id}`}>
       <td className="px-3 py-2">
-        <div className="font-medium text-slate-900">{row.name}</div>
-        <div className="text-xs text-slate-500">{row.id}</div>
+        <div className="font-medium text-slate-900 dark:text-slate-100">{row.name}</div>
+        <div className="text-xs text-slate-500 dark:text-slate-400">{row.id}</div>
       </td>
-      <td className="px-3 py-2 tabular-nums text-slate-700">{row.phoneNumber ?? "—"}</td>
-      <td className="px-3 py-2 text-slate-700">{T.routingTypes[row.routingType]}</td>
-      <td className="px-3 py-2 text-slate-700">{statusName(row.manualStatus)}</td>
-      <td className="px-3 py-2 text-xs text-slate-600">{row.groupIds.join(", ") || "—"}</td>
+      <td className="px-3 py-2 tabular-nums text-slate-700 dark:text-slate-300">{row.phoneNumber ?? "—"}</td>
+      <td className="px-3 py-2 text-slate-700 dark:text-slate-300">{t(`routingTypes.${row.routingType}`)}</td>
+      <td className="px-3 py-2 text-slate-700 dark:text-slate-300">{statusName(row.manualStatus)}</td>
+      <td className="px-3 py-2 text-xs text-slate-600 dark:text-slate-400">
+        {row.groupIds.join(", ") || "—"}
+      </td>
       <td className="px-3 py-2">
         <div className="flex flex-wrap items-center gap-2">
           <button type="button" className={button} onClick={startEditing}>
-            {T.edit}
+            {t("edit")}
           </button>
           {managed ? null : confirming ? (
             <button
               type="button"
-              className={`${button} border-red-300 text-red-700`}
+              className={`${button} border-red-300 dark:border-red-800 text-red-700 dark:text-red-300`}
               disabled={remove.isPending}
               onClick={() => remove.mutate({ agentId: row.id, version: row.version })}
             >
-              {T.confirmRemove}
+              {t("confirmRemove")}
             </button>
           ) : (
             <button
               type="button"
               className={button}
-              title={row.busy ? T.busy : undefined}
+              title={row.busy ? t("busy") : undefined}
               onClick={() => setConfirming(true)}
             >
-              {T.remove}
+              {t("remove")}
             </button>
           )}
         </div>

@@ -2,10 +2,10 @@
 
 import { type CallSearchResult, callSearchSchema } from "@callboard/contracts";
 import { own } from "@callboard/routing";
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import { errorMessage } from "~/lib/field-errors";
 import { CallTimeline } from "./call-timeline";
-import { SEARCH_TEXT as T } from "./calls-text";
 import { useCallboardClient, useCenterSelector } from "./live-provider";
 import { useFormat } from "./use-format";
 
@@ -25,6 +25,7 @@ type Found =
  */
 export function CallSearch() {
   const f = useFormat();
+  const t = useTranslations("callSearch");
   const client = useCallboardClient();
   const calls = useCenterSelector((s) => s.calls);
   const queues = useCenterSelector((s) => s.queues);
@@ -58,7 +59,8 @@ export function CallSearch() {
         setOpenCall(result.calls.length === 1 ? result.calls[0]!.callId : null);
       },
       (error: unknown) => {
-        if (request === latest.current) setFound({ kind: "failed", message: T.failed(errorMessage(error)) });
+        if (request === latest.current)
+          setFound({ kind: "failed", message: t("failed", { message: errorMessage(error) }) });
       },
     );
   };
@@ -84,7 +86,7 @@ export function CallSearch() {
   const startOfToday = new Date().setHours(0, 0, 0, 0);
 
   return (
-    <search className="relative" aria-label={T.label}>
+    <search className="relative" aria-label={t("label")}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -93,55 +95,59 @@ export function CallSearch() {
         className="flex items-center gap-1"
       >
         <label htmlFor={`${panelId}-input`} className="sr-only">
-          {T.label}
+          {t("label")}
         </label>
         <input
           id={`${panelId}-input`}
           type="search"
           value={text}
           maxLength={200}
-          placeholder={T.placeholder}
+          placeholder={t("placeholder")}
           onChange={(e) => onType(e.target.value)}
           onKeyDown={(e) => e.key === "Escape" && close()}
           aria-controls={found.kind === "idle" ? undefined : panelId}
           aria-describedby={`${panelId}-hint`}
-          className="w-56 rounded-md border border-slate-300 px-2 py-1 text-xs"
+          className="w-56 rounded-md border border-slate-300 dark:border-slate-600 px-2 py-1 text-xs"
           data-testid="call-search"
         />
         <span id={`${panelId}-hint`} className="sr-only">
-          {T.hint}
+          {t("hint")}
         </span>
       </form>
       {found.kind !== "idle" && (
         <div
           id={panelId}
-          className="absolute right-0 z-30 mt-1 max-h-[70vh] w-[30rem] max-w-[90vw] overflow-auto rounded-lg border border-slate-200 bg-white p-2 text-xs shadow-lg"
+          className="absolute right-0 z-30 mt-1 max-h-[70vh] w-[30rem] max-w-[90vw] overflow-auto rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-2 text-xs shadow-lg"
           data-testid="call-search-results"
         >
           <div className="mb-1 flex items-center gap-2">
-            <p role="status" className="text-slate-600">
+            <p role="status" className="text-slate-600 dark:text-slate-400">
               {found.kind === "searching"
-                ? T.searching
+                ? t("searching")
                 : found.kind === "done"
                   ? found.result.calls.length === 0
-                    ? T.nothing(found.query)
-                    : T.results(found.result.calls.length)
+                    ? t("nothing", { query: found.query })
+                    : t("results", { count: found.result.calls.length })
                   : null}
             </p>
             {(found.kind === "invalid" || found.kind === "failed") && (
-              <p role="alert" className="text-rose-700">
+              <p role="alert" className="text-rose-700 dark:text-rose-300">
                 {found.message}
               </p>
             )}
-            <button type="button" className="ml-auto text-slate-500 underline" onClick={close}>
-              {T.close}
+            <button
+              type="button"
+              className="ml-auto text-slate-500 dark:text-slate-400 underline"
+              onClick={close}
+            >
+              {t("close")}
             </button>
           </div>
           {found.kind === "done" && found.result.calls.length === 0 && (
-            <p className="text-slate-500">{T.hint}</p>
+            <p className="text-slate-500 dark:text-slate-400">{t("hint")}</p>
           )}
           {found.kind === "done" && (
-            <ul className="divide-y divide-slate-100">
+            <ul className="divide-y divide-slate-100 dark:divide-slate-800">
               {found.result.calls.map((hit) => {
                 const isOpen = openCall === hit.callId;
                 const live = own(calls, hit.callId) ?? null;
@@ -150,28 +156,31 @@ export function CallSearch() {
                 return (
                   <li key={hit.callId} data-testid={`call-hit-${hit.callId}`}>
                     <div className="flex items-center gap-2 py-1">
-                      <span className="min-w-0 truncate font-medium text-slate-900" title={hit.callId}>
+                      <span
+                        className="min-w-0 truncate font-medium text-slate-900 dark:text-slate-100"
+                        title={hit.callId}
+                      >
                         {hit.callId}
                       </span>
-                      <span className="truncate text-slate-600">{hit.from}</span>
-                      <span className="truncate text-slate-500">
+                      <span className="truncate text-slate-600 dark:text-slate-400">{hit.from}</span>
+                      <span className="truncate text-slate-500 dark:text-slate-400">
                         {own(queues, hit.queueId)?.name ?? hit.queueId}
                       </span>
-                      <span className="tabular-nums text-slate-500">
+                      <span className="tabular-nums text-slate-500 dark:text-slate-400">
                         {hit.arrivedAt >= startOfToday ? f.clock(hit.arrivedAt) : f.dateTime(hit.arrivedAt)}
                       </span>
                       <span
-                        className={`rounded px-1 ${status === "ended" ? "bg-slate-100 text-slate-600" : "bg-sky-50 text-sky-700"}`}
+                        className={`rounded px-1 ${status === "ended" ? "bg-slate-100 dark:bg-slate-800 text-slate-600 dark:text-slate-400" : "bg-sky-50 dark:bg-sky-950 text-sky-700 dark:text-sky-300"}`}
                       >
-                        {status === "ended" ? T.ended : `${T.live} · ${status}`}
+                        {status === "ended" ? t("ended") : t("liveStatus", { status })}
                       </span>
                       <button
                         type="button"
-                        className="ml-auto text-sky-700 underline"
+                        className="ml-auto text-sky-700 dark:text-sky-300 underline"
                         aria-expanded={isOpen}
                         onClick={() => setOpenCall(isOpen ? null : hit.callId)}
                       >
-                        {T.open}
+                        {t("open")}
                       </button>
                     </div>
                     {isOpen && <CallTimeline callId={hit.callId} client={client} name={name} call={live} />}
@@ -181,7 +190,9 @@ export function CallSearch() {
             </ul>
           )}
           {found.kind === "done" && found.result.more && (
-            <p className="mt-1 text-slate-500">{T.more(found.result.calls.length)}</p>
+            <p className="mt-1 text-slate-500 dark:text-slate-400">
+              {t("more", { count: found.result.calls.length })}
+            </p>
           )}
         </div>
       )}

@@ -2,35 +2,38 @@
 
 import { moveAgentSchema } from "@callboard/contracts";
 import { own } from "@callboard/routing";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useMemo, useState } from "react";
 import { fieldErrors } from "~/lib/field-errors";
-import { TEXT } from "./directory-text";
 import { FieldError } from "./field-error";
 import { useCallboardClient, useCenterSelector, useLiveCenter } from "./live-provider";
 
-const T = TEXT.move;
-const control = "mt-0.5 block w-44 rounded border border-slate-300 px-2 py-1 text-xs";
+const control = "mt-0.5 block w-44 rounded border border-slate-300 dark:border-slate-600 px-2 py-1 text-xs";
 
 /**
  * From the board (admins): an agent leaves one group and joins another in one event; the control
  * stays busy until that event is on this board, like the manual status.
  */
 export function GroupMove() {
+  const t = useTranslations("directory.move");
   // The form reads every agent and group: mounted only while open, so a closed panel costs nothing.
   const [open, setOpen] = useState(false);
   return (
     <details
-      className="rounded-md border border-slate-200 bg-white px-3 py-2 text-xs"
+      className="rounded-md border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 px-3 py-2 text-xs"
       data-testid="group-move"
       onToggle={(e) => setOpen(e.currentTarget.open)}
     >
-      <summary className="cursor-pointer font-medium text-slate-700">{T.title}</summary>
+      <summary className="cursor-pointer font-medium text-slate-700 dark:text-slate-300">
+        {t("title")}
+      </summary>
       {open && <GroupMoveForm />}
     </details>
   );
 }
 
 function GroupMoveForm() {
+  const t = useTranslations("directory.move");
   const client = useCallboardClient();
   const center = useLiveCenter();
   const agents = useCenterSelector((state) => state.agents);
@@ -72,8 +75,8 @@ function GroupMoveForm() {
   };
   return (
     <form onSubmit={submit} noValidate className="mt-2 flex flex-wrap items-start gap-3">
-      <label className="text-slate-600">
-        {T.agent}
+      <label className="text-slate-600 dark:text-slate-400">
+        {t("agent")}
         <input
           className={control}
           list="group-move-agents"
@@ -90,11 +93,13 @@ function GroupMoveForm() {
           ))}
         </datalist>
         <FieldError
-          message={errors.agentId ?? (agentId && known && memberOf.length === 0 ? T.notInGroup : undefined)}
+          message={
+            errors.agentId ?? (agentId && known && memberOf.length === 0 ? t("notInGroup") : undefined)
+          }
         />
       </label>
-      <label className="text-slate-600">
-        {T.from}
+      <label className="text-slate-600 dark:text-slate-400">
+        {t("from")}
         <select
           className={control}
           name="fromGroupId"
@@ -109,8 +114,8 @@ function GroupMoveForm() {
         </select>
         <FieldError message={errors.fromGroupId} />
       </label>
-      <label className="text-slate-600">
-        {T.to}
+      <label className="text-slate-600 dark:text-slate-400">
+        {t("to")}
         <select className={control} name="toGroupId" value={to} onChange={(e) => setTo(e.target.value)}>
           <option value="">—</option>
           {groupList
@@ -126,12 +131,12 @@ function GroupMoveForm() {
       <button
         type="submit"
         disabled={busy}
-        className="mt-4 rounded border border-slate-300 px-2 py-1 hover:bg-slate-100 disabled:opacity-50"
+        className="mt-4 rounded border border-slate-300 dark:border-slate-600 px-2 py-1 hover:bg-slate-100 dark:hover:bg-slate-800 disabled:opacity-50"
       >
-        {busy ? T.moving : T.button}
+        {busy ? t("moving") : t("button")}
       </button>
       {problem && (
-        <p role="alert" className="mt-4 text-red-700">
+        <p role="alert" className="mt-4 text-red-700 dark:text-red-300">
           {problem}
         </p>
       )}

@@ -2,17 +2,18 @@
 
 import { groupConfigSchema, groupMemberChangesSchema } from "@callboard/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { fieldErrors, serverFieldErrors } from "~/lib/field-errors";
 import { useTRPC } from "~/lib/trpc";
-import { TEXT } from "./directory-text";
 import { ErrorAlert } from "./error-alert";
 import { FieldError } from "./field-error";
 import { usePccManaged } from "./use-pcc-managed";
 
-const T = TEXT.groups;
-const input = "mt-1 block w-full rounded border border-slate-300 px-2 py-1.5 text-sm text-slate-900";
-const button = "rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 disabled:opacity-50";
+const input =
+  "mt-1 block w-full rounded border border-slate-300 dark:border-slate-600 px-2 py-1.5 text-sm text-slate-900 dark:text-slate-100";
+const button =
+  "rounded border border-slate-300 dark:border-slate-600 px-2 py-1 text-xs hover:bg-slate-100 dark:hover:bg-slate-800 disabled:opacity-50";
 
 /** Ids typed or pasted as a list: spaces, commas and new lines separate them; repeats count once. */
 const idList = (text: string): string[] => [...new Set(text.split(/[\s,;]+/).filter(Boolean))];
@@ -38,21 +39,23 @@ type Group = {
 
 /** Admins create, rename and delete groups, and add or remove many members at once. */
 export function GroupsAdmin() {
+  const t = useTranslations("directory.groups");
+  const tDir = useTranslations("directory");
   const trpc = useTRPC();
   const managed = usePccManaged();
   const groups = useQuery(trpc.groups.list.queryOptions());
   return (
     <div className="space-y-6">
-      <h1 className="text-xl font-semibold text-slate-900">{T.title}</h1>
+      <h1 className="text-xl font-semibold text-slate-900 dark:text-slate-100">{t("title")}</h1>
       {managed ? (
-        <p className="rounded bg-sky-50 p-3 text-sm text-sky-900">
-          {TEXT.pccManaged("groups and their members are")}
+        <p className="rounded bg-sky-50 dark:bg-sky-950 p-3 text-sm text-sky-900 dark:text-sky-100">
+          {tDir("pccManagedGroups")}
         </p>
       ) : (
         <CreateGroupForm />
       )}
       <ErrorAlert error={groups.error} />
-      {groups.data?.length === 0 && <p className="text-sm text-slate-500">{T.none}</p>}
+      {groups.data?.length === 0 && <p className="text-sm text-slate-500 dark:text-slate-400">{t("none")}</p>}
       <div className="space-y-3">
         {groups.data?.map((group) => (
           <GroupCard key={group.id} group={group} managed={managed} />
@@ -63,6 +66,7 @@ export function GroupsAdmin() {
 }
 
 function CreateGroupForm() {
+  const t = useTranslations("directory.groups");
   const trpc = useTRPC();
   const invalidate = useInvalidate();
   const [form, setForm] = useState({ id: "", name: "", members: "" });
@@ -97,26 +101,26 @@ function CreateGroupForm() {
     <form
       onSubmit={submit}
       noValidate
-      aria-label={T.create}
-      className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-6"
+      aria-label={t("create")}
+      className="grid gap-3 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4 md:grid-cols-6"
     >
-      <label className="text-sm text-slate-700 md:col-span-1">
-        {T.id}
+      <label className="text-sm text-slate-700 dark:text-slate-300 md:col-span-1">
+        {t("id")}
         <input className={input} name="id" autoComplete="off" maxLength={128} {...field("id")} />
         <FieldError message={errors.id} />
       </label>
-      <label className="text-sm text-slate-700 md:col-span-2">
-        {T.name}
+      <label className="text-sm text-slate-700 dark:text-slate-300 md:col-span-2">
+        {t("name")}
         <input className={input} name="name" maxLength={120} {...field("name")} />
         <FieldError message={errors.name} />
       </label>
-      <label className="text-sm text-slate-700 md:col-span-2">
-        {T.members}
+      <label className="text-sm text-slate-700 dark:text-slate-300 md:col-span-2">
+        {t("members")}
         <textarea
           className={input}
           name="members"
           rows={1}
-          placeholder={T.membersHint}
+          placeholder={t("membersHint")}
           {...field("members")}
         />
         <FieldError message={errors.members} />
@@ -127,7 +131,7 @@ function CreateGroupForm() {
           disabled={create.isPending}
           className="rounded bg-sky-700 px-3 py-2 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60"
         >
-          {T.createButton}
+          {t("createButton")}
         </button>
       </div>
       {create.error && !Object.keys(errors).length && (
@@ -138,6 +142,7 @@ function CreateGroupForm() {
 }
 
 function GroupCard({ group, managed }: { group: Group; managed: boolean }) {
+  const t = useTranslations("directory.groups");
   const trpc = useTRPC();
   const invalidate = useInvalidate();
   const [name, setName] = useState(group.name);
@@ -180,15 +185,15 @@ function GroupCard({ group, managed }: { group: Group; managed: boolean }) {
     <section
       aria-label={group.name}
       data-testid={`group-${group.id}`}
-      className="rounded-lg border border-slate-200 bg-white p-4"
+      className="rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4"
     >
       <div className="flex flex-wrap items-start gap-3">
         <form onSubmit={submitRename} noValidate className="flex items-start gap-2">
-          <label className="text-sm text-slate-700">
-            <span className="sr-only">{T.name}</span>
+          <label className="text-sm text-slate-700 dark:text-slate-300">
+            <span className="sr-only">{t("name")}</span>
             <input
-              aria-label={`${T.name} of ${group.id}`}
-              className="rounded border border-slate-300 px-2 py-1 text-sm font-medium disabled:bg-slate-100"
+              aria-label={t("nameOf", { id: group.id })}
+              className="rounded border border-slate-300 dark:border-slate-600 px-2 py-1 text-sm font-medium disabled:bg-slate-100 dark:disabled:bg-slate-800"
               maxLength={120}
               disabled={managed}
               value={name}
@@ -198,34 +203,38 @@ function GroupCard({ group, managed }: { group: Group; managed: boolean }) {
           </label>
           {!managed && (
             <button type="submit" className={button} disabled={rename.isPending || name === group.name}>
-              {T.rename}
+              {t("rename")}
             </button>
           )}
         </form>
-        <span className="text-xs text-slate-500">{group.id}</span>
-        <span className="text-xs text-slate-600">{T.memberCount(group.members.length)}</span>
-        <span className="text-xs text-slate-600">
-          {T.usedBy}: {group.queues.map((q) => q.name).join(", ") || T.unused}
+        <span className="text-xs text-slate-500 dark:text-slate-400">{group.id}</span>
+        <span className="text-xs text-slate-600 dark:text-slate-400">
+          {t("memberCount", { count: group.members.length })}
+        </span>
+        <span className="text-xs text-slate-600 dark:text-slate-400">
+          {t("usedBy")}: {group.queues.map((q) => q.name).join(", ") || t("unused")}
         </span>
         {!managed &&
           (confirming ? (
             <button
               type="button"
-              className={`${button} ml-auto border-red-300 text-red-700`}
+              className={`${button} ml-auto border-red-300 dark:border-red-800 text-red-700 dark:text-red-300`}
               onClick={() => remove.mutate({ groupId: group.id, version: group.version })}
             >
-              {T.confirmRemove}
+              {t("confirmRemove")}
             </button>
           ) : (
             <button type="button" className={`${button} ml-auto`} onClick={() => setConfirming(true)}>
-              {T.remove}
+              {t("remove")}
             </button>
           ))}
       </div>
       <ErrorAlert error={problem} className="mt-2" />
       <div className="mt-3 grid gap-3 md:grid-cols-2">
         <fieldset className="min-w-0">
-          <legend className="text-xs font-medium uppercase tracking-wide text-slate-500">{T.members}</legend>
+          <legend className="text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">
+            {t("members")}
+          </legend>
           <ul className="mt-1 max-h-48 overflow-y-auto text-sm">
             {group.members.map((id, i) => (
               <li key={id}>
@@ -236,8 +245,8 @@ function GroupCard({ group, managed }: { group: Group; managed: boolean }) {
                     checked={selected.has(id)}
                     onChange={() => toggle(id)}
                   />
-                  <span className="text-slate-900">{group.memberNames[i]}</span>
-                  <span className="text-xs text-slate-500">{id}</span>
+                  <span className="text-slate-900 dark:text-slate-100">{group.memberNames[i]}</span>
+                  <span className="text-xs text-slate-500 dark:text-slate-400">{id}</span>
                 </label>
               </li>
             ))}
@@ -249,7 +258,7 @@ function GroupCard({ group, managed }: { group: Group; managed: boolean }) {
               disabled={selected.size === 0 || members.isPending}
               onClick={() => change([], [...selected])}
             >
-              {T.removeSelected(selected.size)}
+              {t("removeSelected", { count: selected.size })}
             </button>
           )}
         </fieldset>
@@ -261,12 +270,12 @@ function GroupCard({ group, managed }: { group: Group; managed: boolean }) {
               change(idList(adding), [], setAddError);
             }}
           >
-            <label className="text-xs font-medium uppercase tracking-wide text-slate-500">
-              {T.add}
+            <label className="text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">
+              {t("add")}
               <textarea
                 className={input}
                 rows={3}
-                placeholder={T.membersHint}
+                placeholder={t("membersHint")}
                 value={adding}
                 onChange={(e) => setAdding(e.target.value)}
               />
@@ -277,7 +286,7 @@ function GroupCard({ group, managed }: { group: Group; managed: boolean }) {
               className={`${button} mt-2`}
               disabled={adding.trim() === "" || members.isPending}
             >
-              {T.addButton}
+              {t("addButton")}
             </button>
           </form>
         )}

@@ -9,16 +9,18 @@ import {
   STRATEGIES,
   type Strategy,
 } from "@callboard/routing";
+import { type Messages, useTranslations } from "next-intl";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { fieldErrors } from "~/lib/field-errors";
-import { QUEUE_FIELD_LABEL, TEXT } from "./directory-text";
 import { ErrorAlert } from "./error-alert";
 import { FieldError } from "./field-error";
 
-const T = TEXT.queues;
 const input =
-  "mt-1 block w-full rounded border border-slate-300 px-2 py-1.5 text-sm text-slate-900 disabled:bg-slate-100";
-const small = "rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 disabled:opacity-50";
+  "mt-1 block w-full rounded border border-slate-300 dark:border-slate-600 px-2 py-1.5 text-sm text-slate-900 dark:text-slate-100 disabled:bg-slate-100 dark:disabled:bg-slate-800";
+/** Sunday first, as the schedule stores days (0–6); the catalog names each. */
+const WEEK_DAYS = [0, 1, 2, 3, 4, 5, 6] as const;
+const small =
+  "rounded border border-slate-300 dark:border-slate-600 px-2 py-1 text-xs hover:bg-slate-100 dark:hover:bg-slate-800 disabled:opacity-50";
 
 type NumberField =
   | "waitAgentAnswerTimeout"
@@ -127,6 +129,8 @@ export interface QueueFormProps {
 
 /** Every setting of a queue, checked with the server's own schema before it is sent. */
 export function QueueForm(props: QueueFormProps) {
+  const t = useTranslations("directory.queues");
+  const tDir = useTranslations("directory");
   const { initial, groups, pccManaged, pending } = props;
   const [draft, setDraft] = useState<Draft>(() => draftOf(initial));
   const [clientErrors, setErrors] = useState<Record<string, string>>({});
@@ -165,15 +169,15 @@ export function QueueForm(props: QueueFormProps) {
     <form
       onSubmit={submit}
       noValidate
-      aria-label={initial ? `${T.edit} ${initial.name}` : T.newQueue}
-      className="space-y-4 rounded-lg border border-sky-200 bg-white p-4"
+      aria-label={initial ? t("editLabel", { name: initial.name }) : t("newQueue")}
+      className="space-y-4 rounded-lg border border-sky-200 dark:border-sky-800 bg-white dark:bg-slate-900 p-4"
     >
       {pccManaged && (
-        <p className="rounded bg-sky-50 p-2 text-xs text-sky-900">
-          {TEXT.pccManaged("the greyed fields are")}
+        <p className="rounded bg-sky-50 dark:bg-sky-950 p-2 text-xs text-sky-900 dark:text-sky-100">
+          {tDir("pccManagedQueueFields")}
         </p>
       )}
-      <Section title={T.sections.queue}>
+      <Section title={t("sections.queue")}>
         <Field field="id" error={errors.id}>
           <input
             className={input}
@@ -208,10 +212,10 @@ export function QueueForm(props: QueueFormProps) {
             ))}
           </select>
         </Field>
-        {numberField("maxConsecutiveMisses", T.emptyIsNever)}
+        {numberField("maxConsecutiveMisses", t("emptyIsNever"))}
         {numberField("randomSeed")}
       </Section>
-      <Section title={T.sections.groups}>
+      <Section title={t("sections.groups")}>
         <div className="md:col-span-4">
           <ol className="space-y-1 text-sm">
             {draft.groups.map((g, i) => (
@@ -220,11 +224,15 @@ export function QueueForm(props: QueueFormProps) {
                 className="flex flex-wrap items-center gap-2"
                 data-testid={`queue-group-${g.groupId}`}
               >
-                <span className="w-6 text-right tabular-nums text-slate-500">{i + 1}.</span>
-                <span className="min-w-40 font-medium text-slate-900">{groupName(g.groupId)}</span>
+                <span className="w-6 text-right tabular-nums text-slate-500 dark:text-slate-400">
+                  {i + 1}.
+                </span>
+                <span className="min-w-40 font-medium text-slate-900 dark:text-slate-100">
+                  {groupName(g.groupId)}
+                </span>
                 <select
-                  aria-label={`${groupName(g.groupId)}: primary or backup`}
-                  className="rounded border border-slate-300 px-2 py-1 text-xs"
+                  aria-label={t("primaryOrBackup", { group: groupName(g.groupId) })}
+                  className="rounded border border-slate-300 dark:border-slate-600 px-2 py-1 text-xs"
                   disabled={locked("groups")}
                   value={g.primary ? "primary" : "backup"}
                   onChange={(e) =>
@@ -235,8 +243,8 @@ export function QueueForm(props: QueueFormProps) {
                     )
                   }
                 >
-                  <option value="primary">{T.primary}</option>
-                  <option value="backup">{T.backup}</option>
+                  <option value="primary">{t("primary")}</option>
+                  <option value="backup">{t("backup")}</option>
                 </select>
                 <button
                   type="button"
@@ -244,7 +252,7 @@ export function QueueForm(props: QueueFormProps) {
                   disabled={locked("groups") || i === 0}
                   onClick={() => setGroups(swap(draft.groups, i, i - 1))}
                 >
-                  {T.up}
+                  {t("up")}
                 </button>
                 <button
                   type="button"
@@ -252,7 +260,7 @@ export function QueueForm(props: QueueFormProps) {
                   disabled={locked("groups") || i === draft.groups.length - 1}
                   onClick={() => setGroups(swap(draft.groups, i, i + 1))}
                 >
-                  {T.down}
+                  {t("down")}
                 </button>
                 <button
                   type="button"
@@ -260,14 +268,14 @@ export function QueueForm(props: QueueFormProps) {
                   disabled={locked("groups")}
                   onClick={() => setGroups(draft.groups.filter((_, j) => j !== i))}
                 >
-                  {T.removeGroup}
+                  {t("removeGroup")}
                 </button>
               </li>
             ))}
           </ol>
           {!locked("groups") && unused.length > 0 && (
-            <label className="mt-2 block text-sm text-slate-700">
-              {T.addGroup}
+            <label className="mt-2 block text-sm text-slate-700 dark:text-slate-300">
+              {t("addGroup")}
               <select
                 className={`${input} max-w-xs`}
                 name="addGroup"
@@ -287,9 +295,9 @@ export function QueueForm(props: QueueFormProps) {
           )}
           <FieldError message={errors.groups} />
         </div>
-        {numberField("routeToBackupAfterSec", T.emptyIsAtOnce)}
+        {numberField("routeToBackupAfterSec", t("emptyIsAtOnce"))}
       </Section>
-      <Section title={T.sections.routing}>
+      <Section title={t("sections.routing")}>
         {numberField("waitAgentAnswerTimeout")}
         <Field field="agentWrapUpAfterCalls" error={errors.agentWrapUpAfterCalls}>
           <input
@@ -305,7 +313,7 @@ export function QueueForm(props: QueueFormProps) {
         {numberField("maximumQueueSize")}
         {numberField("maximumQueueWaitTime")}
       </Section>
-      <Section title={T.sections.schedule}>
+      <Section title={t("sections.schedule")}>
         <Field field="schedule" error={errors.schedule}>
           <select
             className={input}
@@ -314,14 +322,14 @@ export function QueueForm(props: QueueFormProps) {
             value={draft.scheduleKind}
             onChange={(e) => setDraft({ ...draft, scheduleKind: e.target.value as Draft["scheduleKind"] })}
           >
-            <option value="always">{T.always}</option>
-            <option value="business-hours">{T.businessHours}</option>
+            <option value="always">{t("always")}</option>
+            <option value="business-hours">{t("businessHours")}</option>
           </select>
         </Field>
         {draft.scheduleKind === "business-hours" && (
           <div className="space-y-2 md:col-span-3">
-            <label className="block text-sm text-slate-700">
-              {T.timeZone}
+            <label className="block text-sm text-slate-700 dark:text-slate-300">
+              {t("timeZone")}
               <input
                 className={`${input} max-w-xs`}
                 disabled={locked("schedule")}
@@ -335,8 +343,8 @@ export function QueueForm(props: QueueFormProps) {
                 className="flex flex-wrap items-center gap-2 text-xs"
                 disabled={locked("schedule")}
               >
-                {T.days.map((day, d) => (
-                  <label key={day} className="flex items-center gap-1">
+                {WEEK_DAYS.map((d) => (
+                  <label key={d} className="flex items-center gap-1">
                     <input
                       type="checkbox"
                       checked={h.days.includes(d)}
@@ -346,23 +354,23 @@ export function QueueForm(props: QueueFormProps) {
                         })
                       }
                     />
-                    {day}
+                    {t(`days.${d}`)}
                   </label>
                 ))}
                 <label>
-                  {T.open}{" "}
+                  {t("open")}{" "}
                   <input
                     type="time"
-                    className="rounded border border-slate-300 px-1"
+                    className="rounded border border-slate-300 dark:border-slate-600 px-1"
                     value={h.open}
                     onChange={(e) => setHours(i, { open: e.target.value })}
                   />
                 </label>
                 <label>
-                  {T.close}{" "}
+                  {t("close")}{" "}
                   <input
                     type="time"
-                    className="rounded border border-slate-300 px-1"
+                    className="rounded border border-slate-300 dark:border-slate-600 px-1"
                     value={h.close}
                     onChange={(e) => setHours(i, { close: e.target.value })}
                   />
@@ -372,7 +380,7 @@ export function QueueForm(props: QueueFormProps) {
                   className={small}
                   onClick={() => setDraft({ ...draft, hours: draft.hours.filter((_, j) => j !== i) })}
                 >
-                  {T.removeGroup}
+                  {t("removeGroup")}
                 </button>
               </fieldset>
             ))}
@@ -384,12 +392,12 @@ export function QueueForm(props: QueueFormProps) {
                 setDraft({ ...draft, hours: [...draft.hours, { days: [6], open: "08:00", close: "12:00" }] })
               }
             >
-              {T.addHours}
+              {t("addHours")}
             </button>
           </div>
         )}
       </Section>
-      <Section title={T.sections.kpi}>
+      <Section title={t("sections.kpi")}>
         {numberField("serviceLevelSec")}
         {numberField("serviceLevelTarget")}
         {numberField("shortAbandonSec")}
@@ -403,10 +411,10 @@ export function QueueForm(props: QueueFormProps) {
           disabled={pending}
           className="rounded bg-sky-700 px-3 py-2 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60"
         >
-          {initial ? T.save : T.createButton}
+          {initial ? t("save") : t("createButton")}
         </button>
         <button type="button" className={small} onClick={props.onCancel}>
-          {T.cancel}
+          {t("cancel")}
         </button>
         <ErrorAlert error={props.error} />
       </div>
@@ -422,8 +430,10 @@ function swap<T>(list: T[], i: number, j: number): T[] {
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
-    <fieldset className="grid gap-3 border-t border-slate-100 pt-3 md:grid-cols-4">
-      <legend className="pr-2 text-xs font-medium uppercase tracking-wide text-slate-500">{title}</legend>
+    <fieldset className="grid gap-3 border-t border-slate-100 dark:border-slate-800 pt-3 md:grid-cols-4">
+      <legend className="pr-2 text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">
+        {title}
+      </legend>
       {children}
     </fieldset>
   );
@@ -435,17 +445,18 @@ function Field({
   hint,
   children,
 }: {
-  field: keyof typeof QUEUE_FIELD_LABEL;
+  field: keyof Messages["directory"]["fields"];
   error: string | undefined;
   hint?: string;
   children: ReactNode;
 }) {
+  const tField = useTranslations("directory.fields");
   return (
     // biome-ignore lint/a11y/noLabelWithoutControl: the control is `children`
-    <label className="text-sm text-slate-700">
-      {QUEUE_FIELD_LABEL[field]}
+    <label className="text-sm text-slate-700 dark:text-slate-300">
+      {tField(field)}
       {children}
-      {hint && <span className="mt-0.5 block text-xs text-slate-500">{hint}</span>}
+      {hint && <span className="mt-0.5 block text-xs text-slate-500 dark:text-slate-400">{hint}</span>}
       <FieldError message={error} />
     </label>
   );

@@ -14,7 +14,6 @@ import type { Translate } from "~/i18n/types";
 import { AUTO_COMPACT_ABOVE, QUEUE_VIEWS, type QueueView } from "~/lib/board-params";
 import type { Format } from "~/lib/format";
 import { naturalCompare, type QueueFacts, troubleFirst, troubleOf } from "~/lib/queue-order";
-import { LIVE_CALLS_TEXT } from "./calls-text";
 import { LiveCallList } from "./live-call-list";
 import { useCenterSelector, useLiveSelector } from "./live-provider";
 import { useFormat } from "./use-format";
@@ -144,6 +143,7 @@ function QueueCard({
   now: number;
   frozen: boolean;
 }) {
+  const tLive = useTranslations("liveCalls");
   const t = useTranslations("queues");
   const f = useFormat();
   const { queue, summary: s, kpi } = row;
@@ -196,8 +196,8 @@ function QueueCard({
       </dl>
       {row.calls.length > 0 && (
         <section
-          className="mt-1 border-t border-slate-100 pt-1"
-          aria-label={LIVE_CALLS_TEXT.expand(queue.name)}
+          className="mt-1 border-t border-slate-100 dark:border-slate-800 pt-1"
+          aria-label={tLive("expand", { queue: queue.name })}
         >
           <LiveCallList queueId={queue.id} calls={row.calls} now={now} frozen={frozen} limit={3} />
         </section>
@@ -403,6 +403,7 @@ function CompactQueues({
   now: number;
   frozen: boolean;
 }) {
+  const tLive = useTranslations("liveCalls");
   const t = useTranslations("queues");
   const f = useFormat();
   // Which queues show their live calls under their row.
@@ -501,12 +502,12 @@ function CompactQueues({
                       className="underline decoration-dotted"
                       aria-expanded={open}
                       aria-controls={open ? `live-calls-row-${queue.id}` : undefined}
-                      title={LIVE_CALLS_TEXT.expand(queue.name)}
+                      title={tLive("expand", { queue: queue.name })}
                       onClick={() => onToggle(queue.id)}
                     >
                       <span data-testid="waiting">{s.waiting}</span>
                       <span aria-hidden> {open ? "▾" : "▸"}</span>
-                      <span className="sr-only">{LIVE_CALLS_TEXT.expand(queue.name)}</span>
+                      <span className="sr-only">{tLive("expand", { queue: queue.name })}</span>
                     </button>
                   ) : (
                     <span data-testid="waiting">{s.waiting}</span>

@@ -2,19 +2,21 @@
 
 import type { QueueConfig } from "@callboard/routing";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { serverFieldErrors } from "~/lib/field-errors";
 import { useTRPC } from "~/lib/trpc";
-import { TEXT } from "./directory-text";
 import { ErrorAlert } from "./error-alert";
 import { QueueForm } from "./queue-form";
 import { usePccManaged } from "./use-pcc-managed";
 
-const T = TEXT.queues;
-const button = "rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 disabled:opacity-50";
+const button =
+  "rounded border border-slate-300 dark:border-slate-600 px-2 py-1 text-xs hover:bg-slate-100 dark:hover:bg-slate-800 disabled:opacity-50";
 
 /** Admins create queues, edit every setting (a stale edit is refused) and delete idle ones. */
 export function QueuesAdmin() {
+  const t = useTranslations("directory.queues");
+  const tDir = useTranslations("directory");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const managed = usePccManaged();
@@ -55,21 +57,23 @@ export function QueuesAdmin() {
   return (
     <div className="space-y-6">
       <div className="flex items-center gap-3">
-        <h1 className="text-xl font-semibold text-slate-900">{T.title}</h1>
+        <h1 className="text-xl font-semibold text-slate-900 dark:text-slate-100">{t("title")}</h1>
         {!managed && open !== "new" && (
           <button type="button" className={`${button} ml-auto`} onClick={() => openForm("new")}>
-            {T.newQueue}
+            {t("newQueue")}
           </button>
         )}
       </div>
       {managed && (
-        <p className="rounded bg-sky-50 p-3 text-sm text-sky-900">
-          {TEXT.pccManaged("queues, their groups and PCC's settings are")}
+        <p className="rounded bg-sky-50 dark:bg-sky-950 p-3 text-sm text-sky-900 dark:text-sky-100">
+          {tDir("pccManagedQueues")}
         </p>
       )}
       {open === "new" && formFor(null, 0)}
       <ErrorAlert error={queues.error ?? groups.error} />
-      {queues.data?.length === 0 && open !== "new" && <p className="text-sm text-slate-500">{T.none}</p>}
+      {queues.data?.length === 0 && open !== "new" && (
+        <p className="text-sm text-slate-500 dark:text-slate-400">{t("none")}</p>
+      )}
       <div className="space-y-3">
         {queues.data?.map((row) =>
           open === row.queue.id ? (
@@ -101,6 +105,7 @@ function QueueSummaryRow(props: {
   onEdit: () => void;
   onRemoved: () => void;
 }) {
+  const t = useTranslations("directory.queues");
   const { queue } = props;
   const trpc = useTRPC();
   const [confirming, setConfirming] = useState(false);
@@ -109,35 +114,35 @@ function QueueSummaryRow(props: {
     <section
       aria-label={queue.name}
       data-testid={`queue-${queue.id}`}
-      className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm"
+      className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4 text-sm"
     >
       <div>
-        <div className="font-medium text-slate-900">{queue.name}</div>
-        <div className="text-xs text-slate-500">{queue.id}</div>
+        <div className="font-medium text-slate-900 dark:text-slate-100">{queue.name}</div>
+        <div className="text-xs text-slate-500 dark:text-slate-400">{queue.id}</div>
       </div>
-      <span className="text-slate-700">{queue.strategy}</span>
-      <span className="text-xs text-slate-600">
+      <span className="text-slate-700 dark:text-slate-300">{queue.strategy}</span>
+      <span className="text-xs text-slate-600 dark:text-slate-400">
         {queue.groups
-          .map((g) => `${props.groupName(g.groupId)} (${g.primary ? T.primary : T.backup})`)
+          .map((g) => `${props.groupName(g.groupId)} (${g.primary ? t("primary") : t("backup")})`)
           .join(" → ")}
       </span>
-      <span className="text-xs text-slate-600">{T.calls(props.calls)}</span>
+      <span className="text-xs text-slate-600 dark:text-slate-400">{t("calls", { count: props.calls })}</span>
       <div className="ml-auto flex gap-2">
         <button type="button" className={button} onClick={props.onEdit}>
-          {T.edit}
+          {t("edit")}
         </button>
         {!props.managed &&
           (confirming ? (
             <button
               type="button"
-              className={`${button} border-red-300 text-red-700`}
+              className={`${button} border-red-300 dark:border-red-800 text-red-700 dark:text-red-300`}
               onClick={() => remove.mutate({ queueId: queue.id, version: props.version })}
             >
-              {T.confirmRemove}
+              {t("confirmRemove")}
             </button>
           ) : (
             <button type="button" className={button} onClick={() => setConfirming(true)}>
-              {T.remove}
+              {t("remove")}
             </button>
           ))}
       </div>
