@@ -18,8 +18,8 @@ export function UserMenu({ me }: { me: Me }) {
         <span className="font-medium text-slate-900 dark:text-slate-100">{me.name}</span> · {role(me.role)}
       </span>
       {me.role !== "agent" && (
-        <Link href="/history" className="text-sky-700 hover:underline">
-          History
+        <Link href="/history" className="text-sky-700 dark:text-sky-300 hover:underline">
+          {t("history")}
         </Link>
       )}
       {me.role === "admin" && (
