@@ -44,12 +44,14 @@ async function simulate(
   clock: { now: number },
   minutes: number,
   onSecond?: (second: number) => void,
+  /** After `minutes`, keeps ticking while this says so (the test needs a state it cannot time). */
+  keepGoing: () => boolean = () => false,
 ) {
   const sim = createSimulator({ seed: 11, agents: 60, queues: 3 });
   const submitAll = (events: ReturnType<typeof sim.setup>) =>
     Promise.all(events.map((e) => app.core.submit(e).catch(() => null)));
   await submitAll(sim.setup(clock.now));
-  for (let s = 0; s < minutes * 60; s++) {
+  for (let s = 0; s < minutes * 60 || keepGoing(); s++) {
     clock.now += 1000;
     await submitAll(sim.tick(app.core.state, clock.now));
     onSecond?.(s);
@@ -210,20 +212,36 @@ describe("checkpoints", () => {
   }, 90_000);
 
   it("history's read model behind the newest checkpoint: boot starts early enough to catch it up, never past it", async () => {
-    // A run whose history read model is copied every few seconds: copies at known seqs to put back.
+    // A run whose history read model is copied (flushed first) each time a checkpoint lands: copies
+    // at seqs known against the checkpoints, whatever the machine's speed.
     const dir = tempDir();
     const file = join(dir, "callboard.db");
     const clock = { now: T0 };
     const { app } = boot(dir, clock);
+    const reader = createDb(file).$client;
+    const newestLanded = () =>
+      (reader.prepare("SELECT max(seq) AS seq FROM checkpoints").get() as { seq: number | null }).seq ?? 0;
     const copies: string[] = [];
-    await simulate(app, clock, 6, (second) => {
-      if (second % 3 !== 0) return;
-      const copy = join(dir, `at-${second}.db`);
-      const db = createDb(file).$client;
-      db.exec(`VACUUM INTO '${copy}'`);
-      db.close();
-      copies.push(copy);
-    });
+    let copiedAfter = 0;
+    let secondsSinceCopy = 0;
+    await simulate(
+      app,
+      clock,
+      6,
+      (second) => {
+        secondsSinceCopy++;
+        if (newestLanded() === copiedAfter) return;
+        copiedAfter = newestLanded();
+        app.history!.flush();
+        const copy = join(dir, `at-${second}.db`);
+        reader.exec(`VACUUM INTO '${copy}'`);
+        copies.push(copy);
+        secondsSinceCopy = 0;
+      },
+      // End a few seconds after the newest checkpoint's copy: past it, before another is taken.
+      () => secondsSinceCopy < 5,
+    );
+    reader.close();
     await app.close();
     const kept = historyOf(file);
     const { db, log } = openLog(dir);
