@@ -24,6 +24,8 @@ export async function startCoreProcess(options: {
   port: number;
   env: Record<string, string | undefined>;
   stderr?: "ignore" | "inherit";
+  /** "pipe" to read what the core prints (the first start's sign-in link). */
+  stdout?: "ignore" | "pipe";
 }): Promise<ChildProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: serverDir,
@@ -35,7 +37,7 @@ export async function startCoreProcess(options: {
       CALLBOARD_SIMULATOR: "off",
       LOG_LEVEL: "warn",
     },
-    stdio: ["ignore", "ignore", options.stderr ?? "ignore"],
+    stdio: ["ignore", options.stdout ?? "ignore", options.stderr ?? "ignore"],
   });
   await vi.waitFor(
     async () => {

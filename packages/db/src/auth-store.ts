@@ -3,6 +3,7 @@ import type { CallboardDb } from "./client.ts";
 import {
   type AuditRow,
   audit,
+  meta,
   type SessionRow,
   sessions,
   type UserRow,
@@ -20,6 +21,20 @@ export interface AuditFilter {
   beforeId?: number;
   limit: number;
 }
+
+/** What a one-time sign-in link stands for; the link itself is never stored, only its digest. */
+interface SignInLinkRow {
+  userId: string;
+  expiresAt: number;
+}
+
+/**
+ * One-time sign-in links (the demo's first start prints one) live in `meta` under this prefix plus
+ * the link's digest: they must outlive a restart between printing and opening (kept in memory, a
+ * restart turned the printed link into a "used or expired" refusal), and there are only ever a
+ * handful, so they need no table of their own.
+ */
+const SIGN_IN_LINK_KEY = "sign_in_link:";
 
 /** Audit rows kept; older ones are dropped so a flood of failed sign-ins cannot fill the disk. */
 export const AUDIT_KEPT = 200_000;
@@ -90,6 +105,32 @@ export function createAuthStore(db: CallboardDb, { auditKept = AUDIT_KEPT }: { a
     },
     deleteExpiredSessions(now: number): number {
       return db.delete(sessions).where(lt(sessions.expiresAt, now)).run().changes;
+    },
+
+    insertSignInLink(digest: string, link: SignInLinkRow): void {
+      db.insert(meta)
+        .values({ key: SIGN_IN_LINK_KEY + digest, value: JSON.stringify(link) })
+        .run();
+    },
+    /** Removes the link and returns what it stood for, in one statement: a link works once. */
+    takeSignInLink(digest: string): SignInLinkRow | undefined {
+      const row = db
+        .delete(meta)
+        .where(eq(meta.key, SIGN_IN_LINK_KEY + digest))
+        .returning()
+        .get();
+      return row === undefined ? undefined : (JSON.parse(row.value) as SignInLinkRow);
+    },
+    deleteExpiredSignInLinks(now: number): void {
+      const links = db
+        .select()
+        .from(meta)
+        .where(sql`substr(${meta.key}, 1, ${SIGN_IN_LINK_KEY.length}) = ${SIGN_IN_LINK_KEY}`)
+        .all();
+      for (const row of links) {
+        if ((JSON.parse(row.value) as SignInLinkRow).expiresAt <= now)
+          db.delete(meta).where(eq(meta.key, row.key)).run();
+      }
     },
 
     insertWallboardToken(row: WallboardTokenRow): void {

@@ -185,6 +185,28 @@ describe("Auth", () => {
     expect((await refusal(() => auth.redeemSignInLink(late, null))).code).toBe("UNAUTHORIZED");
   });
 
+  it("a sign-in link printed before a restart still signs in after it, once", async () => {
+    const { auth, admin, db, clock } = await withAdmin();
+    const code = auth.createSignInLink(admin.userId);
+    // A restart: a new Auth over the same database file, nothing carried over in memory.
+    const restarted = new Auth({ store: createAuthStore(db), clock: () => clock.now });
+    expect(restarted.redeemSignInLink(code, null).me.username).toBe("ana");
+    expect((await refusal(() => restarted.redeemSignInLink(code, null))).code).toBe("UNAUTHORIZED");
+    const raw = db.$client.prepare("select key, value from meta").all() as { key: string; value: string }[];
+    expect(raw.some((row) => row.key.includes(code) || row.value.includes(code))).toBe(false);
+  });
+
+  it("the sweep drops expired sign-in links and keeps live ones", async () => {
+    const { auth, admin, clock } = await withAdmin();
+    const early = auth.createSignInLink(admin.userId);
+    clock.now += 20 * 60_000;
+    const fresh = auth.createSignInLink(admin.userId);
+    clock.now += 11 * 60_000;
+    auth.sweep();
+    expect((await refusal(() => auth.redeemSignInLink(early, null))).code).toBe("UNAUTHORIZED");
+    expect(auth.redeemSignInLink(fresh, null).me.username).toBe("ana");
+  });
+
   it("wallboard tokens are scoped to queues, revocable, and their use is recorded", async () => {
     const { auth, revoked } = await withAdmin();
     const { token, summary } = auth.createWallboardToken(

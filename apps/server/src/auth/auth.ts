@@ -52,7 +52,6 @@ export class Auth {
   private readonly clock: () => number;
   private readonly limiter = new SignInLimiter();
   private readonly revocations = new EventEmitter<{ revoked: [Revocation] }>();
-  private readonly signInLinks = new Map<string, { userId: string; expiresAt: number }>();
 
   constructor(options: AuthOptions) {
     this.store = options.store;
@@ -100,14 +99,13 @@ export class Auth {
   /** A one-time link that signs its holder in as `userId` (the demo's first start prints one). */
   createSignInLink(userId: string): string {
     const code = newSecretToken();
-    this.signInLinks.set(tokenDigest(code), { userId, expiresAt: this.clock() + SIGN_IN_LINK_MS });
+    // Stored (digest only), not kept in memory: the printed link must survive a restart of the core.
+    this.store.insertSignInLink(tokenDigest(code), { userId, expiresAt: this.clock() + SIGN_IN_LINK_MS });
     return code;
   }
 
   redeemSignInLink(code: string, address: string | null): SignedIn {
-    const digest = tokenDigest(code);
-    const link = this.signInLinks.get(digest);
-    this.signInLinks.delete(digest);
+    const link = this.store.takeSignInLink(tokenDigest(code));
     const user = link && link.expiresAt > this.clock() ? this.store.userById(link.userId) : undefined;
     if (!user || user.disabled) {
       this.audit("auth.sign_in_failed", { principal: null, address }, null, null, {
@@ -387,7 +385,7 @@ export class Auth {
   sweep(): void {
     const now = this.clock();
     this.store.deleteExpiredSessions(now);
-    for (const [digest, link] of this.signInLinks) if (link.expiresAt <= now) this.signInLinks.delete(digest);
+    this.store.deleteExpiredSignInLinks(now);
   }
 }
 
