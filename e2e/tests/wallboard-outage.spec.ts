@@ -19,7 +19,7 @@ test.beforeAll(async ({ playwright }) => {
   const api = await playwright.request.newContext();
   const token = await pairWallboard(api, "Floor 2", [...SIM_QUEUES]);
   await api.dispose();
-  url = `${PAIR_WEB_URL}/wallboard?token=${token}`;
+  url = `${PAIR_WEB_URL}/wallboard#token=${token}`;
 });
 test.afterAll(async () => {
   await pair.close();

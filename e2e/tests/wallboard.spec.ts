@@ -46,7 +46,7 @@ test("at 1920×1080 the wallboard shows the URL's queues in its order and follow
     },
   });
   const token = await createWallboardToken(page.request, WEB_URL, "Floor TV", [a.queue, b.queue, c.queue]);
-  const tv = await openScreen(browser, `/wallboard?token=${token}&queues=${b.queue},${a.queue}`);
+  const tv = await openScreen(browser, `/wallboard?queues=${b.queue},${a.queue}#token=${token}`);
 
   // The URL narrows and orders the token's queues.
   const tileA = tv.getByTestId(`wallboard-tile-${a.queue}`);
@@ -96,7 +96,7 @@ test("a queue in the URL that the screen does not have gets a notice, not a blan
   const token = await createWallboardToken(page.request, WEB_URL, "Lobby", [mine.queue]);
   const tv = await openScreen(
     browser,
-    `/wallboard?token=${token}&queues=${mine.queue},${other.queue},no-such-queue&rotate=soon`,
+    `/wallboard?queues=${mine.queue},${other.queue},no-such-queue&rotate=soon#token=${token}`,
     UHD,
   );
   const tile = tv.getByTestId(`wallboard-tile-${mine.queue}`);
@@ -115,7 +115,7 @@ test("tiles that do not fit turn pages every `rotate` seconds", async ({ page, b
   for (const prefix of ["wbr1", "wbr2", "wbr3"]) queues.push((await seedQueue(page.request, prefix)).queue);
   const token = await createWallboardToken(page.request, WEB_URL, "Corridor", queues);
   // A 5:4 screen holds two wide tiles, one above the other; a row of three narrow ones would not fit.
-  const tv = await openScreen(browser, `/wallboard?token=${token}&rotate=5`, { width: 1280, height: 1024 });
+  const tv = await openScreen(browser, `/wallboard?rotate=5#token=${token}`, { width: 1280, height: 1024 });
   await expect(tv.getByTestId("wallboard-page")).toHaveText("Page 1 of 2");
   await expect(tv.getByTestId(`wallboard-tile-${queues[2]}`)).toHaveCount(0);
   await expect(tv.getByTestId("wallboard-page")).toHaveText("Page 2 of 2", { timeout: 7_000 });
@@ -145,9 +145,34 @@ test("a screen the core finds incompatible says so and reloads itself", async ({
   });
   let loads = 0;
   tv.on("load", () => loads++);
-  await tv.goto(`${WEB_URL}/wallboard?token=${token}`);
+  await tv.goto(`${WEB_URL}/wallboard#token=${token}`);
   const message = tv.getByTestId("wallboard-message");
   await expect(message).toContainText("another version of the Callboard core");
   await expect(message).toContainText(/Reloading in \d+ s/);
   await expect.poll(() => loads, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+});
+
+test("an old ?token= link still opens its screen, and from then on the token is only in the fragment", async ({
+  page,
+  browser,
+}) => {
+  const q = await seedQueue(page.request, "wbl");
+  const token = await createWallboardToken(page.request, WEB_URL, "Legacy TV", [q.queue]);
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] }, viewport: FULL_HD });
+  const tv = await context.newPage();
+  const carried: string[] = [];
+  tv.on("request", (request) => {
+    const referer = request.headers().referer ?? "";
+    if (request.url().includes(token) || referer.includes(token)) carried.push(request.url());
+  });
+  await tv.goto(`${WEB_URL}/wallboard?token=${token}&queues=${q.queue}`);
+  await expect(tv.getByTestId(`wallboard-tile-${q.queue}`)).toBeVisible();
+  await expect(tv.getByTestId("wallboard-live")).toBeVisible();
+  const address = new URL(tv.url());
+  expect(address.searchParams.get("token")).toBeNull();
+  expect(address.searchParams.get("queues")).toBe(q.queue);
+  expect(address.hash).toBe(`#token=${token}`);
+  // Only the old link's own request carried it; no script, style or socket request after the redirect.
+  expect(carried).toEqual([`${WEB_URL}/wallboard?token=${token}&queues=${q.queue}`]);
+  await context.close();
 });

@@ -7,13 +7,23 @@ import {
   isPublicPage,
   STATIC_SECURITY_HEADERS,
 } from "~/lib/security-headers";
+import { legacyWallboardRedirect } from "~/lib/wallboard-link";
 
 /**
  * Every page gets a fresh CSP nonce and the security headers; a page other than sign-in and the
- * wallboard, opened without a session cookie, goes to the sign-in form first.
+ * wallboard, opened without a session cookie, goes to the sign-in form first; an old wallboard link
+ * with its token in the query is sent to the same screen with the token in the fragment.
  */
 export function middleware(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  const moved = legacyWallboardRedirect(request.nextUrl);
+  if (moved) {
+    // The token leaves the query (see lib/wallboard-link); never cached, never passed on as Referer.
+    const response = NextResponse.redirect(moved, 302);
+    response.headers.set("cache-control", "no-store");
+    response.headers.set("referrer-policy", "no-referrer");
+    return response;
+  }
   if (!isPublicPage(pathname) && !request.cookies.has(SESSION_COOKIE)) {
     const target = new URL("/signin", request.url);
     if (pathname !== "/") target.searchParams.set("next", `${pathname}${search}`);

@@ -35,21 +35,32 @@ function tile(queueId: string, name = queueId, extra: Partial<WallboardTile> = {
 }
 
 describe("parseWallboardParams", () => {
-  it("reads the token, the queues in order, the rotation and the totals row", () => {
-    expect(parseWallboardParams("?token=abc&queues=support, sales,,support&rotate=20&totals=off")).toEqual({
+  it("reads the token from the fragment, the queues in order, the rotation and the totals row", () => {
+    expect(
+      parseWallboardParams("?queues=support, sales,,support&rotate=20&totals=off", "#token=abc"),
+    ).toEqual({
       token: "abc",
       queues: ["support", "sales"],
       rotateSec: 20,
       totals: false,
       notices: [],
     });
-    expect(parseWallboardParams("?token=abc")).toMatchObject({ queues: null, rotateSec: 15, totals: null });
+    expect(parseWallboardParams("", "#token=abc")).toMatchObject({
+      token: "abc",
+      queues: null,
+      rotateSec: 15,
+      totals: null,
+    });
+  });
+
+  it("never takes the token from the query string, which reaches servers", () => {
+    expect(parseWallboardParams("?token=abc", "").token).toBeNull();
   });
 
   it.each(["abc", "0", "2", "-5", "1.5", "100000"])(
     "rotate=%s falls back to the default, with a notice",
     (v) => {
-      const params = parseWallboardParams(`?rotate=${v}`);
+      const params = parseWallboardParams(`?rotate=${v}`, "");
       expect(params.rotateSec).toBe(ROTATE_DEFAULT_SEC);
       expect(params.notices[0]).toEqual({ param: "rotate", value: v });
     },

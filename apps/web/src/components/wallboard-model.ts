@@ -1,5 +1,6 @@
 import type { WallboardTile } from "@callboard/contracts";
 import type { Translate } from "~/i18n/types";
+import { fragmentToken } from "../lib/wallboard-link";
 
 /**
  * The wallboard's pure parts: what the URL asks for, which tiles that selects, how many fit on a
@@ -28,8 +29,11 @@ export interface WallboardNotice {
   value: string;
 }
 
-/** Reads `/wallboard?token=…&queues=sales,support&rotate=20&totals=0`; bad values fall back, with a notice. */
-export function parseWallboardParams(search: string): WallboardParams {
+/**
+ * Reads `/wallboard?queues=sales,support&rotate=20&totals=0#token=…` (the token only from the
+ * fragment: see lib/wallboard-link); bad values fall back, with a notice.
+ */
+export function parseWallboardParams(search: string, hash: string): WallboardParams {
   const params = new URLSearchParams(search);
   const notices: WallboardNotice[] = [];
   const queuesParam = params.get("queues");
@@ -61,7 +65,7 @@ export function parseWallboardParams(search: string): WallboardParams {
     else notices.push({ param: "totals", value: totalsParam });
   }
   return {
-    token: params.get("token"),
+    token: fragmentToken(hash),
     queues: queues && queues.length > 0 ? queues : null,
     rotateSec,
     totals,

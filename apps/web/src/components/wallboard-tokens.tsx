@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { fieldErrors } from "~/lib/field-errors";
 import { useTRPC } from "~/lib/trpc";
+import { wallboardLink } from "~/lib/wallboard-link";
 import { ErrorAlert } from "./error-alert";
 import { useFormat } from "./use-format";
 
@@ -30,7 +31,7 @@ export function WallboardTokens() {
       onSuccess: ({ token, summary }) => {
         setCreated({
           label: summary.label,
-          url: `${window.location.origin}/wallboard?token=${encodeURIComponent(token)}`,
+          url: wallboardLink(window.location.origin, token),
         });
         setLabel("");
         setChosen([]);

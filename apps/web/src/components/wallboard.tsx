@@ -20,15 +20,17 @@ import { BIG, KEY, Tile, vh } from "./wallboard-tile";
 
 /**
  * The TV view: dark, no scrolling, nothing to touch. Its queues and layout come from the URL
- * (`?token=…&queues=sales,support&rotate=20&totals=on`). It never shows old figures as current: two
+ * (`?queues=sales,support&rotate=20&totals=on#token=…`). It never shows old figures as current: two
  * seconds without data and a full-width banner says since when, and the figures dim and stand still.
  */
 export function Wallboard() {
   const t = useTranslations("wallboard");
   const f = useFormat();
-  // The URL is read once on the client (the page is rendered per request, but the token never goes to the server's HTML).
+  // The URL is read once on the client: the token is in the fragment, which the server never sees.
   const [params] = useState(() =>
-    parseWallboardParams(typeof window === "undefined" ? "" : window.location.search),
+    typeof window === "undefined"
+      ? parseWallboardParams("", "")
+      : parseWallboardParams(window.location.search, window.location.hash),
   );
   const { state, last, clockOffsetMs } = useWallboardFeed(params.token);
   const now = useSecondTick() + clockOffsetMs;
