@@ -1,5 +1,5 @@
 import { type CenterState, DEFAULT_TIME_ZONE, type LoggedEvent, own } from "@callboard/routing";
-import { localDayCached } from "./local-day.ts";
+import { localDayCached, rollOver } from "./local-day.ts";
 
 /**
  * Each agent's figures for today, folded from the LOGGED events one at a time (O(1) per event), so
@@ -85,6 +85,8 @@ function talkingInCenter(center: CenterState, callId: string) {
   return { agentId: call.agentId, answeredAt: call.answeredAt };
 }
 
+const zeroDay = (dayStart: number): AgentDay => ({ dayStart, answered: 0, missed: 0, talkMs: 0 });
+
 function bump(
   state: AgentDayState,
   agentId: string,
@@ -93,12 +95,14 @@ function bump(
   missed: number,
   talkMs: number,
 ): boolean {
-  const dayStart = localDayCached(at, state.timeZone).start;
   const old = state.agents.get(agentId);
-  if (old && old.dayStart > dayStart) return false;
-  const base = old && old.dayStart === dayStart ? old : { answered: 0, missed: 0, talkMs: 0 };
+  const base = old
+    ? rollOver(old, at, state.timeZone, zeroDay)
+    : zeroDay(localDayCached(at, state.timeZone).start);
+  // An event from a day before the agent's current one (late, out of order) is dropped.
+  if (!base) return false;
   state.agents.set(agentId, {
-    dayStart,
+    dayStart: base.dayStart,
     answered: base.answered + answered,
     missed: base.missed + missed,
     talkMs: base.talkMs + talkMs,

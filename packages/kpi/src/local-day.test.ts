@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localDay, localDayStart, zoneOffsetMs } from "./local-day.ts";
+import { localDay, localDayStart, rollOver, zoneOffsetMs } from "./local-day.ts";
 
 const HOUR = 3_600_000;
 
@@ -36,5 +36,19 @@ describe("local midnight", () => {
     expect(localDayStart(Date.parse("2026-05-05T10:00:00Z"), "Asia/Kolkata")).toBe(
       Date.parse("2026-05-04T18:30:00Z"),
     );
+  });
+});
+
+describe("rollOver", () => {
+  const zone = "Asia/Ho_Chi_Minh";
+  const today = localDayStart(Date.UTC(2026, 0, 15, 5), zone);
+  const record = { dayStart: today, n: 7 };
+  const fresh = (dayStart: number) => ({ dayStart, n: 0 });
+
+  it("keeps the record within its day, starts afresh past midnight, and says null for an earlier day", () => {
+    expect(rollOver(record, today + 3_600_000, zone, fresh)).toBe(record);
+    const tomorrow = localDayStart(today + 30 * 3_600_000, zone);
+    expect(rollOver(record, tomorrow + 1, zone, fresh)).toEqual({ dayStart: tomorrow, n: 0 });
+    expect(rollOver(record, today - 1, zone, fresh)).toBeNull();
   });
 });

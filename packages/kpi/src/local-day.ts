@@ -87,3 +87,20 @@ export function localDayCached(t: number, timeZone: string): LocalDay {
   lastDays.set(timeZone, day);
   return day;
 }
+
+/**
+ * A record kept for one local day (`dayStart`), as it stands at `at`: the record itself within its
+ * day; `fresh(start)` once local midnight has passed (the earlier day's figures are dropped); null
+ * when `at` lies in a day before the record's (a late event: the caller decides). The one midnight
+ * rule of the per-agent folds (agent-day.ts, status-day.ts).
+ */
+export function rollOver<T extends { dayStart: number }>(
+  record: T,
+  at: number,
+  timeZone: string,
+  fresh: (dayStart: number) => T,
+): T | null {
+  const start = localDayCached(at, timeZone).start;
+  if (start === record.dayStart) return record;
+  return start > record.dayStart ? fresh(start) : null;
+}

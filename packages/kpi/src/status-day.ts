@@ -1,5 +1,5 @@
 import { DEFAULT_TIME_ZONE, type LoggedEvent, type ManualStatus } from "@callboard/routing";
-import { localDayCached } from "./local-day.ts";
+import { localDayCached, rollOver } from "./local-day.ts";
 
 /**
  * Time each agent spent in each manual status today (local midnight in the center's zone), for the
@@ -25,11 +25,18 @@ export function emptyStatusDayState(timeZone: string = DEFAULT_TIME_ZONE): Statu
   return { timeZone, agents: new Map() };
 }
 
-/** The agent's record rolled over to the local day holding `at`: yesterday's time dropped, the status kept. */
+/**
+ * The agent's record rolled over to the local day holding `at`: yesterday's time dropped, the
+ * status kept. A late `at` (a day before the record's) counts in the record's own day.
+ */
 function rolled(state: StatusDayState, day: StatusDay, at: number): StatusDay {
-  const dayStart = localDayCached(at, state.timeZone).start;
-  if (dayStart <= day.dayStart) return day;
-  return { dayStart, statusMs: {}, status: day.status, since: Math.max(day.since, dayStart) };
+  const fresh = (dayStart: number): StatusDay => ({
+    dayStart,
+    statusMs: {},
+    status: day.status,
+    since: Math.max(day.since, dayStart),
+  });
+  return rollOver(day, at, state.timeZone, fresh) ?? day;
 }
 
 /** `day` with the time in its current status counted up to `at`. */
