@@ -490,8 +490,14 @@ export function hasReason(body: string): boolean {
   }
 }
 
-/** seq and a digest of every row of the event log, read through a connection of its own. */
-export function logDigest(dbPath: string): {
+/**
+ * seq and a digest of the event log's rows (those up to `upToSeq` only: a supervisor's run may
+ * append, never rewrite), read through a connection of its own.
+ */
+export function logDigest(
+  dbPath: string,
+  upToSeq = Number.MAX_SAFE_INTEGER,
+): {
   seq: number;
   digest: string;
   rows: { seq: number; type: string }[];
@@ -499,8 +505,10 @@ export function logDigest(dbPath: string): {
   const db = createDb(dbPath);
   try {
     const rows = db.$client
-      .prepare("SELECT seq, at, type, data, packed, shared, idempotency_key AS k FROM events ORDER BY seq")
-      .all() as {
+      .prepare(
+        "SELECT seq, at, type, data, packed, shared, idempotency_key AS k FROM events WHERE seq <= ? ORDER BY seq",
+      )
+      .all(upToSeq) as {
       seq: number;
       at: number;
       type: string;
@@ -675,7 +683,7 @@ export async function runRole(
 
   const after = logDigest(t.dbPath);
   const grown = after.rows.filter((r) => r.seq > before.seq);
-  const earlier = logDigestUpTo(t.dbPath, before.seq);
+  const earlier = logDigest(t.dbPath, before.seq).digest;
   const logUnchanged = after.seq === before.seq && after.digest === before.digest;
   const newEventTypes = [...new Set(grown.map((r) => r.type))].sort();
   if (role !== "supervisor" && !logUnchanged) {
@@ -700,34 +708,6 @@ export async function runRole(
     logUnchanged,
     durationMs: performance.now() - started,
   };
-}
-
-/** The digest of the rows up to `seq` only (a supervisor's run may append, never rewrite). */
-function logDigestUpTo(dbPath: string, seq: number): string {
-  const db = createDb(dbPath);
-  try {
-    const rows = db.$client
-      .prepare(
-        "SELECT seq, at, type, data, packed, shared, idempotency_key AS k FROM events WHERE seq <= ? ORDER BY seq",
-      )
-      .all(seq) as {
-      seq: number;
-      at: number;
-      type: string;
-      data: string;
-      packed: Buffer | null;
-      shared: string | null;
-      k: string | null;
-    }[];
-    const hash = createHash("sha256");
-    for (const r of rows)
-      hash.update(
-        `${r.seq}\u0000${r.at}\u0000${r.type}\u0000${r.data}\u0000${r.packed?.toString("base64")}\u0000${r.shared}\u0000${r.k}\n`,
-      );
-    return hash.digest("hex");
-  } finally {
-    db.$client.close();
-  }
 }
 
 /** Object.prototype must stay empty whatever the bodies said. */
