@@ -20,7 +20,7 @@ import {
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { submitAsPerson } from "../audited-submit.ts";
 import { adminProcedure, supervisorProcedure } from "../trpc.ts";
-import { refuseWhenPccManages } from "./directory-guard.ts";
+import { refuseWhenPccManages, submitDirectoryChange } from "./directory-change.ts";
 
 /** One row of the admin's agent list. */
 export interface AgentRow extends AgentProfile {
@@ -150,11 +150,10 @@ export const agentsRouter = {
 
   /** The agent leaves the center and its groups; refused while it has a call. */
   remove: adminProcedure.input(removeAgentSchema).mutation(({ ctx, input }) => {
-    refuseWhenPccManages(ctx, "removing agents is");
     const before = own(ctx.core.state.agents, input.agentId);
-    return submitAsPerson(
+    return submitDirectoryChange(
       ctx,
-      ctx.actor,
+      "removing agents is",
       { type: "agent.removed", agentId: input.agentId, ifVersion: input.version },
       { action: "agent.removed", before: before ? profileOf(before) : null, after: null },
     );

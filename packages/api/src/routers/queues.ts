@@ -6,9 +6,8 @@ import {
 } from "@callboard/contracts";
 import { own, type QueueConfig } from "@callboard/routing";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
-import { submitAsPerson } from "../audited-submit.ts";
 import { adminProcedure } from "../trpc.ts";
-import { refuseWhenPccManages } from "./directory-guard.ts";
+import { submitDirectoryChange, versionedRows } from "./directory-change.ts";
 
 export interface QueueRow {
   queue: QueueConfig;
@@ -23,25 +22,24 @@ export const queuesRouter = {
     const calls = new Map<string, number>();
     for (const call of Object.values(state.calls))
       calls.set(call.queueId, (calls.get(call.queueId) ?? 0) + 1);
-    return Object.values(state.queues)
-      .map((queue) => ({
-        queue,
-        version: own(state.versions.queues, queue.id) ?? 0,
-        calls: calls.get(queue.id) ?? 0,
-      }))
-      .sort((a, b) => a.queue.name.localeCompare(b.queue.name));
+    return versionedRows(state.queues, state.versions.queues, (queue, version) => ({
+      queue,
+      version,
+      calls: calls.get(queue.id) ?? 0,
+    }));
   }),
 
   /** A new queue with its groups, in one event. */
-  create: adminProcedure.input(createQueueSchema).mutation(({ ctx, input }) => {
-    refuseWhenPccManages(ctx, "queues are");
-    return submitAsPerson(
-      ctx,
-      ctx.actor,
-      { type: "queue.upserted", queue: input.queue, ifVersion: 0 },
-      { action: "queue.created", after: input.queue },
-    );
-  }),
+  create: adminProcedure
+    .input(createQueueSchema)
+    .mutation(({ ctx, input }) =>
+      submitDirectoryChange(
+        ctx,
+        "queues are",
+        { type: "queue.upserted", queue: input.queue, ifVersion: 0 },
+        { action: "queue.created", after: input.queue },
+      ),
+    ),
 
   /**
    * Every setting of a queue as it was at `version`. In stringee mode only Callboard's own settings
@@ -58,22 +56,24 @@ export const queuesRouter = {
         });
       }
     }
-    return submitAsPerson(
+    // PCC's fields were checked above, one by one: Callboard's own settings stay editable.
+    return submitDirectoryChange(
       ctx,
-      ctx.actor,
+      null,
       { type: "queue.upserted", queue: input.queue, ifVersion: input.version },
       { action: "queue.updated", before, after: input.queue },
     );
   }),
 
   /** Refused while the queue holds calls. */
-  remove: adminProcedure.input(removeQueueSchema).mutation(({ ctx, input }) => {
-    refuseWhenPccManages(ctx, "queues are");
-    return submitAsPerson(
-      ctx,
-      ctx.actor,
-      { type: "queue.removed", queueId: input.queueId, ifVersion: input.version },
-      { action: "queue.removed", before: own(ctx.core.state.queues, input.queueId) ?? null, after: null },
-    );
-  }),
+  remove: adminProcedure
+    .input(removeQueueSchema)
+    .mutation(({ ctx, input }) =>
+      submitDirectoryChange(
+        ctx,
+        "queues are",
+        { type: "queue.removed", queueId: input.queueId, ifVersion: input.version },
+        { action: "queue.removed", before: own(ctx.core.state.queues, input.queueId) ?? null, after: null },
+      ),
+    ),
 } satisfies TRPCRouterRecord;
