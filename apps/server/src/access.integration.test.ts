@@ -1,4 +1,5 @@
 import { request } from "node:http";
+import { join } from "node:path";
 import { appRouter } from "@callboard/api";
 import {
   type AgentSubscribeResult,
@@ -7,6 +8,7 @@ import {
   type StaffRole,
   type WallboardSubscribeResult,
 } from "@callboard/contracts";
+import { createDb } from "@callboard/db";
 import { EVENT_FORMAT } from "@callboard/routing";
 import { io } from "socket.io-client";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -421,6 +423,36 @@ describe("live connections", () => {
     expect(await told).toEqual({ reason: "REVOKED", message: "This screen's access was revoked." });
     expect(await closed).toBe("io server disconnect");
     expect(await refusal(open({ auth: { wallboardToken: token } }))).toBe("REVOKED");
+  });
+
+  it("a session ended outside this process, or expired, loses its socket at the next access check", async () => {
+    const sid = await server.signedIn("viewer", "sid");
+    const exp = await server.signedIn("viewer", "exp");
+    const screen = await server.trpc.wallboards.create.mutate({ label: "Hall", queueIds: ["sales"] });
+    const connected = (socket: ClientSocket) =>
+      new Promise((resolve) => socket.once("connect", () => resolve(undefined)));
+    const sidBoard = open({ extraHeaders: { cookie: sid.cookie } });
+    const expBoard = open({ extraHeaders: { cookie: exp.cookie } });
+    const tv = open({ auth: { wallboardToken: screen.token } });
+    const staff = open({ extraHeaders: { cookie: server.cookie } });
+    await Promise.all([sidBoard, expBoard, tv, staff].map(connected));
+    const closed = (socket: ClientSocket) =>
+      new Promise<string>((resolve) => socket.once("disconnect", resolve));
+    const sidClosed = closed(sidBoard);
+    // As the CLI would (another process: no revocation event reaches this one): only the periodic check sees it.
+    const db = createDb(join(server.dir, "callboard.db"));
+    db.$client
+      .prepare("DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE username = 'sid')")
+      .run();
+    db.$client.close();
+    expect(await sidClosed).toBe("io server disconnect");
+    // Exp's session was opened a week ago by the time the clock says so; the admin's is as old.
+    const expClosed = closed(expBoard);
+    const staffClosed = closed(staff);
+    server.clock.now += 7 * 24 * 3_600_000;
+    expect(await expClosed).toBe("io server disconnect");
+    expect(await staffClosed).toBe("io server disconnect");
+    expect(tv.connected).toBe(true);
   });
 
   it("disabling a person closes their boards", async () => {

@@ -342,7 +342,7 @@ export function createApp(options: AppOptions): App {
     centerId,
     authenticate: (socket) =>
       authenticateSocket(socket.request, socket.handshake.auth ?? {}, { auth, policy: requestPolicy }),
-    stillValid: (principal) => auth.stillValid(principal),
+    stillValid: (principals) => auth.stillValid(principals),
     kpisOf: (queueId, now) => kpis.kpis(queueId, now),
     onDiverged: () => metrics.onBoardDiverged(),
   });

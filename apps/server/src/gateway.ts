@@ -71,8 +71,11 @@ export interface GatewayOptions {
   centerId: string;
   /** Every connection passes here first: a session (a person) or a wallboard token (a screen), and an allowed Origin. */
   authenticate: (socket: CallboardSocket) => SocketData;
-  /** Whether a connection's principal still holds (sessions end, tokens are revoked); checked every few seconds. */
-  stillValid: (principal: Principal) => boolean;
+  /**
+   * Whether connections' principals still hold (sessions end, tokens are revoked), checked every few
+   * seconds: given every connection's principal at once (one batched read), answers for each.
+   */
+  stillValid: (principals: Principal[]) => (principal: Principal) => boolean;
   /** The live KPI fold's figures for a queue at `now` (apps/server/src/kpis.ts). */
   kpisOf: (queueId: string, now: number) => QueueKpis | null;
   /** A board found its digest differed from its batch's (already validated and rate-limited). */
@@ -269,10 +272,13 @@ export function createGateway(options: GatewayOptions): {
       socket.disconnect(true);
     }
   };
-  const accessTimer = setInterval(
-    () => closeWhere((principal) => !options.stillValid(principal)),
-    ACCESS_CHECK_INTERVAL_MS,
-  );
+  const accessTimer = setInterval(() => {
+    const principals: Principal[] = [];
+    for (const socket of io.sockets.sockets.values())
+      if (socket.data.principal) principals.push(socket.data.principal);
+    const stillValid = options.stillValid(principals);
+    closeWhere((principal) => !stillValid(principal));
+  }, ACCESS_CHECK_INTERVAL_MS);
 
   // Each batch is serialized once by the feed; the room gets the same bytes (socket.io encodes the
   // packet once per room, too).

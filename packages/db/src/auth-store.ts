@@ -55,6 +55,21 @@ export function createAuthStore(db: CallboardDb, { auditKept = AUDIT_KEPT }: { a
     .from(wallboardTokens)
     .where(eq(wallboardTokens.id, sql.placeholder("id")))
     .prepare();
+  // The live connections' periodic check reads every principal in use at once: the ids go in as
+  // one JSON array (json_each), so the statement is prepared once whatever their number.
+  const inIds = (column: typeof sessions.id | typeof wallboardTokens.id) =>
+    sql`${column} IN (SELECT value FROM json_each(${sql.placeholder("ids")}))`;
+  const sessionsStanding = db
+    .select({ id: sessions.id, expiresAt: sessions.expiresAt, disabled: users.disabled, role: users.role })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(inIds(sessions.id))
+    .prepare();
+  const liveTokens = db
+    .select({ id: wallboardTokens.id })
+    .from(wallboardTokens)
+    .where(and(inIds(wallboardTokens.id), isNull(wallboardTokens.revokedAt)))
+    .prepare();
   const insertAudit = db
     .insert(audit)
     .values({
@@ -96,6 +111,12 @@ export function createAuthStore(db: CallboardDb, { auditKept = AUDIT_KEPT }: { a
     sessionWithUser(id: string): { session: SessionRow; user: UserRow } | undefined {
       return sessionWithUser.get({ id });
     },
+    /** Of the sessions `ids`, those that still exist, with their user's standing: one read for all. */
+    sessionsStanding(
+      ids: readonly string[],
+    ): { id: string; expiresAt: number; disabled: boolean; role: string }[] {
+      return sessionsStanding.all({ ids: JSON.stringify(ids) });
+    },
     deleteSession(id: string): void {
       db.delete(sessions).where(eq(sessions.id, id)).run();
     },
@@ -135,6 +156,10 @@ export function createAuthStore(db: CallboardDb, { auditKept = AUDIT_KEPT }: { a
 
     insertWallboardToken(row: WallboardTokenRow): void {
       db.insert(wallboardTokens).values(row).run();
+    },
+    /** Of the wallboard token digests `ids`, those not revoked: one read for all. */
+    liveWallboardTokens(ids: readonly string[]): string[] {
+      return liveTokens.all({ ids: JSON.stringify(ids) }).map((row) => row.id);
     },
     wallboardToken(id: string): WallboardTokenRow | undefined {
       return tokenById.get({ id });

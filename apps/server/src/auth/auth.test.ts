@@ -114,7 +114,7 @@ describe("Auth", () => {
     };
     auth.updateUser({ userId: sam.userId, disabled: true }, actor);
     expect(auth.sessionPrincipal(token)).toBeNull();
-    expect(auth.stillValid(principal)).toBe(false);
+    expect(auth.stillValid([principal])(principal)).toBe(false);
     expect(revoked).toContainEqual({ kind: "user", userId: sam.userId });
     expect((await refusal(auth.signIn("sam", PASSWORD, null))).code).toBe("UNAUTHORIZED");
     const entry = auth.queryAudit({ action: "user.updated", limit: 1 })[0]!;
@@ -207,6 +207,31 @@ describe("Auth", () => {
     expect(auth.redeemSignInLink(fresh, null).me.username).toBe("ana");
   });
 
+  it("checks every live connection's principal in one pass: ended, expired and revoked ones fail, the rest hold", async () => {
+    const { auth, clock, store } = await withAdmin();
+    const early = auth.sessionPrincipal((await auth.signIn("ana", PASSWORD, null)).token)!;
+    clock.now += SESSION_MS / 2;
+    const late = auth.sessionPrincipal((await auth.signIn("ana", PASSWORD, null)).token)!;
+    const gone = auth.sessionPrincipal((await auth.signIn("ana", PASSWORD, null)).token)!;
+    store.deleteSession(gone.sessionId); // as another process (the CLI) would
+    const screen = auth.wallboardPrincipal(
+      auth.createWallboardToken({ label: "A", queueIds: ["q"] }, system).token,
+      null,
+    )!;
+    const made = auth.createWallboardToken({ label: "B", queueIds: ["q"] }, system);
+    const revokedScreen = auth.wallboardPrincipal(made.token, null)!;
+    auth.revokeWallboardToken(made.summary.tokenId, system);
+    const operator = { kind: "operator" } as const;
+    const all = [early, late, gone, screen, revokedScreen, operator, early];
+    const valid = auth.stillValid(all);
+    expect(all.map(valid)).toEqual([true, true, false, true, false, true, true]);
+    clock.now += SESSION_MS / 2; // the first session's week is over
+    expect(all.map(auth.stillValid(all))).toEqual([false, true, false, true, false, true, false]);
+    // A role changed under a live session: sessions are ended too, but the role is checked anyway.
+    expect(auth.stillValid([late])({ ...late, role: "viewer" })).toBe(false);
+    expect(auth.stillValid([])(late)).toBe(false);
+  });
+
   it("wallboard tokens are scoped to queues, revocable, and their use is recorded", async () => {
     const { auth, revoked } = await withAdmin();
     const { token, summary } = auth.createWallboardToken(
@@ -219,7 +244,7 @@ describe("Auth", () => {
     expect(auth.queryAudit({ action: "wallboard_token.used", limit: 5 })).toHaveLength(1);
     auth.revokeWallboardToken(summary.tokenId, system);
     expect(revoked).toContainEqual({ kind: "wallboard", tokenId: summary.tokenId });
-    expect(auth.stillValid(principal!)).toBe(false);
+    expect(auth.stillValid([principal!])(principal!)).toBe(false);
     expect(auth.wallboardPrincipal(token, null)).toBeNull();
     expect((await refusal(() => auth.revokeWallboardToken(summary.tokenId, system))).code).toBe("NOT_FOUND");
   });

@@ -159,20 +159,31 @@ export class Auth {
     this.revocations.emit("revoked", { kind: "session", sessionId: principal.sessionId });
   }
 
-  /** A live connection's principal is still good (sockets re-check this periodically). */
-  stillValid(principal: Principal): boolean {
-    if (principal.kind === "operator") return true;
-    if (principal.kind === "wallboard") {
-      const row = this.store.wallboardToken(principal.digest);
-      return row !== undefined && row.revokedAt === null;
+  /**
+   * One check for every live connection: of `principals`, which still hold (a session not ended or
+   * expired, its user enabled and in the same role; a wallboard token not revoked) — whoever changed
+   * them, this process or another (the CLI). One read per kind however many connections: the
+   * gateway asks every 2 s, and one read per socket was 500 reads/s at 1,000 sockets.
+   */
+  stillValid(principals: Iterable<Principal>): (principal: Principal) => boolean {
+    const sessionIds = new Set<string>();
+    const digests = new Set<string>();
+    for (const p of principals) {
+      if (p.kind === "user") sessionIds.add(p.sessionId);
+      else if (p.kind === "wallboard") digests.add(p.digest);
     }
-    const found = this.store.sessionWithUser(principal.sessionId);
-    return (
-      found !== undefined &&
-      found.session.expiresAt > this.clock() &&
-      !found.user.disabled &&
-      found.user.role === principal.role
-    );
+    const now = this.clock();
+    const roles = new Map<string, string>();
+    if (sessionIds.size > 0) {
+      for (const row of this.store.sessionsStanding([...sessionIds]))
+        if (row.expiresAt > now && !row.disabled) roles.set(row.id, row.role);
+    }
+    const tokens = new Set(digests.size > 0 ? this.store.liveWallboardTokens([...digests]) : []);
+    return (principal) => {
+      if (principal.kind === "operator") return true;
+      if (principal.kind === "wallboard") return tokens.has(principal.digest);
+      return roles.get(principal.sessionId) === principal.role;
+    };
   }
 
   // ── users (admin) ──────────────────────────────────────────────────────────────────────────
