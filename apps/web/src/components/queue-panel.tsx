@@ -362,6 +362,31 @@ const LEVEL_TONE: Record<Level, string> = {
 };
 
 /** A figure coloured by the server's level and said in a word and a symbol (colour-blind safe). */
+/** A compact row's service level for today or the KPI window, judged against the queue's target; "…" until KPIs arrive. */
+function ServiceLevelCell({
+  f,
+  kpi,
+  span,
+}: {
+  f: Format;
+  kpi: QueueKpiView | null;
+  span: "today" | "window";
+}) {
+  return (
+    <td className="px-2 text-right" data-testid={`sl-${span}`}>
+      {kpi ? (
+        <LevelFigure
+          level={span === "today" ? kpi.levels.serviceLevelToday : kpi.levels.serviceLevelWindow}
+          kind="sl"
+          value={f.percent(kpi[span].serviceLevel)}
+        />
+      ) : (
+        "…"
+      )}
+    </td>
+  );
+}
+
 function LevelFigure({ level, value, kind }: { level: Level; value: string; kind: "sl" | "wait" }) {
   const t = useTranslations("queues");
   const word = t(
@@ -526,28 +551,8 @@ function CompactQueues({
                   <span data-testid="ringing">{s.ringing}</span> ·{" "}
                   <span data-testid="talking">{s.talking}</span>
                 </td>
-                <td className="px-2 text-right" data-testid="sl-today">
-                  {kpi ? (
-                    <LevelFigure
-                      level={kpi.levels.serviceLevelToday}
-                      kind="sl"
-                      value={f.percent(kpi.today.serviceLevel)}
-                    />
-                  ) : (
-                    "…"
-                  )}
-                </td>
-                <td className="px-2 text-right" data-testid="sl-window">
-                  {kpi ? (
-                    <LevelFigure
-                      level={kpi.levels.serviceLevelWindow}
-                      kind="sl"
-                      value={f.percent(kpi.window.serviceLevel)}
-                    />
-                  ) : (
-                    "…"
-                  )}
-                </td>
+                <ServiceLevelCell f={f} kpi={kpi} span="today" />
+                <ServiceLevelCell f={f} kpi={kpi} span="window" />
                 <td className="px-2 text-right" data-testid="asa-today">
                   {kpi ? f.seconds(kpi.today.asaSec) : "…"}
                 </td>
