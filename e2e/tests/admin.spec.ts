@@ -74,9 +74,13 @@ test("a bad phone number shows its error beside the field, and nothing is create
   await form.getByLabel("Name", { exact: true }).fill("Bad Number");
   await form.locator('input[name="phoneNumber"]').fill("0901234567");
   await form.getByRole("button", { name: "Create agent" }).click();
-  await expect(form.locator('input[name="phoneNumber"]')).toHaveAttribute("aria-invalid", "true");
-  await expect(page.locator("#agent-phoneNumber-error")).toContainText("country code first");
-  await expect(page.locator("#agent-name-error")).toHaveCount(0);
+  // The problem stands beside its field and is the field's description (aria-describedby).
+  const phone = form.locator('input[name="phoneNumber"]');
+  await expect(phone).toHaveAttribute("aria-invalid", "true");
+  await expect(phone).toHaveAccessibleDescription(/country code first/);
+  await expect(phone).toHaveAccessibleName("Phone number");
+  await expect(form.getByLabel("Name", { exact: true })).not.toHaveAttribute("aria-invalid");
+  await expect(form.getByLabel("Name", { exact: true })).toHaveAccessibleDescription("");
   await shoot(page, "agents-bad-phone");
   await page.getByLabel("Search agents").fill("adm-bad");
   await expect(page.getByText("No agent matches.")).toBeVisible();
@@ -100,7 +104,9 @@ test("the server's refusals are shown: a duplicate id beside its field, a group 
   await form.getByLabel("stringee_user_id", { exact: true }).fill("adm-dup");
   await form.getByLabel("Name", { exact: true }).fill("Second Dup");
   await form.getByRole("button", { name: "Create agent" }).click();
-  await expect(page.locator("#agent-id-error")).toHaveText('agent "adm-dup" already exists');
+  await expect(form.getByLabel("stringee_user_id", { exact: true })).toHaveAccessibleDescription(
+    'agent "adm-dup" already exists',
+  );
 
   await page.goto("/admin/groups");
   const card = page.getByTestId("group-adm-used");

@@ -8,12 +8,10 @@ import { type FormEvent, useDeferredValue, useState } from "react";
 import { fieldErrors, serverFieldErrors } from "~/lib/field-errors";
 import { useTRPC } from "~/lib/trpc";
 import { ErrorAlert } from "./error-alert";
-import { FieldError } from "./field-error";
+import { FormField, fieldInput, TextField } from "./form-field";
 import { usePccManaged } from "./use-pcc-managed";
 
 const PAGE_SIZE = 50;
-const input =
-  "mt-1 block w-full rounded border border-slate-300 dark:border-slate-600 px-2 py-1.5 text-sm text-slate-900 dark:text-slate-100 disabled:bg-slate-100 dark:disabled:bg-slate-800";
 const button =
   "rounded border border-slate-300 dark:border-slate-600 px-2 py-1 text-xs hover:bg-slate-100 dark:hover:bg-slate-800 disabled:opacity-50";
 
@@ -220,61 +218,63 @@ function AgentFields({
   const statusName = useTranslations("manualStatus");
   const field = <K extends keyof Draft>(key: K) => ({
     value: draft[key],
-    "aria-invalid": errors[key] ? true : undefined,
-    "aria-describedby": errors[key] ? `agent-${key}-error` : undefined,
     onChange: (e: { target: { value: string } }) => setDraft({ ...draft, [key]: e.target.value }),
   });
   return (
     <>
-      <label className="text-sm text-slate-700 dark:text-slate-300 md:col-span-1">
-        {t("id")}
-        <input
-          className={input}
-          name="id"
-          autoComplete="off"
-          maxLength={128}
-          disabled={editing}
-          {...field("id")}
-        />
-        <FieldError id="agent-id-error" message={errors.id} />
-      </label>
-      <label className="text-sm text-slate-700 dark:text-slate-300 md:col-span-1">
-        {t("name")}
-        <input className={input} name="name" maxLength={120} {...field("name")} />
-        <FieldError id="agent-name-error" message={errors.name} />
-      </label>
-      <label className="text-sm text-slate-700 dark:text-slate-300 md:col-span-1">
-        {t("phone")}
-        <input
-          className={input}
-          name="phoneNumber"
-          inputMode="tel"
-          placeholder={t("phoneHint")}
-          maxLength={64}
-          {...field("phoneNumber")}
-        />
-        <FieldError id="agent-phoneNumber-error" message={errors.phoneNumber} />
-      </label>
-      <label className="text-sm text-slate-700 dark:text-slate-300 md:col-span-1">
-        {t("routingType")}
-        <select className={input} name="routingType" {...field("routingType")}>
-          <option value="1">{t("routingTypes.1")}</option>
-          <option value="2">{t("routingTypes.2")}</option>
-        </select>
-        <FieldError id="agent-routingType-error" message={errors.routingType} />
-      </label>
-      {!editing && (
-        <label className="text-sm text-slate-700 dark:text-slate-300 md:col-span-1">
-          {t("initialStatus")}
-          <select className={input} name="initialManualStatus" {...field("initialManualStatus")}>
-            {MANUAL_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {statusName(s)}
-              </option>
-            ))}
+      <TextField
+        label={t("id")}
+        error={errors.id}
+        className="md:col-span-1"
+        name="id"
+        autoComplete="off"
+        maxLength={128}
+        disabled={editing}
+        {...field("id")}
+      />
+      <TextField
+        label={t("name")}
+        error={errors.name}
+        className="md:col-span-1"
+        name="name"
+        maxLength={120}
+        {...field("name")}
+      />
+      <TextField
+        label={t("phone")}
+        error={errors.phoneNumber}
+        className="md:col-span-1"
+        name="phoneNumber"
+        inputMode="tel"
+        placeholder={t("phoneHint")}
+        maxLength={64}
+        {...field("phoneNumber")}
+      />
+      <FormField label={t("routingType")} error={errors.routingType} className="md:col-span-1">
+        {(control) => (
+          <select className={fieldInput} name="routingType" {...control} {...field("routingType")}>
+            <option value="1">{t("routingTypes.1")}</option>
+            <option value="2">{t("routingTypes.2")}</option>
           </select>
-          <FieldError id="agent-initialManualStatus-error" message={errors.initialManualStatus} />
-        </label>
+        )}
+      </FormField>
+      {!editing && (
+        <FormField label={t("initialStatus")} error={errors.initialManualStatus} className="md:col-span-1">
+          {(control) => (
+            <select
+              className={fieldInput}
+              name="initialManualStatus"
+              {...control}
+              {...field("initialManualStatus")}
+            >
+              {MANUAL_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {statusName(s)}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
       )}
     </>
   );

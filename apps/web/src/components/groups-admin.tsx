@@ -8,10 +8,9 @@ import { fieldErrors, serverFieldErrors } from "~/lib/field-errors";
 import { useTRPC } from "~/lib/trpc";
 import { ErrorAlert } from "./error-alert";
 import { FieldError } from "./field-error";
+import { FormField, fieldInput, TextField } from "./form-field";
 import { usePccManaged } from "./use-pcc-managed";
 
-const input =
-  "mt-1 block w-full rounded border border-slate-300 dark:border-slate-600 px-2 py-1.5 text-sm text-slate-900 dark:text-slate-100";
 const button =
   "rounded border border-slate-300 dark:border-slate-600 px-2 py-1 text-xs hover:bg-slate-100 dark:hover:bg-slate-800 disabled:opacity-50";
 
@@ -94,7 +93,6 @@ function CreateGroupForm() {
   };
   const field = (key: keyof typeof form) => ({
     value: form[key],
-    "aria-invalid": errors[key] ? true : undefined,
     onChange: (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value }),
   });
   return (
@@ -104,27 +102,35 @@ function CreateGroupForm() {
       aria-label={t("create")}
       className="grid gap-3 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4 md:grid-cols-6"
     >
-      <label className="text-sm text-slate-700 dark:text-slate-300 md:col-span-1">
-        {t("id")}
-        <input className={input} name="id" autoComplete="off" maxLength={128} {...field("id")} />
-        <FieldError message={errors.id} />
-      </label>
-      <label className="text-sm text-slate-700 dark:text-slate-300 md:col-span-2">
-        {t("name")}
-        <input className={input} name="name" maxLength={120} {...field("name")} />
-        <FieldError message={errors.name} />
-      </label>
-      <label className="text-sm text-slate-700 dark:text-slate-300 md:col-span-2">
-        {t("members")}
-        <textarea
-          className={input}
-          name="members"
-          rows={1}
-          placeholder={t("membersHint")}
-          {...field("members")}
-        />
-        <FieldError message={errors.members} />
-      </label>
+      <TextField
+        label={t("id")}
+        error={errors.id}
+        className="md:col-span-1"
+        name="id"
+        autoComplete="off"
+        maxLength={128}
+        {...field("id")}
+      />
+      <TextField
+        label={t("name")}
+        error={errors.name}
+        className="md:col-span-2"
+        name="name"
+        maxLength={120}
+        {...field("name")}
+      />
+      <FormField label={t("members")} error={errors.members} className="md:col-span-2">
+        {(control) => (
+          <textarea
+            className={fieldInput}
+            name="members"
+            rows={1}
+            placeholder={t("membersHint")}
+            {...control}
+            {...field("members")}
+          />
+        )}
+      </FormField>
       <div className="flex items-end md:col-span-1">
         <button
           type="submit"
@@ -273,7 +279,7 @@ function GroupCard({ group, managed }: { group: Group; managed: boolean }) {
             <label className="text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">
               {t("add")}
               <textarea
-                className={input}
+                className={fieldInput}
                 rows={3}
                 placeholder={t("membersHint")}
                 value={adding}

@@ -14,9 +14,8 @@ import { type FormEvent, type ReactNode, useState } from "react";
 import { fieldErrors } from "~/lib/field-errors";
 import { ErrorAlert } from "./error-alert";
 import { FieldError } from "./field-error";
+import { fieldInput } from "./form-field";
 
-const input =
-  "mt-1 block w-full rounded border border-slate-300 dark:border-slate-600 px-2 py-1.5 text-sm text-slate-900 dark:text-slate-100 disabled:bg-slate-100 dark:disabled:bg-slate-800";
 /** Sunday first, as the schedule stores days (0–6); the catalog names each. */
 const WEEK_DAYS = [0, 1, 2, 3, 4, 5, 6] as const;
 const small =
@@ -150,7 +149,7 @@ export function QueueForm(props: QueueFormProps) {
   const numberField = (field: NumberField | NullableField, hint?: string) => (
     <Field field={field} error={errors[field]} hint={hint}>
       <input
-        className={input}
+        className={fieldInput}
         name={field}
         inputMode="numeric"
         disabled={locked(field as PccQueueField)}
@@ -180,7 +179,7 @@ export function QueueForm(props: QueueFormProps) {
       <Section title={t("sections.queue")}>
         <Field field="id" error={errors.id}>
           <input
-            className={input}
+            className={fieldInput}
             name="id"
             maxLength={128}
             disabled={locked("id")}
@@ -190,7 +189,7 @@ export function QueueForm(props: QueueFormProps) {
         </Field>
         <Field field="name" error={errors.name}>
           <input
-            className={input}
+            className={fieldInput}
             name="name"
             maxLength={120}
             disabled={locked("name")}
@@ -200,7 +199,7 @@ export function QueueForm(props: QueueFormProps) {
         </Field>
         <Field field="strategy" error={errors.strategy}>
           <select
-            className={input}
+            className={fieldInput}
             name="strategy"
             value={draft.strategy}
             onChange={(e) => setDraft({ ...draft, strategy: e.target.value as Strategy })}
@@ -277,7 +276,7 @@ export function QueueForm(props: QueueFormProps) {
             <label className="mt-2 block text-sm text-slate-700 dark:text-slate-300">
               {t("addGroup")}
               <select
-                className={`${input} max-w-xs`}
+                className={`${fieldInput} max-w-xs`}
                 name="addGroup"
                 value=""
                 onChange={(e) =>
@@ -316,7 +315,7 @@ export function QueueForm(props: QueueFormProps) {
       <Section title={t("sections.schedule")}>
         <Field field="schedule" error={errors.schedule}>
           <select
-            className={input}
+            className={fieldInput}
             name="scheduleKind"
             disabled={locked("schedule")}
             value={draft.scheduleKind}
@@ -331,7 +330,7 @@ export function QueueForm(props: QueueFormProps) {
             <label className="block text-sm text-slate-700 dark:text-slate-300">
               {t("timeZone")}
               <input
-                className={`${input} max-w-xs`}
+                className={`${fieldInput} max-w-xs`}
                 disabled={locked("schedule")}
                 value={draft.timeZone}
                 onChange={(e) => setDraft({ ...draft, timeZone: e.target.value })}

@@ -7,11 +7,8 @@ import { type FormEvent, useState } from "react";
 import { errorMessage, fieldErrors } from "~/lib/field-errors";
 import { useTRPC } from "~/lib/trpc";
 import { ErrorAlert } from "./error-alert";
-import { FieldError } from "./field-error";
+import { FormField, fieldInput, TextField } from "./form-field";
 import { useFormat } from "./use-format";
-
-const input =
-  "mt-1 block w-full rounded border border-slate-300 dark:border-slate-600 px-2 py-1.5 text-sm text-slate-900 dark:text-slate-100";
 
 /** Admins create people, change their role, disable them and reset their password. */
 export function UsersAdmin() {
@@ -100,46 +97,54 @@ function CreateUserForm() {
       aria-label={t("createForm")}
       className="grid gap-3 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4 md:grid-cols-6"
     >
-      <label className="text-sm text-slate-700 dark:text-slate-300 md:col-span-1">
-        {t("username")}
-        <input className={input} name="username" autoComplete="off" maxLength={64} {...field("username")} />
-        <FieldError message={errors.username} />
-      </label>
-      <label className="text-sm text-slate-700 dark:text-slate-300 md:col-span-1">
-        {t("name")}
-        <input className={input} name="name" maxLength={100} {...field("name")} />
-        <FieldError message={errors.name} />
-      </label>
-      <label className="text-sm text-slate-700 dark:text-slate-300 md:col-span-1">
-        {t("role")}
-        <select className={input} name="role" {...field("role")}>
-          {ROLES.map((role) => (
-            <option key={role} value={role} title={t(`roleHelp.${role}`)}>
-              {roleName(role)}
-            </option>
-          ))}
-        </select>
-        <FieldError message={errors.role} />
-      </label>
+      <TextField
+        label={t("username")}
+        error={errors.username}
+        className="md:col-span-1"
+        name="username"
+        autoComplete="off"
+        maxLength={64}
+        {...field("username")}
+      />
+      <TextField
+        label={t("name")}
+        error={errors.name}
+        className="md:col-span-1"
+        name="name"
+        maxLength={100}
+        {...field("name")}
+      />
+      <FormField label={t("role")} error={errors.role} className="md:col-span-1">
+        {(control) => (
+          <select className={fieldInput} name="role" {...control} {...field("role")}>
+            {ROLES.map((role) => (
+              <option key={role} value={role} title={t(`roleHelp.${role}`)}>
+                {roleName(role)}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
       {form.role === "agent" && (
-        <label className="text-sm text-slate-700 dark:text-slate-300 md:col-span-1">
-          {t("agentId")}
-          <input className={input} name="agentId" maxLength={128} {...field("agentId")} />
-          <FieldError message={errors.agentId} />
-        </label>
-      )}
-      <label className="text-sm text-slate-700 dark:text-slate-300 md:col-span-1">
-        {t("password")}
-        <input
-          className={input}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          maxLength={256}
-          {...field("password")}
+        <TextField
+          label={t("agentId")}
+          error={errors.agentId}
+          className="md:col-span-1"
+          name="agentId"
+          maxLength={128}
+          {...field("agentId")}
         />
-        <FieldError message={errors.password} />
-      </label>
+      )}
+      <TextField
+        label={t("password")}
+        error={errors.password}
+        className="md:col-span-1"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        maxLength={256}
+        {...field("password")}
+      />
       <div className="flex items-end md:col-span-1">
         <button
           type="submit"
