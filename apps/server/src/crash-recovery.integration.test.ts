@@ -47,14 +47,16 @@ describe("kill -9 while a call rings and an agent wraps up", () => {
         id: "q",
         name: "Q",
         groups: [{ groupId: "team", primary: true }],
-        waitAgentAnswerTimeout: 4,
-        wrapUpTimeLimit: 3,
+        // Long enough for a restart on a loaded machine to usually beat them; when it does not, the
+        // timeline below still proves each fired at its recorded deadline.
+        waitAgentAnswerTimeout: 8,
+        wrapUpTimeLimit: 6,
       },
     });
     await submit({ type: "agent.manual_status_set", agentId: "minh", status: "AVAILABLE" });
     await submit({ type: "call.arrived", callId: "c0", queueId: "q", from: "84900000000" });
     await submit({ type: "call.answered", callId: "c0", agentId: "minh" });
-    await submit({ type: "call.ended", callId: "c0" }); // minh wraps up for 3 s
+    await submit({ type: "call.ended", callId: "c0" }); // minh wraps up for 6 s
     await submit({ type: "agent.manual_status_set", agentId: "lan", status: "AVAILABLE" });
     const last = await submit({ type: "call.arrived", callId: "c1", queueId: "q", from: "84900000001" });
 
@@ -69,10 +71,14 @@ describe("kill -9 while a call rings and an agent wraps up", () => {
 
     const second = await startProcess(dbPath, port);
     children.push(second);
+    const askedAt = Date.now();
     const after = (await trpc.center.snapshot.query()).state;
     expect(after.seq).toBeGreaterThanOrEqual(last.seq);
-    expect(after.calls.c1).toEqual(before.calls.c1);
-    expect(after.agents.minh!.wrapUpUntil).toBe(wrapUpUntil);
+    if (askedAt < wrapUpUntil) {
+      // Back before either deadline: both timers are still pending, exactly as they were.
+      expect(after.calls.c1).toEqual(before.calls.c1);
+      expect(after.agents.minh!.wrapUpUntil).toBe(wrapUpUntil);
+    }
 
     // The wrap-up ends, then the offer times out, each at its own deadline, and the call moves on.
     await vi.waitFor(
@@ -80,7 +86,7 @@ describe("kill -9 while a call rings and an agent wraps up", () => {
         const { state } = await trpc.center.snapshot.query();
         expect(state.calls.c1).toMatchObject({ status: "ringing", ringing: ["minh"], missedBy: ["lan"] });
       },
-      { timeout: 15_000, interval: 200 },
+      { timeout: 30_000, interval: 200 },
     );
     const timeline = await trpc.calls.timeline.query({ callId: "c1" });
     expect(timeline.map((e) => e.type)).toEqual([
@@ -99,5 +105,5 @@ describe("kill -9 while a call rings and an agent wraps up", () => {
       ["c0", 1],
     ]);
     second.kill("SIGTERM");
-  }, 60_000);
+  }, 90_000);
 });
