@@ -45,6 +45,7 @@ describe("history tables", () => {
     const at = DAY + 14 * 3_600_000 + 15 * 60_000; // 24 Nov, 14:15 in Ho Chi Minh City
     expect(localPeriodFormatter("en", "15min", "Asia/Ho_Chi_Minh")(at)).toBe("11/24, 14:15");
     expect(localPeriodFormatter("vi", "hour", "Asia/Ho_Chi_Minh")(at)).toBe("14:15 24-11");
+    expect(localPeriodFormatter("vi", "15min", "Asia/Ho_Chi_Minh", true)(at)).toBe("14:15");
     expect(localPeriodFormatter("vi", "day", "Asia/Ho_Chi_Minh")(DAY)).toBe("24/11/2026");
     expect(localPeriodFormatter("en", "day", "UTC")(DAY)).toBe("11/23/2026");
     expect(localDayFormatter("vi")("2026-11-24")).toBe("24 thg 11, 2026");

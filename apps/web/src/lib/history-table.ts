@@ -135,19 +135,24 @@ export function toCsv(table: ChartTable): string {
 }
 
 /**
- * Labels periods for the page in the viewer's language, in the queue's time zone: "24/11 14:15"
- * (vi) or "11/24, 14:15" (en) for quarter hours and hours, the locale's short date for days.
+ * Labels periods for the page in the viewer's language, in the queue's time zone: "14:15 24-11"
+ * (vi) or "11/24, 14:15" (en) for quarter hours and hours ("14:15" alone when the range is one
+ * day), the locale's numeric date for days.
  */
 export function localPeriodFormatter(
   locale: string,
   granularity: QueueHistory["granularity"],
   timeZone: string,
+  oneDay = false,
 ): (start: number) => string {
+  const time = { hour: "2-digit", minute: "2-digit", hourCycle: "h23" } as const;
   const format = new Intl.DateTimeFormat(
     locale,
     granularity === "day"
       ? { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }
-      : { timeZone, month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" },
+      : oneDay
+        ? { timeZone, ...time }
+        : { timeZone, month: "2-digit", day: "2-digit", ...time },
   );
   return (start) => format.format(start);
 }

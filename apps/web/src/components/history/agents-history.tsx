@@ -36,8 +36,8 @@ export function AgentsHistory() {
   const members = useMemo(() => (data ? agentsTable(data) : null), [data]);
   const series = useMemo(() => (data ? agentSeriesTable(data) : null), [data]);
   const table: ChartTable | null = series ?? members;
-  const shown = useShownTable(table, params.step, data?.timeZone);
-  const shownMembers = useShownTable(members, params.step, data?.timeZone);
+  const shown = useShownTable(table, params.step, data?.timeZone, data?.fromDate === data?.toDate);
+  const shownMembers = useShownTable(members, params.step, data?.timeZone, data?.fromDate === data?.toDate);
   const option = useMemo(
     () => (shown ? agentStatesOption(shown, series === null, look) : null),
     [shown, series, look],

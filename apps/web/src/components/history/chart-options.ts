@@ -9,10 +9,12 @@ import type { ShownTable } from "./use-shown-table";
  */
 const MANY = 300;
 
-/** How a chart looks: the page's theme (colours) and its axes' names in the viewer's language. */
+/** How a chart looks: the page's theme (colours), its axes' names and its numbers in the viewer's language. */
 export interface ChartLook {
   dark: boolean;
   axis: { calls: string; percent: string; asaSec: string; hours: string };
+  /** 0.25 → "0.25" (en) or "0,25" (vi): the value axes' labels and the tooltip's figures. */
+  number: (value: number) => string;
 }
 
 /** Tailwind's 700s on white; its 400s on the dark theme's slate (both past 3:1 against their ground). */
@@ -46,14 +48,25 @@ const DARK: typeof LIGHT = {
 };
 const palette = (look: ChartLook) => (look.dark ? DARK : LIGHT);
 
-function base(table: ShownTable): EChartsCoreOption {
+/** A value axis named `name`, its labels in the viewer's number format. */
+const valueAxis = (look: ChartLook, name: string, extra: Record<string, unknown> = {}) => ({
+  type: "value",
+  name,
+  axisLabel: { formatter: look.number },
+  ...extra,
+});
+
+function base(table: ShownTable, look: ChartLook): EChartsCoreOption {
   const many = table.rows.length > MANY;
   return {
     // The page's own background shows through (the dark theme's would be ECharts' navy).
     backgroundColor: "transparent",
     animation: !many,
     dataset: { source: [table.columns, ...table.rows] },
-    tooltip: { trigger: "axis" },
+    tooltip: {
+      trigger: "axis",
+      valueFormatter: (value: unknown) => (typeof value === "number" ? look.number(value) : "—"),
+    },
     legend: { top: 0 },
     grid: { left: 56, right: 56, top: 40, bottom: many ? 72 : 40 },
     dataZoom: many ? [{ type: "inside" }, { type: "slider", bottom: 16 }] : [],
@@ -73,9 +86,9 @@ const bar = (table: ShownTable, column: number, color: string, stack: string, ho
 export function callsOption(table: ShownTable, look: ChartLook): EChartsCoreOption {
   const colors = palette(look);
   return {
-    ...base(table),
+    ...base(table, look),
     xAxis: { type: "category" },
-    yAxis: { type: "value", name: look.axis.calls, minInterval: 1 },
+    yAxis: valueAxis(look, look.axis.calls, { minInterval: 1 }),
     series: [
       bar(table, 2, colors.answered, "calls"),
       bar(table, 3, colors.abandoned, "calls"),
@@ -100,11 +113,11 @@ export function serviceLevelOption(table: ShownTable, look: ChartLook): EChartsC
     encode: { x: 0, y: column },
   });
   return {
-    ...base(table),
+    ...base(table, look),
     xAxis: { type: "category" },
     yAxis: [
-      { type: "value", name: look.axis.percent, min: 0, max: 100 },
-      { type: "value", name: look.axis.asaSec, min: 0 },
+      valueAxis(look, look.axis.percent, { min: 0, max: 100 }),
+      valueAxis(look, look.axis.asaSec, { min: 0 }),
     ],
     series: [line(1, colors.serviceLevel, 0), line(2, colors.target, 0, true), line(3, colors.asa, 1)],
   };
@@ -115,20 +128,16 @@ export function agentStatesOption(table: ShownTable, perMember: boolean, look: C
   const p = palette(look);
   const colors = [p.canRing, p.onCall, p.wrapUp, p.away, p.offline];
   const series = colors.map((color, i) => bar(table, i + 1, color, "hours", perMember));
+  const common = base(table, look);
   return perMember
     ? {
-        ...base(table),
+        ...common,
         dataZoom: [],
         grid: { left: 140, right: 24, top: 40, bottom: 32 },
-        tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
-        xAxis: { type: "value", name: look.axis.hours },
+        tooltip: { ...(common.tooltip as object), axisPointer: { type: "shadow" } },
+        xAxis: valueAxis(look, look.axis.hours),
         yAxis: { type: "category", inverse: true },
         series,
       }
-    : {
-        ...base(table),
-        xAxis: { type: "category" },
-        yAxis: { type: "value", name: look.axis.hours },
-        series,
-      };
+    : { ...common, xAxis: { type: "category" }, yAxis: valueAxis(look, look.axis.hours), series };
 }

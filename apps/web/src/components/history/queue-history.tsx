@@ -43,7 +43,7 @@ export function QueueHistory({ view }: { view: keyof typeof VIEWS }) {
   const data = query.data;
   const look = useChartLook();
   const table = useMemo(() => (data ? spec.table(data) : null), [data, spec]);
-  const shown = useShownTable(table, params.step, data?.timeZone);
+  const shown = useShownTable(table, params.step, data?.timeZone, data?.fromDate === data?.toDate);
   const option = useMemo(() => (shown ? spec.option(shown, look) : null), [shown, spec, look]);
   return (
     <>

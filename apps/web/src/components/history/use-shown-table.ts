@@ -21,29 +21,32 @@ export function useShownTable(
   table: ChartTable | null,
   granularity: Granularity,
   timeZone: string | undefined,
+  oneDay: boolean,
 ): ShownTable | null {
   const t = useTranslations("history.columns");
   const locale = useLocale();
   return useMemo(() => {
     if (!table || !timeZone) return null;
-    const period = localPeriodFormatter(locale, granularity, timeZone);
+    const period = localPeriodFormatter(locale, granularity, timeZone, oneDay);
     const starts = table.starts;
     return {
       columns: table.columns.map((c) => t(c)),
       rows: starts ? table.rows.map((row, i) => [period(starts[i]!), ...row.slice(1)]) : table.rows,
     };
-  }, [table, granularity, timeZone, locale, t]);
+  }, [table, granularity, timeZone, oneDay, locale, t]);
 }
 
-/** The charts' theme and axis names for this page. */
+/** The charts' theme, axis names and number format for this page. */
 export function useChartLook(): ChartLook {
   const t = useTranslations("history.axis");
+  const locale = useLocale();
   const dark = useDarkTheme();
-  return useMemo(
-    () => ({
+  return useMemo(() => {
+    const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+    return {
       dark,
       axis: { calls: t("calls"), percent: t("percent"), asaSec: t("asaSec"), hours: t("hours") },
-    }),
-    [dark, t],
-  );
+      number: (value: number) => number.format(value),
+    };
+  }, [dark, t, locale]);
 }
