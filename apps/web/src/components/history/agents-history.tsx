@@ -109,7 +109,10 @@ function FiguresTable({ table, label }: { table: ShownTable; label: string }) {
           {table.rows.map((row) => (
             <tr key={String(row[0])} className="border-t border-slate-100 dark:border-slate-800">
               {row.map((cell, i) => (
-                <td key={table.columns[i]} className={`px-3 py-1.5 ${i > 0 ? "tabular-nums" : "whitespace-nowrap"}`}>
+                <td
+                  key={table.columns[i]}
+                  className={`px-3 py-1.5 ${i > 0 ? "tabular-nums" : "whitespace-nowrap"}`}
+                >
                   {cell === null ? "—" : typeof cell === "number" ? number.format(cell) : cell}
                 </td>
               ))}
