@@ -77,6 +77,11 @@ export function AgentsHistory() {
               filename={`history-agents-${data.queueId}${data.series ? `-${data.series.agentId}` : ""}-${data.fromDate}-${data.toDate}.csv`}
             />
           </div>
+          {data.agents.length === 0 && (
+            <p role="status" className="text-sm text-slate-600 dark:text-slate-400">
+              {t("noMembers")}
+            </p>
+          )}
           <Chart
             option={option}
             height={height}
