@@ -7,10 +7,10 @@ import { seedQueue, send } from "./events";
  * with the chart's own numbers; a bad range is refused beside its field or by the server.
  */
 
-async function downloadCsv(page: Page): Promise<string[][]> {
+async function downloadCsv(page: Page, button = "Download CSV"): Promise<string[][]> {
   const [download] = await Promise.all([
     page.waitForEvent("download"),
-    page.getByRole("button", { name: "Download CSV" }).click(),
+    page.getByRole("button", { name: button }).click(),
   ]);
   const text = readFileSync((await download.path())!, "utf8");
   return text
@@ -46,13 +46,14 @@ test("the history page shows a chart for a seeded day, and its CSV matches the f
   const chart = page.getByRole("img", { name: /Calls offered, answered and abandoned/ });
   await expect(chart).toHaveAttribute("data-chart-ready", "true");
   await expect(chart.locator("canvas")).toBeVisible();
-  await expect(total(page, "Offered")).toHaveText("3");
-  await expect(total(page, "Answered")).toHaveText("2");
-  await expect(total(page, "Short abandoned")).toHaveText("1");
+  await expect(total(page, "offered")).toHaveText("3");
+  await expect(total(page, "answered")).toHaveText("2");
+  await expect(total(page, "shortAbandoned")).toHaveText("1");
   await page.screenshot({ path: testInfo.outputPath("history-calls-1366.png") });
 
   const day = await downloadCsv(page);
-  expect(day[0]).toEqual(["Period", "Offered", "Answered", "Abandoned", "Short abandoned", "Timed out"]);
+  // The CSV's header is stable names in every language (spreadsheets and scripts read it).
+  expect(day[0]).toEqual(["period", "offered", "answered", "abandoned", "shortAbandoned", "timedOut"]);
   expect(day).toHaveLength(2);
   expect(day[1]!.slice(1)).toEqual(["3", "2", "0", "1", "0"]);
 
@@ -69,7 +70,7 @@ test("the history page shows a chart for a seeded day, and its CSV matches the f
   await page.getByRole("link", { name: "Service level" }).click();
   const sl = page.getByRole("img", { name: /Service level and ASA/ });
   await expect(sl).toHaveAttribute("data-chart-ready", "true");
-  await expect(total(page, "Service level %")).toHaveText("100%");
+  await expect(total(page, "serviceLevel")).toHaveText("100%");
   await page.screenshot({ path: testInfo.outputPath("history-service-level-1366.png") });
 
   // Agents: each member's time and calls.
@@ -81,6 +82,28 @@ test("the history page shows a chart for a seeded day, and its CSV matches the f
   const row = page.getByRole("table", { name: "Time in each state" }).getByRole("row", { name: /Lan hist/ });
   await expect(row).toContainText("2");
   await page.screenshot({ path: testInfo.outputPath("history-agents-1366.png") });
+
+  // In Vietnamese: the header's language switch (the board's own), words, dates and numbers follow.
+  await page.getByTestId("language-switch").selectOption("vi");
+  await expect(page.locator("html")).toHaveAttribute("lang", "vi");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Lịch sử: Nhân viên");
+  await expect(page.getByRole("img", { name: "Thời gian ở mỗi trạng thái" })).toHaveAttribute(
+    "data-chart-ready",
+    "true",
+  );
+  await expect(page.getByRole("columnheader", { name: "Cuộc gọi đã xử lý" })).toBeVisible();
+  await page.getByRole("link", { name: "Cuộc gọi", exact: true }).click();
+  await expect(page.getByRole("img", { name: /Cuộc gọi đến, đã trả lời và bỏ dở/ })).toHaveAttribute(
+    "data-chart-ready",
+    "true",
+  );
+  await expect(page.getByLabel("Bước")).toHaveValue("hour");
+  await expect(page.getByText(/\d+ thg \d+, \d{4} \(/)).toBeVisible();
+  await expect(total(page, "offered")).toHaveText("3");
+  await expect(page).toHaveTitle("Lịch sử: Cuộc gọi — Callboard");
+  // The CSV is the same file in any language.
+  const vi = await downloadCsv(page, "Tải CSV");
+  expect(vi).toEqual(hours);
 });
 
 test("a bad range is refused: inverted beside its field, a future day by the server", async ({ page }) => {

@@ -82,7 +82,7 @@ describe("the agent desk, over the real server (standalone telephony)", () => {
       callId: "c1",
       from: "84901234567",
       queueName: "Sales",
-      why: expect.stringMatching(/^longest-idle .*1st of 1 who could ring/),
+      why: { strategy: "longest-idle", rank: 1, pool: 1, backup: false, missedThisCall: false },
     });
 
     // A second tab is told the softphone is elsewhere and cannot answer.

@@ -1,6 +1,12 @@
 import { type CenterState, type DomainEvent, emptyState, QUEUE_DEFAULTS, step } from "@callboard/routing";
 import { describe, expect, it } from "vitest";
-import { agentDeskView, deskCallSchema, deskPresenceSchema, deskStatusSchema } from "./agent-desk.ts";
+import {
+  agentDeskView,
+  deskCallSchema,
+  deskPresenceSchema,
+  deskStatusSchema,
+  deskWhyFor,
+} from "./agent-desk.ts";
 import { describeZodError } from "./errors.ts";
 
 const EXTRAS = { today: null, statusNote: null, telephony: "standalone", sip: null } as const;
@@ -39,9 +45,29 @@ describe("the agent desk view", () => {
       queueName: "Sales",
       arrivedAt: 10_000,
       expiresAt: expect.any(Number),
-      why: "longest-idle — free since (earliest first): 1st of 2 who could ring",
+      why: { strategy: "longest-idle", rank: 1, pool: 2, backup: false, missedThisCall: false },
     });
     expect(view?.call).toBeNull();
+  });
+
+  it("says where the agent stood: a lower rank, out of the pool, a call it missed before", () => {
+    const state = centerWithOffer();
+    const first = state.decisions.find((d) => d.callId === "c1")!;
+    expect(deskWhyFor(first, "minh")).toEqual({
+      strategy: "longest-idle",
+      rank: 2,
+      pool: 2,
+      backup: false,
+      missedThisCall: false,
+    });
+    // hoa was not Available: not in the ranked pool.
+    expect(deskWhyFor(first, "hoa")).toMatchObject({ rank: null, pool: 2 });
+    // lan declines: the next offer ranks lan after minh, as one who missed this call.
+    const declined = step(state, { type: "call.declined", callId: "c1", agentId: "lan" }, 13_000);
+    expect(declined.ok).toBe(true);
+    const second = state.decisions.find((d) => d.callId === "c1" && d !== first)!;
+    expect(deskWhyFor(second, "lan")).toMatchObject({ missedThisCall: true });
+    expect(agentDeskView(state, "minh", 13_000, EXTRAS)?.offer?.why).toMatchObject({ rank: 1 });
   });
 
   it("carries only the agent's own record: no other agent, no push token, no offer for someone else", () => {

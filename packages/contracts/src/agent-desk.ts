@@ -8,7 +8,7 @@ import {
   onlineSignals,
   own,
   type PresenceSignal,
-  STRATEGY_KEY,
+  type Strategy,
   type SystemStatus,
 } from "@callboard/routing";
 import { z } from "zod";
@@ -74,8 +74,25 @@ export interface DeskOffer {
   queueName: string;
   arrivedAt: number;
   expiresAt: number | null;
-  /** The decision's line for this agent ("longest idle: 1st of 3 who could ring"). */
-  why: string;
+  /** Why this agent: its own row of the decision, as facts the page words in the viewer's language; null when the decision is gone. */
+  why: DeskWhy | null;
+}
+
+/**
+ * The facts of a decision that concern one agent: how the strategy ordered the agents who could ring
+ * and where this one stood. Data, not a sentence: the page says it in the agent's language
+ * (apps/web's desk.why messages), e.g. "longest-idle — free since (earliest first): 1st of 3 who could ring".
+ */
+export interface DeskWhy {
+  strategy: Strategy;
+  /** This agent's place among those who could ring (1 = first); null when it was rung without a rank. */
+  rank: number | null;
+  /** How many agents could ring (the ranked pool). */
+  pool: number;
+  /** Rung from one of the queue's backup groups. */
+  backup: boolean;
+  /** The agent had already missed this call (so it went after everyone who had not). */
+  missedThisCall: boolean;
 }
 
 /** The call the agent is talking on. */
@@ -121,27 +138,20 @@ export type AgentSubscribeResult =
   | { ok: true; data: AgentDeskView }
   | { ok: false; error: string; incompatible?: true };
 
-const ordinal = (n: number) => {
-  const tens = n % 100;
-  if (tens >= 11 && tens <= 13) return `${n}th`;
-  return `${n}${["th", "st", "nd", "rd"][n % 10] ?? "th"}`;
-};
-
 /**
- * The one line of a decision that concerns `agentId`, for the agent's own page: how the strategy
- * ordered the agents who could ring and where this one stood. Only this agent's row is read; the
- * line names no other agent.
- * @example decisionLineFor(d, "lan") === "longest-idle — free since (earliest first): 1st of 3 who could ring"
+ * The row of a decision that concerns `agentId`, for the agent's own page. Only this agent's row is
+ * read; nothing in it names another agent.
+ * @example deskWhyFor(d, "lan") → { strategy: "longest-idle", rank: 1, pool: 3, backup: false, missedThisCall: false }
  */
-export function decisionLineFor(decision: Decision, agentId: string): string {
+export function deskWhyFor(decision: Decision, agentId: string): DeskWhy {
   const row = candidatesOf(decision).find((c) => c.agentId === agentId);
-  const pool = decision.table.ranked.length;
-  const head = `${decision.strategy} — ${STRATEGY_KEY[decision.strategy]}`;
-  if (!row || row.rank === null) return head;
-  const parts = [`${head}: ${ordinal(row.rank)} of ${pool} who could ring`];
-  if (row.tier === "backup") parts.push("from a backup group");
-  if (row.missedThisCall) parts.push("you missed this call before");
-  return parts.join(", ");
+  return {
+    strategy: decision.strategy,
+    rank: row?.rank ?? null,
+    pool: decision.table.ranked.length,
+    backup: row?.tier === "backup",
+    missedThisCall: row?.missedThisCall ?? false,
+  };
 }
 
 /**
@@ -168,7 +178,7 @@ export function agentDeskView(
       queueName: queueName(ringing.queueId),
       arrivedAt: ringing.arrivedAt,
       expiresAt: ringing.offerExpiresAt,
-      why: decision ? decisionLineFor(decision, agentId) : "",
+      why: decision ? deskWhyFor(decision, agentId) : null,
     };
   }
   const talking = agent.activeCallId === null ? undefined : own(state.calls, agent.activeCallId);

@@ -14,7 +14,7 @@ export {
   type DeskPresenceResult,
   type DeskStatusInput,
   type DeskToken,
-  decisionLineFor,
+  type DeskWhy,
   deskCallSchema,
   deskPresenceSchema,
   deskStatusSchema,

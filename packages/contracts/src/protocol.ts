@@ -11,8 +11,9 @@
  *    removal and membership events.
  * 4: light boards (decision 0016): gzipped record deltas, GET /live/snapshot, a digest per batch;
  *    agents' figures today and the records' versions travel as records, not folded from events.
+ * 5: the agent desk's offer says why as facts (`DeskWhy`), worded by the page, not an English line.
  */
-export const LIVE_PROTOCOL_VERSION = 4;
+export const LIVE_PROTOCOL_VERSION = 5;
 
 /**
  * Why the core refused or closed a connection (the `connect_error` message, or `access:revoked`),

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { createContext, type ReactNode, useContext, useState, useTransition } from "react";
+import { createContext, type ReactNode, useContext, useEffect, useState, useTransition } from "react";
 import { LOCALE_COOKIE, LOCALE_NAME, LOCALES, type Locale } from "~/i18n/locales";
 import { THEME_COOKIE, THEMES, type Theme, themeClass } from "~/lib/theme";
 
@@ -49,6 +49,23 @@ const ThemeContext = createContext<[Theme, (theme: Theme) => void]>(["system", (
 export function ThemeProvider({ initial, children }: { initial: Theme; children: ReactNode }) {
   const state = useState(initial);
   return <ThemeContext.Provider value={state}>{children}</ThemeContext.Provider>;
+}
+
+/**
+ * Whether the page is dark now: the chosen theme, or the system's preference while none is chosen
+ * (followed as it changes). For what CSS cannot colour, e.g. a chart drawn on a canvas.
+ */
+export function useDarkTheme(): boolean {
+  const [theme] = useContext(ThemeContext);
+  const [systemDark, setSystemDark] = useState(false);
+  useEffect(() => {
+    const query = window.matchMedia("(prefers-color-scheme: dark)");
+    setSystemDark(query.matches);
+    const changed = (e: MediaQueryListEvent) => setSystemDark(e.matches);
+    query.addEventListener("change", changed);
+    return () => query.removeEventListener("change", changed);
+  }, []);
+  return theme === "dark" || (theme === "system" && systemDark);
 }
 
 /** The theme switch (system / light / dark): applied at once, remembered for the server's next render. */

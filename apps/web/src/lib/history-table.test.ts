@@ -1,7 +1,15 @@
 import type { AgentsHistory, QueueHistory } from "@callboard/contracts";
 import { kpiPeriod } from "@callboard/kpi";
 import { describe, expect, it } from "vitest";
-import { agentsTable, callsTable, periodLabel, serviceLevelTable, toCsv } from "./history-table";
+import {
+  agentsTable,
+  callsTable,
+  localDayFormatter,
+  localPeriodFormatter,
+  periodLabel,
+  serviceLevelTable,
+  toCsv,
+} from "./history-table";
 
 const DAY = Date.parse("2026-11-23T17:00:00Z"); // 24 Nov, 00:00 in Ho Chi Minh City
 
@@ -33,9 +41,22 @@ describe("history tables", () => {
     expect(periodLabel(DAY, "day", "Asia/Ho_Chi_Minh")).toBe("2026-11-24");
   });
 
-  it("writes the chart's numbers, rounded once, empty where nothing was counted", () => {
-    expect(toCsv(serviceLevelTable(history))).toBe(
-      "Period,Service level %,Target %,ASA (s),Offered,Answered\r\n" +
+  it("labels periods for the page in the viewer's language, still in the queue's zone", () => {
+    const at = DAY + 14 * 3_600_000 + 15 * 60_000; // 24 Nov, 14:15 in Ho Chi Minh City
+    expect(localPeriodFormatter("en", "15min", "Asia/Ho_Chi_Minh")(at)).toBe("11/24, 14:15");
+    expect(localPeriodFormatter("vi", "hour", "Asia/Ho_Chi_Minh")(at)).toBe("14:15 24-11");
+    expect(localPeriodFormatter("vi", "15min", "Asia/Ho_Chi_Minh", true)(at)).toBe("14:15");
+    expect(localPeriodFormatter("vi", "day", "Asia/Ho_Chi_Minh")(DAY)).toBe("24/11/2026");
+    expect(localPeriodFormatter("en", "day", "UTC")(DAY)).toBe("11/23/2026");
+    expect(localDayFormatter("vi")("2026-11-24")).toBe("24 thg 11, 2026");
+    expect(localDayFormatter("en")("2026-11-24")).toBe("Nov 24, 2026");
+  });
+
+  it("writes the chart's numbers, rounded once, empty where nothing was counted, under stable column names", () => {
+    const table = serviceLevelTable(history);
+    expect(table.starts).toEqual([DAY, DAY + 3_600_000]);
+    expect(toCsv(table)).toBe(
+      "period,serviceLevel,target,asa,offered,answered\r\n" +
         "2026-11-24 00:00,66.7,80,10.3,3,3\r\n" +
         "2026-11-24 01:00,,80,,0,0\r\n",
     );

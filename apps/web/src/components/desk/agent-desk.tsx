@@ -4,6 +4,7 @@ import type { AgentDeskView, Me } from "@callboard/contracts";
 import { MANUAL_STATUSES, type ManualStatus } from "@callboard/routing";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
+import { deskWhyLine } from "~/lib/desk-why";
 import { signOut } from "~/lib/session";
 import { createCallboardClient } from "~/lib/trpc";
 import { useFormat } from "../use-format";
@@ -165,6 +166,7 @@ function CallCard({
   softphone: SoftphoneHandle;
 }) {
   const t = useTranslations("desk");
+  const decisions = useTranslations("decisions");
   const f = useFormat();
   const { offer, call, agent } = view;
   const phone = softphone.phone;
@@ -181,7 +183,7 @@ function CallCard({
           <dt className="text-slate-500 dark:text-slate-400">{t("waited")}</dt>
           <dd className="tabular-nums">{f.duration(now - offer.arrivedAt)}</dd>
           <dt className="text-slate-500 dark:text-slate-400">{t("whyYou")}</dt>
-          <dd data-testid="desk-why">{offer.why}</dd>
+          <dd data-testid="desk-why">{deskWhyLine(offer.why, t, decisions)}</dd>
         </dl>
         <div className="flex gap-3">
           <button

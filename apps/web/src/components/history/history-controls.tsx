@@ -2,14 +2,15 @@
 
 import { GRANULARITIES, HISTORY_PRESETS } from "@callboard/kpi";
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useEffect } from "react";
-import { HISTORY_TEXT } from "~/lib/history-strings";
 import { useTRPC } from "~/lib/trpc";
 import { ErrorAlert } from "../error-alert";
 import type { useHistoryParams } from "./use-history-params";
 
-const T = HISTORY_TEXT;
-const input = "rounded border border-slate-300 bg-white px-2 py-1";
+const input =
+  "rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100";
+const field = "flex flex-col gap-1 text-slate-700 dark:text-slate-300";
 
 /**
  * The date range picker (today, yesterday, last 7 days, custom), the step and the queue selector
@@ -26,6 +27,7 @@ export function HistoryControls({
   today: string | undefined;
   children?: React.ReactNode;
 }) {
+  const t = useTranslations("history");
   const trpc = useTRPC();
   const queues = useQuery(trpc.center.queues.queryOptions());
   const { params, set, rangeErrors } = state;
@@ -38,11 +40,11 @@ export function HistoryControls({
   return (
     <form
       className="flex flex-wrap items-start gap-4 text-sm"
-      aria-label="History filters"
+      aria-label={t("filters")}
       onSubmit={(e) => e.preventDefault()}
     >
-      <label className="flex flex-col gap-1 text-slate-700">
-        {T.queue}
+      <label className={field}>
+        {t("queue")}
         <select
           className={input}
           value={params.queueId ?? ""}
@@ -55,8 +57,8 @@ export function HistoryControls({
           ))}
         </select>
       </label>
-      <label className="flex flex-col gap-1 text-slate-700">
-        {T.period}
+      <label className={field}>
+        {t("period")}
         <select
           className={input}
           value={params.preset}
@@ -64,7 +66,7 @@ export function HistoryControls({
         >
           {HISTORY_PRESETS.map((p) => (
             <option key={p} value={p}>
-              {T.presets[p]}
+              {t(`presets.${p}`)}
             </option>
           ))}
         </select>
@@ -72,14 +74,16 @@ export function HistoryControls({
       {params.preset === "custom" && (
         <>
           <DateField
-            label={T.from}
+            id="history-from"
+            label={t("from")}
             value={params.from}
             max={today}
             error={rangeErrors.from}
             onChange={(from) => set({ from })}
           />
           <DateField
-            label={T.to}
+            id="history-to"
+            label={t("to")}
             value={params.to}
             max={today}
             error={rangeErrors.to}
@@ -87,8 +91,8 @@ export function HistoryControls({
           />
         </>
       )}
-      <label className="flex flex-col gap-1 text-slate-700">
-        {T.step}
+      <label className={field}>
+        {t("step")}
         <select
           className={input}
           value={params.step}
@@ -96,34 +100,38 @@ export function HistoryControls({
         >
           {GRANULARITIES.map((g) => (
             <option key={g} value={g}>
-              {T.steps[g]}
+              {t(`steps.${g}`)}
             </option>
           ))}
         </select>
       </label>
       {children}
       <ErrorAlert error={queues.error} className="w-full" />
-      {queues.data?.length === 0 && <p className="w-full text-slate-600">{T.noQueues}</p>}
+      {queues.data?.length === 0 && (
+        <p className="w-full text-slate-600 dark:text-slate-400">{t("noQueues")}</p>
+      )}
     </form>
   );
 }
 
 function DateField({
+  id,
   label,
   value,
   max,
   error,
   onChange,
 }: {
+  /** The field's id stem: stable in every language (the label is not). */
+  id: string;
   label: string;
   value: string;
   max: string | undefined;
   error: string | undefined;
   onChange: (value: string) => void;
 }) {
-  const id = `history-${label.toLowerCase()}`;
   return (
-    <div className="flex flex-col gap-1 text-slate-700">
+    <div className={field}>
       <label className="flex flex-col gap-1">
         {label}
         <input
@@ -137,7 +145,7 @@ function DateField({
         />
       </label>
       {error && (
-        <span id={`${id}-error`} className="text-xs text-red-700">
+        <span id={`${id}-error`} className="text-xs text-red-700 dark:text-red-300">
           {error}
         </span>
       )}

@@ -2,8 +2,8 @@
 
 import type { QueueHistory as QueueHistoryData } from "@callboard/contracts";
 import { useQuery } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
 import { useMemo } from "react";
-import { HISTORY_TEXT } from "~/lib/history-strings";
 import { callsTable, serviceLevelTable } from "~/lib/history-table";
 import { useTRPC } from "~/lib/trpc";
 import { ErrorAlert } from "../error-alert";
@@ -12,14 +12,15 @@ import { Chart } from "./chart";
 import { callsOption, serviceLevelOption } from "./chart-options";
 import { CsvButton } from "./csv-button";
 import { HistoryControls } from "./history-controls";
+import { PeriodLine } from "./period-line";
 import { useHistoryParams } from "./use-history-params";
-
-const T = HISTORY_TEXT;
+import { useChartLook, useShownTable } from "./use-shown-table";
 
 const VIEWS = {
-  calls: { title: T.callsChart, table: callsTable, option: callsOption, file: "calls" },
+  calls: { nav: "calls", title: "callsChart", table: callsTable, option: callsOption, file: "calls" },
   serviceLevel: {
-    title: T.slChart,
+    nav: "serviceLevel",
+    title: "slChart",
     table: serviceLevelTable,
     option: serviceLevelOption,
     file: "service-level",
@@ -28,6 +29,7 @@ const VIEWS = {
 
 /** A queue's calls, or its service level and ASA, over the chosen days: chart, totals and CSV. */
 export function QueueHistory({ view }: { view: keyof typeof VIEWS }) {
+  const t = useTranslations("history");
   const trpc = useTRPC();
   const state = useHistoryParams();
   const { params, range } = state;
@@ -39,27 +41,34 @@ export function QueueHistory({ view }: { view: keyof typeof VIEWS }) {
   );
   const spec = VIEWS[view];
   const data = query.data;
+  const look = useChartLook();
   const table = useMemo(() => (data ? spec.table(data) : null), [data, spec]);
-  const option = useMemo(() => (table ? spec.option(table) : null), [table, spec]);
+  const shown = useShownTable(table, params.step, data?.timeZone, data?.fromDate === data?.toDate);
+  const option = useMemo(() => (shown ? spec.option(shown, look) : null), [shown, spec, look]);
   return (
     <>
-      <h1 className="text-xl font-semibold text-slate-900">
-        {T.title}: {view === "calls" ? T.nav.calls : T.nav.serviceLevel}
+      <h1 className="text-xl font-semibold text-slate-900 dark:text-slate-100">
+        {t("title")}: {t(`nav.${spec.nav}`)}
       </h1>
       <HistoryControls state={state} today={data?.today} />
       <ErrorAlert error={query.error} />
       {data && table && option && (
         <>
           <div className="flex flex-wrap items-center justify-between gap-2">
-            <p className="text-sm text-slate-600">
-              {data.name} · {T.days(data.fromDate, data.toDate, data.timeZone)}
+            <p className="text-sm text-slate-600 dark:text-slate-400">
+              {data.name} · <PeriodLine from={data.fromDate} to={data.toDate} zone={data.timeZone} />
             </p>
             <CsvButton
               table={table}
               filename={`history-${spec.file}-${data.queueId}-${data.fromDate}-${data.toDate}-${data.granularity}.csv`}
             />
           </div>
-          <Chart option={option} label={`${spec.title} — ${data.name}`} />
+          {data.total.offered === 0 && (
+            <p role="status" className="text-sm text-slate-600 dark:text-slate-400">
+              {t("noCalls")}
+            </p>
+          )}
+          <Chart option={option} label={t("chartOf", { chart: t(spec.title), queue: data.name })} />
           <Totals data={data} />
         </>
       )}
@@ -69,27 +78,35 @@ export function QueueHistory({ view }: { view: keyof typeof VIEWS }) {
 
 /** The whole period's figures, by the live tiles' formulas. */
 function Totals({ data }: { data: QueueHistoryData }) {
+  const t = useTranslations("history");
   const f = useFormat();
-  const t = data.total;
-  const C = T.columns;
-  const cells: [string, string][] = [
-    [C.offered, String(t.offered)],
-    [C.answered, String(t.answered)],
-    [C.abandoned, String(t.abandoned)],
-    [C.shortAbandoned, String(t.shortAbandoned)],
-    [C.timedOut, String(t.timedOut)],
-    [C.serviceLevel, f.percent(t.serviceLevel)],
-    [C.target, `${data.target.serviceLevelTarget}%`],
-    [C.asa, t.asaSec === null ? "—" : t.asaSec.toFixed(1)],
+  const locale = useLocale();
+  const tenths = useMemo(
+    () => new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+    [locale],
+  );
+  const total = data.total;
+  const cells: [string, string, string][] = [
+    ["offered", t("columns.offered"), f.count(total.offered)],
+    ["answered", t("columns.answered"), f.count(total.answered)],
+    ["abandoned", t("columns.abandoned"), f.count(total.abandoned)],
+    ["shortAbandoned", t("columns.shortAbandoned"), f.count(total.shortAbandoned)],
+    ["timedOut", t("columns.timedOut"), f.count(total.timedOut)],
+    ["serviceLevel", t("columns.serviceLevel"), f.percent(total.serviceLevel)],
+    ["target", t("columns.target"), f.percent(data.target.serviceLevelTarget / 100)],
+    ["asa", t("columns.asa"), total.asaSec === null ? "—" : tenths.format(total.asaSec)],
   ];
   return (
-    <section aria-label={T.totals} className="rounded-lg border border-slate-200 bg-white p-3">
-      <h2 className="mb-2 text-sm font-medium text-slate-800">{T.totals}</h2>
+    <section
+      aria-label={t("totals")}
+      className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-700 dark:bg-slate-900"
+    >
+      <h2 className="mb-2 text-sm font-medium text-slate-800 dark:text-slate-200">{t("totals")}</h2>
       <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4">
-        {cells.map(([name, value]) => (
-          <div key={name} className="flex justify-between gap-2">
-            <dt className="text-slate-600">{name}</dt>
-            <dd className="font-medium tabular-nums text-slate-900" data-total={name}>
+        {cells.map(([key, name, value]) => (
+          <div key={key} className="flex justify-between gap-2">
+            <dt className="text-slate-600 dark:text-slate-400">{name}</dt>
+            <dd className="font-medium tabular-nums text-slate-900 dark:text-slate-100" data-total={key}>
               {value}
             </dd>
           </div>
