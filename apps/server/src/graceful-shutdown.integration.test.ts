@@ -6,7 +6,7 @@ import { LIVE_PROTOCOL_VERSION } from "@callboard/contracts";
 import { createDb } from "@callboard/db";
 import { EVENT_FORMAT } from "@callboard/routing";
 import { io } from "socket.io-client";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { freePort, signInCookie, startCoreProcess } from "./core-process.test-support.ts";
 import type { ClientSocket } from "./test-support.ts";
 
@@ -85,16 +85,25 @@ describe("SIGTERM under load", () => {
       );
     const results: Promise<{ i: number; status: number; body: { seq?: number; error?: string } }>[] = [];
     let i = 0;
+    let acks = 0;
     const sender = setInterval(() => {
-      for (let n = 0; n < 10; n++) results.push(post(i++));
+      for (let n = 0; n < 10; n++)
+        results.push(
+          post(i++).then((answer) => {
+            if (answer.status === 201) acks++;
+            return answer;
+          }),
+        );
     }, 5);
-    await new Promise((r) => setTimeout(r, 300));
+    // The signal lands once inputs are being acknowledged (however slow the machine), and the
+    // machines keep sending until the process has gone.
+    await vi.waitFor(() => expect(acks).toBeGreaterThan(20), { timeout: 30_000, interval: 20 });
     first.kill("SIGTERM");
-    await new Promise((r) => setTimeout(r, 500));
+    const code = await exited;
     clearInterval(sender);
     const answers = await Promise.all(results);
 
-    expect(await exited).toBe(0);
+    expect(code).toBe(0);
     expect(await told).toMatch(/restarting/);
     expect(await dropped).toBe("transport close");
     board.close();
