@@ -1,7 +1,7 @@
 import { pino } from "pino";
 import { loadGatewayConfig } from "./env.ts";
-import { redactedUrl } from "./split/redis.ts";
 import { createGatewayApp } from "./split/gateway-app.ts";
+import { redactedUrl } from "./split/redis.ts";
 
 /**
  * A gateway process (decision 0018): `CALLBOARD_REDIS_URL=… CALLBOARD_CORE_URL=… PORT=… pnpm gateway`.

@@ -55,7 +55,12 @@ export type CallboardServer = Server<
   InterServerEvents,
   SocketData
 >;
-export type CallboardSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type CallboardSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  InterServerEvents,
+  SocketData
+>;
 
 export interface GatewayOptions {
   httpServer: HttpServer;

@@ -121,7 +121,12 @@ class SeqBoard {
     const answer = await new Promise<unknown>((resolve) =>
       socket.emit(
         "board:subscribe",
-        { protocol: LIVE_PROTOCOL_VERSION, eventFormat: EVENT_FORMAT, sinceSeq: this.seq, centerId: this.centerId },
+        {
+          protocol: LIVE_PROTOCOL_VERSION,
+          eventFormat: EVENT_FORMAT,
+          sinceSeq: this.seq,
+          centerId: this.centerId,
+        },
         resolve,
       ),
     );
@@ -268,7 +273,8 @@ describe.skipIf(!redisServer)("one core, two gateways, a real Redis", () => {
       expect(board.applied.length).toBeGreaterThan(1);
     }
     // Both gateways sent the same batches: the core cut them once.
-    const tail = (b: SeqBoard) => b.applied.filter((a) => a.fromSeq > 11).map((a) => `${a.fromSeq}-${a.toSeq}`);
+    const tail = (b: SeqBoard) =>
+      b.applied.filter((a) => a.fromSeq > 11).map((a) => `${a.fromSeq}-${a.toSeq}`);
     expect(tail(boards[0]!)).toEqual(tail(boards[1]!));
     // Wallboard-free, board heartbeats come through the gateway once a second.
     await vi.waitFor(() => for_each(boards, (b) => expect(b.beats.length).toBeGreaterThan(1)), {

@@ -1,5 +1,5 @@
 import { type CatchUp, kpiViewOf, type WallboardTile, wallboardTiles } from "@callboard/contracts";
-import type { QueueKpiView, QueueKpis } from "@callboard/kpi";
+import type { QueueKpis, QueueKpiView } from "@callboard/kpi";
 import type { BoardFeed } from "./board-feed.ts";
 import type { Core } from "./core.ts";
 
@@ -54,7 +54,12 @@ export function embeddedSource(options: {
     onBatch: (listener) => feed.onBatch((batch) => listener(batch.bytes)),
     beat: () => {
       const now = clock();
-      return { centerId: feed.centerId, seq: core.state.seq, serverTime: now, kpis: kpiViews(core, kpisOf, now) };
+      return {
+        centerId: feed.centerId,
+        seq: core.state.seq,
+        serverTime: now,
+        kpis: kpiViews(core, kpisOf, now),
+      };
     },
     wallboardTiles: (queueIds) => {
       const now = clock();

@@ -8,7 +8,7 @@ import type { BoardFeed } from "../board-feed.ts";
 import type { Core } from "../core.ts";
 import { type CallboardServer, HEARTBEAT_INTERVAL_MS } from "../gateway.ts";
 import { kpiViews } from "../live-source.ts";
-import { connectRedis } from "./redis.ts";
+import { closeRedis, connectRedis } from "./redis.ts";
 
 /**
  * The core's side of the split (decision 0018): a Socket.IO server with no port of its own, joined
@@ -56,8 +56,9 @@ export function publishToGateways(options: {
     close: async () => {
       clearInterval(beat);
       unsubscribe();
-      await io.close();
-      await redis.quit().catch(() => redis.disconnect());
+      // io.close() would close an engine this server never had (no port): close its adapter only.
+      await io.of("/").adapter.close();
+      await closeRedis(redis);
     },
   };
 }

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { createServer, type IncomingMessage, request, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { BOARD_SNAPSHOT_PATH } from "@callboard/contracts";
@@ -10,7 +11,7 @@ import type { GatewayConfig } from "../env.ts";
 import { type CallboardServer, createGateway } from "../gateway.ts";
 import { authenticateSocket } from "../socket-access.ts";
 import { GatewayFeed } from "./gateway-feed.ts";
-import { connectRedis } from "./redis.ts";
+import { closeRedis, connectRedis } from "./redis.ts";
 
 /** Told to an agent's desk that reached a gateway: its live view is the core's (see decision 0018). */
 export const DESK_ON_THE_CORE =
@@ -41,8 +42,17 @@ export function createGatewayApp(
   // The core owns the file and its schema (it migrates at boot); a gateway only reads sessions and
   // tokens, plus the two housekeeping writes Auth makes (an expired session deleted, a token's
   // last use), which SQLite's locking serializes with the core's commits.
+  const notTheCores = `${config.dbPath} is not a Callboard core's database yet: start the core first (it creates and migrates the file), and give the gateway the same CALLBOARD_DB_PATH or CALLBOARD_DATA_DIR`;
+  if (!existsSync(config.dbPath)) throw new Error(notTheCores);
   const db = createDb(config.dbPath);
-  const auth = new Auth({ store: createAuthStore(db), clock });
+  const auth = (() => {
+    try {
+      return new Auth({ store: createAuthStore(db), clock });
+    } catch (error) {
+      db.$client.close();
+      throw new Error(`${notTheCores} (${error instanceof Error ? error.message : String(error)})`);
+    }
+  })();
   const policy: RequestPolicy = {
     allowedHosts: config.allowedHosts,
     allowedOrigins: config.allowedOrigins,
@@ -72,7 +82,8 @@ export function createGatewayApp(
     source: feed,
     corsOrigin: config.allowedOrigins,
     adapter: createAdapter(redis) as never,
-    authenticate: (socket) => authenticateSocket(socket.request, socket.handshake.auth ?? {}, { auth, policy }),
+    authenticate: (socket) =>
+      authenticateSocket(socket.request, socket.handshake.auth ?? {}, { auth, policy }),
     // Revocations made on the core reach this process through the file: within ACCESS_CHECK_INTERVAL_MS.
     stillValid: (principal) => auth.stillValid(principal),
     onDiverged: () => logger.warn("a board's digest disagreed with its batch; it reloaded its snapshot"),
@@ -116,7 +127,7 @@ export function createGatewayApp(
       httpServer.closeIdleConnections();
       await gateway.close("This gateway is restarting; this screen reconnects by itself and catches up.");
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
-      await redis.quit().catch(() => redis.disconnect());
+      await closeRedis(redis);
       db.$client.close();
     },
   };

@@ -40,3 +40,9 @@ export function redactedUrl(url: string): string {
     return "(not a URL)";
   }
 }
+
+/** Quits cleanly when Redis is there; drops the connection when it is not (a quit would wait for it forever). */
+export async function closeRedis(redis: Redis): Promise<void> {
+  if (redis.status !== "ready") return redis.disconnect();
+  await redis.quit().catch(() => redis.disconnect());
+}
