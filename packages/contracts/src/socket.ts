@@ -125,7 +125,6 @@ export interface ClientToServerEvents {
   "agent:subscribe": (input: AgentSubscribeInput, ack: (result: AgentSubscribeResult) => void) => void;
 }
 
-// biome-ignore lint/complexity/noBannedTypes: nothing is sent between gateways yet
 /**
  * What the core publishes to its gateways over Redis (apps/server/src/split/, decision 0018), in
  * order: each board batch as the core's feed serialized it (the same bytes the room gets), and once
