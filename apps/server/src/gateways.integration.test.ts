@@ -5,12 +5,21 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
-import { BOARD_SNAPSHOT_PATH, type CatchUp, LIVE_PROTOCOL_VERSION } from "@callboard/contracts";
-import { EVENT_FORMAT } from "@callboard/routing";
+import type { AppRouter } from "@callboard/api";
+import {
+  BOARD_SNAPSHOT_PATH,
+  type CatchUp,
+  LIVE_PROTOCOL_VERSION,
+  SOCKET_REFUSAL,
+  type WallboardSubscribeResult,
+  type WallboardUpdate,
+} from "@callboard/contracts";
+import { EVENT_FORMAT, type InputEvent } from "@callboard/routing";
+import { createTRPCClient, httpLink } from "@trpc/client";
 import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { freePort, signInCookie, startCoreProcess } from "./core-process.test-support.ts";
-import type { ClientSocket } from "./test-support.ts";
+import { type ClientSocket, seedCenter } from "./test-support.ts";
 
 /**
  * Issue 12 §3 with real processes: one core publishing on a real Redis (Debian's redis-server,
@@ -194,23 +203,24 @@ describe.skipIf(!redisServer)("one core, two gateways, a real Redis", () => {
   let sent = 0;
   let lastSeq = 0;
 
-  /** One input event through the core's door; returns the seq it was committed at. */
-  const post = async () => {
+  /** One input event through the core's door; notes the seq it was committed at. */
+  const submit = async (event: InputEvent) => {
     const i = sent++;
     const res = await fetch(`${coreUrl}/api/events`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${OPERATOR}` },
-      body: JSON.stringify({
-        event: {
-          type: "agent.upserted",
-          agent: { id: `a${i}`, name: `Agent ${i}`, phoneNumber: null, routingType: 1 },
-        },
-        idempotencyKey: `gw-${i}`,
-      }),
+      body: JSON.stringify({ event, idempotencyKey: `gw-${i}` }),
     });
     expect(res.status).toBe(201);
     const { seq } = (await res.json()) as { seq: number };
     lastSeq = Math.max(lastSeq, seq);
+  };
+  const post = () => {
+    const i = sent;
+    return submit({
+      type: "agent.upserted",
+      agent: { id: `a${i}`, name: `Agent ${i}`, phoneNumber: null, routingType: 1 },
+    });
   };
   /** `count` events in bursts of five, 30 ms apart: several batches. */
   const send = async (count: number) => {
@@ -267,7 +277,7 @@ describe.skipIf(!redisServer)("one core, two gateways, a real Redis", () => {
       boards.push(board);
     }
     await send(60);
-    await vi.waitFor(() => for_each(boards, (b) => expect(b.seq).toBe(lastSeq)), { timeout: 10_000 });
+    await vi.waitFor(() => forEvery(boards, (b) => expect(b.seq).toBe(lastSeq)), { timeout: 10_000 });
     for (const board of boards) {
       expectContiguous(board.applied);
       expect(board.applied.length).toBeGreaterThan(1);
@@ -276,11 +286,51 @@ describe.skipIf(!redisServer)("one core, two gateways, a real Redis", () => {
     const tail = (b: SeqBoard) =>
       b.applied.filter((a) => a.fromSeq > 11).map((a) => `${a.fromSeq}-${a.toSeq}`);
     expect(tail(boards[0]!)).toEqual(tail(boards[1]!));
-    // Wallboard-free, board heartbeats come through the gateway once a second.
-    await vi.waitFor(() => for_each(boards, (b) => expect(b.beats.length).toBeGreaterThan(1)), {
+    // Heartbeats reach the boards through their gateway, once a second.
+    await vi.waitFor(() => forEvery(boards, (b) => expect(b.beats.length).toBeGreaterThan(1)), {
       timeout: 5_000,
     });
   }, 30_000);
+
+  it("a wallboard on a gateway gets its queues' tiles from the core's beat, and its token is checked there", async () => {
+    await seedCenter(submit);
+    const trpc = createTRPCClient<AppRouter>({
+      links: [httpLink({ url: `${coreUrl}/trpc`, headers: { cookie } })],
+    });
+    const { token } = await trpc.wallboards.create.mutate({ label: "Floor TV", queueIds: ["sales"] });
+    const screen = (wallboardToken: string): ClientSocket =>
+      io(gatewayUrls[1]!, {
+        transports: ["websocket"],
+        forceNew: true,
+        reconnection: false,
+        auth: { wallboardToken },
+      });
+    const tv = screen(token);
+    try {
+      // The first beat after the queue exists carries its tile.
+      await vi.waitFor(
+        async () => {
+          const answer = await new Promise<WallboardSubscribeResult>((resolve) =>
+            tv.emit("wallboard:subscribe", { protocol: LIVE_PROTOCOL_VERSION }, resolve),
+          );
+          expect(answer.ok && answer.data.tiles.map((tile) => [tile.queueId, tile.members])).toEqual([
+            ["sales", 3],
+          ]);
+        },
+        { timeout: 5_000, interval: 200 },
+      );
+      const update = await new Promise<WallboardUpdate>((resolve) => tv.once("wallboard:update", resolve));
+      expect(update.label).toBe("Floor TV");
+      expect(update.tiles.map((tile) => tile.queueId)).toEqual(["sales"]);
+    } finally {
+      tv.close();
+    }
+    // A token the core never issued is refused by the gateway itself.
+    const stranger = screen("not-a-token-of-this-center");
+    const refused = await new Promise<Error>((resolve) => stranger.once("connect_error", resolve));
+    expect(refused.message).toBe(SOCKET_REFUSAL.REVOKED);
+    stranger.close();
+  }, 20_000);
 
   it("killing a gateway moves its boards to the other with no gap: they catch up from its ring", async () => {
     const [moving, staying] = boards as [SeqBoard, SeqBoard];
@@ -297,7 +347,7 @@ describe.skipIf(!redisServer)("one core, two gateways, a real Redis", () => {
     expect(await moved).toBe("deltas");
     await sending;
     await send(20);
-    await vi.waitFor(() => for_each(boards, (b) => expect(b.seq).toBe(lastSeq)), { timeout: 10_000 });
+    await vi.waitFor(() => forEvery(boards, (b) => expect(b.seq).toBe(lastSeq)), { timeout: 10_000 });
     expect(moving.gaps).toBe(0);
     expect(staying.gaps).toBe(0);
     expect(moving.snapshots).toBe(snapshotsBefore);
@@ -338,6 +388,6 @@ describe.skipIf(!redisServer)("one core, two gateways, a real Redis", () => {
   }, 60_000);
 });
 
-function for_each<T>(items: T[], check: (item: T) => void): void {
+function forEvery<T>(items: T[], check: (item: T) => void): void {
   for (const item of items) check(item);
 }
