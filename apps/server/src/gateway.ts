@@ -94,6 +94,8 @@ const DRAIN_SOCKETS_MS = 2_000;
 export const ACCESS_CHECK_INTERVAL_MS = 2_000;
 /** Wallboards get their counts this often. */
 export const WALLBOARD_INTERVAL_MS = 1_000;
+/** A wallboard subscribing while its gateway cannot vouch for the present is answered this soon after it can. */
+const WALLBOARD_RETRY_MS = 500;
 
 /**
  * Fans the core's appended events out to browsers: coalesced per room, seq-numbered so clients
@@ -201,13 +203,19 @@ export function createGateway(options: GatewayOptions): {
         ack({ ok: false, error: describeZodError(parsed.error) });
         return;
       }
-      const update = wallboardUpdate(principal.label, principal.queueIds);
-      if (!update) {
-        ack({ ok: false, error: "the live feed is not reachable from this gateway right now; retrying" });
-        return;
-      }
-      socket.join(Room.wallboard(principal.tokenId));
-      ack({ ok: true, data: update });
+      const answer = () => {
+        const update = wallboardUpdate(principal.label, principal.queueIds);
+        if (!update) return false;
+        socket.join(Room.wallboard(principal.tokenId));
+        ack({ ok: true, data: update });
+        return true;
+      };
+      if (answer()) return;
+      // A gateway cut off from the core answers once it hears it again; meanwhile the screen shows
+      // stale, and past its own timeout it reconnects (perhaps to another gateway).
+      const waiting = setInterval(() => {
+        if (socket.disconnected || answer()) clearInterval(waiting);
+      }, WALLBOARD_RETRY_MS);
     });
   });
 

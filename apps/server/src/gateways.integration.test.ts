@@ -201,6 +201,14 @@ describe.skipIf(!redisServer)("one core, two gateways, a real Redis", () => {
   const gateways: ChildProcess[] = [];
   let cookie: string;
   let sent = 0;
+  let wallboardToken = "";
+  const screen = (token: string): ClientSocket =>
+    io(gatewayUrls[1]!, {
+      transports: ["websocket"],
+      forceNew: true,
+      reconnection: false,
+      auth: { wallboardToken: token },
+    });
   let lastSeq = 0;
 
   /** One input event through the core's door; notes the seq it was committed at. */
@@ -298,13 +306,7 @@ describe.skipIf(!redisServer)("one core, two gateways, a real Redis", () => {
       links: [httpLink({ url: `${coreUrl}/trpc`, headers: { cookie } })],
     });
     const { token } = await trpc.wallboards.create.mutate({ label: "Floor TV", queueIds: ["sales"] });
-    const screen = (wallboardToken: string): ClientSocket =>
-      io(gatewayUrls[1]!, {
-        transports: ["websocket"],
-        forceNew: true,
-        reconnection: false,
-        auth: { wallboardToken },
-      });
+    wallboardToken = token;
     const tv = screen(token);
     try {
       // The first beat after the queue exists carries its tile.
@@ -367,9 +369,19 @@ describe.skipIf(!redisServer)("one core, two gateways, a real Redis", () => {
     });
     // No heartbeat for longer than LiveCenter's 2 s: the board is stale.
     const silentSince = Date.now();
+    // A wallboard subscribing now is not answered (it would show stale), until the core is heard.
+    const tv = screen(wallboardToken);
+    let tvAnswer: WallboardSubscribeResult | null = null;
+    const tvAnswered = new Promise<WallboardSubscribeResult>((resolve) =>
+      tv.emit("wallboard:subscribe", { protocol: LIVE_PROTOCOL_VERSION }, resolve),
+    ).then((answer) => {
+      tvAnswer = answer;
+      return answer;
+    });
     await new Promise((r) => setTimeout(r, 2_500));
     expect(board.beats.filter((at) => at > silentSince)).toEqual([]);
     expect(board.seq).toBeLessThan(lastSeq);
+    expect(tvAnswer).toBeNull();
 
     redis = startRedis(redisPort);
     children.push(redis);
@@ -385,6 +397,9 @@ describe.skipIf(!redisServer)("one core, two gateways, a real Redis", () => {
     expect(board.gaps).toBeGreaterThan(0);
     expect(board.applied.length).toBeGreaterThan(0);
     expectContiguous(board.applied);
+    const answer = await tvAnswered;
+    expect(answer.ok && answer.data.tiles.map((tile) => tile.queueId)).toEqual(["sales"]);
+    tv.close();
   }, 60_000);
 });
 
