@@ -14,7 +14,11 @@ const outDir = join(serverDir, "dist");
 
 rmSync(outDir, { recursive: true, force: true });
 await build({
-  entryPoints: { main: join(serverDir, "src/main.ts") },
+  // The core, and the gateway process of the split mode (decision 0018).
+  entryPoints: {
+    main: join(serverDir, "src/main.ts"),
+    "gateway-main": join(serverDir, "src/gateway-main.ts"),
+  },
   outdir: join(outDir, "core"),
   bundle: true,
   platform: "node",

@@ -34,6 +34,7 @@ import { type DoorPolicy, type Route, serveRoutes } from "./doors.ts";
 import type { AllowedOrigins, StringeeConfig } from "./env.ts";
 import { type CallboardServer, createGateway } from "./gateway.ts";
 import { HISTORY_OFF, LiveHistory } from "./history.ts";
+import { embeddedSource } from "./live-source.ts";
 import { createMetrics } from "./metrics.ts";
 import { startRetention } from "./retention.ts";
 import { buildRoutes } from "./routes.ts";
@@ -75,6 +76,11 @@ export interface AppOptions {
    * the database file. Null or absent: keep it all.
    */
   retentionMs?: number | null;
+  /**
+   * Split mode (Config.redisUrl, CALLBOARD_REDIS_URL): also publish the board's batches and beats
+   * there for gateway processes (split/gateway-main.ts). Null or absent: embedded only, no Redis.
+   */
+  redisUrl?: string | null;
 }
 
 export interface App {
@@ -333,20 +339,25 @@ export function createApp(options: AppOptions): App {
   const sweep = setInterval(() => auth.sweep(), 5 * 60_000);
   sweep.unref();
 
+  const kpisOf = (queueId: string, now: number) => kpis.kpis(queueId, now);
   const gateway = createGateway({
     httpServer,
-    core,
-    feed,
-    clock,
+    source: embeddedSource({ core, feed, clock, kpisOf }),
     corsOrigin: requestPolicy.allowedOrigins,
-    centerId,
     authenticate: (socket) =>
       authenticateSocket(socket.request, socket.handshake.auth ?? {}, { auth, policy: requestPolicy }),
     stillValid: (principals) => auth.stillValid(principals),
-    kpisOf: (queueId, now) => kpis.kpis(queueId, now),
     onDiverged: () => metrics.onBoardDiverged(),
   });
   io = gateway.io;
+  // Split mode: gateway processes serve boards and wallboards from what the core publishes on Redis.
+  // Loaded only then: embedded mode never loads a Redis client (about 0.3–1 s of a boot under tsx).
+  const { redisUrl } = options;
+  const publisher = redisUrl
+    ? import("./split/core-publisher.ts").then(({ publishToGateways }) =>
+        publishToGateways({ redisUrl, feed, core, clock, kpisOf, logger }),
+      )
+    : null;
   const deskAudience = attachDeskAudience({
     io: gateway.io,
     core,
@@ -407,6 +418,7 @@ export function createApp(options: AppOptions): App {
       // 2. Boards and wallboards are told why, then their transports close (they reconnect by themselves).
       await gateway.close();
       feed.close();
+      await (await publisher)?.close();
       // 3. Requests in flight finish: each submit is answered after its commit.
       await Promise.all(stopped);
       // 4. Whatever is still queued (timers, the simulator's last tick) is committed, in one last

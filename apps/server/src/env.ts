@@ -134,6 +134,20 @@ const envSchema = z.object({
     ])
     .default(90),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /**
+   * Split mode (decision 0018): the core publishes the board's batches and beats on this Redis, and
+   * gateway processes (src/split/gateway-main.ts, on the same variable) serve the sockets. Unset:
+   * embedded, one process, no Redis.
+   */
+  CALLBOARD_REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" })
+    .max(2_048)
+    .optional(),
+  /** A gateway's way to the core, for the board's snapshots (GET /live/snapshot). */
+  CALLBOARD_CORE_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+    .max(2_048)
+    .default("http://127.0.0.1:3001"),
   /** standalone: simulator, no keys. stringee: a real PCC project drives the same engine. */
   CALLBOARD_MODE: z
     .enum(["standalone", "stringee"], { error: 'must be "standalone" or "stringee"' })
@@ -242,6 +256,22 @@ export interface Config {
   retentionMs: number | null;
   /** Null in standalone mode. */
   stringee: StringeeConfig | null;
+  /** CALLBOARD_REDIS_URL: also publish the live stream there for gateways; null = embedded only. */
+  redisUrl: string | null;
+}
+
+/** A gateway process's settings (src/split/gateway-main.ts): the board's doors, minus the center. */
+export interface GatewayConfig {
+  port: number;
+  host: string;
+  /** The core's SQLite file: sessions and wallboard tokens are read from it. */
+  dbPath: string;
+  redisUrl: string;
+  coreUrl: string;
+  allowedOrigins: AllowedOrigins;
+  allowedHosts: "*" | string[];
+  trustedProxyHops: number;
+  logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
 }
 
 /**
@@ -291,6 +321,29 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     retentionMs: e.CALLBOARD_RETENTION_DAYS === "forever" ? null : e.CALLBOARD_RETENTION_DAYS * 86_400_000,
     stringee,
+    redisUrl: e.CALLBOARD_REDIS_URL ?? null,
+  };
+}
+
+/** A gateway's environment: the core's variables it shares (PORT, data folder, origins) plus Redis and the core's URL. */
+export function loadGatewayConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) throw new Error(`Invalid environment: ${describeZodError(parsed.error)}`);
+  const e = parsed.data;
+  if (!e.CALLBOARD_REDIS_URL)
+    throw new Error(
+      "Invalid environment: CALLBOARD_REDIS_URL: a gateway needs the Redis its core publishes on (e.g. redis://127.0.0.1:6379)",
+    );
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dbPath: resolve(e.CALLBOARD_DB_PATH ?? resolve(e.CALLBOARD_DATA_DIR, "callboard.db")),
+    redisUrl: e.CALLBOARD_REDIS_URL,
+    coreUrl: e.CALLBOARD_CORE_URL.replace(/\/+$/, ""),
+    allowedOrigins: e.CALLBOARD_CORS_ORIGIN,
+    allowedHosts: e.CALLBOARD_ALLOWED_HOSTS,
+    trustedProxyHops: e.CALLBOARD_TRUSTED_PROXY_HOPS,
+    logLevel: e.LOG_LEVEL,
   };
 }
 

@@ -7,7 +7,6 @@ import {
   hasRole,
   type Incompatible,
   type InterServerEvents,
-  kpiViewOf,
   LIVE_PROTOCOL_VERSION,
   type Principal,
   Room,
@@ -15,14 +14,11 @@ import {
   SOCKET_REFUSAL,
   type SocketData,
   wallboardSubscribeSchema,
-  wallboardTiles,
 } from "@callboard/contracts";
-import type { QueueKpis } from "@callboard/kpi";
 import { EVENT_FORMAT } from "@callboard/routing";
-import { Server, type Socket } from "socket.io";
-import type { BoardFeed } from "./board-feed.ts";
-import type { Core } from "./core.ts";
+import { Server, type ServerOptions, type Socket } from "socket.io";
 import type { AllowedOrigins } from "./env.ts";
+import type { LiveSource } from "./live-source.ts";
 
 /** A board may report a divergence this often; more are dropped (a broken client must not flood /metrics). */
 export const DIVERGENCE_REPORT_INTERVAL_MS = 10_000;
@@ -59,16 +55,23 @@ export type CallboardServer = Server<
   InterServerEvents,
   SocketData
 >;
-type CallboardSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type CallboardSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  InterServerEvents,
+  SocketData
+>;
 
 export interface GatewayOptions {
   httpServer: HttpServer;
-  core: Core;
-  /** The board's delta batches (serialized once, for every board) and its catch-up ring. */
-  feed: BoardFeed;
-  clock: () => number;
+  /**
+   * The board's delta batches (serialized once, for every board), its catch-up ring, the heartbeat's
+   * figures and the wallboards' tiles: the core in this process, or the core's messages over Redis.
+   */
+  source: LiveSource;
   corsOrigin: AllowedOrigins;
-  centerId: string;
+  /** Other gateways' and the core's messages (split mode: the Redis Streams adapter); none = this process alone. */
+  adapter?: ServerOptions["adapter"];
   /** Every connection passes here first: a session (a person) or a wallboard token (a screen), and an allowed Origin. */
   authenticate: (socket: CallboardSocket) => SocketData;
   /**
@@ -76,8 +79,6 @@ export interface GatewayOptions {
    * seconds: given every connection's principal at once (one batched read), answers for each.
    */
   stillValid: (principals: Principal[]) => (principal: Principal) => boolean;
-  /** The live KPI fold's figures for a queue at `now` (apps/server/src/kpis.ts). */
-  kpisOf: (queueId: string, now: number) => QueueKpis | null;
   /** A board found its digest differed from its batch's (already validated and rate-limited). */
   onDiverged?: () => void;
 }
@@ -96,6 +97,8 @@ const DRAIN_SOCKETS_MS = 2_000;
 export const ACCESS_CHECK_INTERVAL_MS = 2_000;
 /** Wallboards get their counts this often. */
 export const WALLBOARD_INTERVAL_MS = 1_000;
+/** A wallboard subscribing while its gateway cannot vouch for the present is answered this soon after it can. */
+const WALLBOARD_RETRY_MS = 500;
 
 /**
  * Fans the core's appended events out to browsers: coalesced per room, seq-numbered so clients
@@ -111,11 +114,12 @@ export function createGateway(options: GatewayOptions): {
    */
   close: (message?: string) => Promise<void>;
 } {
-  const { core, feed, clock, centerId } = options;
+  const { source } = options;
   const io: CallboardServer = new Server(options.httpServer, {
     cors: { origin: options.corsOrigin === "*" ? true : [...options.corsOrigin] },
     perMessageDeflate: false,
     serveClient: false,
+    ...(options.adapter ? { adapter: options.adapter } : {}),
   });
 
   io.use((socket, next) => {
@@ -162,8 +166,10 @@ export function createGateway(options: GatewayOptions): {
       // Join before reading so nothing appended after the read can be missed; duplicates are
       // harmless because clients skip any seq they already applied.
       socket.join(Room.BOARD);
-      ack({ ok: true, data: feed.catchUp(parsed.data.sinceSeq, parsed.data.centerId) });
-      socket.emit("live:heartbeat", completeBeat());
+      ack({ ok: true, data: source.catchUp(parsed.data.sinceSeq, parsed.data.centerId) });
+      // No beat while the source cannot vouch for the present: the board shows stale, as it should.
+      const beat = source.beat();
+      if (beat) socket.emit("live:heartbeat", { ...beat, complete: true });
     });
 
     // A board that disagreed with a batch's digest says so once before loading a fresh snapshot.
@@ -200,18 +206,25 @@ export function createGateway(options: GatewayOptions): {
         ack({ ok: false, error: describeZodError(parsed.error) });
         return;
       }
-      socket.join(Room.wallboard(principal.tokenId));
-      ack({ ok: true, data: wallboardUpdate(principal.label, principal.queueIds) });
+      const answer = () => {
+        const update = wallboardUpdate(principal.label, principal.queueIds);
+        if (!update) return false;
+        socket.join(Room.wallboard(principal.tokenId));
+        ack({ ok: true, data: update });
+        return true;
+      };
+      if (answer()) return;
+      // A gateway cut off from the core answers once it hears it again; meanwhile the screen shows
+      // stale, and past its own timeout it reconnects (perhaps to another gateway).
+      const waiting = setInterval(() => {
+        if (socket.disconnected || answer()) clearInterval(waiting);
+      }, WALLBOARD_RETRY_MS);
     });
   });
 
   const wallboardUpdate = (label: string, queueIds: readonly string[]) => {
-    const now = clock();
-    return {
-      label,
-      serverTime: now,
-      tiles: wallboardTiles(core.state, queueIds, now, (queueId) => options.kpisOf(queueId, now)),
-    };
+    const tiles = source.wallboardTiles(queueIds);
+    return tiles && { label, ...tiles };
   };
   // Screens sharing a token share a room; each room gets its own queues' counts.
   const wallboardTimer = setInterval(() => {
@@ -222,39 +235,28 @@ export function createGateway(options: GatewayOptions): {
       const room = Room.wallboard(principal.tokenId);
       if (!socket.rooms.has(room)) continue;
       sent.add(principal.tokenId);
-      io.to(room).emit("wallboard:update", wallboardUpdate(principal.label, principal.queueIds));
+      const update = wallboardUpdate(principal.label, principal.queueIds);
+      if (update) io.local.to(room).emit("wallboard:update", update);
     }
   }, WALLBOARD_INTERVAL_MS);
 
   // The board's heartbeat: a client that hears nothing for 2 s knows its data is stale, and when from.
   // The room gets the queues whose KPI view changed since its previous beat (each view serialized
   // once to compare); a board that (re)subscribes gets every queue's right away.
-  const kpiViews = (now: number) =>
-    Object.keys(core.state.queues).flatMap((queueId) => {
-      const view = kpiViewOf(core.state, queueId, now, (id) => options.kpisOf(id, now));
-      return view ? [view] : [];
-    });
+  // Silence is the signal: while the source cannot vouch for the present (a gateway that lost Redis,
+  // so the core), no beat goes out, and boards show stale after 2 s.
   const lastSent = new Map<string, string>();
-  const completeBeat = () => {
-    const now = clock();
-    return { centerId, seq: core.state.seq, serverTime: now, complete: true, kpis: kpiViews(now) };
-  };
   const heartbeatTimer = setInterval(() => {
     if ((io.sockets.adapter.rooms.get(Room.BOARD)?.size ?? 0) === 0) return;
-    const now = clock();
-    const changed = kpiViews(now).filter((view) => {
+    const beat = source.beat();
+    if (!beat) return;
+    const changed = beat.kpis.filter((view) => {
       const json = JSON.stringify(view);
       if (lastSent.get(view.queueId) === json) return false;
       lastSent.set(view.queueId, json);
       return true;
     });
-    io.to(Room.BOARD).emit("live:heartbeat", {
-      centerId,
-      seq: core.state.seq,
-      serverTime: now,
-      complete: false,
-      kpis: changed,
-    });
+    io.local.to(Room.BOARD).emit("live:heartbeat", { ...beat, complete: false, kpis: changed });
   }, HEARTBEAT_INTERVAL_MS);
 
   /** Closes connections whose access ended, telling each why first. */
@@ -281,8 +283,8 @@ export function createGateway(options: GatewayOptions): {
   }, ACCESS_CHECK_INTERVAL_MS);
 
   // Each batch is serialized once by the feed; the room gets the same bytes (socket.io encodes the
-  // packet once per room, too).
-  const unsubscribe = feed.onBatch((batch) => io.to(Room.BOARD).emit("board:delta", batch.bytes));
+  // packet once per room, too). Local: each gateway sends what its own source gave it, in its order.
+  const unsubscribe = source.onBatch((bytes) => io.local.to(Room.BOARD).emit("board:delta", bytes));
 
   return {
     io,
@@ -293,9 +295,9 @@ export function createGateway(options: GatewayOptions): {
       clearInterval(accessTimer);
       // Whatever was committed but not yet sent goes out first; a reconnecting board asks from its
       // last seq anyway, so this only saves it a round trip.
-      feed.flush();
+      source.flush();
       unsubscribe();
-      io.emit("server:closing", { message });
+      io.local.emit("server:closing", { message });
       // Each transport closes once its buffer is written (so the message arrives), like a dropped
       // network: clients see "transport close" and reconnect by themselves, boards and wallboards alike.
       const closed = [...io.sockets.sockets.values()].map(

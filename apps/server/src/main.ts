@@ -34,6 +34,7 @@ const app = (() => {
       checkpoints: config.checkpoints,
       retentionMs: config.retentionMs,
       stringee: config.stringee,
+      redisUrl: config.redisUrl,
     });
   } catch (error) {
     return stop(error);

@@ -9,6 +9,28 @@ const schema = z.object({
   CALLBOARD_CORE_URL: z
     .url({ error: "CALLBOARD_CORE_URL must be an http(s) URL" })
     .default("http://127.0.0.1:3001"),
+  /**
+   * Split mode (decision 0018): board gateways, comma-separated; boards' and wallboards' sockets and
+   * the board's snapshot go to them (one per connection, skipping one that just failed). Unset: all to the core.
+   */
+  CALLBOARD_GATEWAY_URLS: z
+    .string()
+    .max(4_096)
+    .default("")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((url) => url.trim().replace(/\/+$/, ""))
+        .filter((url) => url.length > 0),
+    )
+    .pipe(
+      z.array(
+        z.url({
+          protocol: /^https?$/,
+          error: "CALLBOARD_GATEWAY_URLS must be http(s) URLs, comma-separated",
+        }),
+      ),
+    ),
   WEB_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** All interfaces by default: other screens on the floor open the board through this port. */
   WEB_HOST: z.string().min(1).default("0.0.0.0"),
@@ -17,6 +39,8 @@ const schema = z.object({
 
 export interface WebConfig {
   coreUrl: string;
+  /** Board gateways (CALLBOARD_GATEWAY_URLS); empty = the core serves every socket. */
+  gatewayUrls: string[];
   port: number;
   host: string;
   dev: boolean;
@@ -32,6 +56,7 @@ export function loadWebConfig(env: Record<string, string | undefined> = process.
   const e = parsed.data;
   return {
     coreUrl: e.CALLBOARD_CORE_URL.replace(/\/+$/, ""),
+    gatewayUrls: e.CALLBOARD_GATEWAY_URLS,
     port: e.WEB_PORT,
     host: e.WEB_HOST,
     dev: e.NODE_ENV === "development",

@@ -145,6 +145,8 @@ export {
   boardDivergedSchema,
   boardSubscribeSchema,
   type ClientToServerEvents,
+  type CoreBatchMessage,
+  type CoreBeatMessage,
   type Heartbeat,
   type Incompatible,
   type InterServerEvents,

@@ -5,7 +5,7 @@ import type { WireBytes } from "./board/board-wire.ts";
 import type { Principal } from "./principal.ts";
 import { LIVE_PROTOCOL_VERSION, SOCKET_REFUSAL } from "./protocol.ts";
 import type { CatchUp } from "./snapshot.ts";
-import type { WallboardUpdate } from "./wallboard.ts";
+import type { WallboardTile, WallboardUpdate } from "./wallboard.ts";
 
 export { LIVE_PROTOCOL_VERSION, SOCKET_REFUSAL };
 
@@ -125,8 +125,29 @@ export interface ClientToServerEvents {
   "agent:subscribe": (input: AgentSubscribeInput, ack: (result: AgentSubscribeResult) => void) => void;
 }
 
-// biome-ignore lint/complexity/noBannedTypes: nothing is sent between gateways yet
-export type InterServerEvents = {};
+/**
+ * What the core publishes to its gateways over Redis (apps/server/src/split/, decision 0018), in
+ * order: each board batch as the core's feed serialized it (the same bytes the room gets), and once
+ * a second what a gateway cannot compute without the center — the seq, every queue's KPI view and
+ * every queue's wallboard tile. Gateways, not browsers, receive these.
+ */
+export interface CoreBatchMessage {
+  centerId: string;
+  fromSeq: number;
+  toSeq: number;
+  bytes: WireBytes;
+}
+export interface CoreBeatMessage {
+  centerId: string;
+  seq: number;
+  serverTime: number;
+  kpis: QueueKpiView[];
+  tiles: WallboardTile[];
+}
+export type InterServerEvents = {
+  "core:batch": (batch: CoreBatchMessage) => void;
+  "core:beat": (beat: CoreBeatMessage) => void;
+};
 
 /** Per-connection data: who connected (a person by session cookie, or a screen by its token), from where. */
 export interface SocketData {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isCorePath } from "./core-paths";
+import { isCorePath, isGatewayPath } from "./core-paths";
 
 describe("isCorePath", () => {
   it("forwards the core's doors and keeps the pages", () => {
@@ -24,6 +24,23 @@ describe("isCorePath", () => {
       "/authx",
     ]) {
       expect(isCorePath(path), path).toBe(false);
+    }
+  });
+});
+
+describe("isGatewayPath", () => {
+  it("sends boards' and wallboards' sockets and the snapshot to gateways, the desk's socket to the core", () => {
+    for (const path of ["/socket.io/?EIO=4&transport=websocket", "/socket.io/", "/live/snapshot"]) {
+      expect(isGatewayPath(path), path).toBe(true);
+    }
+    for (const path of [
+      "/socket.io/?audience=desk&EIO=4&transport=websocket",
+      "/trpc/center.snapshot",
+      "/live/snapshotx",
+      "/auth/sign-in",
+      "/",
+    ]) {
+      expect(isGatewayPath(path), path).toBe(false);
     }
   });
 });

@@ -10,6 +10,7 @@ import {
 } from "@callboard/contracts";
 import { useEffect, useState } from "react";
 import { io, type Socket } from "socket.io-client";
+import { DESK_AUDIENCE_QUERY } from "../../server/core-paths";
 
 export type DeskConnection = "connecting" | "live" | "reconnecting" | "signed-out" | "refused";
 
@@ -37,6 +38,8 @@ export function useDeskFeed(): DeskFeed {
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(window.location.origin, {
       transports: ["websocket"],
       reconnectionDelayMax: 5_000,
+      // Board gateways serve boards and wallboards; the dashboard sends this socket to the core.
+      query: DESK_AUDIENCE_QUERY,
     });
     const take = (view: AgentDeskView) =>
       setFeed({ view, connection: "live", error: null, clockOffsetMs: view.serverTime - Date.now() });
