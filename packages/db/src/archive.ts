@@ -68,6 +68,19 @@ export function* readArchivedAfter(dir: string, seq: number): Generator<Archived
   }
 }
 
+/**
+ * The per-agent index rows of a stretch of seqs. event_agents is keyed (agent_id, seq) only, so
+ * rather than scan it, this walks its distinct agents (one seek each: a skip-scan spelled out) and
+ * deletes each agent's range: ~2 seeks per agent, whatever the index's length.
+ */
+export const DELETE_AGENT_ROWS = `
+  WITH RECURSIVE agent(id) AS (
+    SELECT min(agent_id) FROM event_agents
+    UNION ALL
+    SELECT (SELECT min(agent_id) FROM event_agents WHERE agent_id > agent.id) FROM agent WHERE agent.id IS NOT NULL
+  )
+  DELETE FROM event_agents WHERE agent_id IN (SELECT id FROM agent) AND seq BETWEEN ? AND ?`;
+
 const pad = (n: number) => String(n).padStart(12, "0");
 
 /** Writes `bytes` to `path` so that after a crash the file is either whole or absent. */
@@ -127,7 +140,7 @@ export function archiveOldest(
   mkdirSync(dir, { recursive: true });
   writeDurably(dir, join(dir, `events-${pad(from)}-${pad(to)}.ndjson.gz`), gzipSync(text));
   sqlite.transaction(() => {
-    sqlite.prepare("DELETE FROM event_agents WHERE seq BETWEEN ? AND ?").run(from, to);
+    sqlite.prepare(DELETE_AGENT_ROWS).run(from, to);
     sqlite.prepare("DELETE FROM events WHERE seq BETWEEN ? AND ?").run(from, to);
   })();
   return moving.length;

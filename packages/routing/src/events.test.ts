@@ -23,14 +23,14 @@ describe("how the log files a decision", () => {
     expect(decisionSubjects(d)).toEqual(["a7", "a3", "a30", "a12", "a5"]);
   });
 
-  it("keeps every agent of a ring-all offer, past the ranks", () => {
-    const ranked = [0, 1, 2, 3, 4, 5, 6, 7];
+  it("files a ring-all offer under its best ranked only, not every agent it rang", () => {
+    const ranked = [9, 1, 2, 3, 4, 5, 6, 7];
     const d = decision(
       roster,
       ranked.map((i) => roster[i]!),
       ranked,
     );
-    expect(decisionSubjects(d)).toEqual(ranked.map((i) => roster[i]));
+    expect(decisionSubjects(d)).toEqual(["a9", "a1", "a2", "a3", "a4"]);
   });
 
   it("names no one when nobody could ring", () => {
