@@ -30,7 +30,7 @@ export const ARCHIVE_CHUNK = 2_000;
 
 const FILE = /^events-(\d{12})-(\d{12})\.ndjson\.gz$/;
 
-type ArchivedRow = Pick<EventRow, "seq" | "at" | "type" | "data" | "packed" | "shared">;
+type ArchivedRow = Pick<EventRow, "seq" | "at" | "type" | "data" | "packed" | "shared" | "dictionary">;
 
 /** The archive files in seq order. */
 function archiveFiles(dir: string): { from: number; to: number; path: string }[] {
@@ -63,7 +63,7 @@ export function* readArchivedAfter(dir: string, seq: number): Generator<Archived
       const [rowSeq, at, type, data] = JSON.parse(line) as [number, number, string, string];
       if (rowSeq <= last) continue;
       last = rowSeq;
-      yield { seq: rowSeq, at, type, data, packed: null, shared: null };
+      yield { seq: rowSeq, at, type, data, packed: null, shared: null, dictionary: null };
     }
   }
 }
@@ -122,7 +122,7 @@ export function archiveOldest(
   // order, so this reads one chunk whatever the log's length (a scan for "older than" would not).
   const rows = sqlite
     .prepare(
-      "SELECT seq, at, type, data, packed, shared, idempotency_key AS idempotencyKey, call_id AS callId " +
+      "SELECT seq, at, type, data, packed, shared, dictionary, idempotency_key AS idempotencyKey, call_id AS callId " +
         "FROM events WHERE seq <= ? ORDER BY seq LIMIT ?",
     )
     .all(upToSeq, chunk) as (ArchivedRow & { idempotencyKey: string | null; callId: string | null })[];

@@ -76,11 +76,13 @@ export interface EventLogOptions {
    * event still in the table reads them first. Absent: the table is the whole log.
    */
   archiveDir?: string | null;
+  /** The writer's deflate dictionary: given, bodies are written compact (row-codec.ts). */
+  dictionary?: string | undefined;
 }
 
 export function createEventLog<E extends LoggableEvent>(
   db: CallboardDb,
-  { rejectionsKept = REJECTIONS_KEPT, archiveDir = null }: EventLogOptions = {},
+  { rejectionsKept = REJECTIONS_KEPT, archiveDir = null, dictionary }: EventLogOptions = {},
 ) {
   const insert = db
     .insert(events)
@@ -90,6 +92,7 @@ export function createEventLog<E extends LoggableEvent>(
       type: sql.placeholder("type"),
       data: sql.placeholder("data"),
       packed: sql.placeholder("packed"),
+      dictionary: sql.placeholder("dictionary"),
       shared: sql.placeholder("shared"),
       idempotencyKey: sql.placeholder("idempotencyKey"),
       callId: sql.placeholder("callId"),
@@ -143,6 +146,7 @@ export function createEventLog<E extends LoggableEvent>(
       type: events.type,
       data: events.data,
       packed: events.packed,
+      dictionary: events.dictionary,
       shared: events.shared,
     })
     .from(eventAgents)
@@ -164,6 +168,7 @@ export function createEventLog<E extends LoggableEvent>(
     at: events.at,
     data: events.data,
     packed: events.packed,
+    dictionary: events.dictionary,
     shared: events.shared,
   };
   // Each is one index seek: a call's first event (events_call_id_idx — its arrival; naming the type
@@ -218,7 +223,7 @@ export function createEventLog<E extends LoggableEvent>(
     .limit(sql.placeholder("limit"))
     .prepare();
 
-  const codec = createRowCodec(db);
+  const codec = createRowCodec(db, { dictionary });
   const appendAll = db.$client.transaction(
     (rows: AppendRow<E>[], refused: RejectedInput[], checkpoint: NewCheckpoint | null) => {
       let lastId = 0;
@@ -237,8 +242,9 @@ export function createEventLog<E extends LoggableEvent>(
   );
 
   // The body was appended from an E, so with its envelope back it is one.
-  const toEvent = (row: Pick<EventRow, "seq" | "at" | "type" | "data" | "packed" | "shared">): E =>
-    ({ ...codec.decode(row), seq: row.seq, at: row.at, type: row.type }) as E;
+  const toEvent = (
+    row: Pick<EventRow, "seq" | "at" | "type" | "data" | "packed" | "shared" | "dictionary">,
+  ): E => ({ ...codec.decode(row), seq: row.seq, at: row.at, type: row.type }) as E;
 
   /** A call's events in order (its timeline), optionally of one type only, typed as that event. */
   function forCall<T extends E["type"]>(

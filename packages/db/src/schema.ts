@@ -25,6 +25,11 @@ export const events = sqliteTable(
      * holds its id there): a decision's roster. Null when nothing was taken out.
      */
     shared: text("shared"),
+    /**
+     * The `shared_values` id of the deflate dictionary `packed` was written with: the row's third
+     * format, a compact body (compact-body.ts) for events of every length. Null for the older forms.
+     */
+    dictionary: integer("dictionary"),
     /** The sender's key for at-most-once application; null for events the engine derived. */
     idempotencyKey: text("idempotency_key"),
     /** The call the event concerns, for a call's timeline. */
@@ -36,7 +41,8 @@ export const events = sqliteTable(
   // every query by type also names a call or an agent.
   (t) => [
     uniqueIndex("events_idempotency_key_unique").on(t.idempotencyKey).where(isNotNull(t.idempotencyKey)),
-    index("events_call_id_idx").on(t.callId, t.seq),
+    // Partial: half the events (an agent's) concern no call, and need no index entry.
+    index("events_call_id_idx").on(t.callId, t.seq).where(isNotNull(t.callId)),
     // Partial: only arrivals carry a number, so the index holds one entry per call.
     index("events_caller_idx").on(t.caller, t.seq).where(isNotNull(t.caller)),
   ],

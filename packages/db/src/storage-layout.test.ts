@@ -53,14 +53,21 @@ describe("event_agents: one B-tree keyed (agent_id, seq)", () => {
   it("rebuilds an existing database's index as a WITHOUT ROWID table, keeping every row (migration 0006)", () => {
     migrate(db, { migrationsFolder: migrationsBefore(6, join(dir, "old-migrations")) });
     expect(schemaOf("event_agents_seq_idx")).toBeDefined();
-    const old = createEventLog<TestEvent>(db);
-    old.append([
+    // Rows as the previous Callboard wrote them (its schema has no `dictionary` column).
+    const event = db.$client.prepare(
+      "INSERT INTO events (seq, at, type, data, call_id) VALUES (?, ?, ?, '{}', ?)",
+    );
+    const agent = db.$client.prepare("INSERT INTO event_agents (agent_id, seq) VALUES (?, ?)");
+    for (const { event: e, agentIds } of [
       row(1, ["lan", "minh"]),
       row(2, ["lan"]),
       row(3, ["minh", "hoa"]),
       row(4, []),
       row(5, ["lan"]),
-    ]);
+    ]) {
+      event.run(e.seq, e.at, e.type, e.seq % 2 ? `c${e.seq}` : null);
+      for (const id of agentIds) agent.run(id, e.seq);
+    }
     const before = db.$client.prepare("SELECT agent_id, seq FROM event_agents ORDER BY agent_id, seq").all();
 
     migrateDb(db);
@@ -72,6 +79,7 @@ describe("event_agents: one B-tree keyed (agent_id, seq)", () => {
     );
     const log = createEventLog<TestEvent>(db);
     expect(log.forAgent("lan", "call.offered").map((e) => e.seq)).toEqual([5, 1]);
+    expect(log.forCall("c3").map((e) => e.seq)).toEqual([3]);
     log.append([row(6, ["lan"]), row(7, ["lan"])]);
     expect(log.forAgent("lan", "call.offered").map((e) => e.seq)).toEqual([7, 5, 1]);
     expect(db.$client.pragma("foreign_key_check")).toEqual([]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Decision } from "./decision.ts";
-import { DECISION_INDEXED_RANKS, decisionSubjects, eventSubjects } from "./events.ts";
+import { DECISION_INDEXED_RANKS, decisionSubjects, eventSubjects, LOG_DICTIONARY } from "./events.ts";
 
 const decision = (agentIds: string[], rungIds: string[], ranked: number[]): Decision => ({
   callId: "c1",
@@ -64,5 +64,13 @@ describe("how the log files a decision", () => {
       callId: "c1",
       caller: "+84901",
     });
+  });
+});
+
+describe("the log's deflate dictionary", () => {
+  it("fits the compact form's small window (1 KB), and holds every event's keys", () => {
+    expect(Buffer.byteLength(LOG_DICTIONARY)).toBeLessThanOrEqual(1024);
+    for (const key of ["agentId", "callId", "status", "decision", "strategy", "queueId", "position"])
+      expect(LOG_DICTIONARY).toContain(`"${key}":`);
   });
 });
