@@ -499,7 +499,9 @@ export function logDigest(dbPath: string): {
   const db = createDb(dbPath);
   try {
     const rows = db.$client
-      .prepare("SELECT seq, at, type, data, packed, shared, idempotency_key AS k FROM events ORDER BY seq")
+      .prepare(
+        "SELECT seq, at, type, data, packed, shared, dictionary, idempotency_key AS k FROM events ORDER BY seq",
+      )
       .all() as {
       seq: number;
       at: number;
@@ -507,12 +509,13 @@ export function logDigest(dbPath: string): {
       data: string;
       packed: Buffer | null;
       shared: string | null;
+      dictionary: number | null;
       k: string | null;
     }[];
     const hash = createHash("sha256");
     for (const r of rows)
       hash.update(
-        `${r.seq}\u0000${r.at}\u0000${r.type}\u0000${r.data}\u0000${r.packed?.toString("base64")}\u0000${r.shared}\u0000${r.k}\n`,
+        `${r.seq}\u0000${r.at}\u0000${r.type}\u0000${r.data}\u0000${r.packed?.toString("base64")}\u0000${r.shared}\u0000${r.dictionary}\u0000${r.k}\n`,
       );
     return {
       seq: rows.at(-1)?.seq ?? 0,
@@ -708,7 +711,7 @@ function logDigestUpTo(dbPath: string, seq: number): string {
   try {
     const rows = db.$client
       .prepare(
-        "SELECT seq, at, type, data, packed, shared, idempotency_key AS k FROM events WHERE seq <= ? ORDER BY seq",
+        "SELECT seq, at, type, data, packed, shared, dictionary, idempotency_key AS k FROM events WHERE seq <= ? ORDER BY seq",
       )
       .all(seq) as {
       seq: number;
@@ -717,12 +720,13 @@ function logDigestUpTo(dbPath: string, seq: number): string {
       data: string;
       packed: Buffer | null;
       shared: string | null;
+      dictionary: number | null;
       k: string | null;
     }[];
     const hash = createHash("sha256");
     for (const r of rows)
       hash.update(
-        `${r.seq}\u0000${r.at}\u0000${r.type}\u0000${r.data}\u0000${r.packed?.toString("base64")}\u0000${r.shared}\u0000${r.k}\n`,
+        `${r.seq}\u0000${r.at}\u0000${r.type}\u0000${r.data}\u0000${r.packed?.toString("base64")}\u0000${r.shared}\u0000${r.dictionary}\u0000${r.k}\n`,
       );
     return hash.digest("hex");
   } finally {
