@@ -134,7 +134,14 @@ export function archiveOldest(
   const codec = createRowCodec(db);
   const text = moving
     .map((r) =>
-      JSON.stringify([r.seq, r.at, r.type, JSON.stringify(codec.decode(r)), r.idempotencyKey, r.callId]),
+      JSON.stringify([
+        r.seq,
+        r.at,
+        codec.typeOf(r),
+        JSON.stringify(codec.decode(r)),
+        r.idempotencyKey,
+        r.callId,
+      ]),
     )
     .join("\n");
   mkdirSync(dir, { recursive: true });

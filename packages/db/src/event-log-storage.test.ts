@@ -144,6 +144,19 @@ describe("the log's storage: packed and shared bodies, checkpoints, the archive"
     expect([...reader.readAllAfter(0)]).toEqual(all);
     expect(reader.forCall("c4")).toEqual([all[3]]);
     expect(reader.forAgent("sales-agent-0", "call.offered").map((e) => e.seq)).toEqual([4, 1]);
+    expect(reader.forCall("c6", { type: "call.offered" })).toEqual([all[5]]);
+    expect(reader.forCall("c2", { type: "call.offered" })).toEqual([all[1]]);
+    expect(reader.forCall("c7", { type: "t" })).toEqual([all[6]]);
+    expect(reader.forCall("c7", { type: "call.offered" })).toEqual([]);
+    expect(reader.forAgent("lan", "never-written")).toEqual([]);
+    // A compact row's type column holds the code of its name (stored once), not the name.
+    const types = column("SELECT seq, type FROM events WHERE dictionary IS NOT NULL ORDER BY seq") as {
+      seq: number;
+      type: string;
+    }[];
+    expect(types.map((t) => t.seq)).toEqual([4, 6, 7]);
+    expect(types[0]!.type).toBe(types[1]!.type);
+    expect(types[0]!.type).toMatch(/^\d+$/);
     // The archive holds decoded JSON, whatever form the rows were in.
     expect(archiveOldest(db, join(dir, "archive"), { before: 5_000, upToSeq: 6 })).toBe(6);
     expect([...log.readAllAfter(0)]).toEqual(all);

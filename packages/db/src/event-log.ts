@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, lt, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { readArchivedAfter } from "./archive.ts";
 import type { CallboardDb } from "./client.ts";
 import { createRowCodec } from "./row-codec.ts";
@@ -80,6 +80,16 @@ export interface EventLogOptions {
   dictionary?: string | undefined;
 }
 
+/**
+ * A row is of the type named `type` (`:type`): compact rows hold the type's code (`:code`, see
+ * row-codec.ts), the other forms its name.
+ */
+const ofType = () =>
+  or(
+    and(isNull(events.dictionary), eq(events.type, sql.placeholder("type"))),
+    and(isNotNull(events.dictionary), eq(events.type, sql.placeholder("code"))),
+  );
+
 export function createEventLog<E extends LoggableEvent>(
   db: CallboardDb,
   { rejectionsKept = REJECTIONS_KEPT, archiveDir = null, dictionary }: EventLogOptions = {},
@@ -135,7 +145,7 @@ export function createEventLog<E extends LoggableEvent>(
   const ofTypeForCall = db
     .select()
     .from(events)
-    .where(and(eq(events.callId, sql.placeholder("callId")), eq(events.type, sql.placeholder("type"))))
+    .where(and(eq(events.callId, sql.placeholder("callId")), ofType()))
     .orderBy(asc(events.seq))
     .limit(sql.placeholder("limit"))
     .prepare();
@@ -155,7 +165,7 @@ export function createEventLog<E extends LoggableEvent>(
       and(
         eq(eventAgents.agentId, sql.placeholder("agentId")),
         lt(eventAgents.seq, sql.placeholder("beforeSeq")),
-        eq(events.type, sql.placeholder("type")),
+        ofType(),
       ),
     )
     .orderBy(desc(eventAgents.seq))
@@ -231,7 +241,7 @@ export function createEventLog<E extends LoggableEvent>(
       if (lastId > rejectionsKept) pruneRejections.run({ upTo: lastId - rejectionsKept });
       for (const { event, idempotencyKey, agentIds, callId, caller = null, shared } of rows) {
         const { seq, at, type, ...rest } = event;
-        insert.run({ seq, at, type, ...codec.encode(rest, shared), idempotencyKey, callId, caller });
+        insert.run({ seq, at, ...codec.encode(type, rest, shared), idempotencyKey, callId, caller });
         for (const agentId of agentIds) insertAgent.run({ agentId, seq });
       }
       if (checkpoint) {
@@ -244,7 +254,7 @@ export function createEventLog<E extends LoggableEvent>(
   // The body was appended from an E, so with its envelope back it is one.
   const toEvent = (
     row: Pick<EventRow, "seq" | "at" | "type" | "data" | "packed" | "shared" | "dictionary">,
-  ): E => ({ ...codec.decode(row), seq: row.seq, at: row.at, type: row.type }) as E;
+  ): E => ({ ...codec.decode(row), seq: row.seq, at: row.at, type: codec.typeOf(row) }) as E;
 
   /** A call's events in order (its timeline), optionally of one type only, typed as that event. */
   function forCall<T extends E["type"]>(
@@ -255,7 +265,7 @@ export function createEventLog<E extends LoggableEvent>(
   function forCall(callId: string, options: { type?: string; limit?: number } = {}): E[] {
     const limit = options.limit ?? 1_000;
     const rows = options.type
-      ? ofTypeForCall.all({ callId, type: options.type, limit })
+      ? ofTypeForCall.all({ callId, type: options.type, code: codec.typeCode(options.type) ?? "", limit })
       : allForCall.all({ callId, limit });
     return rows.map(toEvent);
   }
@@ -333,7 +343,7 @@ export function createEventLog<E extends LoggableEvent>(
           arrival: codec.decode(row),
         });
       const first = firstOfCall.get({ callId: query });
-      if (first?.type === "call.arrived") add(first);
+      if (first && codec.typeOf(first) === "call.arrived") add(first);
       for (const caller of new Set(numbers)) {
         for (const hit of arrivalsFromCaller.all({ caller, limit })) add(hit);
       }
@@ -351,7 +361,7 @@ export function createEventLog<E extends LoggableEvent>(
       const beforeSeq = options.beforeSeq ?? Number.MAX_SAFE_INTEGER;
       // The rows were selected by type, so each is an event of that type.
       return ofTypeForAgent
-        .all({ agentId, type, beforeSeq, limit: options.limit ?? 50 })
+        .all({ agentId, type, code: codec.typeCode(type) ?? "", beforeSeq, limit: options.limit ?? 50 })
         .map((row) => toEvent(row) as EventOfType<E, T>);
     },
     lastSeq(): number {
