@@ -69,17 +69,11 @@ export function* readArchivedAfter(dir: string, seq: number): Generator<Archived
 }
 
 /**
- * The per-agent index rows of a stretch of seqs. event_agents is keyed (agent_id, seq) only, so
- * rather than scan it, this walks its distinct agents (one seek each: a skip-scan spelled out) and
- * deletes each agent's range: ~2 seeks per agent, whatever the index's length.
+ * The per-agent index rows of a stretch of seqs. event_agents is keyed (agent, seq) only, so rather
+ * than scan it, this seeks each agent's range (agent_keys: one row per agent ever indexed).
  */
-export const DELETE_AGENT_ROWS = `
-  WITH RECURSIVE agent(id) AS (
-    SELECT min(agent_id) FROM event_agents
-    UNION ALL
-    SELECT (SELECT min(agent_id) FROM event_agents WHERE agent_id > agent.id) FROM agent WHERE agent.id IS NOT NULL
-  )
-  DELETE FROM event_agents WHERE agent_id IN (SELECT id FROM agent) AND seq BETWEEN ? AND ?`;
+export const DELETE_AGENT_ROWS =
+  "DELETE FROM event_agents WHERE agent IN (SELECT id FROM agent_keys) AND seq BETWEEN ? AND ?";
 
 const pad = (n: number) => String(n).padStart(12, "0");
 

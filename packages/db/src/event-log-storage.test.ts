@@ -227,6 +227,7 @@ describe("the log's storage: packed and shared bodies, checkpoints, the archive"
       ]);
       expect(column("SELECT min(seq) AS first FROM events")).toEqual([{ first: 16 }]);
       expect(column("SELECT count(*) AS n FROM event_agents WHERE seq <= 15")).toEqual([{ n: 0 }]);
+      expect(column("SELECT count(*) AS n FROM event_agents WHERE seq > 15")).toEqual([{ n: 34 }]);
       // A replay from 0 reads the archive, then the table: the same log as before.
       expect([...log.readAllAfter(0)]).toEqual(all);
       expect([...log.readAllAfter(13)]).toEqual(all.slice(13));

@@ -3,6 +3,7 @@ import { readArchivedAfter } from "./archive.ts";
 import type { CallboardDb } from "./client.ts";
 import { createRowCodec } from "./row-codec.ts";
 import {
+  agentKeys,
   type CheckpointRow,
   checkpoints,
   type EventRow,
@@ -132,9 +133,30 @@ export function createEventLog<E extends LoggableEvent>(
   const first = db.select({ seq: events.seq }).from(events).orderBy(asc(events.seq)).limit(1).prepare();
   const insertAgent = db
     .insert(eventAgents)
-    .values({ agentId: sql.placeholder("agentId"), seq: sql.placeholder("seq") })
+    .values({ agent: sql.placeholder("agent"), seq: sql.placeholder("seq") })
     .onConflictDoNothing()
     .prepare();
+  const findAgentKey = db
+    .select({ id: agentKeys.id })
+    .from(agentKeys)
+    .where(eq(agentKeys.agentId, sql.placeholder("agentId")))
+    .prepare();
+  const insertAgentKey = db
+    .insert(agentKeys)
+    .values({ agentId: sql.placeholder("agentId") })
+    .returning({ id: agentKeys.id })
+    .prepare();
+  // One per agent of the center: kept for the process's life (forgotten on a rollback).
+  const keyOfAgent = new Map<string, number>();
+  /** The agent's key in agent_keys, stored now if new (inside the append's transaction). */
+  const agentKey = (agentId: string): number => {
+    let key = keyOfAgent.get(agentId);
+    if (key === undefined) {
+      key = findAgentKey.get({ agentId })?.id ?? insertAgentKey.get({ agentId })!.id;
+      keyOfAgent.set(agentId, key);
+    }
+    return key;
+  };
   const allForCall = db
     .select()
     .from(events)
@@ -163,7 +185,10 @@ export function createEventLog<E extends LoggableEvent>(
     .innerJoin(events, eq(events.seq, eventAgents.seq))
     .where(
       and(
-        eq(eventAgents.agentId, sql.placeholder("agentId")),
+        eq(
+          eventAgents.agent,
+          sql`(SELECT ${agentKeys.id} FROM ${agentKeys} WHERE ${agentKeys.agentId} = ${sql.placeholder("agentId")})`,
+        ),
         lt(eventAgents.seq, sql.placeholder("beforeSeq")),
         ofType(),
       ),
@@ -242,7 +267,7 @@ export function createEventLog<E extends LoggableEvent>(
       for (const { event, idempotencyKey, agentIds, callId, caller = null, shared } of rows) {
         const { seq, at, type, ...rest } = event;
         insert.run({ seq, at, ...codec.encode(type, rest, shared), idempotencyKey, callId, caller });
-        for (const agentId of agentIds) insertAgent.run({ agentId, seq });
+        for (const agentId of agentIds) insertAgent.run({ agent: agentKey(agentId), seq });
       }
       if (checkpoint) {
         insertCheckpoint.run(checkpoint);
@@ -284,8 +309,9 @@ export function createEventLog<E extends LoggableEvent>(
       try {
         appendAll.immediate(rows, refused, checkpoint);
       } catch (error) {
-        // Shared values stored in the rolled-back transaction are gone: forget their ids.
+        // Shared values and agent keys stored in the rolled-back transaction are gone: forget them.
         codec.forgetUncommitted();
+        keyOfAgent.clear();
         throw error;
       }
     },

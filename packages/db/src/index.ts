@@ -37,6 +37,7 @@ export {
 } from "./row-codec.ts";
 export {
   type AuditRow,
+  agentKeys,
   type CheckpointRow,
   checkpoints,
   type EventRow,

@@ -42,9 +42,11 @@ export const events = sqliteTable(
   (t) => [
     uniqueIndex("events_idempotency_key_unique").on(t.idempotencyKey).where(isNotNull(t.idempotencyKey)),
     // Partial: half the events (an agent's) concern no call, and need no index entry.
-    index("events_call_id_idx").on(t.callId, t.seq).where(isNotNull(t.callId)),
+    // No seq column in the key: an index entry ends with the rowid, which is the seq, so the
+    // entries of one call are already in seq order.
+    index("events_call_id_idx").on(t.callId).where(isNotNull(t.callId)),
     // Partial: only arrivals carry a number, so the index holds one entry per call.
-    index("events_caller_idx").on(t.caller, t.seq).where(isNotNull(t.caller)),
+    index("events_caller_idx").on(t.caller).where(isNotNull(t.caller)),
   ],
 );
 
@@ -57,24 +59,33 @@ export const sharedValues = sqliteTable("shared_values", {
   value: text("value").notNull(),
 });
 
+/** Each agent id the log indexes, once, with a small integer key: event_agents holds the key. */
+export const agentKeys = sqliteTable("agent_keys", {
+  id: integer("id").primaryKey(),
+  agentId: text("agent_id").notNull().unique(),
+});
+
 /**
  * Which agents an event concerns: one for most, the agents rung and the best ranked for a routing
  * decision, so "the decisions this agent was in" is one range of the primary key.
  *
  * WITHOUT ROWID (migration 0006; drizzle cannot say it, so a migration that rebuilds this table
- * must say it again): the rows are the key, one B-tree. As a rowid table with an index on
- * (agent_id, seq) and another on seq it was three B-trees holding one pair, 41 % of a seeded
- * center's file. Retention deletes an archived stretch one agent range at a time (archive.ts).
+ * must say it again): the rows are the key, one B-tree of (agent key, seq) integers. As a rowid
+ * table of (agent id text, seq) with an index on both and another on seq it was three B-trees
+ * holding one pair, 41 % of a seeded center's file. Retention deletes an archived stretch one
+ * agent's range at a time (archive.ts).
  */
 export const eventAgents = sqliteTable(
   "event_agents",
   {
-    agentId: text("agent_id").notNull(),
+    agent: integer("agent")
+      .notNull()
+      .references(() => agentKeys.id),
     seq: integer("seq")
       .notNull()
       .references(() => events.seq),
   },
-  (t) => [primaryKey({ columns: [t.agentId, t.seq] })],
+  (t) => [primaryKey({ columns: [t.agent, t.seq] })],
 );
 
 export type EventRow = typeof events.$inferSelect;

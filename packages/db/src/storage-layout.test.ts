@@ -23,7 +23,11 @@ function migrationsBefore(upTo: number, into: string): string {
   return into;
 }
 
-describe("event_agents: one B-tree keyed (agent_id, seq)", () => {
+/** The (agent id, seq) pairs event_agents holds, whatever its layout. */
+const PAIRS =
+  "SELECT k.agent_id, a.seq FROM event_agents a JOIN agent_keys k ON k.id = a.agent ORDER BY k.agent_id, a.seq";
+
+describe("event_agents: one B-tree keyed (agent key, seq)", () => {
   let dir: string;
   let db: CallboardDb;
   beforeEach(() => {
@@ -50,7 +54,7 @@ describe("event_agents: one B-tree keyed (agent_id, seq)", () => {
     callId: null,
   });
 
-  it("rebuilds an existing database's index as a WITHOUT ROWID table, keeping every row (migration 0006)", () => {
+  it("rebuilds an existing database's index as a WITHOUT ROWID table of integers, keeping every row (migration 0006)", () => {
     migrate(db, { migrationsFolder: migrationsBefore(6, join(dir, "old-migrations")) });
     expect(schemaOf("event_agents_seq_idx")).toBeDefined();
     // Rows as the previous Callboard wrote them (its schema has no `dictionary` column).
@@ -69,19 +73,23 @@ describe("event_agents: one B-tree keyed (agent_id, seq)", () => {
       for (const id of agentIds) agent.run(id, e.seq);
     }
     const before = db.$client.prepare("SELECT agent_id, seq FROM event_agents ORDER BY agent_id, seq").all();
+    expect(before).toHaveLength(6);
 
     migrateDb(db);
     expect(schemaOf("event_agents")).toMatch(/WITHOUT ROWID$/);
     expect(schemaOf("event_agents_seq_idx")).toBeUndefined();
     expect(schemaOf("__new_event_agents")).toBeUndefined();
-    expect(db.$client.prepare("SELECT agent_id, seq FROM event_agents ORDER BY agent_id, seq").all()).toEqual(
-      before,
+    expect(db.$client.prepare(PAIRS).all()).toEqual(before);
+    expect(db.$client.prepare("SELECT agent_id FROM agent_keys ORDER BY id").all()).toEqual(
+      ["hoa", "lan", "minh"].map((agent_id) => ({ agent_id })),
     );
     const log = createEventLog<TestEvent>(db);
     expect(log.forAgent("lan", "call.offered").map((e) => e.seq)).toEqual([5, 1]);
     expect(log.forCall("c3").map((e) => e.seq)).toEqual([3]);
-    log.append([row(6, ["lan"]), row(7, ["lan"])]);
+    log.append([row(6, ["lan"]), row(7, ["lan", "tuan"])]);
     expect(log.forAgent("lan", "call.offered").map((e) => e.seq)).toEqual([7, 5, 1]);
+    expect(log.forAgent("tuan", "call.offered").map((e) => e.seq)).toEqual([7]);
+    expect(log.forAgent("nobody", "call.offered")).toEqual([]);
     expect(db.$client.pragma("foreign_key_check")).toEqual([]);
     expect(db.$client.pragma("integrity_check", { simple: true })).toBe("ok");
   });
@@ -90,24 +98,25 @@ describe("event_agents: one B-tree keyed (agent_id, seq)", () => {
     migrateDb(db);
     const log = createEventLog<TestEvent>(db, { archiveDir: join(dir, "archive") });
     log.append(Array.from({ length: 30 }, (_, i) => row(i + 1, [`a${i % 4}`, `a${(i + 1) % 4}`])));
-    expect(plan("SELECT seq FROM event_agents WHERE agent_id = 'a1' AND seq < 20 ORDER BY seq DESC")).toEqual(
-      [expect.stringMatching(/^SEARCH event_agents USING PRIMARY KEY \(agent_id=\? AND seq<\?\)$/)],
-    );
+    expect(plan("SELECT seq FROM event_agents WHERE agent = 2 AND seq < 20 ORDER BY seq DESC")).toEqual([
+      expect.stringMatching(/^SEARCH event_agents USING PRIMARY KEY \(agent=\? AND seq<\?\)$/),
+    ]);
 
     expect(archiveOldest(db, join(dir, "archive"), { before: Number.MAX_SAFE_INTEGER, upToSeq: 10 })).toBe(
       10,
     );
-    const left = db.$client.prepare("SELECT agent_id, seq FROM event_agents ORDER BY seq, agent_id").all();
-    expect(left).toEqual(
-      Array.from({ length: 20 }, (_, i) => i + 11).flatMap((seq) =>
-        [`a${(seq - 1) % 4}`, `a${seq % 4}`].sort().map((agent_id) => ({ agent_id, seq })),
+    expect(db.$client.prepare(PAIRS).all()).toEqual(
+      ["a0", "a1", "a2", "a3"].flatMap((agent_id) =>
+        Array.from({ length: 20 }, (_, i) => i + 11)
+          .filter((seq) => agent_id === `a${(seq - 1) % 4}` || agent_id === `a${seq % 4}`)
+          .map((seq) => ({ agent_id, seq })),
       ),
     );
     expect(log.forAgent("a0", "call.offered").map((e) => e.seq)).toEqual([29, 25, 21, 17, 13]);
     // The delete's plan: every step is a seek of the primary key (no SCAN of the index).
     const deletePlan = plan(DELETE_AGENT_ROWS.replace("?", "1").replace("?", "5"));
-    expect(deletePlan[0]).toMatch(
-      /^SEARCH event_agents USING PRIMARY KEY \(agent_id=\? AND seq>\? AND seq<\?\)$/,
+    expect(deletePlan).toContainEqual(
+      expect.stringMatching(/^SEARCH event_agents USING PRIMARY KEY \(agent=\? AND seq>\? AND seq<\?\)$/),
     );
     expect(deletePlan.filter((d) => d.includes("event_agents"))).not.toContainEqual(
       expect.stringMatching(/^SCAN event_agents/),
