@@ -13,7 +13,7 @@ import { createHash } from "node:crypto";
 import { connect as tcp } from "node:net";
 import { appRouter } from "@callboard/api";
 import { LIVE_PROTOCOL_VERSION, SOCKET_REFUSAL } from "@callboard/contracts";
-import { createDb } from "@callboard/db";
+import { createDb, createRowCodec } from "@callboard/db";
 import { EVENT_FORMAT, INPUT_EVENT_TYPES, MANUAL_STATUSES } from "@callboard/routing";
 import fc from "fast-check";
 import { io, type Socket } from "socket.io-client";
@@ -497,6 +497,7 @@ export function logDigest(dbPath: string): {
   rows: { seq: number; type: string }[];
 } {
   const db = createDb(dbPath);
+  const codec = createRowCodec(db);
   try {
     const rows = db.$client
       .prepare(
@@ -520,7 +521,8 @@ export function logDigest(dbPath: string): {
     return {
       seq: rows.at(-1)?.seq ?? 0,
       digest: hash.digest("hex"),
-      rows: rows.map(({ seq, type }) => ({ seq, type })),
+      // A compact row's type column holds a code: the type as the log reads it.
+      rows: rows.map((r) => ({ seq: r.seq, type: codec.typeOf(r) })),
     };
   } finally {
     db.$client.close();
