@@ -13,7 +13,7 @@ import {
   centerId as readCenterId,
 } from "@callboard/db";
 import type { AgentDayState, QueueKpis } from "@callboard/kpi";
-import { type CenterLimits, EVENT_FORMAT, type LoggedEvent } from "@callboard/routing";
+import { type CenterLimits, EVENT_FORMAT, LOG_DICTIONARY, type LoggedEvent } from "@callboard/routing";
 import { sipRegistration } from "@callboard/stringee";
 import { TRPCError } from "@trpc/server";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
@@ -126,7 +126,7 @@ function openLog(dbPath: string, busyTimeoutMs: number | undefined) {
     const archiveDir = archiveDirOf(dbPath);
     return {
       db,
-      log: createEventLog<LoggedEvent>(db, { archiveDir }),
+      log: createEventLog<LoggedEvent>(db, { archiveDir, dictionary: LOG_DICTIONARY }),
       centerId: readCenterId(db),
       archiveDir,
     };

@@ -30,7 +30,7 @@ export const ARCHIVE_CHUNK = 2_000;
 
 const FILE = /^events-(\d{12})-(\d{12})\.ndjson\.gz$/;
 
-type ArchivedRow = Pick<EventRow, "seq" | "at" | "type" | "data" | "packed" | "shared">;
+type ArchivedRow = Pick<EventRow, "seq" | "at" | "type" | "data" | "packed" | "shared" | "dictionary">;
 
 /** The archive files in seq order. */
 function archiveFiles(dir: string): { from: number; to: number; path: string }[] {
@@ -63,10 +63,17 @@ export function* readArchivedAfter(dir: string, seq: number): Generator<Archived
       const [rowSeq, at, type, data] = JSON.parse(line) as [number, number, string, string];
       if (rowSeq <= last) continue;
       last = rowSeq;
-      yield { seq: rowSeq, at, type, data, packed: null, shared: null };
+      yield { seq: rowSeq, at, type, data, packed: null, shared: null, dictionary: null };
     }
   }
 }
+
+/**
+ * The per-agent index rows of a stretch of seqs. event_agents is keyed (agent, seq) only, so rather
+ * than scan it, this seeks each agent's range (agent_keys: one row per agent ever indexed).
+ */
+export const DELETE_AGENT_ROWS =
+  "DELETE FROM event_agents WHERE agent IN (SELECT id FROM agent_keys) AND seq BETWEEN ? AND ?";
 
 const pad = (n: number) => String(n).padStart(12, "0");
 
@@ -109,7 +116,7 @@ export function archiveOldest(
   // order, so this reads one chunk whatever the log's length (a scan for "older than" would not).
   const rows = sqlite
     .prepare(
-      "SELECT seq, at, type, data, packed, shared, idempotency_key AS idempotencyKey, call_id AS callId " +
+      "SELECT seq, at, type, data, packed, shared, dictionary, idempotency_key AS idempotencyKey, call_id AS callId " +
         "FROM events WHERE seq <= ? ORDER BY seq LIMIT ?",
     )
     .all(upToSeq, chunk) as (ArchivedRow & { idempotencyKey: string | null; callId: string | null })[];
@@ -121,13 +128,20 @@ export function archiveOldest(
   const codec = createRowCodec(db);
   const text = moving
     .map((r) =>
-      JSON.stringify([r.seq, r.at, r.type, JSON.stringify(codec.decode(r)), r.idempotencyKey, r.callId]),
+      JSON.stringify([
+        r.seq,
+        r.at,
+        codec.typeOf(r),
+        JSON.stringify(codec.decode(r)),
+        r.idempotencyKey,
+        r.callId,
+      ]),
     )
     .join("\n");
   mkdirSync(dir, { recursive: true });
   writeDurably(dir, join(dir, `events-${pad(from)}-${pad(to)}.ndjson.gz`), gzipSync(text));
   sqlite.transaction(() => {
-    sqlite.prepare("DELETE FROM event_agents WHERE seq BETWEEN ? AND ?").run(from, to);
+    sqlite.prepare(DELETE_AGENT_ROWS).run(from, to);
     sqlite.prepare("DELETE FROM events WHERE seq BETWEEN ? AND ?").run(from, to);
   })();
   return moving.length;

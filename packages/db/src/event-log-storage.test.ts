@@ -94,6 +94,78 @@ describe("the log's storage: packed and shared bodies, checkpoints, the archive"
     ]);
   });
 
+  it("with a dictionary, writes bodies compact, the dictionary once, and reads every older form beside them", () => {
+    const dictionary = '{"decision":{"table":{"agentIds":1,"facts":0}}}';
+    // A log as older Callboards left it: plain, deflated and shared rows.
+    createEventLog<Offer>(db).append([
+      offer(1, roster("sales", 300)),
+      offer(2, roster("support", 3)),
+      plain(3),
+    ]);
+    const log = createEventLog<Offer>(db, { dictionary, archiveDir: join(dir, "archive") });
+    log.append([offer(4, roster("sales", 300)), plain(5), offer(6, roster("support", 3))]);
+    log.append([{ ...plain(7), event: { seq: 7, at: 1007, type: "t", note: "x".repeat(40) } as Offer }]);
+    const rows = column(
+      "SELECT seq, data, packed IS NOT NULL AS packed, dictionary FROM events ORDER BY seq",
+    ) as {
+      seq: number;
+      data: string;
+      packed: number;
+      dictionary: number | null;
+    }[];
+    const [dictionaryId] = column(
+      `SELECT id FROM shared_values WHERE value = '${JSON.stringify(dictionary)}'`,
+    ) as {
+      id: number;
+    }[];
+    expect(rows.map((r) => [r.seq, r.packed, r.dictionary])).toEqual([
+      [1, 1, null],
+      [2, 0, null],
+      [3, 0, null],
+      [4, 1, dictionaryId!.id],
+      [5, 0, null], // `{}`: nothing to gain, stays plain JSON
+      [6, 1, dictionaryId!.id],
+      [7, 1, dictionaryId!.id],
+    ]);
+    const sales = roster("sales", 300);
+    const all = [...log.readAllAfter(0)];
+    expect(all.map((e) => e.decision?.table.agentIds)).toEqual([
+      sales,
+      roster("support", 3),
+      undefined,
+      sales,
+      undefined,
+      roster("support", 3),
+      undefined,
+    ]);
+    expect(all[3]).toEqual({ ...all[0], seq: 4, at: 1004 });
+    // Another process (no dictionary given) reads them all, by call and by agent too.
+    const reader = createEventLog<Offer>(db);
+    expect([...reader.readAllAfter(0)]).toEqual(all);
+    expect(reader.forCall("c4")).toEqual([all[3]]);
+    expect(reader.forAgent("sales-agent-0", "call.offered").map((e) => e.seq)).toEqual([4, 1]);
+    expect(reader.forCall("c6", { type: "call.offered" })).toEqual([all[5]]);
+    expect(reader.forCall("c2", { type: "call.offered" })).toEqual([all[1]]);
+    expect(reader.forCall("c7", { type: "t" })).toEqual([all[6]]);
+    expect(reader.forCall("c7", { type: "call.offered" })).toEqual([]);
+    expect(reader.forAgent("lan", "never-written")).toEqual([]);
+    // A compact row's type column holds the code of its name (stored once), not the name.
+    const types = column("SELECT seq, type FROM events WHERE dictionary IS NOT NULL ORDER BY seq") as {
+      seq: number;
+      type: string;
+    }[];
+    expect(types.map((t) => t.seq)).toEqual([4, 6, 7]);
+    expect(types[0]!.type).toBe(types[1]!.type);
+    expect(types[0]!.type).toMatch(/^\d+$/);
+    // The archive holds decoded JSON, whatever form the rows were in.
+    expect(archiveOldest(db, join(dir, "archive"), { before: 5_000, upToSeq: 6 })).toBe(6);
+    expect([...log.readAllAfter(0)]).toEqual(all);
+  });
+
+  it("refuses a dictionary longer than the compact form's window", () => {
+    expect(() => createEventLog<Offer>(db, { dictionary: "x".repeat(1_025) })).toThrow("at most 1024 bytes");
+  });
+
   it("forgets a shared value whose transaction rolled back, and stores it again with the next append", () => {
     const log = createEventLog<Offer>(db);
     log.append([plain(1)]);
@@ -155,6 +227,7 @@ describe("the log's storage: packed and shared bodies, checkpoints, the archive"
       ]);
       expect(column("SELECT min(seq) AS first FROM events")).toEqual([{ first: 16 }]);
       expect(column("SELECT count(*) AS n FROM event_agents WHERE seq <= 15")).toEqual([{ n: 0 }]);
+      expect(column("SELECT count(*) AS n FROM event_agents WHERE seq > 15")).toEqual([{ n: 34 }]);
       // A replay from 0 reads the archive, then the table: the same log as before.
       expect([...log.readAllAfter(0)]).toEqual(all);
       expect([...log.readAllAfter(13)]).toEqual(all.slice(13));

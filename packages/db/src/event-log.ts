@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, gt, lt, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { readArchivedAfter } from "./archive.ts";
 import type { CallboardDb } from "./client.ts";
 import { createRowCodec } from "./row-codec.ts";
 import {
+  agentKeys,
   type CheckpointRow,
   checkpoints,
   type EventRow,
@@ -76,11 +77,23 @@ export interface EventLogOptions {
    * event still in the table reads them first. Absent: the table is the whole log.
    */
   archiveDir?: string | null;
+  /** The writer's deflate dictionary: given, bodies are written compact (row-codec.ts). */
+  dictionary?: string | undefined;
 }
+
+/**
+ * A row is of the type named `type` (`:type`): compact rows hold the type's code (`:code`, see
+ * row-codec.ts), the other forms its name.
+ */
+const ofType = () =>
+  or(
+    and(isNull(events.dictionary), eq(events.type, sql.placeholder("type"))),
+    and(isNotNull(events.dictionary), eq(events.type, sql.placeholder("code"))),
+  );
 
 export function createEventLog<E extends LoggableEvent>(
   db: CallboardDb,
-  { rejectionsKept = REJECTIONS_KEPT, archiveDir = null }: EventLogOptions = {},
+  { rejectionsKept = REJECTIONS_KEPT, archiveDir = null, dictionary }: EventLogOptions = {},
 ) {
   const insert = db
     .insert(events)
@@ -90,6 +103,7 @@ export function createEventLog<E extends LoggableEvent>(
       type: sql.placeholder("type"),
       data: sql.placeholder("data"),
       packed: sql.placeholder("packed"),
+      dictionary: sql.placeholder("dictionary"),
       shared: sql.placeholder("shared"),
       idempotencyKey: sql.placeholder("idempotencyKey"),
       callId: sql.placeholder("callId"),
@@ -119,9 +133,30 @@ export function createEventLog<E extends LoggableEvent>(
   const first = db.select({ seq: events.seq }).from(events).orderBy(asc(events.seq)).limit(1).prepare();
   const insertAgent = db
     .insert(eventAgents)
-    .values({ agentId: sql.placeholder("agentId"), seq: sql.placeholder("seq") })
+    .values({ agent: sql.placeholder("agent"), seq: sql.placeholder("seq") })
     .onConflictDoNothing()
     .prepare();
+  const findAgentKey = db
+    .select({ id: agentKeys.id })
+    .from(agentKeys)
+    .where(eq(agentKeys.agentId, sql.placeholder("agentId")))
+    .prepare();
+  const insertAgentKey = db
+    .insert(agentKeys)
+    .values({ agentId: sql.placeholder("agentId") })
+    .returning({ id: agentKeys.id })
+    .prepare();
+  // One per agent of the center: kept for the process's life (forgotten on a rollback).
+  const keyOfAgent = new Map<string, number>();
+  /** The agent's key in agent_keys, stored now if new (inside the append's transaction). */
+  const agentKey = (agentId: string): number => {
+    let key = keyOfAgent.get(agentId);
+    if (key === undefined) {
+      key = findAgentKey.get({ agentId })?.id ?? insertAgentKey.get({ agentId })!.id;
+      keyOfAgent.set(agentId, key);
+    }
+    return key;
+  };
   const allForCall = db
     .select()
     .from(events)
@@ -132,7 +167,7 @@ export function createEventLog<E extends LoggableEvent>(
   const ofTypeForCall = db
     .select()
     .from(events)
-    .where(and(eq(events.callId, sql.placeholder("callId")), eq(events.type, sql.placeholder("type"))))
+    .where(and(eq(events.callId, sql.placeholder("callId")), ofType()))
     .orderBy(asc(events.seq))
     .limit(sql.placeholder("limit"))
     .prepare();
@@ -143,15 +178,19 @@ export function createEventLog<E extends LoggableEvent>(
       type: events.type,
       data: events.data,
       packed: events.packed,
+      dictionary: events.dictionary,
       shared: events.shared,
     })
     .from(eventAgents)
     .innerJoin(events, eq(events.seq, eventAgents.seq))
     .where(
       and(
-        eq(eventAgents.agentId, sql.placeholder("agentId")),
+        eq(
+          eventAgents.agent,
+          sql`(SELECT ${agentKeys.id} FROM ${agentKeys} WHERE ${agentKeys.agentId} = ${sql.placeholder("agentId")})`,
+        ),
         lt(eventAgents.seq, sql.placeholder("beforeSeq")),
-        eq(events.type, sql.placeholder("type")),
+        ofType(),
       ),
     )
     .orderBy(desc(eventAgents.seq))
@@ -164,6 +203,7 @@ export function createEventLog<E extends LoggableEvent>(
     at: events.at,
     data: events.data,
     packed: events.packed,
+    dictionary: events.dictionary,
     shared: events.shared,
   };
   // Each is one index seek: a call's first event (events_call_id_idx — its arrival; naming the type
@@ -218,7 +258,7 @@ export function createEventLog<E extends LoggableEvent>(
     .limit(sql.placeholder("limit"))
     .prepare();
 
-  const codec = createRowCodec(db);
+  const codec = createRowCodec(db, { dictionary });
   const appendAll = db.$client.transaction(
     (rows: AppendRow<E>[], refused: RejectedInput[], checkpoint: NewCheckpoint | null) => {
       let lastId = 0;
@@ -226,8 +266,8 @@ export function createEventLog<E extends LoggableEvent>(
       if (lastId > rejectionsKept) pruneRejections.run({ upTo: lastId - rejectionsKept });
       for (const { event, idempotencyKey, agentIds, callId, caller = null, shared } of rows) {
         const { seq, at, type, ...rest } = event;
-        insert.run({ seq, at, type, ...codec.encode(rest, shared), idempotencyKey, callId, caller });
-        for (const agentId of agentIds) insertAgent.run({ agentId, seq });
+        insert.run({ seq, at, ...codec.encode(type, rest, shared), idempotencyKey, callId, caller });
+        for (const agentId of agentIds) insertAgent.run({ agent: agentKey(agentId), seq });
       }
       if (checkpoint) {
         insertCheckpoint.run(checkpoint);
@@ -237,8 +277,9 @@ export function createEventLog<E extends LoggableEvent>(
   );
 
   // The body was appended from an E, so with its envelope back it is one.
-  const toEvent = (row: Pick<EventRow, "seq" | "at" | "type" | "data" | "packed" | "shared">): E =>
-    ({ ...codec.decode(row), seq: row.seq, at: row.at, type: row.type }) as E;
+  const toEvent = (
+    row: Pick<EventRow, "seq" | "at" | "type" | "data" | "packed" | "shared" | "dictionary">,
+  ): E => ({ ...codec.decode(row), seq: row.seq, at: row.at, type: codec.typeOf(row) }) as E;
 
   /** A call's events in order (its timeline), optionally of one type only, typed as that event. */
   function forCall<T extends E["type"]>(
@@ -249,7 +290,7 @@ export function createEventLog<E extends LoggableEvent>(
   function forCall(callId: string, options: { type?: string; limit?: number } = {}): E[] {
     const limit = options.limit ?? 1_000;
     const rows = options.type
-      ? ofTypeForCall.all({ callId, type: options.type, limit })
+      ? ofTypeForCall.all({ callId, type: options.type, code: codec.typeCode(options.type) ?? "", limit })
       : allForCall.all({ callId, limit });
     return rows.map(toEvent);
   }
@@ -268,8 +309,9 @@ export function createEventLog<E extends LoggableEvent>(
       try {
         appendAll.immediate(rows, refused, checkpoint);
       } catch (error) {
-        // Shared values stored in the rolled-back transaction are gone: forget their ids.
+        // Shared values and agent keys stored in the rolled-back transaction are gone: forget them.
         codec.forgetUncommitted();
+        keyOfAgent.clear();
         throw error;
       }
     },
@@ -327,7 +369,7 @@ export function createEventLog<E extends LoggableEvent>(
           arrival: codec.decode(row),
         });
       const first = firstOfCall.get({ callId: query });
-      if (first?.type === "call.arrived") add(first);
+      if (first && codec.typeOf(first) === "call.arrived") add(first);
       for (const caller of new Set(numbers)) {
         for (const hit of arrivalsFromCaller.all({ caller, limit })) add(hit);
       }
@@ -345,7 +387,7 @@ export function createEventLog<E extends LoggableEvent>(
       const beforeSeq = options.beforeSeq ?? Number.MAX_SAFE_INTEGER;
       // The rows were selected by type, so each is an event of that type.
       return ofTypeForAgent
-        .all({ agentId, type, beforeSeq, limit: options.limit ?? 50 })
+        .all({ agentId, type, code: codec.typeCode(type) ?? "", beforeSeq, limit: options.limit ?? 50 })
         .map((row) => toEvent(row) as EventOfType<E, T>);
     },
     lastSeq(): number {

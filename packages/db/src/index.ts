@@ -28,9 +28,16 @@ export {
 } from "./history-store.ts";
 export { assertLogFormat, centerId } from "./meta.ts";
 export { migrateDb } from "./migrate.ts";
-export { createRowCodec, type EncodedRow, PACK_ABOVE, type RowCodec } from "./row-codec.ts";
+export {
+  createRowCodec,
+  type EncodedRow,
+  PACK_ABOVE,
+  type RowCodec,
+  type RowCodecOptions,
+} from "./row-codec.ts";
 export {
   type AuditRow,
+  agentKeys,
   type CheckpointRow,
   checkpoints,
   type EventRow,

@@ -25,6 +25,11 @@ export const events = sqliteTable(
      * holds its id there): a decision's roster. Null when nothing was taken out.
      */
     shared: text("shared"),
+    /**
+     * The `shared_values` id of the deflate dictionary `packed` was written with: the row's third
+     * format, a compact body (compact-body.ts) for events of every length. Null for the older forms.
+     */
+    dictionary: integer("dictionary"),
     /** The sender's key for at-most-once application; null for events the engine derived. */
     idempotencyKey: text("idempotency_key"),
     /** The call the event concerns, for a call's timeline. */
@@ -36,9 +41,12 @@ export const events = sqliteTable(
   // every query by type also names a call or an agent.
   (t) => [
     uniqueIndex("events_idempotency_key_unique").on(t.idempotencyKey).where(isNotNull(t.idempotencyKey)),
-    index("events_call_id_idx").on(t.callId, t.seq),
+    // Partial: half the events (an agent's) concern no call, and need no index entry.
+    // No seq column in the key: an index entry ends with the rowid, which is the seq, so the
+    // entries of one call are already in seq order.
+    index("events_call_id_idx").on(t.callId).where(isNotNull(t.callId)),
     // Partial: only arrivals carry a number, so the index holds one entry per call.
-    index("events_caller_idx").on(t.caller, t.seq).where(isNotNull(t.caller)),
+    index("events_caller_idx").on(t.caller).where(isNotNull(t.caller)),
   ],
 );
 
@@ -51,20 +59,33 @@ export const sharedValues = sqliteTable("shared_values", {
   value: text("value").notNull(),
 });
 
+/** Each agent id the log indexes, once, with a small integer key: event_agents holds the key. */
+export const agentKeys = sqliteTable("agent_keys", {
+  id: integer("id").primaryKey(),
+  agentId: text("agent_id").notNull().unique(),
+});
+
 /**
- * Which agents an event concerns: one for most, every candidate for a routing decision, so "every
- * decision this agent was considered in" is an index scan.
+ * Which agents an event concerns: one for most, the agents rung and the best ranked for a routing
+ * decision, so "the decisions this agent was in" is one range of the primary key.
+ *
+ * WITHOUT ROWID (migration 0006; drizzle cannot say it, so a migration that rebuilds this table
+ * must say it again): the rows are the key, one B-tree of (agent key, seq) integers. As a rowid
+ * table of (agent id text, seq) with an index on both and another on seq it was three B-trees
+ * holding one pair, 41 % of a seeded center's file. Retention deletes an archived stretch one
+ * agent's range at a time (archive.ts).
  */
 export const eventAgents = sqliteTable(
   "event_agents",
   {
-    agentId: text("agent_id").notNull(),
+    agent: integer("agent")
+      .notNull()
+      .references(() => agentKeys.id),
     seq: integer("seq")
       .notNull()
       .references(() => events.seq),
   },
-  // By seq too, so retention removes an archived stretch of the log without scanning every row.
-  (t) => [primaryKey({ columns: [t.agentId, t.seq] }), index("event_agents_seq_idx").on(t.seq)],
+  (t) => [primaryKey({ columns: [t.agent, t.seq] })],
 );
 
 export type EventRow = typeof events.$inferSelect;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Decision } from "./decision.ts";
-import { DECISION_INDEXED_RANKS, decisionSubjects, eventSubjects } from "./events.ts";
+import { DECISION_INDEXED_RANKS, decisionSubjects, eventSubjects, LOG_DICTIONARY } from "./events.ts";
 
 const decision = (agentIds: string[], rungIds: string[], ranked: number[]): Decision => ({
   callId: "c1",
@@ -23,14 +23,14 @@ describe("how the log files a decision", () => {
     expect(decisionSubjects(d)).toEqual(["a7", "a3", "a30", "a12", "a5"]);
   });
 
-  it("keeps every agent of a ring-all offer, past the ranks", () => {
-    const ranked = [0, 1, 2, 3, 4, 5, 6, 7];
+  it("files a ring-all offer under its best ranked only, not every agent it rang", () => {
+    const ranked = [9, 1, 2, 3, 4, 5, 6, 7];
     const d = decision(
       roster,
       ranked.map((i) => roster[i]!),
       ranked,
     );
-    expect(decisionSubjects(d)).toEqual(ranked.map((i) => roster[i]));
+    expect(decisionSubjects(d)).toEqual(["a9", "a1", "a2", "a3", "a4"]);
   });
 
   it("names no one when nobody could ring", () => {
@@ -64,5 +64,15 @@ describe("how the log files a decision", () => {
       callId: "c1",
       caller: "+84901",
     });
+  });
+});
+
+describe("the log's deflate dictionary", () => {
+  it("fits the compact form's small window (1 KB), and holds every event's keys", () => {
+    // Printable ASCII, so its length is its size in bytes.
+    expect(LOG_DICTIONARY).toMatch(/^[\x20-\x7e]*$/);
+    expect(LOG_DICTIONARY.length).toBeLessThanOrEqual(1024);
+    for (const key of ["agentId", "callId", "status", "decision", "strategy", "queueId", "position"])
+      expect(LOG_DICTIONARY).toContain(`"${key}":`);
   });
 });

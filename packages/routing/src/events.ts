@@ -128,17 +128,21 @@ export const INPUT_EVENT_TYPES = [
 ] as const satisfies readonly InputEvent["type"][];
 
 /**
- * How many of a decision's ranked candidates the log indexes per agent, besides the agents rung:
- * "the decisions Minh was in" means the ones he rang in or was among the next best for. The full
- * candidate table stays in the event (decisions.byCall); indexing every candidate cost one row per
- * member of the queue per offer.
+ * How many of a decision's agents the log indexes per agent: "the decisions Minh was in" means the
+ * ones he rang in or was among the best ranked for. The full candidate table stays in the event
+ * (decisions.byCall); indexing every candidate cost one row per member of the queue per offer, and
+ * indexing every agent a ring-all offer rang made most of the index (~15 rows per offer on average
+ * in the seeded 10,000-agent center, where every other offer is ≤ 6).
  */
 export const DECISION_INDEXED_RANKS = 5;
 
-/** The agents a decision is indexed under: those rung, then the best ranked, each once. */
+/**
+ * The agents a decision is indexed under, each once: the first DECISION_INDEXED_RANKS of those rung
+ * (ring-all rings its ranked pool in rank order, so these are its best), then the best ranked.
+ */
 export function decisionSubjects(decision: Decision): string[] {
   const { agentIds, ranked } = decision.table;
-  const ids = new Set(decision.agentIds);
+  const ids = new Set(decision.agentIds.slice(0, DECISION_INDEXED_RANKS));
   for (const i of ranked.slice(0, DECISION_INDEXED_RANKS)) ids.add(agentIds[i]!);
   return [...ids];
 }
@@ -200,3 +204,27 @@ function subjects(event: DomainEvent): Omit<EventSubjects, "caller"> {
       return { agentIds: [], callId: event.callId };
   }
 }
+
+/**
+ * The log's deflate dictionary (@callboard/db's compact body form): the most frequent events'
+ * bodies, so their keys and values need not be spelled out in each row — a status change is ~12
+ * bytes on disk instead of ~47. zlib favours what comes last: the most frequent events are at the
+ * end. Rows name the dictionary they were written with (it is stored once in the log), so changing
+ * this later only changes how new rows compress. At most 1 KB; no ids of any real center.
+ */
+export const LOG_DICTIONARY = [
+  '{"callId":"","outcome":"timed_out","reason":""}',
+  '{"callId":"","agentIds":[""],"reason":"AGENT_UNAVAILABLE","autoNotAvailable":[]}',
+  '{"callId":"","agentIds":[""],"reason":"TIMEOUT","autoNotAvailable":[]}',
+  '{"agentId":"","signal":"app","online":false}',
+  '{"agentId":"","signal":"sip","online":true}',
+  '{"callId":"","agentIds":[""],"expiresAt":1,"decision":{"callId":"","attempt":1,"queueId":"",' +
+    '"at":1,"strategy":"ring-all","agentIds":[""],"usedBackup":false,"table":{"agentIds":1,' +
+    '"facts":0,"ranked":0,"keys":0},"waitedSec":0}}',
+  '{"callId":"","queueId":"","from":"84"}',
+  '{"callId":"","position":1}',
+  '{"callId":"","agentId":""}',
+  '{"agentId":""}',
+  '{"agentId":"","status":"SHORT_BREAK"}{"agentId":"","status":"NOT_AVAILABLE"}',
+  '{"agentId":"","status":"AVAILABLE"}',
+].join("");

@@ -26,6 +26,7 @@ export {
   type GroupMemberChange,
   INPUT_EVENT_TYPES,
   type InputEvent,
+  LOG_DICTIONARY,
   type LoggedEvent,
 } from "./events.ts";
 export type { GroupConfig } from "./group.ts";

@@ -13,7 +13,7 @@ import { createHash } from "node:crypto";
 import { connect as tcp } from "node:net";
 import { appRouter } from "@callboard/api";
 import { LIVE_PROTOCOL_VERSION, SOCKET_REFUSAL } from "@callboard/contracts";
-import { createDb } from "@callboard/db";
+import { createDb, createRowCodec } from "@callboard/db";
 import { EVENT_FORMAT, INPUT_EVENT_TYPES, MANUAL_STATUSES } from "@callboard/routing";
 import fc from "fast-check";
 import { io, type Socket } from "socket.io-client";
@@ -503,10 +503,11 @@ export function logDigest(
   rows: { seq: number; type: string }[];
 } {
   const db = createDb(dbPath);
+  const codec = createRowCodec(db);
   try {
     const rows = db.$client
       .prepare(
-        "SELECT seq, at, type, data, packed, shared, idempotency_key AS k FROM events WHERE seq <= ? ORDER BY seq",
+        "SELECT seq, at, type, data, packed, shared, dictionary, idempotency_key AS k FROM events WHERE seq <= ? ORDER BY seq",
       )
       .all(upToSeq) as {
       seq: number;
@@ -515,17 +516,19 @@ export function logDigest(
       data: string;
       packed: Buffer | null;
       shared: string | null;
+      dictionary: number | null;
       k: string | null;
     }[];
     const hash = createHash("sha256");
     for (const r of rows)
       hash.update(
-        `${r.seq}\u0000${r.at}\u0000${r.type}\u0000${r.data}\u0000${r.packed?.toString("base64")}\u0000${r.shared}\u0000${r.k}\n`,
+        `${r.seq}\u0000${r.at}\u0000${r.type}\u0000${r.data}\u0000${r.packed?.toString("base64")}\u0000${r.shared}\u0000${r.dictionary}\u0000${r.k}\n`,
       );
     return {
       seq: rows.at(-1)?.seq ?? 0,
       digest: hash.digest("hex"),
-      rows: rows.map(({ seq, type }) => ({ seq, type })),
+      // A compact row's type column holds a code: the type as the log reads it.
+      rows: rows.map((r) => ({ seq: r.seq, type: codec.typeOf(r) })),
     };
   } finally {
     db.$client.close();

@@ -70,7 +70,9 @@ class Agenda {
   peek(): number {
     return this.at[0] ?? Number.POSITIVE_INFINITY;
   }
-  push(at: number, action: Action): void {
+  /** `at` is rounded to a whole ms: the core's clock (Date.now) has no fractions, nor does its log. */
+  push(when: number, action: Action): void {
+    const at = Math.round(when);
     const o = this.pushed++;
     let i = this.at.length;
     this.at.push(at);

@@ -30,7 +30,7 @@ import {
   foldKpi,
   foldStatusDay,
 } from "@callboard/kpi";
-import { EVENT_FORMAT, eventSubjects, type LoggedEvent } from "@callboard/routing";
+import { EVENT_FORMAT, eventSubjects, LOG_DICTIONARY, type LoggedEvent } from "@callboard/routing";
 import { CHECKPOINT_FORMAT, DEFAULT_CHECKPOINTS, encodeCheckpoint } from "@callboard/server/checkpoints";
 import { createCenterDays, DAY_MS } from "./center-days.ts";
 
@@ -63,7 +63,7 @@ function seed() {
   migrateDb(db);
   assertLogFormat(db, EVENT_FORMAT, dbPath);
   const centerId = readCenterId(db);
-  const log = createEventLog<LoggedEvent>(db);
+  const log = createEventLog<LoggedEvent>(db, { dictionary: LOG_DICTIONARY });
   const kpi = emptyKpiState();
   const agentDays = emptyAgentDayState();
   const statusDays = emptyStatusDayState();

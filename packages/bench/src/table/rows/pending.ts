@@ -20,5 +20,6 @@ export const bootAfter30DaysRow = pending(
   "boot after 30 simulated days (10,000 agents)",
   "full replay from seq 0",
   "≤ 5 s",
-  "checkpoints and the 30-day seeder (issue 12 §1)",
+  // Measured by the standalone seeder instead: minutes a simulated day, too long for this table.
+  "the standalone seeder, `pnpm --filter @callboard/bench seed:days` (figures: packages/bench/README.md)",
 );
