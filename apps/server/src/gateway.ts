@@ -23,6 +23,7 @@ import { Server, type Socket } from "socket.io";
 import type { BoardFeed } from "./board-feed.ts";
 import type { Core } from "./core.ts";
 import type { AllowedOrigins } from "./env.ts";
+import { KpiBeats } from "./kpi-beats.ts";
 
 /** A board may report a divergence this often; more are dropped (a broken client must not flood /metrics). */
 export const DIVERGENCE_REPORT_INTERVAL_MS = 10_000;
@@ -224,33 +225,27 @@ export function createGateway(options: GatewayOptions): {
   }, WALLBOARD_INTERVAL_MS);
 
   // The board's heartbeat: a client that hears nothing for 2 s knows its data is stale, and when from.
-  // The room gets the queues whose KPI view changed since its previous beat (each view serialized
-  // once to compare); a board that (re)subscribes gets every queue's right away.
-  const kpiViews = (now: number) =>
+  // The room gets the queues whose KPI view changed since its previous beat, packed once for every
+  // socket in it (kpi-beats.ts); a board that (re)subscribes gets every queue's right away.
+  const kpiBeats = new KpiBeats((now) =>
     Object.keys(core.state.queues).flatMap((queueId) => {
       const view = kpiViewOf(core.state, queueId, now, (id) => options.kpisOf(id, now));
       return view ? [view] : [];
-    });
-  const lastSent = new Map<string, string>();
+    }),
+  );
   const completeBeat = () => {
     const now = clock();
-    return { centerId, seq: core.state.seq, serverTime: now, complete: true, kpis: kpiViews(now) };
+    return { centerId, seq: core.state.seq, serverTime: now, complete: true, kpis: kpiBeats.complete(now) };
   };
   const heartbeatTimer = setInterval(() => {
     if ((io.sockets.adapter.rooms.get(Room.BOARD)?.size ?? 0) === 0) return;
     const now = clock();
-    const changed = kpiViews(now).filter((view) => {
-      const json = JSON.stringify(view);
-      if (lastSent.get(view.queueId) === json) return false;
-      lastSent.set(view.queueId, json);
-      return true;
-    });
     io.to(Room.BOARD).emit("live:heartbeat", {
       centerId,
       seq: core.state.seq,
       serverTime: now,
       complete: false,
-      kpis: changed,
+      kpis: kpiBeats.changed(now),
     });
   }, HEARTBEAT_INTERVAL_MS);
 

@@ -11,8 +11,10 @@
  *    removal and membership events.
  * 4: light boards (decision 0016): gzipped record deltas, GET /live/snapshot, a digest per batch;
  *    agents' figures today and the records' versions travel as records, not folded from events.
+ * 5: the heartbeat's KPI views travel gzipped (`kpis` is bytes, compressed once per beat for the
+ *    room), their ratios and seconds rounded to what screens show (kpi-beat.ts).
  */
-export const LIVE_PROTOCOL_VERSION = 4;
+export const LIVE_PROTOCOL_VERSION = 5;
 
 /**
  * Why the core refused or closed a connection (the `connect_error` message, or `access:revoked`),

@@ -10,10 +10,10 @@ export {
   RECONNECT_AFTER_KICK_MS,
   RETRY_MAX_MS,
   RETRY_MIN_MS,
-  readDelta,
   type Scheduler,
   SUBSCRIBE_TIMEOUT_MS,
   staleSince,
+  unpackJson,
 } from "./live-center.ts";
 export type { LiveSocket } from "./live-socket.ts";
 export { shareUnchanged } from "./shared-state.ts";

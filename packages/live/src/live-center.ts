@@ -101,14 +101,21 @@ export const RETRY_MAX_MS = 10_000;
 export const HELD_WHILE_LOADING = 600;
 
 /**
- * Reads a `board:delta` payload (or a catch-up's batch): gzip of the delta's JSON, compressed once
- * per batch by the core for every board; the browser's own DecompressionStream unpacks it.
+ * Reads the core's packed JSON: a `board:delta` payload (or a catch-up's batch) or a heartbeat's
+ * `kpis` — gzip of JSON, compressed once by the core for every board; the browser's own
+ * DecompressionStream unpacks it.
  */
-export async function readDelta(bytes: WireBytes): Promise<BoardDeltaWire> {
+export async function unpackJson(bytes: WireBytes): Promise<unknown> {
   const stream = new Blob([bytes as Uint8Array<ArrayBuffer>])
     .stream()
     .pipeThrough(new DecompressionStream("gzip"));
-  return JSON.parse(await new Response(stream).text()) as BoardDeltaWire;
+  return JSON.parse(await new Response(stream).text());
+}
+
+/** Bytes waiting to be unpacked: a delta batch, or a heartbeat's KPIs (with the beat's plain fields). */
+interface Packed {
+  bytes: WireBytes;
+  beat?: Heartbeat;
 }
 
 /**
@@ -167,8 +174,11 @@ export class LiveCenter {
   private held: BoardDeltaWire[] | null = null;
   /** The next subscribe asks for a snapshot whatever we hold (after a divergence). */
   private wantSnapshot = false;
-  /** Batch bytes waiting to be decoded, in arrival order; one is decoded at a time. */
-  private undecoded: WireBytes[] = [];
+  /**
+   * Batches and heartbeats waiting to be unpacked, in arrival order; one is unpacked at a time, so a
+   * beat is judged (its seq against what we received) after the batches that came before it.
+   */
+  private undecoded: Packed[] = [];
   private decoding = false;
   private frameRequested = false;
   private centerId: string | null = null;
@@ -198,8 +208,8 @@ export class LiveCenter {
     /** The board snapshot (GET BOARD_SNAPSHOT_PATH, same origin and session); rejects on failure. */
     private readonly loadSnapshot: () => Promise<BoardSnapshotWire>,
     private readonly schedule: Scheduler = nextFrame,
-    /** How batch bytes become deltas (readDelta); whatever it returns, batches are taken in arrival order. */
-    private readonly decode: (bytes: WireBytes) => PromiseLike<BoardDeltaWire> = readDelta,
+    /** How packed bytes become JSON (unpackJson); whatever it returns, they are taken in arrival order. */
+    private readonly decode: (bytes: WireBytes) => PromiseLike<unknown> = unpackJson,
   ) {}
 
   get current(): LiveView {
@@ -249,7 +259,7 @@ export class LiveCenter {
     socket.on("server:closing", ({ message }) => {
       this.closingReason = message;
     });
-    socket.on("live:heartbeat", (heartbeat) => this.beat(heartbeat));
+    socket.on("live:heartbeat", (heartbeat) => this.arrived(heartbeat.kpis, heartbeat));
     if (socket.connected) this.resync();
     else socket.connect();
   }
@@ -259,24 +269,28 @@ export class LiveCenter {
     this.end();
   }
 
-  /** Batch bytes from the socket or a catch-up: decoded one at a time, so they are received in order. */
-  private arrived(bytes: WireBytes): void {
+  /**
+   * Batch bytes from the socket or a catch-up, or a heartbeat (`beat`, whose KPIs are the bytes):
+   * unpacked one at a time, so they are received in order.
+   */
+  private arrived(bytes: WireBytes, beat?: Heartbeat): void {
     if (this.ended) return;
-    this.undecoded.push(bytes);
+    this.undecoded.push(beat ? { bytes, beat } : { bytes });
     if (!this.decoding) this.decodeNext();
   }
 
   private decodeNext(): void {
-    const bytes = this.undecoded.shift();
-    this.decoding = bytes !== undefined;
-    if (bytes === undefined || this.ended) return;
-    this.decode(bytes).then(
-      (delta) => {
-        this.receive(delta);
+    const packed = this.undecoded.shift();
+    this.decoding = packed !== undefined;
+    if (packed === undefined || this.ended) return;
+    this.decode(packed.bytes).then(
+      (json) => {
+        if (packed.beat) this.beat(packed.beat, json as QueueKpiView[]);
+        else this.receive(json as BoardDeltaWire);
         this.decodeNext();
       },
       () => {
-        // Bytes that are no delta: whatever followed cannot be trusted either; ask again.
+        // Bytes that are no delta (or no KPIs): whatever followed cannot be trusted either; ask again.
         this.undecoded = [];
         this.decoding = false;
         this.resync();
@@ -314,15 +328,13 @@ export class LiveCenter {
    * The core's once-a-second beat: it is alive (a stale view is live again), its clock, and every
    * queue's KPIs at its seq. One from another history means ours is foreign: re-subscribe.
    */
-  private beat(heartbeat: Heartbeat): void {
+  private beat(heartbeat: Heartbeat, views: readonly QueueKpiView[]): void {
     if (this.ended) return;
     if (this.centerId !== null && heartbeat.centerId !== this.centerId) {
       this.resync();
       return;
     }
-    const kpis = heartbeat.complete
-      ? shareKpis(this.view.kpis, heartbeat.kpis)
-      : mergeKpis(this.view.kpis, heartbeat.kpis);
+    const kpis = heartbeat.complete ? shareKpis(this.view.kpis, views) : mergeKpis(this.view.kpis, views);
     if (!this.resyncing) this.heard(heartbeat.serverTime);
     // The beat may overtake the batch it counts (batches are coalesced); two beats ahead in a row
     // mean a batch was lost: ask for what is missing.
