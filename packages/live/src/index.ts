@@ -1,3 +1,4 @@
+export { BoardView } from "./board-view.ts";
 export { jsonEqual, mergeKpis, type QueueKpiView, shareKpis } from "./kpis.ts";
 export { type LiveCallRow, liveCallsByQueue } from "./live-calls.ts";
 export {
@@ -16,4 +17,3 @@ export {
   unpackJson,
 } from "./live-center.ts";
 export type { LiveSocket } from "./live-socket.ts";
-export { shareUnchanged } from "./shared-state.ts";

@@ -6,14 +6,15 @@ import {
   type BoardSubscribeResult,
   type Heartbeat,
   LIVE_PROTOCOL_VERSION,
+  noBoardChanges,
   STALE_AFTER_MS,
   type WireBytes,
 } from "@callboard/contracts";
 import type { AgentDay } from "@callboard/kpi";
 import { DEFAULT_TIME_ZONE, EVENT_FORMAT } from "@callboard/routing";
+import { BoardView } from "./board-view.ts";
 import { mergeKpis, type QueueKpiView, shareKpis } from "./kpis.ts";
 import type { LiveSocket } from "./live-socket.ts";
-import { shareUnchanged } from "./shared-state.ts";
 
 export type ConnectionStatus =
   | { kind: "connecting" }
@@ -33,8 +34,11 @@ export type ConnectionStatus =
 /** What the board shows; a new object on every change, never mutated. */
 export interface LiveView {
   /**
-   * The center as last applied, null until the first snapshot. Immutable with structural sharing:
-   * a container (agents, calls, …) or record is a new object exactly when something in it changed.
+   * The center as last applied, null until the first snapshot. Never written while it is the
+   * current view, with structural sharing: a container (agents, calls, …) or record is a new object
+   * exactly when something in it changed. A container is written again two changes later (it is one
+   * of two copies taking turns, so a frame costs what changed: board-view.ts): read it while it is
+   * current, as useSyncExternalStore does; records are never mutated and may be kept.
    */
   state: BoardState | null;
   connection: ConnectionStatus;
@@ -64,7 +68,8 @@ export interface LiveView {
 /**
  * Each agent's figures today: the server's agent-day fold (packages/kpi), as the light board's
  * agentsToday records — the snapshot's, then each delta's changed ones. A new object (and map)
- * whenever one agent's figures changed; an agent's record is replaced only when its own did.
+ * whenever one agent's figures changed; an agent's record is replaced only when its own did. The
+ * map is one of two taking turns, like LiveView.state's containers.
  */
 export interface AgentsToday {
   timeZone: string;
@@ -167,8 +172,10 @@ export class LiveCenter {
     version: 0,
   };
   private readonly listeners = new Set<() => void>();
-  /** The board's records (containers mutated in place); the view holds an immutable copy. */
+  /** The board's records (containers mutated in place); the view shows them through boardView. */
   private replica: BoardReplica | null = null;
+  /** The replica as the view shows it, moved per frame by what the frame's deltas changed. */
+  private boardView: BoardView | null = null;
   private queued: BoardDeltaWire[] = [];
   /** Batches that arrived while the snapshot loads (the room was joined first, so none is missed). */
   private held: BoardDeltaWire[] | null = null;
@@ -468,12 +475,15 @@ export class LiveCenter {
   private useSnapshot(snapshot: BoardSnapshotWire): void {
     this.queued = [];
     this.wantSnapshot = false;
-    this.replica = new BoardReplica(snapshot);
+    const replica = new BoardReplica(snapshot);
+    const boardView = new BoardView(replica.state);
+    this.replica = replica;
+    this.boardView = boardView;
     this.centerId = snapshot.centerId;
     this.receivedSeq = snapshot.seq;
     this.update({
-      state: shareUnchanged(this.view.state, this.replica.state),
-      agentsToday: this.agentsTodayView(),
+      state: boardView.state,
+      agentsToday: { timeZone: replica.timeZone, agents: boardView.agentsToday },
     });
   }
 
@@ -487,29 +497,23 @@ export class LiveCenter {
 
   private applyQueued(): void {
     this.frameRequested = false;
-    const { replica } = this;
-    if (!replica || this.queued.length === 0 || this.ended) return;
+    const { replica, boardView } = this;
+    if (!replica || !boardView || this.queued.length === 0 || this.ended) return;
     const queued = this.queued;
     this.queued = [];
-    let agentsChanged = false;
+    // The frame's view costs what its deltas changed, not what the board holds (board-view.ts).
+    const changes = noBoardChanges();
     for (const delta of queued) {
-      const { agrees, digest } = replica.apply(delta);
+      const { agrees, digest } = replica.apply(delta, changes);
       if (!agrees) {
         this.diverged(delta, digest);
         return;
       }
-      agentsChanged ||= (delta.agentsToday?.length ?? 0) > 0 || (delta.removed?.agentsToday?.length ?? 0) > 0;
     }
-    this.update({
-      state: shareUnchanged(this.view.state, replica.state),
-      ...(agentsChanged ? { agentsToday: this.agentsTodayView() } : {}),
-    });
-  }
-
-  private agentsTodayView(): AgentsToday {
-    const { replica } = this;
-    if (!replica) return NO_AGENTS_TODAY;
-    return { timeZone: replica.timeZone, agents: new Map(Object.entries(replica.state.agentsToday)) };
+    const state = boardView.advance(changes);
+    const agentsToday =
+      changes.agentsToday.size > 0 ? { timeZone: replica.timeZone, agents: boardView.agentsToday } : null;
+    this.update({ state, ...(agentsToday ? { agentsToday } : {}) });
   }
 
   /**
