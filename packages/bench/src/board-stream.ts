@@ -6,27 +6,17 @@
  * (the engine's whole state, and every logged event with its candidate table), on the same traffic
  * in the same run.
  *
- * The center is the simulator's, built in this process: setup folded with `replay` (no engine
- * decisions are due before the first call), then `step` every 100 ms of simulated time with the
- * simulator's inputs — exactly what the core does — and one fan-out batch per 100 ms, as the
- * gateway coalesces. The heartbeat is counted in every total: with the events, every queue's KPI
- * view each second; protocol 4 ("today's format" until protocol 5), the queues whose view changed as
+ * The center is the simulator's, built in this process (board-center.ts) — exactly what the core
+ * does — with one fan-out batch per 100 ms, as the gateway coalesces. The heartbeat is counted in
+ * every total: with the events, every queue's KPI view each second; protocol 4 ("today's format" until protocol 5), the queues whose view changed as
  * plain JSON; now, those views rounded for the wire and gzipped once per beat (the gateway's
  * KpiBeats).
  */
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { BoardProjector, kpiViewOf } from "@callboard/contracts";
-import {
-  agentDaySnapshot,
-  emptyAgentDayState,
-  emptyKpiState,
-  foldAgentDay,
-  foldKpi,
-  queueKpis,
-} from "@callboard/kpi";
-import { type CenterState, emptyState, type LoggedEvent, replay, step } from "@callboard/routing";
+import { agentDaySnapshot, queueKpis } from "@callboard/kpi";
 import { KpiBeats } from "@callboard/server/kpi-beats";
-import { createSimulator } from "@callboard/simulator";
+import { BATCH_MS, boardCenter } from "./board-center.ts";
 import { count, ratio } from "./report.ts";
 import type { Line, RowResult } from "./table/row.ts";
 
@@ -40,7 +30,6 @@ export interface BoardStreamOptions {
 }
 
 const CENTER_ID = "bench-center";
-const BATCH_MS = 100;
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
 const gzip = (text: string) => gzipSync(text, { level: 6 }).length;
@@ -48,44 +37,19 @@ const brotli = (text: string) =>
   brotliCompressSync(text, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }).length;
 
 export function measureBoardStream(options: BoardStreamOptions): RowResult {
-  const sim = createSimulator({
-    seed: 12,
-    agents: options.agents,
-    queues: options.queues,
-    speed: options.speed,
-  });
-  let now = Date.parse("2026-11-23T02:00:00Z");
-  // Setup is inputs only (agents, groups, queues, logins): folded, not stepped one by one.
-  const setup: LoggedEvent[] = sim.setup(now).map((event, i) => ({ ...event, seq: i + 1, at: now }));
-  const state: CenterState = replay(emptyState(), setup);
-  const kpi = emptyKpiState();
-  const days = emptyAgentDayState();
-  for (const event of setup) foldKpi(kpi, event, state);
-
-  const tick = (): LoggedEvent[] => {
-    now += BATCH_MS;
-    const applied = [...step(state, null, now).applied];
-    for (const event of sim.tick(state, now)) {
-      const result = step(state, event, now);
-      applied.push(...result.applied);
-    }
-    for (const event of applied) {
-      foldKpi(kpi, event, state);
-      foldAgentDay(days, event, state);
-    }
-    return applied;
-  };
+  const center = boardCenter(options);
+  const { state, kpi, days, tick } = center;
   for (let t = 0; t < options.warmUpSec * 1000; t += BATCH_MS) tick();
 
   // The snapshot a board downloads to start: the engine's state before, the board's state now.
   const before = JSON.stringify({
     centerId: CENTER_ID,
     state,
-    agentsToday: agentDaySnapshot(days, now),
-    serverTime: now,
+    agentsToday: agentDaySnapshot(days, center.now),
+    serverTime: center.now,
   });
   const projector = new BoardProjector(CENTER_ID, state, days);
-  const after = projector.snapshotJson(now);
+  const after = projector.snapshotJson(center.now);
   const agentsBefore = JSON.stringify(state.agents).length;
   const agentsAfter = JSON.stringify(JSON.parse(after).agents).length;
   const snapshot = {
@@ -109,7 +73,7 @@ export function measureBoardStream(options: BoardStreamOptions): RowResult {
   const lastSent = new Map<string, string>();
   const kpiViews = () =>
     Object.keys(state.queues).flatMap((queueId) => {
-      const view = kpiViewOf(state, queueId, now, (id) => queueKpis(kpi, id, now));
+      const view = kpiViewOf(state, queueId, center.now, (id) => queueKpis(kpi, id, center.now));
       return view ? [view] : [];
     });
   const kpiBeats = new KpiBeats(kpiViews);
@@ -124,19 +88,19 @@ export function measureBoardStream(options: BoardStreamOptions): RowResult {
         fromSeq: applied[0]!.seq,
         toSeq: applied.at(-1)!.seq,
         events: applied,
-        serverTime: now,
+        serverTime: center.now,
       });
       oldCpuMs += performance.now() - started;
       oldBytes += Buffer.byteLength(old);
       started = performance.now();
       // What the core sends: the delta's JSON, gzipped once for the room (BoardFeed).
-      const delta = gzipSync(projector.advance(state, applied, now)!, { level: 6 });
+      const delta = gzipSync(projector.advance(state, applied, center.now)!, { level: 6 });
       newCpuMs += performance.now() - started;
       newBytes += delta.length;
     }
     if (t % 1000 === 0) {
       const kpis = kpiViews();
-      const beat = { centerId: CENTER_ID, seq: state.seq, serverTime: now, complete: false };
+      const beat = { centerId: CENTER_ID, seq: state.seq, serverTime: center.now, complete: false };
       oldBeatBytes += Buffer.byteLength(JSON.stringify({ ...beat, kpis }));
       // Protocol 4: only the queues whose view changed since the previous beat, plain JSON.
       const changed = kpis.filter((view) => {
@@ -147,7 +111,7 @@ export function measureBoardStream(options: BoardStreamOptions): RowResult {
       });
       plainBeatBytes += Buffer.byteLength(JSON.stringify({ ...beat, kpis: changed }));
       // Now: socket.io's header (the plain fields, a placeholder for the bytes) and the packed views.
-      const packed = kpiBeats.changed(now);
+      const packed = kpiBeats.changed(center.now);
       const header = JSON.stringify(["live:heartbeat", { ...beat, kpis: { _placeholder: true, num: 0 } }]);
       beatBytes += Buffer.byteLength(header) + 5 + packed.length;
     }
