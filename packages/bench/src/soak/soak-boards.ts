@@ -45,6 +45,10 @@ function open(url: string, cookie: string): Board {
   socket.on("board:delta", (bytes: ArrayBuffer | Uint8Array) => {
     board.bytes += bytes.byteLength;
   });
+  // The beat's packed KPIs are the rest of the stream (its plain fields are a few dozen bytes).
+  socket.on("live:heartbeat", (beat: { kpis: ArrayBuffer | Uint8Array }) => {
+    board.bytes += beat.kpis.byteLength;
+  });
   center.subscribe(() => {
     const view = center.current;
     if (view.divergences > board.divergences) {

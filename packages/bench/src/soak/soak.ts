@@ -22,7 +22,7 @@ import { createApp } from "@callboard/server/app";
 import { startSimulation } from "@callboard/server/simulation";
 import { createSimulator } from "@callboard/simulator";
 import pino from "pino";
-import { summarize } from "../stats.ts";
+import { percentile, summarize } from "../stats.ts";
 
 const MINUTES = Number(process.env.CALLBOARD_SOAK_MINUTES ?? 60);
 const AGENTS = Number(process.env.CALLBOARD_SOAK_AGENTS ?? 10_000);
@@ -103,6 +103,19 @@ const started = Date.now();
 const seqAtStart = app.core.state.seq;
 let drops = 0;
 let nextReport = started + 60_000;
+/**
+ * How far each board's screen is behind the core, in events (core seq − the seq it shows), sampled
+ * once a minute: boards that keep up stay within a few batches; ones that fall behind grow.
+ */
+const lags: number[] = [];
+const lagOf = (status: Status) => status.boards.map((b) => app.core.state.seq - (b.seq ?? 0));
+const percentileOf = (values: readonly number[], p: number) =>
+  values.length === 0
+    ? Number.NaN
+    : percentile(
+        [...values].sort((a, b) => a - b),
+        p,
+      );
 const bytesAtStart = (await ask<Status>({ cmd: "status" }, "status")).boards.reduce((n, b) => n + b.bytes, 0);
 while (Date.now() - started < MINUTES * 60_000) {
   await sleep(DROP_EVERY_SEC * 1000);
@@ -112,9 +125,13 @@ while (Date.now() - started < MINUTES * 60_000) {
     nextReport += 60_000;
     const status = await ask<Status>({ cmd: "status" }, "status");
     const divergences = status.boards.reduce((n, b) => n + b.divergences, 0);
+    const lag = lagOf(status);
+    lags.push(...lag);
+    const live = status.boards.filter((b) => b.connection === "live").length;
     console.log(
       `soak: ${((Date.now() - started) / 60_000).toFixed(0)} min, seq ${app.core.state.seq}, ` +
-        `${divergences} divergences, ${drops} cuts, boards' RSS ${status.rssMb} MB`,
+        `${divergences} divergences, ${drops} cuts, ${live}/${BOARDS} live, ` +
+        `applied lag p50 ${percentileOf(lag, 50)} / max ${percentileOf(lag, 100)} events, boards' RSS ${status.rssMb} MB`,
     );
   }
 }
@@ -161,7 +178,8 @@ console.log(`
 | recovered after a divergence | ${recovery("diverged")} |
 | back live after a cut (reconnect + catch-up from the ring) | ${recovery("dropped")} |
 | snapshots loaded (${BOARDS} at start; more = fell out of the ring or diverged) | ${final.snapshotsLoaded} |
-| delta bytes per board | ${(bytes / BOARDS / elapsedSec / 1024).toFixed(1)} KiB/s |
+| stream bytes per board (deltas + beats' KPIs) | ${(bytes / BOARDS / elapsedSec / 1024).toFixed(1)} KiB/s |
+| boards' applied lag, sampled each minute (core seq − seq shown) | p50 ${percentileOf(lags, 50)}, p99 ${percentileOf(lags, 99)}, max ${percentileOf(lags, 100)} events |
 | final check, load stopped: boards behind / with another digest | ${behind} / ${wrong} |
 | boards' process RSS | ${final.rssMb} MB |
 `);
