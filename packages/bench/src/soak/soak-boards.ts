@@ -25,6 +25,11 @@ type Command =
 const boards: Board[] = [];
 const recoveries: { why: "diverged" | "dropped"; ms: number }[] = [];
 let snapshotsLoaded = 0;
+/** How long each snapshot took to fetch and parse, and why loads failed (retried by LiveCenter). */
+const snapshotMs: number[] = [];
+const snapshotFailures: Record<string, number> = {};
+/** Why connections were refused (socket.io's connect_error), by message. */
+const connectErrors: Record<string, number> = {};
 
 function open(url: string, cookie: string): Board {
   const socket = io(url, {
@@ -34,16 +39,28 @@ function open(url: string, cookie: string): Board {
     extraHeaders: { cookie },
   });
   const center = new LiveCenter(socket, async () => {
-    snapshotsLoaded++;
-    const response = await fetch(`${url}${BOARD_SNAPSHOT_PATH}`, {
-      headers: { cookie, "accept-encoding": "br, gzip" },
-    });
-    if (!response.ok) throw new Error(`snapshot ${response.status}`);
-    return (await response.json()) as BoardSnapshotWire;
+    const started = Date.now();
+    try {
+      const response = await fetch(`${url}${BOARD_SNAPSHOT_PATH}`, {
+        headers: { cookie, "accept-encoding": "br, gzip" },
+      });
+      if (!response.ok) throw new Error(`snapshot ${response.status}`);
+      const snapshot = (await response.json()) as BoardSnapshotWire;
+      snapshotsLoaded++;
+      snapshotMs.push(Date.now() - started);
+      return snapshot;
+    } catch (error) {
+      const why = (error as Error).message;
+      snapshotFailures[why] = (snapshotFailures[why] ?? 0) + 1;
+      throw error;
+    }
   });
   const board: Board = { center, socket, since: null, divergences: 0, bytes: 0 };
   socket.on("board:delta", (bytes: ArrayBuffer | Uint8Array) => {
     board.bytes += bytes.byteLength;
+  });
+  socket.on("connect_error", (error: Error) => {
+    connectErrors[error.message] = (connectErrors[error.message] ?? 0) + 1;
   });
   // The beat's packed KPIs are the rest of the stream (its plain fields are a few dozen bytes).
   socket.on("live:heartbeat", (beat: { kpis: ArrayBuffer | Uint8Array }) => {
@@ -97,6 +114,9 @@ process.on("message", async (message: Command) => {
       })),
       recoveries,
       snapshotsLoaded,
+      snapshotMs,
+      snapshotFailures,
+      connectErrors,
       rssMb: Math.round(process.memoryUsage().rss / 2 ** 20),
     });
   } else if (message.cmd === "stop") {

@@ -47,6 +47,9 @@ interface Status {
   boards: BoardStatus[];
   recoveries: { why: "diverged" | "dropped"; ms: number }[];
   snapshotsLoaded: number;
+  snapshotMs: number[];
+  snapshotFailures: Record<string, number>;
+  connectErrors: Record<string, number>;
   rssMb: number;
 }
 
@@ -108,7 +111,8 @@ let nextReport = started + 60_000;
  * once a minute: boards that keep up stay within a few batches; ones that fall behind grow.
  */
 const lags: number[] = [];
-const lagOf = (status: Status) => status.boards.map((b) => app.core.state.seq - (b.seq ?? 0));
+const lagOf = (status: Status) =>
+  status.boards.flatMap((b) => (b.seq === null ? [] : [app.core.state.seq - b.seq]));
 const percentileOf = (values: readonly number[], p: number) =>
   values.length === 0
     ? Number.NaN
@@ -128,10 +132,13 @@ while (Date.now() - started < MINUTES * 60_000) {
     const lag = lagOf(status);
     lags.push(...lag);
     const live = status.boards.filter((b) => b.connection === "live").length;
+    const loaded = status.boards.filter((b) => b.seq !== null).length;
     console.log(
       `soak: ${((Date.now() - started) / 60_000).toFixed(0)} min, seq ${app.core.state.seq}, ` +
-        `${divergences} divergences, ${drops} cuts, ${live}/${BOARDS} live, ` +
-        `applied lag p50 ${percentileOf(lag, 50)} / max ${percentileOf(lag, 100)} events, boards' RSS ${status.rssMb} MB`,
+        `${divergences} divergences, ${drops} cuts, ${live}/${BOARDS} live, ${loaded} with a board, ` +
+        `applied lag p50 ${percentileOf(lag, 50)} / max ${percentileOf(lag, 100)} events, ` +
+        `${status.snapshotsLoaded} snapshots (p50 ${percentileOf(status.snapshotMs, 50)} ms, failed ${JSON.stringify(status.snapshotFailures)}), ` +
+        `boards' RSS ${status.rssMb} MB`,
     );
   }
 }
@@ -177,10 +184,11 @@ console.log(`
 | divergences in /metrics (one per board per 10 s at most) | ${reported} |
 | recovered after a divergence | ${recovery("diverged")} |
 | back live after a cut (reconnect + catch-up from the ring) | ${recovery("dropped")} |
-| snapshots loaded (${BOARDS} at start; more = fell out of the ring or diverged) | ${final.snapshotsLoaded} |
+| snapshots loaded (${BOARDS} at start; more = fell out of the ring or diverged) | ${final.snapshotsLoaded} (fetch + parse p50 ${percentileOf(final.snapshotMs, 50)} ms, max ${percentileOf(final.snapshotMs, 100)} ms; failed loads ${JSON.stringify(final.snapshotFailures)}) |
 | stream bytes per board (deltas + beats' KPIs) | ${(bytes / BOARDS / elapsedSec / 1024).toFixed(1)} KiB/s |
 | boards' applied lag, sampled each minute (core seq − seq shown) | p50 ${percentileOf(lags, 50)}, p99 ${percentileOf(lags, 99)}, max ${percentileOf(lags, 100)} events |
-| final check, load stopped: boards behind / with another digest | ${behind} / ${wrong} |
+| final check, load stopped: boards behind / with another digest | ${behind} / ${wrong}${behind > 0 ? ` (behind: ${JSON.stringify(final.boards.filter((b) => b.seq !== app.core.state.seq).map((b) => [b.connection, b.seq]))})` : ""} |
+| connections refused (connect_error, by message) | ${JSON.stringify(final.connectErrors)} |
 | boards' process RSS | ${final.rssMb} MB |
 `);
 child.send({ cmd: "stop" });
