@@ -84,6 +84,20 @@ function open(url: string, cookie: string): Board {
   return board;
 }
 
+/**
+ * Cuts a board's connection as a network would: the TCP socket under its WebSocket is destroyed, so
+ * socket.io sees "transport close" and reconnects by itself. (Closing the engine from the client,
+ * `socket.io.engine.close()`, waits for its write buffer to drain first; under load, boards cut that
+ * way were left "reconnecting" with no reconnect attempt — a client-initiated close, not a blip.)
+ */
+function cut(socket: ReturnType<typeof io>): void {
+  const transport = socket.io.engine.transport as unknown as { ws?: { _socket?: { destroy(): void } } };
+  const tcp = transport.ws?._socket;
+  if (!tcp)
+    throw new Error("soak: the board's WebSocket has no TCP socket to cut (not the websocket transport?)");
+  tcp.destroy();
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 process.on("message", async (message: Command) => {
@@ -99,7 +113,7 @@ process.on("message", async (message: Command) => {
     const board = boards[message.index % boards.length]!;
     if (board.socket.connected && board.since === null) {
       board.since = { at: Date.now(), why: "dropped", left: false };
-      board.socket.io.engine.close();
+      cut(board.socket);
     }
     process.send!({ kind: "dropped" });
   } else if (message.cmd === "status") {
