@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { CORE_URL, seedQueue, send } from "./events";
+import { readHeartbeats } from "./heartbeats";
 
 test("a supervisor sets an agent Available and another open board shows it can ring", async ({
   browser,
@@ -125,11 +126,12 @@ test("the board goes stale within seconds when the core falls silent, and stops 
   await page.routeWebSocket(/\/socket\.io\//, (ws) => {
     const server = ws.connectToServer();
     ws.onMessage((message) => server.send(message));
+    const read = readHeartbeats((beat) => {
+      lastBeat = beat.serverTime;
+    });
     server.onMessage((message) => {
       if (silent) return;
-      if (typeof message === "string" && message.startsWith('42["live:heartbeat"')) {
-        lastBeat = (JSON.parse(message.slice(2)) as [string, { serverTime: number }])[1].serverTime;
-      }
+      read(message);
       ws.send(message);
     });
   });

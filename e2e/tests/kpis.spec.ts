@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { seedQueue, send } from "./events";
+import { readHeartbeats } from "./heartbeats";
 
 interface Beat {
   seq: number;
@@ -22,10 +23,9 @@ async function recordHeartbeats(page: Page): Promise<Beat[]> {
   await page.routeWebSocket(/\/socket\.io\//, (ws) => {
     const server = ws.connectToServer();
     ws.onMessage((message) => server.send(message));
+    const read = readHeartbeats<Beat["kpis"][number]>((beat) => beats.push(beat));
     server.onMessage((message) => {
-      if (typeof message === "string" && message.startsWith('42["live:heartbeat"')) {
-        beats.push((JSON.parse(message.slice(2)) as [string, Beat])[1]);
-      }
+      read(message);
       ws.send(message);
     });
   });

@@ -5,8 +5,15 @@
  * batch boundaries, with the simulator's traffic plus random status, group and queue edits and the
  * directory's removals and membership changes — and the agents' figures today follow the server's fold.
  */
-import { BoardProjector, BoardReplica, type BoardSnapshotWire, type BoardState } from "@callboard/contracts";
+import {
+  BoardProjector,
+  BoardReplica,
+  type BoardSnapshotWire,
+  type BoardState,
+  noBoardChanges,
+} from "@callboard/contracts";
 import { type AgentDayState, emptyAgentDayState, foldAgentDay } from "@callboard/kpi";
+import { BoardView } from "@callboard/live";
 import {
   type CenterState,
   emptyState,
@@ -121,6 +128,10 @@ describe("board deltas and digest", () => {
           projector.advance(state, pending.splice(0), now);
           const board = new BoardReplica(JSON.parse(projector.snapshotJson(now)) as BoardSnapshotWire);
           expect(board.digest).toBe(projector.digest);
+          // The browser's view of the replica, moved frame by frame by what the deltas changed; a
+          // frame takes one to three batches, as a busy tab's animation frame does.
+          const view = new BoardView(board.state);
+          let changes = noBoardChanges();
 
           for (let tick = 0; tick < 400; tick++) {
             now += 250;
@@ -132,19 +143,27 @@ describe("board deltas and digest", () => {
             if (json === null) continue;
             const delta = JSON.parse(json);
             if (delta.removed) removals++;
-            const applied = board.apply(delta);
+            const applied = board.apply(delta, changes);
             expect(applied.agrees).toBe(true);
             expect(board.seq).toBe(state.seq);
+            if (pick(3) === 0) {
+              view.advance(changes);
+              changes = noBoardChanges();
+            }
             if (tick % 50 === 0) {
               const truth = fromScratch(state, days);
               expect(projector.digest).toBe(truth.digest);
               expect(board.state).toEqual(truth.board);
+              expect(view.advance(changes)).toEqual(truth.board);
+              changes = noBoardChanges();
             }
           }
           const last = projector.advance(state, pending.splice(0), now);
-          if (last !== null) expect(board.apply(JSON.parse(last)).agrees).toBe(true);
+          if (last !== null) expect(board.apply(JSON.parse(last), changes).agrees).toBe(true);
           const truth = fromScratch(state, days);
           expect(board.state).toEqual(truth.board);
+          expect(view.advance(changes)).toEqual(truth.board);
+          expect(Object.fromEntries(view.agentsToday)).toEqual(truth.board.agentsToday);
           expect(board.digest).toBe(truth.digest);
           // The run did reach the figures and the directory's removals it is meant to check.
           expect(Object.keys(board.state.agentsToday).length).toBeGreaterThan(0);

@@ -18,6 +18,7 @@ import {
 import { EVENT_FORMAT } from "@callboard/routing";
 import { Server, type ServerOptions, type Socket } from "socket.io";
 import type { AllowedOrigins } from "./env.ts";
+import { KpiBeats } from "./kpi-beats.ts";
 import type { LiveSource } from "./live-source.ts";
 
 /** A board may report a divergence this often; more are dropped (a broken client must not flood /metrics). */
@@ -169,7 +170,7 @@ export function createGateway(options: GatewayOptions): {
       ack({ ok: true, data: source.catchUp(parsed.data.sinceSeq, parsed.data.centerId) });
       // No beat while the source cannot vouch for the present: the board shows stale, as it should.
       const beat = source.beat();
-      if (beat) socket.emit("live:heartbeat", { ...beat, complete: true });
+      if (beat) socket.emit("live:heartbeat", { ...beat, complete: true, kpis: kpiBeats.complete(beat.kpis) });
     });
 
     // A board that disagreed with a batch's digest says so once before loading a fresh snapshot.
@@ -241,22 +242,18 @@ export function createGateway(options: GatewayOptions): {
   }, WALLBOARD_INTERVAL_MS);
 
   // The board's heartbeat: a client that hears nothing for 2 s knows its data is stale, and when from.
-  // The room gets the queues whose KPI view changed since its previous beat (each view serialized
-  // once to compare); a board that (re)subscribes gets every queue's right away.
+  // The room gets the queues whose KPI view changed since its previous beat, packed once for every
+  // socket in it (kpi-beats.ts); a board that (re)subscribes gets every queue's right away.
   // Silence is the signal: while the source cannot vouch for the present (a gateway that lost Redis,
   // so the core), no beat goes out, and boards show stale after 2 s.
-  const lastSent = new Map<string, string>();
+  const kpiBeats = new KpiBeats();
   const heartbeatTimer = setInterval(() => {
     if ((io.sockets.adapter.rooms.get(Room.BOARD)?.size ?? 0) === 0) return;
     const beat = source.beat();
     if (!beat) return;
-    const changed = beat.kpis.filter((view) => {
-      const json = JSON.stringify(view);
-      if (lastSent.get(view.queueId) === json) return false;
-      lastSent.set(view.queueId, json);
-      return true;
-    });
-    io.local.to(Room.BOARD).emit("live:heartbeat", { ...beat, complete: false, kpis: changed });
+    io.local
+      .to(Room.BOARD)
+      .emit("live:heartbeat", { ...beat, complete: false, kpis: kpiBeats.changed(beat.kpis) });
   }, HEARTBEAT_INTERVAL_MS);
 
   /** Closes connections whose access ended, telling each why first. */

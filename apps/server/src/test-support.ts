@@ -10,6 +10,7 @@ import type {
   ServerToClientEvents,
   WireBytes,
 } from "@callboard/contracts";
+import type { QueueKpiView } from "@callboard/kpi";
 import { AVAILABLE, type InputEvent, QUEUE_DEFAULTS } from "@callboard/routing";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import { pino } from "pino";
@@ -105,6 +106,10 @@ export async function bootServer(
 /** A board:delta's bytes read back (the feed gzips each batch's JSON once). */
 export const decodeDelta = (bytes: WireBytes): BoardDeltaWire =>
   JSON.parse(gunzipSync(bytes as Uint8Array).toString()) as BoardDeltaWire;
+
+/** A heartbeat's KPI views, as the gateway packs them (gzipped JSON, like a delta). */
+export const decodeKpis = (bytes: WireBytes): QueueKpiView[] =>
+  JSON.parse(gunzipSync(bytes as Uint8Array).toString()) as QueueKpiView[];
 
 /** Resolves with the first board:delta a socket receives that matches `match`. */
 export function nextDelta(socket: ClientSocket, match: (delta: BoardDeltaWire) => boolean, timeoutMs = 3000) {

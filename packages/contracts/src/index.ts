@@ -127,6 +127,7 @@ export {
   historyRangeSchema,
   type QueueHistory,
 } from "./history.ts";
+export { kpiViewOnWire } from "./kpi-beat.ts";
 export {
   type Actor,
   type OperatorPrincipal,

@@ -12,8 +12,10 @@
  * 4: light boards (decision 0016): gzipped record deltas, GET /live/snapshot, a digest per batch;
  *    agents' figures today and the records' versions travel as records, not folded from events.
  * 5: the agent desk's offer says why as facts (`DeskWhy`), worded by the page, not an English line.
+ * 6: the heartbeat's KPI views travel gzipped (`kpis` is bytes, compressed once per beat for the
+ *    room), their ratios and seconds rounded to what screens show (kpi-beat.ts).
  */
-export const LIVE_PROTOCOL_VERSION = 5;
+export const LIVE_PROTOCOL_VERSION = 6;
 
 /**
  * Why the core refused or closed a connection (the `connect_error` message, or `access:revoked`),

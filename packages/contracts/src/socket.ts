@@ -71,6 +71,8 @@ export const Room = {
  * misses two is stale since its last data) and the queues' KPIs at that seq — every queue's in the
  * beat a board gets right after it subscribes (`complete`), then only the queues whose figures
  * changed since the room's previous beat (at 50 queues, every view every second was ~35 KiB/s).
+ * The views travel as `kpis`: gzipped JSON of KpiBeatViews (kpi-beat.ts), compressed once per beat
+ * for the whole room like a delta; seq, clock and `complete` stay plain so liveness needs no unpacking.
  */
 export interface Heartbeat {
   centerId: string;
@@ -78,7 +80,8 @@ export interface Heartbeat {
   serverTime: number;
   /** True: `kpis` holds every queue. False: only the queues whose view changed; keep the others. */
   complete: boolean;
-  kpis: QueueKpiView[];
+  /** gzip of the JSON array of the queues' views (see encodeKpiBeat); bytes as the socket hands them. */
+  kpis: WireBytes;
 }
 
 export interface ServerToClientEvents {

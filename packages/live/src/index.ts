@@ -1,3 +1,4 @@
+export { BoardView } from "./board-view.ts";
 export { jsonEqual, mergeKpis, type QueueKpiView, shareKpis } from "./kpis.ts";
 export { type LiveCallRow, liveCallsByQueue } from "./live-calls.ts";
 export {
@@ -10,10 +11,9 @@ export {
   RECONNECT_AFTER_KICK_MS,
   RETRY_MAX_MS,
   RETRY_MIN_MS,
-  readDelta,
   type Scheduler,
   SUBSCRIBE_TIMEOUT_MS,
   staleSince,
+  unpackJson,
 } from "./live-center.ts";
 export type { LiveSocket } from "./live-socket.ts";
-export { shareUnchanged } from "./shared-state.ts";

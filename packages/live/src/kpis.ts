@@ -1,7 +1,7 @@
-import type { Heartbeat } from "@callboard/contracts";
+import type { QueueKpiView } from "@callboard/kpi";
 
-/** One queue's KPIs as the heartbeat carries them (packages/kpi's QueueKpiView). */
-export type QueueKpiView = Heartbeat["kpis"][number];
+/** One queue's KPIs as the heartbeat carries them (gzipped, rounded for the wire: kpiViewOnWire). */
+export type { QueueKpiView };
 
 /**
  * The heartbeat's KPIs by queue id, reusing `previous`'s object for every queue whose figures are

@@ -1,5 +1,4 @@
 import {
-  type BoardDeltaWire,
   type BoardDivergedInput,
   BoardProjector,
   type BoardSnapshotWire,
@@ -23,19 +22,21 @@ import {
   step,
 } from "@callboard/routing";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { QueueKpiView } from "./kpis.ts";
 import {
   LiveCenter,
   RECONNECT_AFTER_KICK_MS,
   RETRY_MAX_MS,
   RETRY_MIN_MS,
-  readDelta,
   SUBSCRIBE_TIMEOUT_MS,
   staleSince,
+  unpackJson,
 } from "./live-center.ts";
 import type { LiveSocket } from "./live-socket.ts";
 
 type Listener = (...args: never[]) => void;
 type SubscribeAck = (error: Error | null, result: BoardSubscribeResult) => void;
+type TestBeat = Omit<Heartbeat, "kpis"> & { kpis: QueueKpiView[] };
 
 /** A socket the test drives: it connects, drops, pushes batches and answers subscribes when told. */
 class FakeSocket implements LiveSocket {
@@ -92,8 +93,9 @@ class FakeSocket implements LiveSocket {
   push(bytes: Uint8Array): void {
     this.fire("board:delta", bytes);
   }
-  beat(heartbeat: Heartbeat): void {
-    this.fire("live:heartbeat", heartbeat);
+  /** A heartbeat whose KPIs are packed as the tests' batches are (plain JSON bytes, see decodeNow). */
+  beat(heartbeat: TestBeat): void {
+    this.fire("live:heartbeat", { ...heartbeat, kpis: encoder.encode(JSON.stringify(heartbeat.kpis)) });
   }
   answer(result: BoardSubscribeResult): BoardSubscribeInput {
     const entry = this.pending.shift();
@@ -149,12 +151,12 @@ const loadSnapshot = () =>
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
-/** The tests' batches are plain JSON (the core gzips them: readDelta's own test), decoded at once. */
+/** The tests' batches and beats are plain JSON (the core gzips them: unpackJson's own test), decoded at once. */
 const decodeNow = (bytes: WireBytes) =>
   ({
-    // biome-ignore lint/suspicious/noThenProperty: a synchronous stand-in for readDelta's promise
-    then: (resolve: (d: BoardDeltaWire) => void) => resolve(JSON.parse(decoder.decode(bytes))),
-  }) as unknown as Promise<BoardDeltaWire>;
+    // biome-ignore lint/suspicious/noThenProperty: a synchronous stand-in for unpackJson's promise
+    then: (resolve: (d: unknown) => void) => resolve(JSON.parse(decoder.decode(bytes))),
+  }) as unknown as Promise<unknown>;
 /** The delta batch the server sends for events from..to. */
 const batch = (from: number, to: number, centerId = CENTER): Uint8Array =>
   encoder.encode(
@@ -434,13 +436,13 @@ describe("LiveCenter", () => {
         windowMin: 15,
         advice: null,
         levels: { serviceLevelToday: "none" },
-      }) as unknown as Heartbeat["kpis"][number];
+      }) as unknown as QueueKpiView;
     const beat = (
       seq: number,
       kpis = [kpi("q1"), kpi("q2")],
       centerId = CENTER,
       complete = true,
-    ): Heartbeat => ({ centerId, seq, serverTime: Date.now(), complete, kpis });
+    ): TestBeat => ({ centerId, seq, serverTime: Date.now(), complete, kpis });
 
     it("merges a partial beat's queues into what it holds, keeping the others", () => {
       live(2);
@@ -633,13 +635,30 @@ describe("LiveCenter", () => {
     });
   });
 
-  it("readDelta unpacks the core's gzip batches", async () => {
+  it("unpackJson unpacks the core's gzip batches", async () => {
     const json = new TextDecoder().decode(batch(3, 4));
     const gzipped = await new Response(
       new Blob([json]).stream().pipeThrough(new CompressionStream("gzip")),
     ).arrayBuffer();
-    expect(await readDelta(new Uint8Array(gzipped))).toEqual(JSON.parse(json));
-    await expect(readDelta(encoder.encode("not gzip"))).rejects.toThrow();
+    expect(await unpackJson(new Uint8Array(gzipped))).toEqual(JSON.parse(json));
+    await expect(unpackJson(encoder.encode("not gzip"))).rejects.toThrow();
+  });
+
+  it("re-subscribes when a heartbeat's KPIs cannot be unpacked", async () => {
+    const strict = new LiveCenter(socket, loadSnapshot, (apply) => frames.push(apply));
+    strict.start();
+    socket.open();
+    socket.answer(snapshot(2));
+    socket.fire("live:heartbeat", {
+      centerId: CENTER,
+      seq: 2,
+      serverTime: Date.now(),
+      complete: true,
+      kpis: encoder.encode("not gzip"),
+    });
+    await vi.waitFor(() => expect(socket.sent).toHaveLength(2));
+    expect(strict.current.kpis).toEqual({});
+    strict.stop();
   });
 
   it("re-subscribes when a batch cannot be decoded", async () => {

@@ -6,14 +6,15 @@ import {
   type BoardSubscribeResult,
   type Heartbeat,
   LIVE_PROTOCOL_VERSION,
+  noBoardChanges,
   STALE_AFTER_MS,
   type WireBytes,
 } from "@callboard/contracts";
 import type { AgentDay } from "@callboard/kpi";
 import { DEFAULT_TIME_ZONE, EVENT_FORMAT } from "@callboard/routing";
+import { BoardView } from "./board-view.ts";
 import { mergeKpis, type QueueKpiView, shareKpis } from "./kpis.ts";
 import type { LiveSocket } from "./live-socket.ts";
-import { shareUnchanged } from "./shared-state.ts";
 
 export type ConnectionStatus =
   | { kind: "connecting" }
@@ -33,8 +34,11 @@ export type ConnectionStatus =
 /** What the board shows; a new object on every change, never mutated. */
 export interface LiveView {
   /**
-   * The center as last applied, null until the first snapshot. Immutable with structural sharing:
-   * a container (agents, calls, …) or record is a new object exactly when something in it changed.
+   * The center as last applied, null until the first snapshot. Never written while it is the
+   * current view, with structural sharing: a container (agents, calls, …) or record is a new object
+   * exactly when something in it changed. A container is written again two changes later (it is one
+   * of two copies taking turns, so a frame costs what changed: board-view.ts): read it while it is
+   * current, as useSyncExternalStore does; records are never mutated and may be kept.
    */
   state: BoardState | null;
   connection: ConnectionStatus;
@@ -64,7 +68,8 @@ export interface LiveView {
 /**
  * Each agent's figures today: the server's agent-day fold (packages/kpi), as the light board's
  * agentsToday records — the snapshot's, then each delta's changed ones. A new object (and map)
- * whenever one agent's figures changed; an agent's record is replaced only when its own did.
+ * whenever one agent's figures changed; an agent's record is replaced only when its own did. The
+ * map is one of two taking turns, like LiveView.state's containers.
  */
 export interface AgentsToday {
   timeZone: string;
@@ -101,14 +106,21 @@ export const RETRY_MAX_MS = 10_000;
 export const HELD_WHILE_LOADING = 600;
 
 /**
- * Reads a `board:delta` payload (or a catch-up's batch): gzip of the delta's JSON, compressed once
- * per batch by the core for every board; the browser's own DecompressionStream unpacks it.
+ * Reads the core's packed JSON: a `board:delta` payload (or a catch-up's batch) or a heartbeat's
+ * `kpis` — gzip of JSON, compressed once by the core for every board; the browser's own
+ * DecompressionStream unpacks it.
  */
-export async function readDelta(bytes: WireBytes): Promise<BoardDeltaWire> {
+export async function unpackJson(bytes: WireBytes): Promise<unknown> {
   const stream = new Blob([bytes as Uint8Array<ArrayBuffer>])
     .stream()
     .pipeThrough(new DecompressionStream("gzip"));
-  return JSON.parse(await new Response(stream).text()) as BoardDeltaWire;
+  return JSON.parse(await new Response(stream).text());
+}
+
+/** Bytes waiting to be unpacked: a delta batch, or a heartbeat's KPIs (with the beat's plain fields). */
+interface Packed {
+  bytes: WireBytes;
+  beat?: Heartbeat;
 }
 
 /**
@@ -160,15 +172,20 @@ export class LiveCenter {
     version: 0,
   };
   private readonly listeners = new Set<() => void>();
-  /** The board's records (containers mutated in place); the view holds an immutable copy. */
+  /** The board's records (containers mutated in place); the view shows them through boardView. */
   private replica: BoardReplica | null = null;
+  /** The replica as the view shows it, moved per frame by what the frame's deltas changed. */
+  private boardView: BoardView | null = null;
   private queued: BoardDeltaWire[] = [];
   /** Batches that arrived while the snapshot loads (the room was joined first, so none is missed). */
   private held: BoardDeltaWire[] | null = null;
   /** The next subscribe asks for a snapshot whatever we hold (after a divergence). */
   private wantSnapshot = false;
-  /** Batch bytes waiting to be decoded, in arrival order; one is decoded at a time. */
-  private undecoded: WireBytes[] = [];
+  /**
+   * Batches and heartbeats waiting to be unpacked, in arrival order; one is unpacked at a time, so a
+   * beat is judged (its seq against what we received) after the batches that came before it.
+   */
+  private undecoded: Packed[] = [];
   private decoding = false;
   private frameRequested = false;
   private centerId: string | null = null;
@@ -198,8 +215,8 @@ export class LiveCenter {
     /** The board snapshot (GET BOARD_SNAPSHOT_PATH, same origin and session); rejects on failure. */
     private readonly loadSnapshot: () => Promise<BoardSnapshotWire>,
     private readonly schedule: Scheduler = nextFrame,
-    /** How batch bytes become deltas (readDelta); whatever it returns, batches are taken in arrival order. */
-    private readonly decode: (bytes: WireBytes) => PromiseLike<BoardDeltaWire> = readDelta,
+    /** How packed bytes become JSON (unpackJson); whatever it returns, they are taken in arrival order. */
+    private readonly decode: (bytes: WireBytes) => PromiseLike<unknown> = unpackJson,
   ) {}
 
   get current(): LiveView {
@@ -249,7 +266,7 @@ export class LiveCenter {
     socket.on("server:closing", ({ message }) => {
       this.closingReason = message;
     });
-    socket.on("live:heartbeat", (heartbeat) => this.beat(heartbeat));
+    socket.on("live:heartbeat", (heartbeat) => this.arrived(heartbeat.kpis, heartbeat));
     if (socket.connected) this.resync();
     else socket.connect();
   }
@@ -259,24 +276,28 @@ export class LiveCenter {
     this.end();
   }
 
-  /** Batch bytes from the socket or a catch-up: decoded one at a time, so they are received in order. */
-  private arrived(bytes: WireBytes): void {
+  /**
+   * Batch bytes from the socket or a catch-up, or a heartbeat (`beat`, whose KPIs are the bytes):
+   * unpacked one at a time, so they are received in order.
+   */
+  private arrived(bytes: WireBytes, beat?: Heartbeat): void {
     if (this.ended) return;
-    this.undecoded.push(bytes);
+    this.undecoded.push(beat ? { bytes, beat } : { bytes });
     if (!this.decoding) this.decodeNext();
   }
 
   private decodeNext(): void {
-    const bytes = this.undecoded.shift();
-    this.decoding = bytes !== undefined;
-    if (bytes === undefined || this.ended) return;
-    this.decode(bytes).then(
-      (delta) => {
-        this.receive(delta);
+    const packed = this.undecoded.shift();
+    this.decoding = packed !== undefined;
+    if (packed === undefined || this.ended) return;
+    this.decode(packed.bytes).then(
+      (json) => {
+        if (packed.beat) this.beat(packed.beat, json as QueueKpiView[]);
+        else this.receive(json as BoardDeltaWire);
         this.decodeNext();
       },
       () => {
-        // Bytes that are no delta: whatever followed cannot be trusted either; ask again.
+        // Bytes that are no delta (or no KPIs): whatever followed cannot be trusted either; ask again.
         this.undecoded = [];
         this.decoding = false;
         this.resync();
@@ -314,15 +335,13 @@ export class LiveCenter {
    * The core's once-a-second beat: it is alive (a stale view is live again), its clock, and every
    * queue's KPIs at its seq. One from another history means ours is foreign: re-subscribe.
    */
-  private beat(heartbeat: Heartbeat): void {
+  private beat(heartbeat: Heartbeat, views: readonly QueueKpiView[]): void {
     if (this.ended) return;
     if (this.centerId !== null && heartbeat.centerId !== this.centerId) {
       this.resync();
       return;
     }
-    const kpis = heartbeat.complete
-      ? shareKpis(this.view.kpis, heartbeat.kpis)
-      : mergeKpis(this.view.kpis, heartbeat.kpis);
+    const kpis = heartbeat.complete ? shareKpis(this.view.kpis, views) : mergeKpis(this.view.kpis, views);
     if (!this.resyncing) this.heard(heartbeat.serverTime);
     // The beat may overtake the batch it counts (batches are coalesced); two beats ahead in a row
     // mean a batch was lost: ask for what is missing.
@@ -456,12 +475,15 @@ export class LiveCenter {
   private useSnapshot(snapshot: BoardSnapshotWire): void {
     this.queued = [];
     this.wantSnapshot = false;
-    this.replica = new BoardReplica(snapshot);
+    const replica = new BoardReplica(snapshot);
+    const boardView = new BoardView(replica.state);
+    this.replica = replica;
+    this.boardView = boardView;
     this.centerId = snapshot.centerId;
     this.receivedSeq = snapshot.seq;
     this.update({
-      state: shareUnchanged(this.view.state, this.replica.state),
-      agentsToday: this.agentsTodayView(),
+      state: boardView.state,
+      agentsToday: { timeZone: replica.timeZone, agents: boardView.agentsToday },
     });
   }
 
@@ -475,29 +497,23 @@ export class LiveCenter {
 
   private applyQueued(): void {
     this.frameRequested = false;
-    const { replica } = this;
-    if (!replica || this.queued.length === 0 || this.ended) return;
+    const { replica, boardView } = this;
+    if (!replica || !boardView || this.queued.length === 0 || this.ended) return;
     const queued = this.queued;
     this.queued = [];
-    let agentsChanged = false;
+    // The frame's view costs what its deltas changed, not what the board holds (board-view.ts).
+    const changes = noBoardChanges();
     for (const delta of queued) {
-      const { agrees, digest } = replica.apply(delta);
+      const { agrees, digest } = replica.apply(delta, changes);
       if (!agrees) {
         this.diverged(delta, digest);
         return;
       }
-      agentsChanged ||= (delta.agentsToday?.length ?? 0) > 0 || (delta.removed?.agentsToday?.length ?? 0) > 0;
     }
-    this.update({
-      state: shareUnchanged(this.view.state, replica.state),
-      ...(agentsChanged ? { agentsToday: this.agentsTodayView() } : {}),
-    });
-  }
-
-  private agentsTodayView(): AgentsToday {
-    const { replica } = this;
-    if (!replica) return NO_AGENTS_TODAY;
-    return { timeZone: replica.timeZone, agents: new Map(Object.entries(replica.state.agentsToday)) };
+    const state = boardView.advance(changes);
+    const agentsToday =
+      changes.agentsToday.size > 0 ? { timeZone: replica.timeZone, agents: boardView.agentsToday } : null;
+    this.update({ state, ...(agentsToday ? { agentsToday } : {}) });
   }
 
   /**

@@ -125,8 +125,9 @@ function useLiveContext(): Live {
 
 /**
  * A piece of the live view; the component re-renders only when it changes (by `isEqual`, identity by
- * default). The view is immutable with structural sharing, so a selector may return any part of it:
- * `view.state.agents` is a new object exactly when an agent changed.
+ * default). The view has structural sharing, so a selector may return any part of it:
+ * `view.state.agents` is a new object exactly when an agent changed. Its containers are reused two
+ * changes later (packages/live's BoardView): read them while rendering, keep records, not containers.
  *
  * @example
  * const connection = useLiveSelector((view) => view.connection);

@@ -25,6 +25,11 @@ type Command =
 const boards: Board[] = [];
 const recoveries: { why: "diverged" | "dropped"; ms: number }[] = [];
 let snapshotsLoaded = 0;
+/** How long each snapshot took to fetch and parse, and why loads failed (retried by LiveCenter). */
+const snapshotMs: number[] = [];
+const snapshotFailures: Record<string, number> = {};
+/** Why connections were refused (socket.io's connect_error), by message. */
+const connectErrors: Record<string, number> = {};
 
 function open(url: string, cookie: string): Board {
   const socket = io(url, {
@@ -34,16 +39,32 @@ function open(url: string, cookie: string): Board {
     extraHeaders: { cookie },
   });
   const center = new LiveCenter(socket, async () => {
-    snapshotsLoaded++;
-    const response = await fetch(`${url}${BOARD_SNAPSHOT_PATH}`, {
-      headers: { cookie, "accept-encoding": "br, gzip" },
-    });
-    if (!response.ok) throw new Error(`snapshot ${response.status}`);
-    return (await response.json()) as BoardSnapshotWire;
+    const started = Date.now();
+    try {
+      const response = await fetch(`${url}${BOARD_SNAPSHOT_PATH}`, {
+        headers: { cookie, "accept-encoding": "br, gzip" },
+      });
+      if (!response.ok) throw new Error(`snapshot ${response.status}`);
+      const snapshot = (await response.json()) as BoardSnapshotWire;
+      snapshotsLoaded++;
+      snapshotMs.push(Date.now() - started);
+      return snapshot;
+    } catch (error) {
+      const why = (error as Error).message;
+      snapshotFailures[why] = (snapshotFailures[why] ?? 0) + 1;
+      throw error;
+    }
   });
   const board: Board = { center, socket, since: null, divergences: 0, bytes: 0 };
   socket.on("board:delta", (bytes: ArrayBuffer | Uint8Array) => {
     board.bytes += bytes.byteLength;
+  });
+  socket.on("connect_error", (error: Error) => {
+    connectErrors[error.message] = (connectErrors[error.message] ?? 0) + 1;
+  });
+  // The beat's packed KPIs are the rest of the stream (its plain fields are a few dozen bytes).
+  socket.on("live:heartbeat", (beat: { kpis: ArrayBuffer | Uint8Array }) => {
+    board.bytes += beat.kpis.byteLength;
   });
   center.subscribe(() => {
     const view = center.current;
@@ -63,6 +84,20 @@ function open(url: string, cookie: string): Board {
   return board;
 }
 
+/**
+ * Cuts a board's connection as a network would: the TCP socket under its WebSocket is destroyed, so
+ * socket.io sees "transport close" and reconnects by itself. (Closing the engine from the client,
+ * `socket.io.engine.close()`, waits for its write buffer to drain first; under load, boards cut that
+ * way were left "reconnecting" with no reconnect attempt — a client-initiated close, not a blip.)
+ */
+function cut(socket: ReturnType<typeof io>): void {
+  const transport = socket.io.engine.transport as unknown as { ws?: { _socket?: { destroy(): void } } };
+  const tcp = transport.ws?._socket;
+  if (!tcp)
+    throw new Error("soak: the board's WebSocket has no TCP socket to cut (not the websocket transport?)");
+  tcp.destroy();
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 process.on("message", async (message: Command) => {
@@ -78,7 +113,7 @@ process.on("message", async (message: Command) => {
     const board = boards[message.index % boards.length]!;
     if (board.socket.connected && board.since === null) {
       board.since = { at: Date.now(), why: "dropped", left: false };
-      board.socket.io.engine.close();
+      cut(board.socket);
     }
     process.send!({ kind: "dropped" });
   } else if (message.cmd === "status") {
@@ -93,6 +128,9 @@ process.on("message", async (message: Command) => {
       })),
       recoveries,
       snapshotsLoaded,
+      snapshotMs,
+      snapshotFailures,
+      connectErrors,
       rssMb: Math.round(process.memoryUsage().rss / 2 ** 20),
     });
   } else if (message.cmd === "stop") {

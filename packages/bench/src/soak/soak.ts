@@ -22,7 +22,7 @@ import { createApp } from "@callboard/server/app";
 import { startSimulation } from "@callboard/server/simulation";
 import { createSimulator } from "@callboard/simulator";
 import pino from "pino";
-import { summarize } from "../stats.ts";
+import { percentile, summarize } from "../stats.ts";
 
 const MINUTES = Number(process.env.CALLBOARD_SOAK_MINUTES ?? 60);
 const AGENTS = Number(process.env.CALLBOARD_SOAK_AGENTS ?? 10_000);
@@ -47,6 +47,9 @@ interface Status {
   boards: BoardStatus[];
   recoveries: { why: "diverged" | "dropped"; ms: number }[];
   snapshotsLoaded: number;
+  snapshotMs: number[];
+  snapshotFailures: Record<string, number>;
+  connectErrors: Record<string, number>;
   rssMb: number;
 }
 
@@ -103,6 +106,20 @@ const started = Date.now();
 const seqAtStart = app.core.state.seq;
 let drops = 0;
 let nextReport = started + 60_000;
+/**
+ * How far each board's screen is behind the core, in events (core seq − the seq it shows), sampled
+ * once a minute: boards that keep up stay within a few batches; ones that fall behind grow.
+ */
+const lags: number[] = [];
+const lagOf = (status: Status) =>
+  status.boards.flatMap((b) => (b.seq === null ? [] : [app.core.state.seq - b.seq]));
+const percentileOf = (values: readonly number[], p: number) =>
+  values.length === 0
+    ? Number.NaN
+    : percentile(
+        [...values].sort((a, b) => a - b),
+        p,
+      );
 const bytesAtStart = (await ask<Status>({ cmd: "status" }, "status")).boards.reduce((n, b) => n + b.bytes, 0);
 while (Date.now() - started < MINUTES * 60_000) {
   await sleep(DROP_EVERY_SEC * 1000);
@@ -112,9 +129,16 @@ while (Date.now() - started < MINUTES * 60_000) {
     nextReport += 60_000;
     const status = await ask<Status>({ cmd: "status" }, "status");
     const divergences = status.boards.reduce((n, b) => n + b.divergences, 0);
+    const lag = lagOf(status);
+    lags.push(...lag);
+    const live = status.boards.filter((b) => b.connection === "live").length;
+    const loaded = status.boards.filter((b) => b.seq !== null).length;
     console.log(
       `soak: ${((Date.now() - started) / 60_000).toFixed(0)} min, seq ${app.core.state.seq}, ` +
-        `${divergences} divergences, ${drops} cuts, boards' RSS ${status.rssMb} MB`,
+        `${divergences} divergences, ${drops} cuts, ${live}/${BOARDS} live, ${loaded} with a board, ` +
+        `applied lag p50 ${percentileOf(lag, 50)} / max ${percentileOf(lag, 100)} events, ` +
+        `${status.snapshotsLoaded} snapshots (p50 ${percentileOf(status.snapshotMs, 50)} ms, failed ${JSON.stringify(status.snapshotFailures)}), ` +
+        `boards' RSS ${status.rssMb} MB`,
     );
   }
 }
@@ -160,9 +184,11 @@ console.log(`
 | divergences in /metrics (one per board per 10 s at most) | ${reported} |
 | recovered after a divergence | ${recovery("diverged")} |
 | back live after a cut (reconnect + catch-up from the ring) | ${recovery("dropped")} |
-| snapshots loaded (${BOARDS} at start; more = fell out of the ring or diverged) | ${final.snapshotsLoaded} |
-| delta bytes per board | ${(bytes / BOARDS / elapsedSec / 1024).toFixed(1)} KiB/s |
-| final check, load stopped: boards behind / with another digest | ${behind} / ${wrong} |
+| snapshots loaded (${BOARDS} at start; more = fell out of the ring or diverged) | ${final.snapshotsLoaded} (fetch + parse p50 ${percentileOf(final.snapshotMs, 50)} ms, max ${percentileOf(final.snapshotMs, 100)} ms; failed loads ${JSON.stringify(final.snapshotFailures)}) |
+| stream bytes per board (deltas + beats' KPIs) | ${(bytes / BOARDS / elapsedSec / 1024).toFixed(1)} KiB/s |
+| boards' applied lag, sampled each minute (core seq − seq shown) | p50 ${percentileOf(lags, 50)}, p99 ${percentileOf(lags, 99)}, max ${percentileOf(lags, 100)} events |
+| final check, load stopped: boards behind / with another digest | ${behind} / ${wrong}${behind > 0 ? ` (behind: ${JSON.stringify(final.boards.filter((b) => b.seq !== app.core.state.seq).map((b) => [b.connection, b.seq]))})` : ""} |
+| connections refused (connect_error, by message) | ${JSON.stringify(final.connectErrors)} |
 | boards' process RSS | ${final.rssMb} MB |
 `);
 child.send({ cmd: "stop" });

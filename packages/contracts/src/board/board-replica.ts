@@ -1,4 +1,4 @@
-import { BoardRecords, CODECS, type WireOf } from "./board-records.ts";
+import { BoardRecords, CODECS, perKind, type WireOf } from "./board-records.ts";
 import type { BoardState } from "./board-state.ts";
 import { type BoardDeltaWire, type BoardSnapshotWire, RECORD_KINDS, type RecordKind } from "./board-wire.ts";
 
@@ -8,6 +8,14 @@ export interface Applied {
   agrees: boolean;
   digest: number;
 }
+
+/**
+ * What a run of deltas changed, for a view that copies only that (packages/live's BoardView): the
+ * ids set or removed per kind, and whether new decisions came. O(the deltas' size) to collect.
+ */
+export type BoardChanges = Record<RecordKind, Set<string>> & { decisions: boolean };
+
+export const noBoardChanges = (): BoardChanges => ({ ...perKind(() => new Set<string>()), decisions: false });
 
 /**
  * A board's copy of the light board state: loaded from a snapshot, advanced by deltas, each
@@ -42,21 +50,36 @@ export class BoardReplica {
     return this.records.digest;
   }
 
-  /** Applies a delta that starts right after this replica's seq (the caller checks contiguity). */
-  apply(delta: BoardDeltaWire): Applied {
-    for (const kind of RECORD_KINDS) for (const wire of delta[kind] ?? []) this.setFromWire(kind, wire);
-    if (delta.removed) {
-      for (const kind of RECORD_KINDS)
-        for (const id of delta.removed[kind] ?? []) this.records.remove(kind, id);
+  /**
+   * Applies a delta that starts right after this replica's seq (the caller checks contiguity), and
+   * adds what it changed to `changes` when given.
+   */
+  apply(delta: BoardDeltaWire, changes?: BoardChanges): Applied {
+    for (const kind of RECORD_KINDS) {
+      for (const wire of delta[kind] ?? []) {
+        const id = this.setFromWire(kind, wire);
+        changes?.[kind].add(id);
+      }
     }
-    if (delta.decisions) this.records.addDecisions(delta.decisions, (d) => JSON.stringify(d));
+    if (delta.removed) {
+      for (const kind of RECORD_KINDS) {
+        for (const id of delta.removed[kind] ?? []) {
+          this.records.remove(kind, id);
+          changes?.[kind].add(id);
+        }
+      }
+    }
+    if (delta.decisions && this.records.addDecisions(delta.decisions, (d) => JSON.stringify(d)) && changes) {
+      changes.decisions = true;
+    }
     this.records.state.seq = delta.toSeq;
     this.records.state.clock = delta.clock;
     return { agrees: this.digest === delta.digest, digest: this.digest };
   }
 
-  private setFromWire<K extends RecordKind>(kind: K, wire: WireOf<K>): void {
+  private setFromWire<K extends RecordKind>(kind: K, wire: WireOf<K>): string {
     const [id, record] = CODECS[kind].fromWire(wire);
     this.records.set(kind, id, record, JSON.stringify(wire));
+    return id;
   }
 }

@@ -1,7 +1,7 @@
 export { type AgentRow, decodeAgent, encodeAgent } from "./agent-row.ts";
 export { BoardProjector } from "./board-projector.ts";
-export { BOARD_DECISIONS, BoardRecords, emptyBoardState } from "./board-records.ts";
-export { type Applied, BoardReplica } from "./board-replica.ts";
+export { BOARD_DECISIONS, BoardRecords, containerOf, emptyBoardState } from "./board-records.ts";
+export { type Applied, type BoardChanges, BoardReplica, noBoardChanges } from "./board-replica.ts";
 export { type BoardState, type DecisionSummary, decisionKey, summarizeDecision } from "./board-state.ts";
 export {
   type BoardDeltaWire,
