@@ -170,7 +170,8 @@ export function createGateway(options: GatewayOptions): {
       ack({ ok: true, data: source.catchUp(parsed.data.sinceSeq, parsed.data.centerId) });
       // No beat while the source cannot vouch for the present: the board shows stale, as it should.
       const beat = source.beat();
-      if (beat) socket.emit("live:heartbeat", { ...beat, complete: true, kpis: kpiBeats.complete(beat.kpis) });
+      if (beat)
+        socket.emit("live:heartbeat", { ...beat, complete: true, kpis: kpiBeats.complete(beat.kpis) });
     });
 
     // A board that disagreed with a batch's digest says so once before loading a fresh snapshot.
