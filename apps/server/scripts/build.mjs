@@ -14,7 +14,11 @@ const outDir = join(serverDir, "dist");
 
 rmSync(outDir, { recursive: true, force: true });
 await build({
-  entryPoints: { main: join(serverDir, "src/main.ts") },
+  // The what-if worker is a second entry point: WhatIfRunner starts dist/core/what-if-worker.js.
+  entryPoints: {
+    main: join(serverDir, "src/main.ts"),
+    "what-if-worker": join(serverDir, "src/what-if/what-if-worker.ts"),
+  },
   outdir: join(outDir, "core"),
   bundle: true,
   platform: "node",
