@@ -15,7 +15,10 @@ const instant = z.number().int().min(0).max(8_640_000_000_000_000);
 export const whatIfChangeSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("none") }),
   z.strictObject({ kind: z.literal("strategy"), strategy: z.enum(STRATEGIES) }),
-  z.strictObject({ kind: z.literal("answer-timeout"), seconds: z.number().int().min(3).max(WHAT_IF_MAX_SEC) }),
+  z.strictObject({
+    kind: z.literal("answer-timeout"),
+    seconds: z.number().int().min(3).max(WHAT_IF_MAX_SEC),
+  }),
   z.strictObject({
     kind: z.literal("backup-delay"),
     seconds: z.number().int().min(0).max(WHAT_IF_MAX_SEC).nullable(),
@@ -49,7 +52,8 @@ export const whatIfInputSchema = z
   .strictObject({ queueId: queueIdSchema, from: instant, to: instant, change: whatIfChangeSchema })
   .superRefine((input, ctx) => {
     // The clock-free part, so the page's form says it before asking.
-    if (input.to <= input.from) ctx.addIssue({ code: "custom", path: ["to"], message: "must be after the start" });
+    if (input.to <= input.from)
+      ctx.addIssue({ code: "custom", path: ["to"], message: "must be after the start" });
     else if (input.to - input.from > WHAT_IF_MAX_MS)
       ctx.addIssue({ code: "custom", path: ["to"], message: "the period is longer than one day" });
   });

@@ -37,12 +37,15 @@ export type WhatIfResult =
       whatIf: RunFigures;
       decisions: DecisionComparison;
       agents: ChangePlan["agents"];
+      /** The names of the agents in the differing decisions' candidate tables (added agents included). */
+      names: Record<string, string>;
       /** Inputs the what-if run refused (e.g. a recorded status change for a removed agent's call). */
       refused: number;
     };
 
 /** A deep copy of a center: its state is plain JSON (docs/architecture.md, State shape). */
-export const copyState = (state: CenterState): CenterState => JSON.parse(JSON.stringify(state)) as CenterState;
+export const copyState = (state: CenterState): CenterState =>
+  JSON.parse(JSON.stringify(state)) as CenterState;
 
 /** True when a call of the queue arrived in the period: without one there is nothing to compare. */
 export function periodHasCalls(period: readonly LoggedEvent[], queueId: string): boolean {
@@ -77,6 +80,12 @@ export function runWhatIf(input: WhatIfInput): WhatIfResult {
     progress: input.progress,
   });
   const whatIf = meter.finish(run.state);
+  const decisions = compareDecisions(realMeter.offers, meter.offers, DIFFS_SHOWN);
+  const names: Record<string, string> = {};
+  for (const diff of decisions.first)
+    for (const d of [diff.real, diff.whatIf])
+      for (const id of d?.table.agentIds ?? [])
+        names[id] ??= run.state.agents[id]?.name ?? realState.agents[id]?.name ?? id;
   return {
     kind: "done",
     queueId,
@@ -87,8 +96,9 @@ export function runWhatIf(input: WhatIfInput): WhatIfResult {
     sampleMs: SAMPLE_MS,
     real,
     whatIf,
-    decisions: compareDecisions(realMeter.offers, meter.offers, DIFFS_SHOWN),
+    decisions,
     agents: plan.agents,
+    names,
     refused: run.refused,
   };
 }

@@ -3,7 +3,7 @@
  */
 export const HISTORY_TEXT = {
   title: "History",
-  nav: { calls: "Calls", serviceLevel: "Service level", agents: "Agents" },
+  nav: { calls: "Calls", serviceLevel: "Service level", agents: "Agents", whatIf: "What-if" },
   navLabel: "History pages",
   forViewers: (role: string) =>
     `History is for viewers, supervisors and admins; you are signed in as ${role}.`,

@@ -14,6 +14,7 @@ const TABS = [
   { href: "/history", label: T.nav.calls },
   { href: "/history/service-level", label: T.nav.serviceLevel },
   { href: "/history/agents", label: T.nav.agents },
+  { href: "/history/what-if", label: T.nav.whatIf },
 ] as const;
 
 /** The history pages' frame: tabs that keep the chosen queue and period, and a clear refusal below viewer. */
