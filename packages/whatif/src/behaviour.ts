@@ -83,13 +83,18 @@ export function recordedBehaviour(period: readonly LoggedEvent[]): RecordedBehav
       case "call.answered":
       case "call.declined": {
         const offer = open.get(e.callId)?.get(e.agentId);
-        if (!offer) break; // offered before the period: the input is replayed as recorded
+        // An answer to an offer made before the period is replayed as recorded; its call's end is
+        // still the talk the model drives.
+        if (e.type === "call.answered") answered.set(e.callId, { agentId: e.agentId, at: e.at });
+        if (!offer) {
+          if (e.type === "call.answered") closeOffers(e.callId, null);
+          break;
+        }
         modelled.add(e.seq);
         const delayMs = e.at - offer.at;
         if (e.type === "call.answered") {
           settle(e.agentId, offer.key, { kind: "answer", delayMs, seq: e.seq }, true);
           closeOffers(e.callId, e.agentId);
-          answered.set(e.callId, { agentId: e.agentId, at: e.at });
         } else {
           settle(e.agentId, offer.key, { kind: "decline", delayMs, seq: e.seq }, true);
           open.get(e.callId)?.delete(e.agentId);
