@@ -98,6 +98,7 @@ export function WhatIf() {
           {t("from")}
           <input
             type="datetime-local"
+            step={1}
             className={input}
             value={form.from}
             aria-invalid={errors.from ? true : undefined}
@@ -110,6 +111,7 @@ export function WhatIf() {
           {t("to")}
           <input
             type="datetime-local"
+            step={1}
             className={input}
             value={form.to}
             aria-invalid={errors.to ? true : undefined}
@@ -237,6 +239,31 @@ function RunStatus({ status, onCancel }: { status: WhatIfStatus; onCancel: () =>
       </p>
     );
   return <WhatIfResultView result={result} ms={status.ms} />;
+}
+
+/** The run's progress bar; cancel once the server has named the run. */
+function Progress({ progress, onCancel }: { progress: number; onCancel?: () => void }) {
+  const t = useTranslations("whatIf");
+  const f = useFormat();
+  return (
+    <section className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
+      <div className="flex items-center gap-3 text-sm">
+        <label htmlFor="what-if-progress" className="text-slate-700 dark:text-slate-300">
+          {t("running")}
+        </label>
+        <progress id="what-if-progress" className="h-3 flex-1" max={1} value={progress} />
+        <span className="w-10 tabular-nums text-slate-600 dark:text-slate-400">{f.percent(progress)}</span>
+        <button
+          type="button"
+          onClick={onCancel}
+          disabled={!onCancel}
+          className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800"
+        >
+          {t("cancel")}
+        </button>
+      </div>
+    </section>
+  );
 }
 
 /** The model, said once on the page (and in docs/decisions/0017-what-if-replay-model.md). */
