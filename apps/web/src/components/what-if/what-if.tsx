@@ -83,9 +83,14 @@ export function WhatIf() {
         onSubmit={submit}
         noValidate
       >
-        <label className={label}>
-          {t("queue")}
-          <select className={input} value={form.queueId} onChange={(e) => set({ queueId: e.target.value })}>
+        <div className={label}>
+          <label htmlFor="what-if-queue">{t("queue")}</label>
+          <select
+            id="what-if-queue"
+            className={input}
+            value={form.queueId}
+            onChange={(e) => set({ queueId: e.target.value })}
+          >
             {(queues.data ?? []).map((q) => (
               <option key={q.id} value={q.id}>
                 {q.name}
@@ -93,10 +98,11 @@ export function WhatIf() {
             ))}
           </select>
           <FieldError message={errors.queueId} />
-        </label>
-        <label className={label}>
-          {t("from")}
+        </div>
+        <div className={label}>
+          <label htmlFor="what-if-from">{t("from")}</label>
           <input
+            id="what-if-from"
             type="datetime-local"
             step={1}
             className={input}
@@ -106,10 +112,11 @@ export function WhatIf() {
             onChange={(e) => set({ from: e.target.value })}
           />
           <FieldError id="what-if-from-error" message={errors.from} />
-        </label>
-        <label className={label}>
-          {t("to")}
+        </div>
+        <div className={label}>
+          <label htmlFor="what-if-to">{t("to")}</label>
           <input
+            id="what-if-to"
             type="datetime-local"
             step={1}
             className={input}
@@ -119,10 +126,11 @@ export function WhatIf() {
             onChange={(e) => set({ to: e.target.value })}
           />
           <FieldError id="what-if-to-error" message={errors.to} />
-        </label>
-        <label className={label}>
-          {t("change")}
+        </div>
+        <div className={label}>
+          <label htmlFor="what-if-change">{t("change")}</label>
           <select
+            id="what-if-change"
             className={input}
             value={form.kind}
             onChange={(e) => set({ kind: e.target.value as WhatIfForm["kind"] })}
@@ -133,11 +141,12 @@ export function WhatIf() {
               </option>
             ))}
           </select>
-        </label>
+        </div>
         {form.kind === "strategy" ? (
-          <label className={label}>
-            {t("strategy")}
+          <div className={label}>
+            <label htmlFor="what-if-strategy">{t("strategy")}</label>
             <select
+              id="what-if-strategy"
               className={input}
               value={form.strategy}
               onChange={(e) => set({ strategy: e.target.value as WhatIfForm["strategy"] })}
@@ -148,11 +157,12 @@ export function WhatIf() {
                 </option>
               ))}
             </select>
-          </label>
+          </div>
         ) : form.kind === "agents" ? (
-          <label className={label}>
-            {t("delta")}
+          <div className={label}>
+            <label htmlFor="what-if-delta">{t("delta")}</label>
             <input
+              id="what-if-delta"
               type="number"
               className={`${input} w-28`}
               value={form.delta}
@@ -160,11 +170,14 @@ export function WhatIf() {
               onChange={(e) => set({ delta: e.target.value })}
             />
             <FieldError message={errors.delta} />
-          </label>
+          </div>
         ) : (
-          <label className={label}>
-            {t(form.kind === "answer-timeout" ? "answerTimeout" : "backupDelay")}
+          <div className={label}>
+            <label htmlFor="what-if-seconds">
+              {t(form.kind === "answer-timeout" ? "answerTimeout" : "backupDelay")}
+            </label>
             <input
+              id="what-if-seconds"
               type="number"
               className={`${input} w-28`}
               value={form.seconds}
@@ -172,7 +185,7 @@ export function WhatIf() {
               onChange={(e) => set({ seconds: e.target.value })}
             />
             <FieldError message={errors.seconds} />
-          </label>
+          </div>
         )}
         <div className="flex flex-col gap-1">
           <span aria-hidden className="invisible">
@@ -203,27 +216,7 @@ export function WhatIf() {
 function RunStatus({ status, onCancel }: { status: WhatIfStatus; onCancel: () => void }) {
   const t = useTranslations("whatIf");
   const f = useFormat();
-  if (status.state === "running")
-    return (
-      <section className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
-        <div className="flex items-center gap-3 text-sm">
-          <label htmlFor="what-if-progress" className="text-slate-700 dark:text-slate-300">
-            {t("running")}
-          </label>
-          <progress id="what-if-progress" className="h-3 flex-1" max={1} value={status.progress} />
-          <span className="tabular-nums text-slate-600 dark:text-slate-400">
-            {f.percent(status.progress)}
-          </span>
-          <button
-            type="button"
-            onClick={onCancel}
-            className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100"
-          >
-            {t("cancel")}
-          </button>
-        </div>
-      </section>
-    );
+  if (status.state === "running") return <Progress progress={status.progress} onCancel={onCancel} />;
   if (status.state === "cancelled") return <p className="text-sm text-slate-600">{t("cancelled")}</p>;
   if (status.state === "failed")
     return (
