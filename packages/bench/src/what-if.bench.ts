@@ -36,8 +36,8 @@ const env = (name: string, fallback: number): number => {
   const value = Number(process.env[name]);
   return Number.isFinite(value) && value > 0 ? value : fallback;
 };
-const AGENTS = env("BENCH_WHATIF_AGENTS", 200);
-const QUEUES = env("BENCH_WHATIF_QUEUES", 4);
+const AGENTS = env("BENCH_WHATIF_AGENTS", 40);
+const QUEUES = env("BENCH_WHATIF_QUEUES", 3);
 const TICK_MS = env("BENCH_WHATIF_TICK_MS", 1000);
 const SPEED = env("BENCH_WHATIF_SPEED", 20);
 const ROUNDS = env("BENCH_WHATIF_ROUNDS", 3);
@@ -178,6 +178,9 @@ for (let round = 0; round < ROUNDS; round++) {
     () => new Promise((resolve) => setTimeout(resolve, Math.max(2_000, result.ms))),
   );
   runs.push({ baseline, during, ...result });
+  console.log(
+    `round ${round + 1}: run ${(result.ms / 1000).toFixed(1)} s, lag p99 ${during.toFixed(1)} ms during, ${baseline.toFixed(1)} ms without`,
+  );
 }
 stopLoad = true;
 await loading;
