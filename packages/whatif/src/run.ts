@@ -116,6 +116,18 @@ export function runPeriod(
     }
   }
 
+  // An agent who showed no behaviour of its own in the period (never rung, or only rung where others
+  // ended the offer) takes the whole center's: every agent's recorded outcomes and talk times.
+  let everyone: { outcomes: OfferOutcome[]; talkMs: number[] } | null = null;
+  const poolOf = <K extends "outcomes" | "talkMs">(agentId: string, kind: K) => {
+    const own = behaviour.samples.get(plan.behaviourOf(agentId))?.[kind];
+    if (own && own.length > 0) return own;
+    everyone ??= {
+      outcomes: [...behaviour.samples.values()].flatMap((s) => s.outcomes),
+      talkMs: [...behaviour.samples.values()].flatMap((s) => s.talkMs),
+    };
+    return everyone[kind];
+  };
   const offers = new Map<string, number>();
   /** The agent's outcome for this offer, and the key that orders it within its millisecond. */
   const outcomeOf = (callId: string, agentId: string): { outcome: OfferOutcome; key: number } => {
@@ -124,15 +136,15 @@ export function runPeriod(
     offers.set(pair, n);
     const recorded = behaviour.outcomes.get(outcomeKey(callId, agentId, n));
     if (recorded) return { outcome: recorded, key: "seq" in recorded ? recorded.seq : 0 };
-    const pool = behaviour.samples.get(plan.behaviourOf(agentId))?.outcomes ?? [];
+    const pool = poolOf(agentId, "outcomes");
     const outcome = pool.length > 0 ? drawOne(pool, seed, `offer|${callId}|${agentId}|${n}`) : NO_ANSWER;
     return { outcome, key: Number.POSITIVE_INFINITY };
   };
   const talkOf = (callId: string, agentId: string): Talk | null => {
     const recorded = behaviour.talks.get(talkKey(callId, agentId));
     if (recorded) return recorded;
-    const pool = behaviour.samples.get(plan.behaviourOf(agentId))?.talkMs ?? [];
-    if (pool.length === 0) return null; // an agent never seen talking: the call talks past the period
+    const pool = poolOf(agentId, "talkMs");
+    if (pool.length === 0) return null; // nobody was seen talking: the call talks past the period
     return {
       ms: drawOne(pool, seed, `talk|${callId}|${agentId}`),
       end: { type: "call.ended", callId },
