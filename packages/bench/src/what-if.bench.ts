@@ -98,6 +98,7 @@ await app.auth.createUser(
   { principal: null, address: "bench" },
 );
 const cookie = await signInCookie(url, "bench", "bench password 1234");
+console.log(`The server booted on it (seq ${count(app.core.state.seq)}); measuring…`);
 const trpc = async (path: string, input: unknown, method: "GET" | "POST") => {
   const res =
     method === "GET"

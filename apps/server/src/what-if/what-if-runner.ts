@@ -53,6 +53,8 @@ export class WhatIfRunner implements WhatIfHandle {
       throw new WhatIfUnavailableError("busy", "A what-if is already running: wait for it or cancel it.");
     const runId = randomUUID();
     const startedAt = this.clock();
+    // The run's own duration on the process's monotonic clock (the core's clock may be a test's).
+    const began = performance.now();
     const job: WhatIfJob = { ...this.source, ...request, seed: WHAT_IF_SEED };
     const worker = startWorker(job);
     this.current = { runId, worker };
@@ -73,7 +75,13 @@ export class WhatIfRunner implements WhatIfHandle {
             startedAt,
           });
       } else if (message.type === "done") {
-        settle({ runId, state: "done", result: message.result, startedAt, ms: this.clock() - startedAt });
+        settle({
+          runId,
+          state: "done",
+          result: message.result,
+          startedAt,
+          ms: Math.round(performance.now() - began),
+        });
       } else {
         settle({ runId, state: "failed", message: message.message, startedAt });
       }
