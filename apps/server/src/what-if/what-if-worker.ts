@@ -2,6 +2,8 @@
 // main.js in production, run through tsx in dev and tests. It opens its OWN read-only connection
 // to the log's file — SQLite refuses any write on it — so a replay never touches the live log, and
 // it runs the model off the core's thread so routing is not slowed.
+import { readlinkSync } from "node:fs";
+import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { createDb, createEventLog } from "@callboard/db";
 import { type CenterState, emptyState, type LoggedEvent, replay } from "@callboard/routing";
@@ -73,7 +75,22 @@ function run(job: WhatIfJob): WhatIfResult {
   }
 }
 
+/**
+ * Lowest CPU priority for this thread only (Linux: /proc/thread-self names its task id, and
+ * setpriority on a task id renices that thread): when the cores are busy, the core's thread —
+ * live routing — goes first. Elsewhere it stays as it is.
+ */
+function yieldToTheCore(): void {
+  try {
+    const task = Number(readlinkSync("/proc/thread-self").split("/").at(-1));
+    if (Number.isInteger(task) && task > 0) setPriority(task, 19);
+  } catch {
+    // not Linux, or not allowed: the worker runs at the process's priority
+  }
+}
+
 try {
+  yieldToTheCore();
   post({ type: "done", result: run(workerData as WhatIfJob) });
 } catch (error) {
   post({ type: "failed", message: error instanceof Error ? error.message : String(error) });
