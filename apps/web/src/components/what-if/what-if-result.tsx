@@ -30,7 +30,7 @@ export function WhatIfResultView({ result, ms }: { result: WhatIfComparison; ms:
           ? "—"
           : t("kpi.perAgent", {
               calls: f.count(Math.round(r.callsPerAgent * 10) / 10),
-              agents: f.count(r.answeredBy.length),
+              agents: r.answeredBy.length,
             }),
     },
     { label: t("kpi.answered"), value: (r) => f.count(r.kpi.answered) },
@@ -126,7 +126,7 @@ function Differences({ result, name }: { result: WhatIfComparison; name: (id: st
       <h2 className="text-base font-semibold text-slate-900 dark:text-slate-100">{t("decisions")}</h2>
       <p className="text-sm text-slate-600 dark:text-slate-400">
         {t("differing", {
-          differing: f.count(decisions.differing),
+          differing: decisions.differing,
           real: f.count(decisions.real),
           whatIf: f.count(decisions.whatIf),
         })}
