@@ -16,6 +16,7 @@ for (const path of [
   "/history",
   "/history/service-level",
   "/history/agents",
+  "/history/what-if",
 ]) {
   test(`axe finds no serious or critical issue on ${path}`, async ({ page }) => {
     await seedQueue(page.request, `a11y${path.replace(/\W/g, "")}`);

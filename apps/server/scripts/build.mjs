@@ -14,10 +14,12 @@ const outDir = join(serverDir, "dist");
 
 rmSync(outDir, { recursive: true, force: true });
 await build({
-  // The core, and the gateway process of the split mode (decision 0018).
+  // The core, the gateway process of the split mode (decision 0018), and the what-if worker
+  // (WhatIfRunner starts dist/core/what-if-worker.js).
   entryPoints: {
     main: join(serverDir, "src/main.ts"),
     "gateway-main": join(serverDir, "src/gateway-main.ts"),
+    "what-if-worker": join(serverDir, "src/what-if/what-if-worker.ts"),
   },
   outdir: join(outDir, "core"),
   bundle: true,

@@ -166,6 +166,29 @@ describe("every door refuses whoever may not pass", () => {
     }
   });
 
+  it("what-if is for supervisors and up: viewers are refused, a supervisor passes to the procedure", async () => {
+    const status = (cookie: string) =>
+      fetch(
+        `${server.url}/trpc/whatIf.status?input=${encodeURIComponent(JSON.stringify({ runId: "nope" }))}`,
+        {
+          headers: { cookie },
+        },
+      );
+    expect((await status((await server.signedIn("viewer")).cookie)).status).toBe(403);
+    expect((await status((await server.signedIn("agent")).cookie)).status).toBe(403);
+    for (const role of ["supervisor", "admin"] as const)
+      expect((await status((await server.signedIn(role)).cookie)).status, role).toBe(404);
+    const start = await fetch(`${server.url}/trpc/whatIf.start`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie: (await server.signedIn("supervisor")).cookie },
+      body: JSON.stringify({ queueId: "sales", from: 2_000, to: 1_000, change: { kind: "none" } }),
+    });
+    expect(start.status).toBe(400);
+    expect(((await start.json()) as { error: { message: string } }).error.message).toBe(
+      "to: must be after the start",
+    );
+  });
+
   it("history is for viewers and up, and a bad range is a 400 naming the field", async () => {
     const viewer = await server.signedIn("viewer");
     const ask = (input: unknown, cookie?: string) =>

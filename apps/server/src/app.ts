@@ -40,6 +40,7 @@ import { startRetention } from "./retention.ts";
 import { buildRoutes } from "./routes.ts";
 import { authenticateSocket } from "./socket-access.ts";
 import { type Connector, createConnector } from "./stringee/connector.ts";
+import { WhatIfRunner } from "./what-if/what-if-runner.ts";
 
 /** tRPC's own limits: a body this size parses in milliseconds; a batch this long stays answerable. */
 export const TRPC_LIMITS = { maxBodyBytes: 256 * 1024, maxBatchSize: 20 } as const;
@@ -284,6 +285,11 @@ export function createApp(options: AppOptions): App {
   };
   const maxConnections = options.doorLimits?.maxConnections ?? 20_000;
 
+  // What-if replays run in worker threads reading the file through their own read-only connection.
+  const whatIf = new WhatIfRunner({ dbPath: options.dbPath, archiveDir, centerId }, clock, (error) =>
+    logger.error({ err: error }, "a what-if worker failed"),
+  );
+
   // The door has already worked out who is calling; tRPC's context reads it from here.
   const actors = new WeakMap<IncomingMessage, Actor>();
   const trpcHandler = createHTTPHandler({
@@ -310,6 +316,7 @@ export function createApp(options: AppOptions): App {
         auth,
         desk,
         history: history ?? HISTORY_OFF,
+        whatIf,
         actor: actors.get(req) ?? { principal: null, address: null },
       };
     },
@@ -411,6 +418,7 @@ export function createApp(options: AppOptions): App {
       //    (serveRoutes checks `listening`), so only requests already being handled go on.
       clearInterval(sweep);
       retention?.stop();
+      await whatIf.close();
       connector?.close();
       appPresence.close();
       deskAudience.close();

@@ -18,6 +18,7 @@ import type {
 import type { EventLog } from "@callboard/db";
 import type { BucketRow } from "@callboard/kpi";
 import type { AgentProfile, CenterState, InputEvent, LoggedEvent, ManualStatus } from "@callboard/routing";
+import type { WhatIfChange, WhatIfResult } from "@callboard/whatif";
 
 /** What procedures need of the core (the single writer): its state to read, and the one way to write. */
 export interface CoreHandle {
@@ -124,6 +125,36 @@ export interface Context {
   /** The agent desk's telephony, presence and tokens. */
   desk: DeskHandle;
   history: HistoryReader;
+  /** What-if replays, run off the core's thread (apps/server/src/what-if/). */
+  whatIf: WhatIfHandle;
   /** Who is calling (from the session cookie), and from where; the role procedures in trpc.ts check it. */
   actor: Actor;
+}
+
+/** What a what-if run is doing. `progress` is 0–1. */
+export type WhatIfStatus =
+  | { runId: string; state: "running"; progress: number; startedAt: number }
+  | { runId: string; state: "done"; result: WhatIfResult; startedAt: number; ms: number }
+  | { runId: string; state: "failed"; message: string; startedAt: number }
+  | { runId: string; state: "cancelled"; startedAt: number };
+
+/** Why a what-if could not start: another is running, or this server keeps its log in memory only. */
+export class WhatIfUnavailableError extends Error {
+  constructor(
+    readonly reason: "busy" | "no-file",
+    message: string,
+  ) {
+    super(message);
+    this.name = "WhatIfUnavailableError";
+  }
+}
+
+/** Starts, follows and cancels what-if runs; the server runs each in a worker thread. */
+export interface WhatIfHandle {
+  /** Throws WhatIfUnavailableError when it cannot start now. */
+  start(request: { queueId: string; from: number; to: number; change: WhatIfChange }): { runId: string };
+  /** Null for a run this server does not know (never started, or forgotten). */
+  status(runId: string): WhatIfStatus | null;
+  /** True when the run was running and is now cancelled. */
+  cancel(runId: string): boolean;
 }

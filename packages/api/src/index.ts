@@ -10,7 +10,10 @@ export type {
   HistoryRow,
   PccHandle,
   TelephonyPort,
+  WhatIfHandle,
+  WhatIfStatus,
 } from "./context.ts";
+export { WhatIfUnavailableError } from "./context.ts";
 export {
   TRPC_CODE_FOR_AUTH,
   TRPC_CODE_FOR_PCC_WRITE,

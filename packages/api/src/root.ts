@@ -12,6 +12,7 @@ import { historyRouter } from "./routers/history.ts";
 import { queuesRouter } from "./routers/queues.ts";
 import { usersRouter } from "./routers/users.ts";
 import { wallboardsRouter } from "./routers/wallboards.ts";
+import { whatIfRouter } from "./routers/what-if.ts";
 import { createCallerFactory, createTRPCRouter } from "./trpc.ts";
 
 /** Every procedure the board calls, served by apps/server under /trpc. */
@@ -30,6 +31,7 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   desk: deskRouter,
   history: historyRouter,
+  whatIf: whatIfRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,14 @@
 import type { Actor, Role, UserPrincipal } from "@callboard/contracts";
 import { type CenterState, emptyState, type InputEvent } from "@callboard/routing";
-import type { AuthHandle, Context, DeskHandle, PccHandle } from "./context.ts";
+import {
+  type AuthHandle,
+  type Context,
+  type DeskHandle,
+  type PccHandle,
+  type WhatIfHandle,
+  type WhatIfStatus,
+  WhatIfUnavailableError,
+} from "./context.ts";
 
 /** A signed-in person of `role`, for tests. */
 export function personActor(role: Role, username = `${role}-user`): Actor {
@@ -116,7 +124,32 @@ export function fakeContext(
     auth,
     desk,
     history: { queueBuckets: () => [], agentBuckets: () => [], agentTotals: () => [] },
+    whatIf: fakeWhatIf(),
     actor: options.actor ?? personActor("admin"),
   };
   return { ctx, submitted, auth, desk };
+}
+
+/** What-if runs kept in a map, never finishing by themselves: one running at a time, like the server's. */
+export function fakeWhatIf(): WhatIfHandle & { started: Parameters<WhatIfHandle["start"]>[0][] } {
+  const runs = new Map<string, WhatIfStatus>();
+  const started: Parameters<WhatIfHandle["start"]>[0][] = [];
+  return {
+    started,
+    start(request) {
+      if ([...runs.values()].some((r) => r.state === "running"))
+        throw new WhatIfUnavailableError("busy", "A what-if is already running: wait for it or cancel it.");
+      started.push(request);
+      const runId = `run-${started.length}`;
+      runs.set(runId, { runId, state: "running", progress: 0, startedAt: 0 });
+      return { runId };
+    },
+    status: (runId) => runs.get(runId) ?? null,
+    cancel(runId) {
+      const run = runs.get(runId);
+      if (run?.state !== "running") return false;
+      runs.set(runId, { runId, state: "cancelled", startedAt: run.startedAt });
+      return true;
+    },
+  };
 }

@@ -161,3 +161,13 @@ export {
   wallboardSubscribeSchema,
 } from "./socket.ts";
 export { kpiViewOf, type WallboardTile, type WallboardUpdate, wallboardTiles } from "./wallboard.ts";
+export {
+  checkWhatIfPeriod,
+  WHAT_IF_MAX_AGENTS,
+  WHAT_IF_MAX_MS,
+  WHAT_IF_MAX_SEC,
+  type WhatIfInput,
+  whatIfChangeSchema,
+  whatIfInputSchema,
+  whatIfRunSchema,
+} from "./what-if.ts";

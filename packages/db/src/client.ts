@@ -16,8 +16,16 @@ export function createDb(
   {
     busyTimeoutMs = 5_000,
     synchronous = "FULL",
-  }: { busyTimeoutMs?: number; synchronous?: "FULL" | "NORMAL" } = {},
+    readonly = false,
+  }: { busyTimeoutMs?: number; synchronous?: "FULL" | "NORMAL"; readonly?: boolean } = {},
 ): CallboardDb {
+  if (readonly) {
+    // A reader beside the core (a what-if's worker): SQLite itself refuses any write on it. The file
+    // is the core's, already in WAL mode.
+    const sqlite = new Database(path, { readonly: true, fileMustExist: true });
+    sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
+    return drizzle({ client: sqlite, schema });
+  }
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path);
   // First, so that even switching to WAL waits for a lock another process holds, rather than failing at once.

@@ -42,6 +42,7 @@ export {
   MANUAL_STATUSES,
   type ManualStatus,
 } from "./manual-status.ts";
+export { MinHeap } from "./min-heap.ts";
 export { isValidPhoneNumber, PHONE_NUMBER_MAX_LENGTH, PHONE_NUMBER_RULE } from "./phone-number.ts";
 export { isOnline, onlineSignals, type PresenceSignal } from "./presence.ts";
 export {

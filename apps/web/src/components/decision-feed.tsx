@@ -182,7 +182,8 @@ function DecisionDetail({
   return <CandidateTable decision={decision} name={name} />;
 }
 
-function CandidateTable({ decision, name }: { decision: Decision; name: (id: string) => string }) {
+/** A decision's candidate table (also the what-if page's, for each decision that differs). */
+export function CandidateTable({ decision, name }: { decision: Decision; name: (id: string) => string }) {
   const t = useTranslations("decisions");
   const reasons = useTranslations("reasons");
   const f = useFormat();

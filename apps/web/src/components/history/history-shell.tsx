@@ -14,6 +14,7 @@ const TABS = [
   { href: "/history", label: "calls" },
   { href: "/history/service-level", label: "serviceLevel" },
   { href: "/history/agents", label: "agents" },
+  { href: "/history/what-if", label: "whatIf" },
 ] as const;
 
 const link = "rounded px-3 py-1.5";
