@@ -206,6 +206,8 @@ export function WhatIf() {
       </form>
       <Help />
       {status.error && <ErrorAlert error={status.error} />}
+      {/* From the click: a short run may be done before its first status arrives. */}
+      {(start.isPending || (runId !== null && status.isPending)) && <Progress progress={0} />}
       {status.data && (
         <RunStatus status={status.data} onCancel={() => cancel.mutate({ runId: status.data.runId })} />
       )}
