@@ -15,6 +15,7 @@ import { fileURLToPath } from "node:url";
 import { callEvent, signAndPostCallEvent, startFakePcc } from "@callboard/stringee/fake";
 import { ratio, table, us } from "./report.ts";
 import { type Summary, summarize } from "./stats.ts";
+import { ADMIN_PASSWORD } from "./table/core-process.ts";
 
 const RPS = Number(process.env.BENCH_WEBHOOK_RPS ?? 200);
 const SECONDS = Number(process.env.BENCH_WEBHOOK_SEC ?? 15);
@@ -26,6 +27,8 @@ const SIGNING = "bench-signing-secret";
 const OPERATOR = "bench-operator-token-0123";
 const CORE_PORT = 3201;
 const BASELINE_PORT = 3202;
+/** The core's public listener: PCC's webhooks and agents' clients (/stringee/*) are served there only. */
+const PUBLIC_PORT = 3203;
 const serverDir = fileURLToPath(new URL("../../../apps/server", import.meta.url));
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -145,6 +148,8 @@ const core = startProcess(
   ["--import", "tsx", "src/main.ts"],
   {
     PORT: String(CORE_PORT),
+    STRINGEE_PUBLIC_PORT: String(PUBLIC_PORT),
+    STRINGEE_PUBLIC_HOST: "127.0.0.1",
     CALLBOARD_DATA_DIR: dataDir,
     CALLBOARD_MODE: "stringee",
     STRINGEE_API_BASE_URL: pcc.url,
@@ -153,18 +158,32 @@ const core = startProcess(
     STRINGEE_PROJECT_ID: "1",
     STRINGEE_SIGNING_SECRET: SIGNING,
     CALLBOARD_OPERATOR_TOKEN: OPERATOR,
+    CALLBOARD_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    // The load generator is one caller: the per-caller webhook limit would measure itself.
+    CALLBOARD_WEBHOOKS_PER_SECOND: "1000000",
     LOG_LEVEL: "warn",
   },
   serverDir,
 );
 const baselineServer = startProcess(["-e", BASELINE_SOURCE], {}, serverDir);
 const coreUrl = `http://127.0.0.1:${CORE_PORT}`;
+const publicUrl = `http://127.0.0.1:${PUBLIC_PORT}`;
 try {
   await waitFor(`${coreUrl}/healthz`, "the core");
   await waitFor(`http://127.0.0.1:${BASELINE_PORT}/healthz`, "the baseline server");
-  // The first sync runs at start; wait until it has brought every agent in.
+  // The first sync runs at start; wait until it has brought every agent in (an admin asks: the
+  // connector's status is behind sign-in).
+  const signIn = await fetch(`${coreUrl}/auth/sign-in`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: coreUrl },
+    body: JSON.stringify({ username: "admin", password: ADMIN_PASSWORD }),
+  });
+  if (signIn.status !== 200) throw new Error(`sign-in: ${signIn.status} ${await signIn.text()}`);
+  const cookie = (signIn.headers.get("set-cookie") ?? "").split(";", 1)[0]!;
   for (let i = 0; i < 100; i++) {
-    const seq = (await fetch(`${coreUrl}/trpc/connector.status`).then((r) => r.json())) as {
+    const response = await fetch(`${coreUrl}/trpc/connector.status`, { headers: { cookie } });
+    if (!response.ok) throw new Error(`connector.status answered ${response.status}: ${await response.text()}`);
+    const seq = (await response.json()) as {
       result: { data: { status?: { sync: { state: string; agents: number } } } };
     };
     if (seq.result.data.status?.sync.agents === AGENTS) break;
@@ -173,28 +192,29 @@ try {
   // Every agent logs in on the Web client (presence), as agents' clients would.
   await Promise.all(
     Array.from({ length: AGENTS }, async (_, i) => {
-      const tokenResponse = await fetch(`${coreUrl}/stringee/agent-token`, {
+      const tokenResponse = await fetch(`${publicUrl}/stringee/agent-token`, {
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${OPERATOR}` },
         body: JSON.stringify({ agentId: `agent${i}` }),
       });
       const { token } = (await tokenResponse.json()) as { token: string };
-      const presence = await fetch(`${coreUrl}/stringee/presence`, {
+      const presence = await fetch(`${publicUrl}/stringee/presence`, {
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
         body: JSON.stringify({ signal: "app", online: true, ttlSec: 3600 }),
       });
-      if (!presence.ok) throw new Error(`presence for agent${i}: HTTP ${presence.status}`);
+      if (!presence.ok)
+        throw new Error(`presence for agent${i}: HTTP ${presence.status} ${await presence.text()}`);
     }),
   );
 
   const abandon = (callId: string) =>
     void signAndPostCallEvent(
-      `${coreUrl}/stringee/events`,
+      `${publicUrl}/stringee/events`,
       SIGNING,
       callEvent({ callId, status: "ended", timestampMs: Date.now(), from: "84911111111", to: "x" }),
     );
-  const webhook = await load(`${coreUrl}/stringee/routing`, "core", abandon);
+  const webhook = await load(`${publicUrl}/stringee/routing`, "core", abandon);
   const baseline = await load(`http://127.0.0.1:${BASELINE_PORT}/`, "baseline");
 
   const ms = (x: number) => us(x / 1000);
