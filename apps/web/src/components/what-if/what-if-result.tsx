@@ -101,6 +101,8 @@ function WaitingChart({ result }: { result: WhatIfComparison }) {
           step: "end",
           showSymbol: false,
           itemStyle: { color: "#64748b" },
+          // Wide and solid under a dashed what-if: where the runs agree, both stay visible.
+          lineStyle: { color: "#64748b", width: 4, opacity: 0.6 },
         },
         {
           type: "line",
@@ -109,6 +111,7 @@ function WaitingChart({ result }: { result: WhatIfComparison }) {
           step: "end",
           showSymbol: false,
           itemStyle: { color: "#0369a1" },
+          lineStyle: { color: "#0369a1", width: 2, type: "dashed" },
         },
       ],
     }),
