@@ -182,7 +182,8 @@ try {
   const cookie = (signIn.headers.get("set-cookie") ?? "").split(";", 1)[0]!;
   for (let i = 0; i < 100; i++) {
     const response = await fetch(`${coreUrl}/trpc/connector.status`, { headers: { cookie } });
-    if (!response.ok) throw new Error(`connector.status answered ${response.status}: ${await response.text()}`);
+    if (!response.ok)
+      throw new Error(`connector.status answered ${response.status}: ${await response.text()}`);
     const seq = (await response.json()) as {
       result: { data: { status?: { sync: { state: string; agents: number } } } };
     };
