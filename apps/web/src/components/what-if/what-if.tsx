@@ -99,34 +99,20 @@ export function WhatIf() {
           </select>
           <FieldError message={errors.queueId} />
         </div>
-        <div className={label}>
-          <label htmlFor="what-if-from">{t("from")}</label>
-          <input
-            id="what-if-from"
-            type="datetime-local"
-            step={1}
-            className={input}
-            value={form.from}
-            aria-invalid={errors.from ? true : undefined}
-            aria-describedby={errors.from ? "what-if-from-error" : undefined}
-            onChange={(e) => set({ from: e.target.value })}
-          />
-          <FieldError id="what-if-from-error" message={errors.from} />
-        </div>
-        <div className={label}>
-          <label htmlFor="what-if-to">{t("to")}</label>
-          <input
-            id="what-if-to"
-            type="datetime-local"
-            step={1}
-            className={input}
-            value={form.to}
-            aria-invalid={errors.to ? true : undefined}
-            aria-describedby={errors.to ? "what-if-to-error" : undefined}
-            onChange={(e) => set({ to: e.target.value })}
-          />
-          <FieldError id="what-if-to-error" message={errors.to} />
-        </div>
+        <MomentField
+          id="what-if-from"
+          label={t("from")}
+          value={form.from}
+          error={errors.from}
+          onChange={(from) => set({ from })}
+        />
+        <MomentField
+          id="what-if-to"
+          label={t("to")}
+          value={form.to}
+          error={errors.to}
+          onChange={(to) => set({ to })}
+        />
         <div className={label}>
           <label htmlFor="what-if-change">{t("change")}</label>
           <select
@@ -234,6 +220,33 @@ function RunStatus({ status, onCancel }: { status: WhatIfStatus; onCancel: () =>
       </p>
     );
   return <WhatIfResultView result={result} ms={status.ms} />;
+}
+
+/** One end of the period: a local date and time to the second, its problem beside it. */
+function MomentField(props: {
+  id: string;
+  label: string;
+  value: string;
+  error: string | undefined;
+  onChange: (value: string) => void;
+}) {
+  const errorId = `${props.id}-error`;
+  return (
+    <div className={label}>
+      <label htmlFor={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        type="datetime-local"
+        step={1}
+        className={input}
+        value={props.value}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={props.error ? errorId : undefined}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+      <FieldError id={errorId} message={props.error} />
+    </div>
+  );
 }
 
 /** The run's progress bar; cancel once the server has named the run. */
