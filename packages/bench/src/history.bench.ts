@@ -38,20 +38,17 @@ import { createSimulator } from "@callboard/simulator";
 import { pino } from "pino";
 import { createApp } from "../../../apps/server/src/app.ts";
 import { signInCookie } from "../../../apps/server/src/core-process.test-support.ts";
+import { positiveKnob } from "./knob.ts";
 import { count, ratio, table } from "./report.ts";
 import { type Summary, summarize } from "./stats.ts";
 
-const env = (name: string, fallback: number): number => {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-};
-const DAYS = env("BENCH_HISTORY_DAYS", 30);
-const AGENTS = env("BENCH_HISTORY_AGENTS", 500);
-const QUEUES = env("BENCH_HISTORY_QUEUES", 20);
-const REAL_DAYS = Math.min(env("BENCH_HISTORY_REAL_DAYS", 1), DAYS);
-const QUERIES = env("BENCH_HISTORY_QUERIES", 50);
-const TICK_MS = env("BENCH_HISTORY_TICK_MS", 2000);
-const INGEST_HOURS = env("BENCH_HISTORY_INGEST_HOURS", 3);
+const DAYS = positiveKnob("BENCH_HISTORY_DAYS", 30);
+const AGENTS = positiveKnob("BENCH_HISTORY_AGENTS", 500);
+const QUEUES = positiveKnob("BENCH_HISTORY_QUEUES", 20);
+const REAL_DAYS = Math.min(positiveKnob("BENCH_HISTORY_REAL_DAYS", 1), DAYS);
+const QUERIES = positiveKnob("BENCH_HISTORY_QUERIES", 50);
+const TICK_MS = positiveKnob("BENCH_HISTORY_TICK_MS", 2000);
+const INGEST_HOURS = positiveKnob("BENCH_HISTORY_INGEST_HOURS", 3);
 const TZ = "Asia/Ho_Chi_Minh";
 const DAY_MS = 86_400_000;
 /** Monday 2 November 2026, 00:00 in Ho Chi Minh City. */

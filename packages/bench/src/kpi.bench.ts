@@ -6,14 +6,10 @@
  */
 import { emptyAgentDayState, emptyKpiState, foldAgentDay, foldKpi, simulateMmc } from "@callboard/kpi";
 import { emptyState, type LoggedEvent } from "@callboard/routing";
+import { positiveKnob } from "./knob.ts";
 import { count, table } from "./report.ts";
 
-const env = (name: string, fallback: number): number => {
-  const raw = process.env[name];
-  const value = raw === undefined ? Number.NaN : Number(raw);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-};
-const MMC_CALLS = env("BENCH_MMC_CALLS", 1_000_000);
+const MMC_CALLS = positiveKnob("BENCH_MMC_CALLS", 1_000_000);
 const ROUNDS = 7;
 
 console.log("KPI bench (@callboard/bench)");

@@ -30,17 +30,14 @@ import { createSimulator } from "@callboard/simulator";
 import { pino } from "pino";
 import { createApp } from "../../../apps/server/src/app.ts";
 import { signInCookie } from "../../../apps/server/src/core-process.test-support.ts";
+import { positiveKnob } from "./knob.ts";
 import { count, table } from "./report.ts";
 
-const env = (name: string, fallback: number): number => {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-};
-const AGENTS = env("BENCH_WHATIF_AGENTS", 40);
-const QUEUES = env("BENCH_WHATIF_QUEUES", 3);
-const TICK_MS = env("BENCH_WHATIF_TICK_MS", 1000);
-const SPEED = env("BENCH_WHATIF_SPEED", 20);
-const ROUNDS = env("BENCH_WHATIF_ROUNDS", 3);
+const AGENTS = positiveKnob("BENCH_WHATIF_AGENTS", 40);
+const QUEUES = positiveKnob("BENCH_WHATIF_QUEUES", 3);
+const TICK_MS = positiveKnob("BENCH_WHATIF_TICK_MS", 1000);
+const SPEED = positiveKnob("BENCH_WHATIF_SPEED", 20);
+const ROUNDS = positiveKnob("BENCH_WHATIF_ROUNDS", 3);
 const DAY_MS = 86_400_000;
 /** Monday 2 November 2026, 00:00 in Ho Chi Minh City. */
 const DAY = Date.parse("2026-11-01T17:00:00Z");
