@@ -7,6 +7,11 @@ const config: NextConfig = {
   transpilePackages: ["@callboard/kpi", "@callboard/routing", "@callboard/contracts", "@callboard/live"],
   reactStrictMode: true,
   poweredByHeader: false,
+  // Every page's <title> comes from an async generateMetadata (translated per request). Next streams such
+  // metadata into the body after the first paint for browsers it does not list as bots, so a screen
+  // reader, a wallboard's tab or an a11y scan could meet a page with no title yet. Resolving it before the
+  // first byte costs one cached catalog lookup.
+  htmlLimitedBots: /.*/,
 };
 
 // The language comes from a cookie, read per request in src/i18n/request.ts (docs/decisions/0008).

@@ -29,6 +29,25 @@ for (const path of [
   });
 }
 
+/**
+ * Each page names itself in the <head> of the first response, not later in the stream: a screen reader, a
+ * wallboard's tab and axe all read the title as soon as the page loads (next.config: htmlLimitedBots).
+ */
+test("every page's title is in the head of its first response", async ({ page }) => {
+  for (const path of [
+    "/",
+    "/wallboard",
+    "/admin/agents",
+    "/history",
+    "/history/agents",
+    "/history/what-if",
+  ]) {
+    const html = await (await page.request.get(`${WEB_URL}${path}`)).text();
+    const head = html.slice(0, html.indexOf("</head>"));
+    expect(head, path).toMatch(/<title>[^<]*Callboard[^<]*<\/title>/);
+  }
+});
+
 /** Dark mode: by the system's preference (no cookie), and by the switch's cookie over a light system. */
 for (const how of ["prefers-color-scheme", "theme cookie"] as const) {
   for (const path of ["/", "/admin/users", "/history", "/history/service-level", "/history/agents"]) {
