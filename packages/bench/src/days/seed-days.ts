@@ -7,9 +7,7 @@
  * SEED_DIR (a temp folder; kept afterwards so the figures can be re-measured: SEED_MEASURE_ONLY=1),
  * SEED_FULL_REPLAY=0 skips the baseline (minutes per simulated day on a busy machine).
  */
-import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -32,6 +30,7 @@ import {
 } from "@callboard/kpi";
 import { EVENT_FORMAT, eventSubjects, LOG_DICTIONARY, type LoggedEvent } from "@callboard/routing";
 import { CHECKPOINT_FORMAT, DEFAULT_CHECKPOINTS, encodeCheckpoint } from "@callboard/server/checkpoints";
+import { bootInChild, defaultSeedDir } from "./boot-child.ts";
 import { createCenterDays, DAY_MS } from "./center-days.ts";
 
 const env = (name: string, fallback: number) => {
@@ -44,7 +43,7 @@ const days = env("SEED_DAYS", 30);
 const agents = env("SEED_AGENTS", 10_000);
 const queues = env("SEED_QUEUES", 50);
 const callsPerDay = env("SEED_CALLS_PER_DAY", 50_000);
-const dir = process.env.SEED_DIR ?? join(tmpdir(), `callboard-seed-${agents}x${days}d`);
+const dir = process.env.SEED_DIR ?? defaultSeedDir(agents, days);
 const dbPath = join(dir, "callboard.db");
 /** Checkpoint cadence: the server's default (CALLBOARD_CHECKPOINT_EVENTS). */
 const CHECKPOINT_EVERY = DEFAULT_CHECKPOINTS.everyEvents;
@@ -170,29 +169,11 @@ function diskByTable() {
   return { rows, counts, packed };
 }
 
-/** Boots in a fresh process (so its memory is the core's alone) and returns what it measured. */
-function bootInChild(fromCheckpoint: boolean) {
-  const script = join(dirname(fileURLToPath(import.meta.url)), "boot-figures.ts");
-  const out = execFileSync(
-    process.execPath,
-    ["--expose-gc", "--import", "tsx", script, dbPath, fromCheckpoint ? "checkpoint" : "full"],
-    { encoding: "utf8", maxBuffer: 16 * 1024 * 1024, stdio: ["ignore", "pipe", "inherit"] },
-  );
-  return JSON.parse(out.trim().split("\n").at(-1)!) as {
-    bootMs: number;
-    fromSeq: number;
-    seq: number;
-    firstDecisionMs: number;
-    rssMb: number;
-    heapUsedMb: number;
-  };
-}
-
 const seeded = process.env.SEED_MEASURE_ONLY === "1" ? null : seed();
 const disk = diskByTable();
 const boots = {
-  checkpoint: bootInChild(true),
-  ...(process.env.SEED_FULL_REPLAY === "0" ? {} : { full: bootInChild(false) }),
+  checkpoint: bootInChild(dbPath, true),
+  ...(process.env.SEED_FULL_REPLAY === "0" ? {} : { full: bootInChild(dbPath, false) }),
 };
 const fileBytes = fileSize();
 

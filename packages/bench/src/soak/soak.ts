@@ -16,6 +16,7 @@ import { fork } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { BoardProjector } from "@callboard/contracts";
 import { createApp } from "@callboard/server/app";
@@ -102,6 +103,33 @@ console.log(
   `soak: ${BOARDS} boards live; running ${MINUTES} min, a random connection cut every ${DROP_EVERY_SEC} s`,
 );
 
+/**
+ * What the core's process went through each minute: its event loop's delay (a loop blocked past
+ * socket.io's ping timeout drops every socket at once), the largest batch it appended in one commit,
+ * and why the server saw sockets go.
+ */
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
+let largestBatch = 0;
+app.core.onAppended((events) => {
+  largestBatch = Math.max(largestBatch, events.length);
+});
+const serverDisconnects: Record<string, number> = {};
+app.io.on("connection", (socket) => {
+  socket.on("disconnect", (reason) => {
+    serverDisconnects[reason] = (serverDisconnects[reason] ?? 0) + 1;
+  });
+});
+const minuteOfCore = () => {
+  const ms = (ns: number) => (ns / 1e6).toFixed(0);
+  const line =
+    `core loop delay p99 ${ms(loopDelay.percentile(99))} ms / max ${ms(loopDelay.max)} ms, ` +
+    `largest commit ${largestBatch} events, server-side disconnects ${JSON.stringify(serverDisconnects)}`;
+  loopDelay.reset();
+  largestBatch = 0;
+  return line;
+};
+
 const started = Date.now();
 const seqAtStart = app.core.state.seq;
 let drops = 0;
@@ -138,7 +166,7 @@ while (Date.now() - started < MINUTES * 60_000) {
         `${divergences} divergences, ${drops} cuts, ${live}/${BOARDS} live, ${loaded} with a board, ` +
         `applied lag p50 ${percentileOf(lag, 50)} / max ${percentileOf(lag, 100)} events, ` +
         `${status.snapshotsLoaded} snapshots (p50 ${percentileOf(status.snapshotMs, 50)} ms, failed ${JSON.stringify(status.snapshotFailures)}), ` +
-        `boards' RSS ${status.rssMb} MB`,
+        `boards' RSS ${status.rssMb} MB; ${minuteOfCore()}`,
     );
   }
 }

@@ -2,10 +2,10 @@
 import type { BenchRow } from "../row.ts";
 import { boardBytesRow } from "./board-bytes.ts";
 import { bootRow } from "./boot.ts";
+import { bootAfter30DaysRow } from "./boot-30-days.ts";
 import { compiledVsTsxRow } from "./compiled-vs-tsx.ts";
 import { fanoutRow } from "./fanout.ts";
 import { ingestRow } from "./ingest.ts";
-import { bootAfter30DaysRow } from "./pending.ts";
 import { socketsRow } from "./sockets.ts";
 
 export const ROWS: BenchRow[] = [
