@@ -1,4 +1,4 @@
-import { type CatchUp, kpiViewOf, type WallboardTile, wallboardTiles } from "@callboard/contracts";
+import { type CatchUp, kpiViewsOf, type WallboardTile, wallboardTiles } from "@callboard/contracts";
 import type { QueueKpis, QueueKpiView } from "@callboard/kpi";
 import type { BoardFeed } from "./board-feed.ts";
 import type { Core } from "./core.ts";
@@ -35,10 +35,7 @@ export function kpiViews(
   kpisOf: (queueId: string, now: number) => QueueKpis | null,
   now: number,
 ): QueueKpiView[] {
-  return Object.keys(core.state.queues).flatMap((queueId) => {
-    const view = kpiViewOf(core.state, queueId, now, (id) => kpisOf(id, now));
-    return view ? [view] : [];
-  });
+  return kpiViewsOf(core.state, Object.keys(core.state.queues), now, (id) => kpisOf(id, now));
 }
 
 /** The core in this process as a live source: its feed's batches and ring, its state and KPI fold. */

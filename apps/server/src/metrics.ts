@@ -2,9 +2,8 @@ import {
   type CenterState,
   INPUT_EVENT_TYPES,
   type LoggedEvent,
-  own,
   RejectCode,
-  summarizeQueue,
+  summarizeQueues,
 } from "@callboard/routing";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 
@@ -56,9 +55,8 @@ export function createMetrics(state: CenterState, clock: () => number, connected
     collect() {
       // The same numbers the board shows, from the same function.
       this.reset();
-      for (const id of Object.keys(state.queues)) {
-        if (own(state.queues, id)) this.set({ queue: id }, summarizeQueue(state, id, clock()).waiting);
-      }
+      for (const [id, summary] of summarizeQueues(state, Object.keys(state.queues), clock()))
+        this.set({ queue: id }, summary.waiting);
     },
   });
   new Gauge({

@@ -13,7 +13,7 @@
  * KpiBeats).
  */
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
-import { BoardProjector, kpiViewOf } from "@callboard/contracts";
+import { BoardProjector, kpiViewsOf } from "@callboard/contracts";
 import { agentDaySnapshot, queueKpis } from "@callboard/kpi";
 import { KpiBeats } from "@callboard/server/kpi-beats";
 import { BATCH_MS, boardCenter } from "./board-center.ts";
@@ -72,10 +72,7 @@ export function measureBoardStream(options: BoardStreamOptions): RowResult {
   let plainBeatBytes = 0;
   const lastSent = new Map<string, string>();
   const kpiViews = () =>
-    Object.keys(state.queues).flatMap((queueId) => {
-      const view = kpiViewOf(state, queueId, center.now, (id) => queueKpis(kpi, id, center.now));
-      return view ? [view] : [];
-    });
+    kpiViewsOf(state, Object.keys(state.queues), center.now, (id) => queueKpis(kpi, id, center.now));
   const kpiBeats = new KpiBeats();
   for (let t = BATCH_MS; t <= options.measureSec * 1000; t += BATCH_MS) {
     const applied = tick();

@@ -160,7 +160,7 @@ export {
   type WallboardSubscribeResult,
   wallboardSubscribeSchema,
 } from "./socket.ts";
-export { kpiViewOf, type WallboardTile, type WallboardUpdate, wallboardTiles } from "./wallboard.ts";
+export { kpiViewsOf, type WallboardTile, type WallboardUpdate, wallboardTiles } from "./wallboard.ts";
 export {
   checkWhatIfPeriod,
   WHAT_IF_MAX_AGENTS,

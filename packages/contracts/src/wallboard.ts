@@ -3,9 +3,10 @@ import {
   type CenterState,
   canRing,
   own,
+  type QueueSummary,
   queueRoster,
   SystemStatus,
-  summarizeQueue,
+  summarizeQueues,
 } from "@callboard/routing";
 
 /**
@@ -51,10 +52,11 @@ export function wallboardTiles(
   kpisOf: (queueId: string) => QueueKpis | null,
 ): WallboardTile[] {
   const tiles: WallboardTile[] = [];
+  const summaries = summarizeQueues(state, queueIds, now);
   for (const queueId of queueIds) {
     const queue = own(state.queues, queueId);
     if (!queue) continue;
-    const s = summarizeQueue(state, queueId, now);
+    const s = summaries.get(queueId)!;
     const agents = { canRing: 0, wrapUp: 0, onCall: 0, away: 0 };
     for (const { agent } of queueRoster(state, queue)) {
       if (canRing(agent)) agents.canRing++;
@@ -74,20 +76,36 @@ export function wallboardTiles(
       answered: s.outcomes.answered,
       abandoned: s.outcomes.abandoned,
       timedOut: s.outcomes.timed_out,
-      kpi: kpiViewOf(state, queueId, now, kpisOf),
+      kpi: kpiView(state, s, kpisOf),
     });
   }
   return tiles;
 }
 
-/** A queue's KPI view (the fold's figures, the advisor, threshold levels), or null for a queue the fold has not seen. */
-export function kpiViewOf(
+/**
+ * The KPI view (the fold's figures, the advisor, threshold levels) of each of `queueIds` that exists
+ * and the fold knows, in the order asked: every queue summarized in one pass (the heartbeat's content).
+ */
+export function kpiViewsOf(
   state: CenterState,
-  queueId: string,
+  queueIds: readonly string[],
   now: number,
   kpisOf: (queueId: string) => QueueKpis | null,
+): QueueKpiView[] {
+  const views: QueueKpiView[] = [];
+  for (const summary of summarizeQueues(state, queueIds, now).values()) {
+    const view = kpiView(state, summary, kpisOf);
+    if (view) views.push(view);
+  }
+  return views;
+}
+
+function kpiView(
+  state: CenterState,
+  summary: QueueSummary,
+  kpisOf: (queueId: string) => QueueKpis | null,
 ): QueueKpiView | null {
-  const queue = own(state.queues, queueId);
-  const kpis = kpisOf(queueId);
-  return queue && kpis ? queueKpiView(kpis, queue, summarizeQueue(state, queueId, now)) : null;
+  const queue = own(state.queues, summary.queueId);
+  const kpis = queue ? kpisOf(summary.queueId) : null;
+  return queue && kpis ? queueKpiView(kpis, queue, summary) : null;
 }

@@ -59,7 +59,7 @@ export {
   STRATEGIES,
   type Strategy,
 } from "./queue.ts";
-export { type QueueSummary, summarizeQueue } from "./queue-summary.ts";
+export { type QueueSummary, summarizeQueue, summarizeQueues } from "./queue-summary.ts";
 export { queueRoster, type RosterEntry } from "./roster.ts";
 export { decide, nextDeadline } from "./route.ts";
 export { isClockTime, isKnownTimeZone } from "./schedule.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { backup, center, primary } from "./center.test-helpers.ts";
-import { summarizeQueue } from "./queue-summary.ts";
+import { summarizeQueue, summarizeQueues } from "./queue-summary.ts";
 import { emptyOutcomes } from "./state.ts";
 
 describe("summarizeQueue", () => {
@@ -105,5 +105,22 @@ describe("summarizeQueue", () => {
       longestWaitMs: 2_000,
       outcomes: { ...emptyOutcomes(), rejected: 1 },
     });
+  });
+
+  it("summarizes many queues in one pass, each with its own calls only", () => {
+    const c = center();
+    c.agent("a", 0);
+    c.agent("b", 0);
+    c.teamQueue("q", ["a"], 0);
+    c.teamQueue("r", ["b"], 0);
+    c.arrive("c1", "q", 1_000); // rings a
+    c.arrive("c2", "r", 2_000); // rings b
+    c.arrive("c3", "r", 3_000); // waits behind it
+    const all = summarizeQueues(c.state, ["r", "q", "r", "unknown"], 5_000);
+    expect([...all.keys()]).toEqual(["r", "q", "unknown"]);
+    expect(all.get("q")).toMatchObject({ waiting: 0, ringing: 1, longestWaitMs: 4_000, members: 1 });
+    expect(all.get("r")).toMatchObject({ waiting: 1, ringing: 1, longestWaitMs: 3_000, members: 1 });
+    expect(all.get("unknown")).toMatchObject({ waiting: 0, ringing: 0, members: 0 });
+    for (const id of ["q", "r"]) expect(summarizeQueue(c.state, id, 5_000)).toEqual(all.get(id));
   });
 });

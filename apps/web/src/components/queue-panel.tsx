@@ -6,7 +6,7 @@ import {
   own,
   type QueueConfig,
   type QueueSummary,
-  summarizeQueue,
+  summarizeQueues,
 } from "@callboard/routing";
 import { useTranslations } from "next-intl";
 import { Fragment, useMemo, useState } from "react";
@@ -61,8 +61,13 @@ export function QueuePanel({
   if (queues.length === 0) {
     return <p className="text-sm text-slate-500 dark:text-slate-400">{t("none")}</p>;
   }
+  const summaries = summarizeQueues(
+    state,
+    queues.map((queue) => queue.id),
+    now,
+  );
   const rows: QueueRow[] = queues.map((queue) => {
-    const summary = summarizeQueue(state, queue.id, now);
+    const summary = summaries.get(queue.id)!;
     const kpi = own(kpis, queue.id) ?? null;
     return {
       id: queue.id,

@@ -98,6 +98,20 @@ function cut(socket: ReturnType<typeof io>): void {
   tcp.destroy();
 }
 
+/**
+ * Where socket.io-client stands under a board that is not live: whether its manager is still trying
+ * (a reconnect pending, how many attempts), its engine's state, and whether the namespace is connected.
+ */
+function transportState(socket: ReturnType<typeof io>): string {
+  const manager = socket.io as unknown as {
+    _readyState: string;
+    _reconnecting: boolean;
+    backoff: { attempts: number };
+    engine?: { readyState: string };
+  };
+  return `manager ${manager._readyState}${manager._reconnecting ? " reconnecting" : ""} attempts ${manager.backoff.attempts}, engine ${manager.engine?.readyState ?? "none"}, socket ${socket.connected ? "connected" : "disconnected"}`;
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 process.on("message", async (message: Command) => {
@@ -123,6 +137,7 @@ process.on("message", async (message: Command) => {
         seq: b.center.current.state?.seq ?? null,
         digest: b.center.digest,
         connection: b.center.current.connection.kind,
+        transport: transportState(b.socket),
         divergences: b.center.current.divergences,
         bytes: b.bytes,
       })),

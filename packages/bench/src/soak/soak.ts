@@ -41,6 +41,7 @@ interface BoardStatus {
   seq: number | null;
   digest: number | null;
   connection: string;
+  transport: string;
   divergences: number;
   bytes: number;
 }
@@ -215,7 +216,7 @@ console.log(`
 | snapshots loaded (${BOARDS} at start; more = fell out of the ring or diverged) | ${final.snapshotsLoaded} (fetch + parse p50 ${percentileOf(final.snapshotMs, 50)} ms, max ${percentileOf(final.snapshotMs, 100)} ms; failed loads ${JSON.stringify(final.snapshotFailures)}) |
 | stream bytes per board (deltas + beats' KPIs) | ${(bytes / BOARDS / elapsedSec / 1024).toFixed(1)} KiB/s |
 | boards' applied lag, sampled each minute (core seq − seq shown) | p50 ${percentileOf(lags, 50)}, p99 ${percentileOf(lags, 99)}, max ${percentileOf(lags, 100)} events |
-| final check, load stopped: boards behind / with another digest | ${behind} / ${wrong}${behind > 0 ? ` (behind: ${JSON.stringify(final.boards.filter((b) => b.seq !== app.core.state.seq).map((b) => [b.connection, b.seq]))})` : ""} |
+| final check, load stopped: boards behind / with another digest | ${behind} / ${wrong}${behind > 0 ? ` (behind: ${JSON.stringify(final.boards.filter((b) => b.seq !== app.core.state.seq).map((b) => [b.connection, b.seq, b.transport]))})` : ""} |
 | connections refused (connect_error, by message) | ${JSON.stringify(final.connectErrors)} |
 | boards' process RSS | ${final.rssMb} MB |
 `);
