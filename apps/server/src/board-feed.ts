@@ -1,6 +1,6 @@
 import { promisify } from "node:util";
 import { brotliCompress, constants, gzip, gzipSync } from "node:zlib";
-import { BoardProjector, type CatchUp } from "@callboard/contracts";
+import { BoardProjector, type CatchUp, packBatches } from "@callboard/contracts";
 import type { AgentDayState } from "@callboard/kpi";
 import type { LoggedEvent } from "@callboard/routing";
 import type { Core } from "./core.ts";
@@ -104,7 +104,9 @@ export class BoardFeed {
   /** What a board subscribing from `sinceSeq` of history `centerId` gets (see CatchUp). */
   catchUp(sinceSeq: number, centerId: string | null): CatchUp {
     const batches = centerId === this.centerId ? this.ring.since(sinceSeq, this.projector.seq) : null;
-    return batches ? { kind: "deltas", batches } : { kind: "snapshot", seq: this.projector.seq };
+    return batches
+      ? { kind: "deltas", packed: packBatches(batches) }
+      : { kind: "snapshot", seq: this.projector.seq };
   }
 
   /** The board snapshot in `encoding`, and the seq it is at. */

@@ -11,6 +11,7 @@ import {
   type CatchUp,
   LIVE_PROTOCOL_VERSION,
   SOCKET_REFUSAL,
+  unpackBatches,
   type WallboardSubscribeResult,
   type WallboardUpdate,
 } from "@callboard/contracts";
@@ -142,7 +143,7 @@ class SeqBoard {
     const result = answer as { ok: true; data: CatchUp } | { ok: false; error: string };
     if (!result.ok) throw new Error(`board:subscribe refused: ${result.error}`);
     if (result.data.kind === "deltas") {
-      for (const bytes of result.data.batches) this.receive(new Uint8Array(bytes as ArrayBuffer));
+      for (const bytes of unpackBatches(result.data.packed)) this.receive(bytes);
       return "deltas";
     }
     this.loading = [];

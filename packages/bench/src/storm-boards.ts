@@ -5,7 +5,7 @@
  * or another center re-subscribes), tracking its seq only (not folding state: 2,000 copies of the
  * center would measure this process, not the core). Driven over IPC by storm.ts.
  */
-import { LIVE_PROTOCOL_VERSION } from "@callboard/contracts";
+import { type CatchUp, LIVE_PROTOCOL_VERSION, unpackBatches } from "@callboard/contracts";
 import { EVENT_FORMAT } from "@callboard/routing";
 import { io, type Socket } from "socket.io-client";
 import { type DeltaHeader, readDeltaHeader } from "./delta-header.ts";
@@ -40,7 +40,7 @@ function subscribe(board: Board): void {
       sinceSeq: board.seq,
       centerId: board.centerId,
     },
-    (error: Error | null, result: { ok: boolean; data?: CatchUpLite; error?: string }) => {
+    (error: Error | null, result: { ok: boolean; data?: CatchUp; error?: string }) => {
       board.subscribing = false;
       if (error || !result.ok || !result.data) {
         refusals++;
@@ -53,14 +53,12 @@ function subscribe(board: Board): void {
         board.seq = data.seq;
         board.centerId = null;
       } else {
-        for (const bytes of data.batches) apply(board, readDeltaHeader(bytes));
+        for (const bytes of unpackBatches(data.packed)) apply(board, readDeltaHeader(bytes));
       }
       board.subscribed = true;
     },
   );
 }
-
-type CatchUpLite = { kind: "snapshot"; seq: number } | { kind: "deltas"; batches: Uint8Array[] };
 
 function apply(board: Board, batch: DeltaHeader): void {
   board.centerId ??= batch.centerId;

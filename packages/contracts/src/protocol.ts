@@ -14,8 +14,10 @@
  * 5: the agent desk's offer says why as facts (`DeskWhy`), worded by the page, not an English line.
  * 6: the heartbeat's KPI views travel gzipped (`kpis` is bytes, compressed once per beat for the
  *    room), their ratios and seconds rounded to what screens show (kpi-beat.ts).
+ * 7: a catch-up's batches come packed in one binary value (`packed`, catch-up-pack.ts), not one
+ *    attachment each: Socket.IO's parser drops a packet of more than 10 attachments.
  */
-export const LIVE_PROTOCOL_VERSION = 6;
+export const LIVE_PROTOCOL_VERSION = 7;
 
 /**
  * Why the core refused or closed a connection (the `connect_error` message, or `access:revoked`),

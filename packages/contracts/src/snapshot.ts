@@ -24,4 +24,6 @@ export const BOARD_SNAPSHOT_PATH = "/live/snapshot";
  * server's ring of recent batches — or, when it holds another history or fell out of the ring,
  * word to load a fresh snapshot (BOARD_SNAPSHOT_PATH); batches keep coming meanwhile.
  */
-export type CatchUp = { kind: "deltas"; batches: WireBytes[] } | { kind: "snapshot"; seq: number };
+export type CatchUp =
+  /** `packed`: the batches in one value (packBatches: one binary attachment, however many batches). */
+  { kind: "deltas"; packed: WireBytes } | { kind: "snapshot"; seq: number };

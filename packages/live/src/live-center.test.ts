@@ -6,6 +6,7 @@ import {
   type BoardSubscribeResult,
   type Heartbeat,
   LIVE_PROTOCOL_VERSION,
+  packBatches,
   STALE_AFTER_MS,
   type WireBytes,
 } from "@callboard/contracts";
@@ -168,7 +169,7 @@ const batch = (from: number, to: number, centerId = CENTER): Uint8Array =>
   );
 const events = (from: number, to: number): BoardSubscribeResult => ({
   ok: true,
-  data: { kind: "deltas", batches: [batch(from, to)] },
+  data: { kind: "deltas", packed: packBatches([batch(from, to)]) },
 });
 const agentIds = (center: LiveCenter) => Object.keys(center.current.state?.agents ?? {});
 
@@ -289,6 +290,28 @@ describe("LiveCenter", () => {
     paint();
     expect(center.current.state?.seq).toBe(4);
     expect(center.current.connection).toEqual({ kind: "live" });
+  });
+
+  it("catches up on many batches packed in one answer (more than a Socket.IO packet's 10 attachments)", () => {
+    live(2);
+    socket.drop();
+    socket.open();
+    const many = Array.from({ length: 12 }, (_, i) => batch(3 + i, 3 + i));
+    socket.answer({ ok: true, data: { kind: "deltas", packed: packBatches(many) } });
+    paint();
+    expect(center.current.state?.seq).toBe(14);
+    expect(center.current.connection).toEqual({ kind: "live" });
+  });
+
+  it("loads a snapshot when a catch-up's packed batches cannot be unframed", () => {
+    live(2);
+    socket.drop();
+    socket.open();
+    served = snapshotWire(4);
+    // A frame claiming 9 bytes with 1 after it.
+    socket.answer({ ok: true, data: { kind: "deltas", packed: new Uint8Array([0, 0, 0, 9, 1]) } });
+    paint();
+    expect(center.current.state?.seq).toBe(4);
   });
 
   it("says why when the core closed the connection because it is restarting, then catches up", () => {

@@ -8,6 +8,7 @@ import {
   LIVE_PROTOCOL_VERSION,
   noBoardChanges,
   STALE_AFTER_MS,
+  unpackBatches,
   type WireBytes,
 } from "@callboard/contracts";
 import type { AgentDay } from "@callboard/kpi";
@@ -425,7 +426,15 @@ export class LiveCenter {
       return;
     }
     // Queued behind any batch still being decoded; each is checked by its seqs when its turn comes.
-    for (const bytes of catchUp.batches) this.arrived(bytes);
+    let batches: Uint8Array[];
+    try {
+      batches = unpackBatches(catchUp.packed);
+    } catch {
+      // A catch-up we cannot unframe says nothing we can trust: start again from a snapshot.
+      this.fetchSnapshot();
+      return;
+    }
+    for (const bytes of batches) this.arrived(bytes);
     if (this.resyncing) return; // a batch did not follow: asked again
     this.armStaleTimer();
     this.update({ connection: { kind: "live" } });

@@ -1,4 +1,9 @@
-import type { CoreBatchMessage, CoreBeatMessage } from "@callboard/contracts";
+import {
+  type CoreBatchMessage,
+  type CoreBeatMessage,
+  packBatches,
+  unpackBatches,
+} from "@callboard/contracts";
 import { describe, expect, it } from "vitest";
 import { CORE_SILENCE_MS, GatewayFeed } from "./gateway-feed.ts";
 
@@ -43,10 +48,8 @@ describe("GatewayFeed", () => {
     ]);
     const caughtUp = feed.catchUp(3, "c1");
     expect(caughtUp.kind).toBe("deltas");
-    expect(caughtUp.kind === "deltas" && caughtUp.batches.map((b) => [...(b as Uint8Array)])).toEqual([
-      [4, 4],
-    ]);
-    expect(feed.catchUp(4, "c1")).toEqual({ kind: "deltas", batches: [] });
+    expect(caughtUp.kind === "deltas" && unpackBatches(caughtUp.packed).map((b) => [...b])).toEqual([[4, 4]]);
+    expect(feed.catchUp(4, "c1")).toEqual({ kind: "deltas", packed: packBatches([]) });
     // Another history, or a seq the ring does not reach: a snapshot.
     expect(feed.catchUp(3, "c2")).toEqual({ kind: "snapshot", seq: 4 });
     expect(feed.catchUp(2, "c1")).toEqual({ kind: "snapshot", seq: 4 });
@@ -61,14 +64,14 @@ describe("GatewayFeed", () => {
     expect(feed.gaps).toBe(1);
     expect(sent.at(-1)).toEqual([6, 7]); // the boards see the gap themselves
     expect(feed.catchUp(2, "c1")).toEqual({ kind: "snapshot", seq: 7 });
-    expect(feed.catchUp(7, "c1")).toEqual({ kind: "deltas", batches: [] });
+    expect(feed.catchUp(7, "c1")).toEqual({ kind: "deltas", packed: packBatches([]) });
   });
 
   it("tells a board ahead of it (from a faster gateway) to wait for the batches, while it hears the core", () => {
     const { feed, clock } = feedAt();
     feed.receiveBeat(beat(5, 1_000));
     feed.receiveBatch(batch(1, 5));
-    expect(feed.catchUp(9, "c1")).toEqual({ kind: "deltas", batches: [] });
+    expect(feed.catchUp(9, "c1")).toEqual({ kind: "deltas", packed: packBatches([]) });
     clock.connected = false;
     expect(feed.catchUp(9, "c1")).toEqual({ kind: "snapshot", seq: 5 });
   });

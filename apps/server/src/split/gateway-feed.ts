@@ -1,4 +1,4 @@
-import type { CatchUp, CoreBatchMessage, CoreBeatMessage } from "@callboard/contracts";
+import { type CatchUp, type CoreBatchMessage, type CoreBeatMessage, packBatches } from "@callboard/contracts";
 import { RING_MAX_BATCHES, RING_MAX_BYTES } from "../board-feed.ts";
 import { DeltaRing } from "../delta-ring.ts";
 import type { LiveBeat, LiveSource } from "../live-source.ts";
@@ -69,9 +69,9 @@ export class GatewayFeed implements LiveSource {
     if (centerId === null || centerId !== this.centerId || this.seq === null) return snapshot;
     // A board ahead of this gateway came from a faster one (a gateway that died): the batches it
     // lacks are on their way here; those it already holds it skips.
-    if (sinceSeq > this.seq) return this.live ? { kind: "deltas", batches: [] } : snapshot;
+    if (sinceSeq > this.seq) return this.live ? { kind: "deltas", packed: packBatches([]) } : snapshot;
     const batches = this.ring.since(sinceSeq, this.seq);
-    return batches ? { kind: "deltas", batches } : snapshot;
+    return batches ? { kind: "deltas", packed: packBatches(batches) } : snapshot;
   }
 
   onBatch(listener: (bytes: Uint8Array) => void): () => void {

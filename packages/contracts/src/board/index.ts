@@ -12,4 +12,5 @@ export {
   type WireBytes,
   type WireRecords,
 } from "./board-wire.ts";
+export { packBatches, unpackBatches } from "./catch-up-pack.ts";
 export { recordHash } from "./digest.ts";
