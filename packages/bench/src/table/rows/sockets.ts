@@ -1,6 +1,6 @@
 /**
  * Sockets per process and routing under full fan-out (issue 12 §4), on one core with
- * BENCH_SOCKETS (2,000; the issue's figure is 5,000) board sockets attached from another process:
+ * BENCH_SOCKETS (5,000, the issue's figure) board sockets attached from another process:
  * - at about one update a second (a call a second, each a short burst of events), every socket must
  *   see every event (its seq reaches the core's, no gap), and the core's RSS growth per socket;
  * - then BENCH_ROUTING_RATE (20) calls a second for BENCH_SOCKETS_SEC (10): the routing decision end
@@ -16,7 +16,7 @@ import { OPERATOR, sleep, startCore } from "../core-process.ts";
 import { type BenchRow, verdict } from "../row.ts";
 import type { LoadResult, SocketsResult } from "./types.ts";
 
-const SOCKETS = Number(process.env.BENCH_SOCKETS ?? 2_000);
+const SOCKETS = Number(process.env.BENCH_SOCKETS ?? 5_000);
 const SECONDS = Number(process.env.BENCH_SOCKETS_SEC ?? 10);
 const ROUTING_RATE = Number(process.env.BENCH_ROUTING_RATE ?? 20);
 
@@ -130,7 +130,7 @@ export const socketsRow: BenchRow = {
           inProcessP99Us: baseline.p99,
         },
         notes: [
-          `sockets: ${count(open)} opened in ${openSec.toFixed(1)} s; core RSS ${(rssBefore / 2 ** 20).toFixed(0)} → ${(rssAfter / 2 ** 20).toFixed(0)} MB; at 1 call/s every socket at seq ${delivery.minSeq} of ${coreSeq}, ${delivery.gaps} gaps; routing: ${routing.acked} calls at ${ROUTING_RATE}/s, p50 ${(routing.latencyUs.p50 / 1000).toFixed(1)} ms, ${routing.errors} failed; in-process step p50 ${baseline.p50.toFixed(0)} µs (${200} agents, one queue); BENCH_SOCKETS=5000 for the issue's figure`,
+          `sockets: ${count(open)} opened in ${openSec.toFixed(1)} s; core RSS ${(rssBefore / 2 ** 20).toFixed(0)} → ${(rssAfter / 2 ** 20).toFixed(0)} MB; at 1 call/s every socket at seq ${delivery.minSeq} of ${coreSeq}, ${delivery.gaps} gaps; routing: ${routing.acked} calls at ${ROUTING_RATE}/s, p50 ${(routing.latencyUs.p50 / 1000).toFixed(1)} ms, ${routing.errors} failed; in-process step p50 ${baseline.p50.toFixed(0)} µs (${200} agents, one queue)`,
         ],
       };
     } finally {
