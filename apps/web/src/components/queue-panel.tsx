@@ -565,7 +565,10 @@ function CompactQueues({
                   {kpi ? abandonText(f, kpi.today) : "…"}
                 </td>
                 <td className="whitespace-nowrap px-2" data-testid="staffing">
-                  {kpi ? <Staffing kpi={kpi} /> : "…"}
+                  {/* The advice is three parts (verdict, needs · can ring, predicted SL): spaced apart, as in the cards. */}
+                  <span className="inline-flex items-baseline gap-x-2">
+                    {kpi ? <Staffing kpi={kpi} /> : "…"}
+                  </span>
                 </td>
                 <td
                   className="max-w-[12rem] truncate px-2 text-slate-500 dark:text-slate-400"
