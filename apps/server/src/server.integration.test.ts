@@ -119,6 +119,23 @@ describe("core server", () => {
     expect(bad).toEqual({ ok: false, error: expect.stringContaining("sinceSeq") });
   });
 
+  it("refuses a history range after today with its reason, so the page can word it beside its field", async () => {
+    const later = new Date(server.clock.now + 3 * 86_400_000).toISOString().slice(0, 10);
+    const refused = await server.trpc.history.queue
+      .query({ queueId: "sales", granularity: "day", range: { preset: "custom", from: later, to: later } })
+      .catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(TRPCClientError);
+    const error = refused as TRPCClientError<AppRouter>;
+    expect(error.data?.code).toBe("BAD_REQUEST");
+    expect(error.message).toMatch(new RegExp(`^range\\.from: ${later} is in the future \\(today is `));
+    expect(error.data?.rangeRefusal).toMatchObject({ field: "from", reason: "future", date: later });
+    // Any other refusal carries none.
+    const other = await server.trpc.history.queue
+      .query({ queueId: "nope", granularity: "day", range: { preset: "today" } })
+      .catch((e: TRPCClientError<AppRouter>) => e);
+    expect((other as TRPCClientError<AppRouter>).data?.rangeRefusal).toBeNull();
+  });
+
   it("serves the board snapshot compressed as the browser asks, and only to signed-in staff", async () => {
     await new Promise((r) => setTimeout(r, 150));
     const get = (headers: Record<string, string>) =>

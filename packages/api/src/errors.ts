@@ -6,6 +6,7 @@ import {
   PccWriteError,
   type PccWriteFailure,
 } from "@callboard/contracts";
+import type { RangeRefusal } from "@callboard/kpi";
 import type { RejectCode } from "@callboard/routing";
 import { TRPCError } from "@trpc/server";
 
@@ -55,4 +56,15 @@ export function toTRPCError(cause: unknown): TRPCError | null {
     return new TRPCError({ code: TRPC_CODE_FOR_AUTH[cause.code], message: cause.message, cause });
   }
   return null;
+}
+
+/**
+ * A history range the server refused (a day after today in the queue's zone): carried to the
+ * client as `data.rangeRefusal`, so the page can say it beside its field in its own language.
+ */
+export class RangeRefusedError extends Error {
+  constructor(readonly refusal: RangeRefusal) {
+    super(`range.${refusal.field}: ${refusal.message}`);
+    this.name = "RangeRefusedError";
+  }
 }

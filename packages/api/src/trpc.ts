@@ -2,7 +2,7 @@ import { describeZodError, hasRole, type StaffRole, type UserPrincipal } from "@
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import type { Context } from "./context.ts";
-import { toTRPCError } from "./errors.ts";
+import { RangeRefusedError, toTRPCError } from "./errors.ts";
 
 const t = initTRPC.context<Context>().create({
   // Never send stack traces or file paths to clients, whatever NODE_ENV says.
@@ -15,7 +15,8 @@ const t = initTRPC.context<Context>().create({
         : error.code === "INTERNAL_SERVER_ERROR"
           ? "internal error"
           : shape.message;
-    return { ...shape, message };
+    const rangeRefusal = error.cause instanceof RangeRefusedError ? error.cause.refusal : null;
+    return { ...shape, message, data: { ...shape.data, rangeRefusal } };
   },
 });
 

@@ -26,7 +26,9 @@ export const historyRangeSchema = z
   })
   .superRefine((range, ctx) => {
     const refusal = checkRangeShape(range);
-    if (refusal) ctx.addIssue({ code: "custom", path: [refusal.field], message: refusal.message });
+    // The refusal rides along as params: a page words it in its own language (apps/web range-refusal.ts).
+    if (refusal)
+      ctx.addIssue({ code: "custom", path: [refusal.field], message: refusal.message, params: refusal });
   });
 export type HistoryRange = z.infer<typeof historyRangeSchema>;
 

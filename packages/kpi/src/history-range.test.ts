@@ -43,17 +43,33 @@ describe("resolveHistoryRange", () => {
     const custom = (from: string, to: string) => resolveHistoryRange({ preset: "custom", from, to }, NOW, TZ);
     expect(custom("2026-11-10", "2026-11-09")).toEqual({
       field: "to",
+      reason: "inverted",
       message: "the last day is before the first day",
     });
-    expect(custom("2026-12-01", "2026-12-03")).toMatchObject({ field: "to" });
-    expect(custom("2026-12-03", "2026-12-04")).toMatchObject({ field: "from" });
+    const today = resolveHistoryRange({ preset: "today" }, NOW, TZ);
+    if ("field" in today) throw new Error("today is never refused");
+    expect(custom("2026-12-01", "2026-12-03")).toEqual({
+      field: "to",
+      reason: "future",
+      date: "2026-12-03",
+      today: today.today,
+      message: `2026-12-03 is in the future (today is ${today.today})`,
+    });
+    expect(custom("2026-12-03", "2026-12-04")).toMatchObject({
+      field: "from",
+      reason: "future",
+      date: "2026-12-03",
+    });
     expect(custom("2026-01-01", "2026-12-01")).toEqual({
       field: "to",
+      reason: "tooLong",
+      maxDays: HISTORY_MAX_DAYS,
       message: `at most ${HISTORY_MAX_DAYS} days at a time`,
     });
-    expect(custom("2026-02-30", "2026-03-01")).toMatchObject({ field: "from" });
+    expect(custom("2026-02-30", "2026-03-01")).toMatchObject({ field: "from", reason: "notADate" });
     expect(resolveHistoryRange({ preset: "custom", from: "2026-11-01" }, NOW, TZ)).toMatchObject({
       field: "to",
+      reason: "missing",
     });
     // 92 days exactly is allowed.
     expect(custom("2026-09-01", "2026-12-01")).toMatchObject({ days: 92 });

@@ -33,8 +33,20 @@ export interface ResolvedRange {
   today: string;
 }
 
-/** Why a range is refused: the field, and words that follow its name ("to: …"). */
-export type RangeRefusal = { field: "from" | "to"; message: string };
+/**
+ * Why a range is refused: the field, a reason a page words in its own language (with `date`, `today`
+ * or `maxDays` where the words need them), and English words that follow the field's name ("to: …")
+ * for API clients.
+ */
+export type RangeRefusal = {
+  field: "from" | "to";
+  reason: RangeRefusalReason;
+  message: string;
+  date?: string;
+  today?: string;
+  maxDays?: number;
+};
+export type RangeRefusalReason = "missing" | "notADate" | "inverted" | "tooLong" | "future";
 
 const DAY_MS = 86_400_000;
 
@@ -69,15 +81,20 @@ export function startOfLocalDate(date: string, timeZone: string): number {
  */
 export function checkRangeShape(input: HistoryRangeInput): RangeRefusal | null {
   if (input.preset !== "custom") return null;
-  if (input.from === undefined) return { field: "from", message: "pick the first day" };
-  if (input.to === undefined) return { field: "to", message: "pick the last day" };
+  if (input.from === undefined) return { field: "from", reason: "missing", message: "pick the first day" };
+  if (input.to === undefined) return { field: "to", reason: "missing", message: "pick the last day" };
   const from = dayNumber(input.from);
   const to = dayNumber(input.to);
-  if (Number.isNaN(from)) return { field: "from", message: "not a date (YYYY-MM-DD)" };
-  if (Number.isNaN(to)) return { field: "to", message: "not a date (YYYY-MM-DD)" };
-  if (to < from) return { field: "to", message: "the last day is before the first day" };
+  if (Number.isNaN(from)) return { field: "from", reason: "notADate", message: "not a date (YYYY-MM-DD)" };
+  if (Number.isNaN(to)) return { field: "to", reason: "notADate", message: "not a date (YYYY-MM-DD)" };
+  if (to < from) return { field: "to", reason: "inverted", message: "the last day is before the first day" };
   if (to - from + 1 > HISTORY_MAX_DAYS)
-    return { field: "to", message: `at most ${HISTORY_MAX_DAYS} days at a time` };
+    return {
+      field: "to",
+      reason: "tooLong",
+      maxDays: HISTORY_MAX_DAYS,
+      message: `at most ${HISTORY_MAX_DAYS} days at a time`,
+    };
   return null;
 }
 
@@ -98,9 +115,17 @@ export function resolveHistoryRange(
   else if (input.preset === "custom") {
     fromN = dayNumber(input.from!);
     toN = dayNumber(input.to!);
-    if (fromN > todayN)
-      return { field: "from", message: `${input.from} is in the future (today is ${today})` };
-    if (toN > todayN) return { field: "to", message: `${input.to} is in the future (today is ${today})` };
+    for (const field of ["from", "to"] as const) {
+      const date = input[field]!;
+      if (dayNumber(date) > todayN)
+        return {
+          field,
+          reason: "future",
+          date,
+          today,
+          message: `${date} is in the future (today is ${today})`,
+        };
+    }
   }
   const fromDate = dateOfDayNumber(fromN);
   const toDate = dateOfDayNumber(toN);

@@ -49,6 +49,7 @@ export {
   localDateOf,
   QUARTER_HOUR_MAX_DAYS,
   type RangeRefusal,
+  type RangeRefusalReason,
   type ResolvedRange,
   resolveHistoryRange,
 } from "./history-range.ts";

@@ -17,6 +17,7 @@ import {
 import { own, type QueueConfig, queueRoster } from "@callboard/routing";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import type { Context, HistoryRow } from "../context.ts";
+import { RangeRefusedError } from "../errors.ts";
 import { viewerProcedure } from "../trpc.ts";
 
 function queueOf(ctx: Context, queueId: string): QueueConfig {
@@ -28,8 +29,10 @@ function queueOf(ctx: Context, queueId: string): QueueConfig {
 /** The range's days in the queue's zone at the server's now; a day after today is refused naming its field. */
 function daysOf(range: HistoryRange, now: number, timeZone: string): ResolvedRange {
   const resolved = resolveHistoryRange(range, now, timeZone);
-  if (isRefusal(resolved))
-    throw new TRPCError({ code: "BAD_REQUEST", message: `range.${resolved.field}: ${resolved.message}` });
+  if (isRefusal(resolved)) {
+    const cause = new RangeRefusedError(resolved);
+    throw new TRPCError({ code: "BAD_REQUEST", message: cause.message, cause });
+  }
   return resolved;
 }
 

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { agentSeriesTable, agentsTable, type ChartTable } from "~/lib/history-table";
+import { rangeRefusalOfError } from "~/lib/range-refusal";
 import { useTRPC } from "~/lib/trpc";
 import { ErrorAlert } from "../error-alert";
 import { Chart } from "./chart";
@@ -48,7 +49,7 @@ export function AgentsHistory() {
       <h1 className="text-xl font-semibold text-slate-900 dark:text-slate-100">
         {t("title")}: {t("nav.agents")}
       </h1>
-      <HistoryControls state={state} today={data?.today}>
+      <HistoryControls state={state} today={data?.today} refused={query.error}>
         <label className="flex flex-col gap-1 text-slate-700 dark:text-slate-300">
           {t("agent")}
           <select
@@ -65,7 +66,7 @@ export function AgentsHistory() {
           </select>
         </label>
       </HistoryControls>
-      <ErrorAlert error={query.error} />
+      <ErrorAlert error={rangeRefusalOfError(query.error) ? null : query.error} />
       {data && table && option && (
         <>
           <div className="flex flex-wrap items-center justify-between gap-2">

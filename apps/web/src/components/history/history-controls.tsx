@@ -4,6 +4,7 @@ import { GRANULARITIES, HISTORY_PRESETS } from "@callboard/kpi";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useEffect } from "react";
+import { type RangeRefusalFacts, rangeRefusalOfError } from "~/lib/range-refusal";
 import { useTRPC } from "~/lib/trpc";
 import { ErrorAlert } from "../error-alert";
 import type { useHistoryParams } from "./use-history-params";
@@ -20,17 +21,24 @@ const field = "flex flex-col gap-1 text-slate-700 dark:text-slate-300";
 export function HistoryControls({
   state,
   today,
+  refused,
   children,
 }: {
   state: ReturnType<typeof useHistoryParams>;
   /** Today in the queue's zone, from the last answer (the date fields' maximum). */
   today: string | undefined;
+  /** The page's query error: a range the server refused is said beside its field, not as an alert. */
+  refused?: unknown;
   children?: React.ReactNode;
 }) {
   const t = useTranslations("history");
   const trpc = useTRPC();
   const queues = useQuery(trpc.center.queues.queryOptions());
-  const { params, set, rangeErrors } = state;
+  const { params, set, rangeRefusals } = state;
+  const rangeErrors: Partial<Record<"from" | "to", string>> = {};
+  for (const refusal of [...rangeRefusals, rangeRefusalOfError(refused)]) {
+    if (refusal) rangeErrors[refusal.field] ??= wordRefusal(t, refusal);
+  }
   const first = queues.data?.[0]?.id;
   // No queue chosen yet: the first one, so the page shows something at once.
   useEffect(() => {
@@ -151,4 +159,18 @@ function DateField({
       )}
     </div>
   );
+}
+
+/** A refused range in the page's language: the server's English words are for API clients. */
+function wordRefusal(t: ReturnType<typeof useTranslations<"history">>, refusal: RangeRefusalFacts): string {
+  switch (refusal.reason) {
+    case "missing":
+      return t(`range.missing.${refusal.field}`);
+    case "tooLong":
+      return t("range.tooLong", { maxDays: refusal.maxDays ?? 0 });
+    case "future":
+      return t("range.future", { date: refusal.date ?? "", today: refusal.today ?? "" });
+    default:
+      return t(`range.${refusal.reason}`);
+  }
 }

@@ -5,6 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { callsTable, serviceLevelTable } from "~/lib/history-table";
+import { rangeRefusalOfError } from "~/lib/range-refusal";
 import { useTRPC } from "~/lib/trpc";
 import { ErrorAlert } from "../error-alert";
 import { useFormat } from "../use-format";
@@ -50,8 +51,8 @@ export function QueueHistory({ view }: { view: keyof typeof VIEWS }) {
       <h1 className="text-xl font-semibold text-slate-900 dark:text-slate-100">
         {t("title")}: {t(`nav.${spec.nav}`)}
       </h1>
-      <HistoryControls state={state} today={data?.today} />
-      <ErrorAlert error={query.error} />
+      <HistoryControls state={state} today={data?.today} refused={query.error} />
+      <ErrorAlert error={rangeRefusalOfError(query.error) ? null : query.error} />
       {data && table && option && (
         <>
           <div className="flex flex-wrap items-center justify-between gap-2">

@@ -4,7 +4,7 @@ import { type HistoryRange, historyRangeSchema } from "@callboard/contracts";
 import { GRANULARITIES, type Granularity, HISTORY_PRESETS, type HistoryPreset } from "@callboard/kpi";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback } from "react";
-import { fieldErrors } from "~/lib/field-errors";
+import { rangeRefusalsOfIssues } from "~/lib/range-refusal";
 
 /** What the history pages are looking at, kept in the URL so a view can be linked and reloaded. */
 export interface HistoryParams {
@@ -58,6 +58,6 @@ export function useHistoryParams() {
       : { preset: params.preset };
   const parsed = historyRangeSchema.safeParse(candidate);
   const range = parsed.success ? parsed.data : null;
-  const rangeErrors = parsed.success ? {} : fieldErrors(parsed.error);
-  return { params, set, range, rangeErrors };
+  const rangeRefusals = parsed.success ? [] : rangeRefusalsOfIssues(parsed.error);
+  return { params, set, range, rangeRefusals };
 }
