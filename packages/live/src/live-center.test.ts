@@ -31,6 +31,7 @@ import {
   RETRY_MIN_MS,
   SUBSCRIBE_TIMEOUT_MS,
   staleSince,
+  UNDECODED_MAX,
   unpackJson,
 } from "./live-center.ts";
 import type { LiveSocket } from "./live-socket.ts";
@@ -301,6 +302,44 @@ describe("LiveCenter", () => {
     paint();
     expect(center.current.state?.seq).toBe(14);
     expect(center.current.connection).toEqual({ kind: "live" });
+  });
+
+  it("loads a snapshot instead of a catch-up longer than it would be worth", () => {
+    live(2);
+    socket.drop();
+    socket.open();
+    served = snapshotWire(4);
+    const long = Array.from({ length: UNDECODED_MAX + 1 }, () => new Uint8Array([1]));
+    socket.answer({ ok: true, data: { kind: "deltas", packed: packBatches(long) } });
+    paint();
+    expect(center.current.state?.seq).toBe(4);
+    expect(center.current.connection).toEqual({ kind: "live" });
+  });
+
+  it("drops a backlog it cannot unpack fast enough and loads a snapshot, rather than queue without end", () => {
+    // Unpacking that never finishes on its own: a screen too slow for the stream.
+    const pending: (() => void)[] = [];
+    const slow = new LiveCenter(
+      socket,
+      loadSnapshot,
+      (apply) => frames.push(apply),
+      (bytes) => new Promise((resolve) => pending.push(() => resolve(JSON.parse(decoder.decode(bytes))))),
+    );
+    slow.start();
+    socket.open();
+    served = snapshotWire(2);
+    socket.answer({ ok: true, data: { kind: "snapshot", seq: 2 } });
+    expect(slow.current.state?.seq).toBe(2);
+    for (let i = 0; i <= UNDECODED_MAX; i++) socket.push(batch(3, 3)); // one unpacking, the rest queued
+    expect(socket.sent).toHaveLength(1);
+    socket.push(batch(3, 3)); // one too many
+    expect(socket.sent).toHaveLength(2);
+    expect(socket.sent.at(-1)).toMatchObject({ centerId: null });
+    served = snapshotWire(6);
+    socket.answer({ ok: true, data: { kind: "snapshot", seq: 6 } });
+    expect(slow.current.state?.seq).toBe(6);
+    for (const finish of pending.splice(0)) finish(); // the one in flight: older, skipped
+    slow.stop();
   });
 
   it("loads a snapshot when a catch-up's packed batches cannot be unframed", () => {

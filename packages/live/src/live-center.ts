@@ -105,6 +105,13 @@ export const RETRY_MIN_MS = 500;
 export const RETRY_MAX_MS = 10_000;
 /** Batches kept while a snapshot loads; past this the oldest go (the ring fills the gap after). */
 export const HELD_WHILE_LOADING = 600;
+/**
+ * Batches waiting to be unpacked (about a minute of them). Past this the board is not keeping up —
+ * a slow screen, a catch-up longer than it can apply — and a fresh snapshot (~0.4 MB at 10,000
+ * agents) is cheaper than the backlog: it drops them and loads one, rather than queuing without end
+ * (the soak's 50 boards grew to 10 GB that way after a starved minute).
+ */
+export const UNDECODED_MAX = 600;
 
 /**
  * Reads the core's packed JSON: a `board:delta` payload (or a catch-up's batch) or a heartbeat's
@@ -283,6 +290,12 @@ export class LiveCenter {
    */
   private arrived(bytes: WireBytes, beat?: Heartbeat): void {
     if (this.ended) return;
+    if (this.undecoded.length >= UNDECODED_MAX) {
+      this.undecoded = [];
+      this.wantSnapshot = true;
+      this.resync();
+      return;
+    }
     this.undecoded.push(beat ? { bytes, beat } : { bytes });
     if (!this.decoding) this.decodeNext();
   }
@@ -431,6 +444,11 @@ export class LiveCenter {
       batches = unpackBatches(catchUp.packed);
     } catch {
       // A catch-up we cannot unframe says nothing we can trust: start again from a snapshot.
+      this.fetchSnapshot();
+      return;
+    }
+    if (batches.length > UNDECODED_MAX) {
+      // Longer than a snapshot is worth: load that instead.
       this.fetchSnapshot();
       return;
     }
