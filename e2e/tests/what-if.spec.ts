@@ -110,4 +110,14 @@ test("a what-if period that is inverted, in the future or over a day is refused 
   await run.click();
   await expect(from).toHaveAccessibleDescription("is in the future: pick a past period");
   await expect(page.getByTestId("what-if-result")).toHaveCount(0);
+
+  // In Vietnamese the same refusal is said in Vietnamese (the API's English words are for API clients).
+  await page.getByTestId("language-switch").selectOption("vi");
+  await expect(page.locator("html")).toHaveAttribute("lang", "vi");
+  await page.getByLabel("Từ", { exact: true }).fill(local(now + 3_600_000));
+  await page.getByLabel("Đến", { exact: true }).fill(local(now + 7_200_000));
+  await page.getByRole("button", { name: "Chạy mô phỏng" }).click();
+  await expect(page.getByLabel("Từ", { exact: true })).toHaveAccessibleDescription(
+    "ở tương lai: hãy chọn một khoảng thời gian đã qua",
+  );
 });

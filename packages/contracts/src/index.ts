@@ -167,6 +167,8 @@ export {
   WHAT_IF_MAX_MS,
   WHAT_IF_MAX_SEC,
   type WhatIfInput,
+  type WhatIfPeriodReason,
+  type WhatIfPeriodRefusal,
   whatIfChangeSchema,
   whatIfInputSchema,
   whatIfRunSchema,

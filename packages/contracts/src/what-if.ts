@@ -34,28 +34,48 @@ export const whatIfChangeSchema = z.discriminatedUnion("kind", [
   }),
 ]);
 
-/** The field a period is refused for, and why; null when it is a past period of at most a day. */
-export function checkWhatIfPeriod(
-  from: number,
-  to: number,
-  now: number,
-): { field: "from" | "to"; message: string } | null {
-  if (from >= now) return { field: "from", message: "is in the future: pick a past period" };
-  if (to <= from) return { field: "to", message: "must be after the start" };
-  if (to > now) return { field: "to", message: "is in the future: the period must have ended" };
-  if (to - from > WHAT_IF_MAX_MS) return { field: "to", message: "the period is longer than one day" };
+/** Why a what-if period is refused: a page words the reason in its language; `message` is the API's English. */
+export type WhatIfPeriodReason = "startInFuture" | "endBeforeStart" | "endInFuture" | "longerThanDay";
+export interface WhatIfPeriodRefusal {
+  field: "from" | "to";
+  reason: WhatIfPeriodReason;
+  message: string;
+}
+const PERIOD_WORDS: Record<WhatIfPeriodReason, string> = {
+  startInFuture: "is in the future: pick a past period",
+  endBeforeStart: "must be after the start",
+  endInFuture: "is in the future: the period must have ended",
+  longerThanDay: "the period is longer than one day",
+};
+const refuse = (field: "from" | "to", reason: WhatIfPeriodReason): WhatIfPeriodRefusal => ({
+  field,
+  reason,
+  message: PERIOD_WORDS[reason],
+});
+
+/** The clock-free part of the period check: in order, at most a day. */
+function checkPeriodShape(from: number, to: number): WhatIfPeriodRefusal | null {
+  if (to <= from) return refuse("to", "endBeforeStart");
+  if (to - from > WHAT_IF_MAX_MS) return refuse("to", "longerThanDay");
   return null;
+}
+
+/** The field a period is refused for, and why; null when it is a past period of at most a day. */
+export function checkWhatIfPeriod(from: number, to: number, now: number): WhatIfPeriodRefusal | null {
+  if (from >= now) return refuse("from", "startInFuture");
+  if (to <= from) return refuse("to", "endBeforeStart");
+  if (to > now) return refuse("to", "endInFuture");
+  return checkPeriodShape(from, to);
 }
 
 /** A what-if: a queue, a period (ms since the epoch; `checkWhatIfPeriod` needs the server's now) and one change. */
 export const whatIfInputSchema = z
   .strictObject({ queueId: queueIdSchema, from: instant, to: instant, change: whatIfChangeSchema })
   .superRefine((input, ctx) => {
-    // The clock-free part, so the page's form says it before asking.
-    if (input.to <= input.from)
-      ctx.addIssue({ code: "custom", path: ["to"], message: "must be after the start" });
-    else if (input.to - input.from > WHAT_IF_MAX_MS)
-      ctx.addIssue({ code: "custom", path: ["to"], message: "the period is longer than one day" });
+    // The clock-free part, so the page's form says it before asking (its reason rides as params).
+    const refusal = checkPeriodShape(input.from, input.to);
+    if (refusal)
+      ctx.addIssue({ code: "custom", path: [refusal.field], message: refusal.message, params: refusal });
   });
 export type WhatIfInput = z.infer<typeof whatIfInputSchema>;
 

@@ -1,4 +1,10 @@
-import { checkWhatIfPeriod, type WhatIfInput, whatIfInputSchema } from "@callboard/contracts";
+import {
+  checkWhatIfPeriod,
+  type WhatIfInput,
+  type WhatIfPeriodReason,
+  type WhatIfPeriodRefusal,
+  whatIfInputSchema,
+} from "@callboard/contracts";
 import type { Strategy } from "@callboard/routing";
 import { fieldErrors } from "~/lib/field-errors";
 
@@ -39,19 +45,24 @@ export function defaultForm(now: number): Omit<WhatIfForm, "queueId"> {
 const number = (text: string) => (text.trim() === "" ? Number.NaN : Number(text));
 const instant = (text: string) => (text ? new Date(text).getTime() : Number.NaN);
 
+/** Why the period's fields are refused, as the page words them (in its language). */
+export type PeriodWords = (reason: WhatIfPeriodReason | "required") => string;
+
 /**
  * The request the form describes, or its errors keyed by field (from, to, seconds, delta…): the
- * server's own schema and period check, so the page says what the server would.
+ * server's own schema and period check, so the page says what the server would — the period's
+ * refusals in `words`, the page's language.
  */
 export function toRequest(
   form: WhatIfForm,
   now: number,
+  words: PeriodWords,
 ): { ok: true; input: WhatIfInput } | { ok: false; errors: Record<string, string> } {
   const from = instant(form.from);
   const to = instant(form.to);
   const errors: Record<string, string> = {};
-  if (Number.isNaN(from)) errors.from = "required";
-  if (Number.isNaN(to)) errors.to = "required";
+  if (Number.isNaN(from)) errors.from = words("required");
+  if (Number.isNaN(to)) errors.to = words("required");
   const change =
     form.kind === "strategy"
       ? { kind: form.kind, strategy: form.strategy }
@@ -62,6 +73,11 @@ export function toRequest(
           : { kind: form.kind, seconds: number(form.seconds) };
   const parsed = whatIfInputSchema.safeParse({ queueId: form.queueId, from, to, change });
   if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const reason =
+        issue.code === "custom" ? (issue.params as WhatIfPeriodRefusal | undefined)?.reason : undefined;
+      if (reason) errors[String(issue.path[0])] ??= words(reason);
+    }
     for (const [field, message] of Object.entries(fieldErrors(parsed.error))) errors[field] ??= message;
     for (const issue of parsed.error.issues) {
       const leaf = issue.path.at(-1);
@@ -70,7 +86,7 @@ export function toRequest(
   }
   if (!Number.isNaN(from) && !Number.isNaN(to)) {
     const refusal = checkWhatIfPeriod(from, to, now);
-    if (refusal) errors[refusal.field] ??= refusal.message;
+    if (refusal) errors[refusal.field] ??= words(refusal.reason);
   }
   if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors };
   return { ok: true, input: parsed.data };

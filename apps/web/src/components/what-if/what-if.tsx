@@ -65,7 +65,7 @@ export function WhatIf() {
   const running = status.data?.state === "running";
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    const request = toRequest(form, Date.now());
+    const request = toRequest(form, Date.now(), (reason) => t(`period.${reason}`));
     if (!request.ok) {
       setErrors(request.errors);
       return;
