@@ -2,6 +2,7 @@
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
+import { worthRetrying } from "~/lib/query-retry";
 import { createCallboardClient, TRPCProvider } from "~/lib/trpc";
 
 /** One query cache and one tRPC client per page load. */
@@ -12,10 +13,8 @@ export function QueryProvider({ children }: { children: ReactNode }) {
         defaultOptions: {
           queries: {
             staleTime: 5_000,
-            // Authorization failures are answers, not glitches: do not retry them.
-            retry: (count, error) =>
-              count < 2 &&
-              !/UNAUTHORIZED|FORBIDDEN/.test(String((error as { data?: { code?: string } }).data?.code)),
+            // Refusals (4xx: bad input, unknown ids, signed out, forbidden) are answers, not glitches.
+            retry: worthRetrying,
           },
         },
       }),
